@@ -1,0 +1,118 @@
+package org.ownerless.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ownerless.app.ExitCodes;
+import org.ownerless.app.UserError;
+import org.ownerless.protocol.ProtocolException;
+import org.ownerless.protocol.crypto.KeyFile;
+import org.ownerless.protocol.crypto.Signer;
+import org.ownerless.protocol.model.LatencyMode;
+import org.ownerless.protocol.model.Rendition;
+import org.ownerless.protocol.model.StreamAnnounce;
+import org.ownerless.protocol.model.StreamStatus;
+import org.ownerless.protocol.model.TipTargets;
+import org.ownerless.protocol.signing.SignedObject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "announce",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Writes a signed STREAM_ANNOUNCE: what the stream is, where to find it, where to tip.",
+        "Viewers accept it only if it verifies under your key, has not expired, and is not older",
+        "than one they already saw (its seq defaults to the issue time in milliseconds, so a later",
+        "announce always supersedes an earlier one)."})
+public final class AnnounceCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--key", required = true, paramLabel = "FILE", description = "secret key file from keygen")
+  Path key;
+
+  @Option(names = "--name", required = true, paramLabel = "NAME", description = "stream name (letters, digits, _ -)")
+  String name;
+
+  @Option(names = "--title", paramLabel = "T", defaultValue = "", description = "human-readable title")
+  String title;
+
+  @Option(names = "--origin", paramLabel = "URL", description = "HTTP(S) origin or relay serving /streams/ (repeatable)")
+  List<String> origins = new ArrayList<>();
+
+  @Option(names = "--tracker", paramLabel = "URL", description = "WebTorrent tracker, ws:// or wss:// (repeatable)")
+  List<String> trackers = new ArrayList<>();
+
+  @Option(names = "--lightning", paramLabel = "ADDR", description = "Lightning address for tips (user@domain)")
+  String lightning;
+
+  @Option(names = "--evm", paramLabel = "ADDR", description = "EVM address for tips (0x...); needs --chain-id")
+  String evm;
+
+  @Option(names = "--chain-id", paramLabel = "N", description = "EIP-155 chain id of --evm (1 = Ethereum mainnet)")
+  Long chainId;
+
+  @Option(names = "--rendition", paramLabel = "SPEC", converter = RenditionConverter.class,
+      description = "NAME:BANDWIDTH:WxH:CODECS, e.g. 720p:2800000:1280x720:avc1.64001f,mp4a.40.2 (repeatable)")
+  List<Rendition> renditions = new ArrayList<>();
+
+  @Option(names = "--status", paramLabel = "S", defaultValue = "live", description = "live or ended (default: ${DEFAULT-VALUE})")
+  String status;
+
+  @Option(names = "--latency", paramLabel = "MODE", defaultValue = "normal",
+      description = "low or normal: the viewers' default latency mode (default: ${DEFAULT-VALUE})")
+  String latency;
+
+  @Option(names = "--seq", paramLabel = "N", description = "sequence number (default: issue time in ms)")
+  Long seq;
+
+  @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "24h", converter = DurationParser.class,
+      description = "how long the announce stays valid: 90s, 10m, 24h, 7d (default: ${DEFAULT-VALUE})")
+  Duration ttl;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the signed announce")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException, ProtocolException {
+    Signer signer = KeyFile.read(key);
+    long now = System.currentTimeMillis();
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new UserError("--ttl must be positive");
+    }
+    StreamAnnounce announce;
+    try {
+      announce = new StreamAnnounce(signer.publicKey(), name, title, seq != null ? seq : now, now,
+          now + ttl.toMillis(), StreamStatus.fromWire(status), LatencyMode.fromWire(latency), renditions,
+          origins, trackers, new TipTargets(lightning, evm, chainId));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    SignedObject signed = announce.sign(signer);
+    writeAtomically(out, signed.toCanonicalBytes());
+    spec.commandLine().getErr().println("wrote " + StreamAnnounce.TYPE + " " + announce.streamId() + " seq "
+        + announce.seq() + ", valid until " + Instant.ofEpochMilli(announce.expiresAtMs()) + ", to " + out);
+    return ExitCodes.OK;
+  }
+
+  /** Readers (an origin serving this file) see the old announce or the new one, never half of one. */
+  static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, ".announce-", ".tmp");
+    try {
+      Files.write(temp, bytes);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.ownerless.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.ownerless.app.ExitCodes;
+import org.ownerless.app.UserError;
+import org.ownerless.protocol.ProtocolException;
+import org.ownerless.protocol.crypto.PublicKey;
+import org.ownerless.protocol.json.StrictJson;
+import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.model.StreamAnnounce;
+import org.ownerless.protocol.signing.SignedObject;
+import org.ownerless.protocol.verify.EquivocationProof;
+import org.ownerless.protocol.verify.Problem;
+import org.ownerless.protocol.verify.Signed;
+import org.ownerless.protocol.verify.VerificationException;
+import org.ownerless.protocol.verify.Verifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Verifies a signed STREAM_ANNOUNCE or MANIFEST_ROOT file (or an EQUIVOCATION_PROOF).",
+        "Prints what was verified, or one line per failure; exits 1 if anything fails.",
+        "Without --pubkey the key the object names is used, and the output says it was not pinned."})
+public final class VerifyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "TARGET", description = "announce or manifest file")
+  String target;
+
+  @Option(names = "--pubkey", paramLabel = "KEY", converter = PublicKeyConverter.class,
+      description = "the creator key the object must be signed by (43 base64url characters)")
+  PublicKey pubkey;
+
+  @Override
+  public Integer call() {
+    if (target.startsWith("http://") || target.startsWith("https://")) {
+      throw new UserError("stream URLs cannot be verified by this build; give an announce or manifest file");
+    }
+    byte[] bytes = InputFiles.read(Path.of(target), StrictJson.MAX_BYTES);
+    PrintWriter out = spec.commandLine().getOut();
+    String type;
+    try {
+      type = SignedObject.typeOf(bytes);
+    } catch (ProtocolException e) {
+      throw new UserError(target + ": " + e.getMessage());
+    }
+    try {
+      switch (type) {
+        case StreamAnnounce.TYPE:
+          out.println(describe(Verifier.verifyAnnounce(bytes, pubkey, System.currentTimeMillis())));
+          return ExitCodes.OK;
+        case ManifestRoot.TYPE:
+          out.println(describe(Verifier.verifyManifest(bytes, pubkey)));
+          return ExitCodes.OK;
+        case EquivocationProof.TYPE:
+          EquivocationProof proof = EquivocationProof.parse(bytes);
+          out.println("OK valid " + EquivocationProof.TYPE + " between two " + proof.first().type() + "s");
+          return ExitCodes.OK;
+        default:
+          throw new UserError(target + ": unknown object type '" + type + "'");
+      }
+    } catch (VerificationException e) {
+      out.println("FAIL " + target + ": " + e);
+      return ExitCodes.FAILED;
+    } catch (ProtocolException e) {
+      out.println("FAIL " + target + ": " + Problem.MALFORMED + ": " + e.getMessage());
+      return ExitCodes.FAILED;
+    }
+  }
+
+  private String pinning() {
+    return pubkey != null ? "pinned key" : "self-declared key; pass --pubkey to pin it";
+  }
+
+  private String describe(Signed<?> signed) {
+    Object content = signed.content();
+    if (content instanceof StreamAnnounce) {
+      StreamAnnounce a = (StreamAnnounce) content;
+      return "OK " + StreamAnnounce.TYPE + " " + a.streamId() + " seq " + a.seq() + " (" + a.status().wire()
+          + ", " + a.renditions().size() + " renditions, valid until " + Instant.ofEpochMilli(a.expiresAtMs())
+          + "), signed by " + a.creator() + " (" + pinning() + ")";
+    }
+    ManifestRoot m = (ManifestRoot) content;
+    return "OK " + ManifestRoot.TYPE + " " + m.streamId() + "/" + m.rendition() + " epoch " + m.epoch()
+        + " size " + m.treeSize() + " root " + m.rootHash() + " (" + m.window().size()
+        + " entries listed), signed by " + m.creator() + " (" + pinning() + ")";
+  }
+}

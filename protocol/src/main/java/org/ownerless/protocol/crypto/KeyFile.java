@@ -1,0 +1,127 @@
+package org.ownerless.protocol.crypto;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import org.ownerless.protocol.ProtocolException;
+import org.ownerless.protocol.ProtocolVersion;
+import org.ownerless.protocol.json.JsonFields;
+import org.ownerless.protocol.json.StrictJson;
+
+/**
+ * The creator's secret key on disk: a small JSON document readable by its owner only.
+ * <pre>{"type":"OWNERLESS_SECRET_KEY","v":1,"algorithm":"Ed25519","seed":B64URL,"publicKey":B64URL}</pre>
+ * The public key is stored too so that a damaged seed is detected instead of silently becoming a
+ * different identity. Writing never leaves a partly written or briefly world-readable file.
+ */
+public final class KeyFile {
+  public static final String TYPE = "OWNERLESS_SECRET_KEY";
+  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final int MAX_BYTES = 4096;
+
+  private KeyFile() {}
+
+  /**
+   * Writes {@code signer} to {@code file} with mode 0600. Refuses to replace an existing file
+   * unless {@code overwrite}; the old key would be lost for good.
+   */
+  public static void write(Path file, Signer signer, boolean overwrite) throws IOException {
+    Path target = file.toAbsolutePath();
+    if (!overwrite && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new FileAlreadyExistsException(file.toString(), null, "refusing to overwrite an existing key (use --force)");
+    }
+    Path dir = target.getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, ".key-", ".tmp", ownerOnlyAttribute(dir));
+    try {
+      Files.write(temp, encode(signer));
+      if (overwrite) {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        // A hard link fails if the target appeared meanwhile, so a racing writer cannot be clobbered.
+        try {
+          Files.createLink(target, temp);
+        } catch (UnsupportedOperationException e) {
+          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  public static byte[] encode(Signer signer) {
+    ObjectNode o = StrictJson.mapper().createObjectNode();
+    o.put("type", TYPE);
+    o.put("v", ProtocolVersion.CURRENT);
+    o.put("algorithm", "Ed25519");
+    o.put("seed", Base64Url.encode(signer.seed()));
+    o.put("publicKey", signer.publicKey().toBase64Url());
+    return (o.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads a key file. Refuses one that group or others can read, as ssh does: a secret key that
+   * has been exposed should be replaced, not used.
+   */
+  public static Signer read(Path file) throws IOException, ProtocolException {
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no such key file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new ProtocolException(file + " is not a regular file");
+    }
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+      if (perms.stream().anyMatch(p -> !OWNER_ONLY.contains(p) && p != PosixFilePermission.OWNER_EXECUTE)) {
+        throw new AccessDeniedException(file.toString(), null,
+            "key file is accessible to other users (" + PosixFilePermissions.toString(perms)
+                + "); run: chmod 600 " + file);
+      }
+    }
+    if (Files.size(file) > MAX_BYTES) {
+      throw new ProtocolException(file + " is too large to be a key file");
+    }
+    return decode(Files.readAllBytes(file), file.toString());
+  }
+
+  public static Signer decode(byte[] bytes, String where) throws ProtocolException {
+    JsonFields f = JsonFields.of(StrictJson.parse(bytes), where);
+    if (!TYPE.equals(f.string("type", 64))) {
+      throw new ProtocolException(where + " is not an ownerless secret key file (type must be " + TYPE + ")");
+    }
+    f.integer("v", ProtocolVersion.CURRENT, ProtocolVersion.CURRENT);
+    if (!"Ed25519".equals(f.string("algorithm", 32))) {
+      throw new ProtocolException(where + ": only Ed25519 keys are supported");
+    }
+    Signer signer;
+    PublicKey stated;
+    try {
+      signer = Signer.fromSeed(Base64Url.decode(f.string("seed", 64), Signer.SEED_LENGTH));
+      stated = PublicKey.parse(f.string("publicKey", 64));
+    } catch (IllegalArgumentException e) {
+      throw new ProtocolException(where + ": damaged key (" + e.getMessage() + ")");
+    }
+    f.rejectUnknown();
+    if (!signer.publicKey().equals(stated)) {
+      throw new ProtocolException(where + ": damaged key (seed does not match the stored public key)");
+    }
+    return signer;
+  }
+
+  private static FileAttribute<?>[] ownerOnlyAttribute(Path dir) throws IOException {
+    return Files.getFileStore(dir).supportsFileAttributeView("posix")
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+        : new FileAttribute<?>[0];
+  }
+}

@@ -1,0 +1,171 @@
+package org.ownerless.protocol.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ownerless.protocol.ProtocolException;
+import org.ownerless.protocol.ProtocolVersion;
+import org.ownerless.protocol.crypto.Digest;
+import org.ownerless.protocol.crypto.PublicKey;
+import org.ownerless.protocol.crypto.Signer;
+import org.ownerless.protocol.json.JsonFields;
+import org.ownerless.protocol.json.StrictJson;
+import org.ownerless.protocol.merkle.ConsistencyProof;
+import org.ownerless.protocol.signing.SignedObject;
+
+/**
+ * MANIFEST_ROOT: the creator's signature over one rendition's append-only segment log at a given
+ * size, plus the window of recent entries the playlist lists, so a client can check any listed
+ * segment with this object alone. {@code consistency}, when present, proves this root extends the
+ * previously published one (RFC 9162 consistency proof from {@code consistency.size1()}).
+ */
+public record ManifestRoot(
+    PublicKey creator,
+    String name,
+    String rendition,
+    long epoch,
+    long treeSize,
+    Digest rootHash,
+    long timeMs,
+    List<SegmentEntry> window,
+    ConsistencyProof consistency) {
+
+  public static final String TYPE = "MANIFEST_ROOT";
+  public static final int MAX_WINDOW = 8192;
+  public static final int MAX_PROOF = 64;
+
+  public ManifestRoot {
+    if (!Names.isStreamName(name)) {
+      throw new IllegalArgumentException("invalid stream name '" + name + "': " + Names.STREAM_RULE);
+    }
+    if (!Names.isRenditionName(rendition)) {
+      throw new IllegalArgumentException("invalid rendition '" + rendition + "': " + Names.RENDITION_RULE);
+    }
+    if (epoch < 1 || epoch > StrictJson.MAX_SAFE_INTEGER) {
+      throw new IllegalArgumentException("epoch out of range: " + epoch);
+    }
+    if (treeSize < 0 || treeSize > StrictJson.MAX_SAFE_INTEGER) {
+      throw new IllegalArgumentException("treeSize out of range: " + treeSize);
+    }
+    if (timeMs < 0) {
+      throw new IllegalArgumentException("timeMs out of range: " + timeMs);
+    }
+    window = List.copyOf(window);
+    if (window.size() > MAX_WINDOW || window.size() > treeSize) {
+      throw new IllegalArgumentException("window holds " + window.size() + " entries for a log of "
+          + treeSize + " (limit " + MAX_WINDOW + ")");
+    }
+    // The window is the log's tail: consecutive indices ending at treeSize - 1.
+    long first = treeSize - window.size();
+    for (int i = 0; i < window.size(); i++) {
+      if (window.get(i).index() != first + i) {
+        throw new IllegalArgumentException("window entry " + i + " has index " + window.get(i).index()
+            + ", expected " + (first + i) + " (the window must be the last entries of the log)");
+      }
+    }
+    if (consistency != null) {
+      if (consistency.size2() != treeSize || consistency.size1() < 1 || consistency.size1() > treeSize) {
+        throw new IllegalArgumentException("consistency proof must run from an earlier size to treeSize "
+            + treeSize + ", got " + consistency.size1() + " -> " + consistency.size2());
+      }
+      if (consistency.path().size() > MAX_PROOF) {
+        throw new IllegalArgumentException("consistency proof longer than " + MAX_PROOF);
+      }
+    }
+  }
+
+  public StreamId streamId() {
+    return new StreamId(creator, name);
+  }
+
+  public Optional<SegmentEntry> entry(long index) {
+    long first = treeSize - window.size();
+    if (index < first || index >= treeSize) {
+      return Optional.empty();
+    }
+    return Optional.of(window.get((int) (index - first)));
+  }
+
+  public Optional<SegmentEntry> entryByUri(String uri) {
+    return window.stream().filter(e -> e.uri().equals(uri)).findFirst();
+  }
+
+  public SignedObject sign(Signer signer) {
+    if (!signer.publicKey().equals(creator)) {
+      throw new IllegalArgumentException("the manifest names creator " + creator
+          + " but the signing key is " + signer.publicKey());
+    }
+    return SignedObject.sign(toBody(), signer);
+  }
+
+  public ObjectNode toBody() {
+    ObjectNode o = StrictJson.mapper().createObjectNode();
+    o.put("type", TYPE);
+    o.put("v", ProtocolVersion.CURRENT);
+    o.put("creator", creator.toBase64Url());
+    o.put("name", name);
+    o.put("rendition", rendition);
+    o.put("epoch", epoch);
+    o.put("treeSize", treeSize);
+    o.put("rootHash", rootHash.hex());
+    o.put("timeMs", timeMs);
+    ArrayNode entries = o.putArray("window");
+    window.forEach(e -> entries.add(e.toJson()));
+    if (consistency != null) {
+      ObjectNode c = o.putObject("consistency");
+      c.put("fromSize", consistency.size1());
+      ArrayNode path = c.putArray("path");
+      consistency.path().forEach(d -> path.add(d.hex()));
+    }
+    return o;
+  }
+
+  public static ManifestRoot fromSigned(SignedObject signed) throws ProtocolException {
+    if (!TYPE.equals(signed.type())) {
+      throw new ProtocolException("expected a " + TYPE + ", got a " + signed.type());
+    }
+    JsonFields f = JsonFields.of(signed.body(), TYPE);
+    f.string("type", 64);
+    f.integer("v", ProtocolVersion.CURRENT, ProtocolVersion.CURRENT);
+    try {
+      PublicKey creator = StreamAnnounce.parseKey(f.string("creator", 64), f);
+      String name = f.string("name", Names.STREAM, Names.STREAM_RULE);
+      String rendition = f.string("rendition", Names.RENDITION, Names.RENDITION_RULE);
+      long epoch = f.integer("epoch", 1, StrictJson.MAX_SAFE_INTEGER);
+      long treeSize = f.integer("treeSize", 0, StrictJson.MAX_SAFE_INTEGER);
+      Digest rootHash = digest(f, "rootHash");
+      long timeMs = f.integer("timeMs", 0, StrictJson.MAX_SAFE_INTEGER);
+      List<SegmentEntry> window = new ArrayList<>();
+      List<JsonNode> items = f.array("window", MAX_WINDOW);
+      for (int i = 0; i < items.size(); i++) {
+        window.add(SegmentEntry.fromJson(items.get(i), TYPE + ".window[" + i + "]"));
+      }
+      ConsistencyProof consistency = null;
+      JsonFields c = f.optionalObject("consistency");
+      if (c != null) {
+        long fromSize = c.integer("fromSize", 1, treeSize);
+        List<Digest> path = new ArrayList<>();
+        for (String hex : c.stringArray("path", MAX_PROOF, 64)) {
+          path.add(Digest.fromHex(hex));
+        }
+        c.rejectUnknown();
+        consistency = new ConsistencyProof(fromSize, treeSize, path);
+      }
+      f.rejectUnknown();
+      return new ManifestRoot(creator, name, rendition, epoch, treeSize, rootHash, timeMs, window, consistency);
+    } catch (IllegalArgumentException e) {
+      throw new ProtocolException(TYPE + ": " + e.getMessage());
+    }
+  }
+
+  private static Digest digest(JsonFields f, String field) throws ProtocolException {
+    try {
+      return Digest.fromHex(f.string(field, 64));
+    } catch (IllegalArgumentException e) {
+      throw f.error(field, e.getMessage());
+    }
+  }
+}

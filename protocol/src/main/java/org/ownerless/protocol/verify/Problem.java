@@ -1,0 +1,29 @@
+package org.ownerless.protocol.verify;
+
+/** Why something failed verification; the CLI and the viewer name these to the user. */
+public enum Problem {
+  /** Not a well-formed protocol object (bad JSON, unknown field, value out of range). */
+  MALFORMED,
+  /** The signature does not verify under the key the object names. */
+  BAD_SIGNATURE,
+  /** Validly signed, but by a different creator than the one expected. */
+  WRONG_KEY,
+  /** Describes a different stream or rendition than the one asked for. */
+  WRONG_STREAM,
+  /** The announce's validity has ended. */
+  EXPIRED,
+  /** Issued further in the future than clock skew explains. */
+  NOT_YET_VALID,
+  /** Older than something already accepted (lower announce seq, smaller tree, older epoch). */
+  ROLLBACK,
+  /** Two different objects signed for the same position: same announce seq, or same epoch and tree size. */
+  EQUIVOCATION,
+  /** A larger tree that is not proven to extend the accepted one. */
+  INCONSISTENT,
+  /** A newer tree that cannot be linked yet because intermediate roots are missing. */
+  GAP,
+  /** Segment bytes that do not match their signed entry. */
+  SEGMENT_MISMATCH,
+  /** A segment or entry that no accepted manifest covers. */
+  NOT_COVERED
+}

@@ -1,0 +1,91 @@
+package org.ownerless.protocol.verify;
+
+import java.util.Optional;
+import org.ownerless.protocol.ProtocolException;
+import org.ownerless.protocol.merkle.ConsistencyProof;
+import org.ownerless.protocol.model.ManifestRoot;
+
+/**
+ * Follows one rendition's signed log and accepts a new root only if it provably extends the last
+ * accepted one: same epoch and a tree at least as large, linked by an RFC 9162 consistency proof.
+ * A higher epoch (a deliberate, signed restart) starts a new log; a lower one is a rollback. Two
+ * roots of equal epoch and size with different hashes are reported with a portable
+ * {@link EquivocationProof}. Not thread-safe.
+ */
+public final class RootTracker {
+  private Signed<ManifestRoot> last;
+
+  public Optional<Signed<ManifestRoot>> last() {
+    return Optional.ofNullable(last);
+  }
+
+  /** Accepts {@code next} using the consistency proof it carries, if that links from our size. */
+  public void accept(Signed<ManifestRoot> next) throws VerificationException {
+    ConsistencyProof carried = next.content().consistency();
+    boolean links = carried != null && last != null && carried.size1() == last.content().treeSize();
+    accept(next, links ? carried : null);
+  }
+
+  /** Accepts {@code next} with an explicit proof from the last accepted size (may be null if not needed). */
+  public void accept(Signed<ManifestRoot> next, ConsistencyProof proof) throws VerificationException {
+    ManifestRoot n = next.content();
+    if (last == null) {
+      last = next;
+      return;
+    }
+    ManifestRoot l = last.content();
+    if (!n.creator().equals(l.creator()) || !n.name().equals(l.name()) || !n.rendition().equals(l.rendition())) {
+      throw new VerificationException(Problem.WRONG_STREAM, "root belongs to " + n.streamId() + "/" + n.rendition()
+          + ", not " + l.streamId() + "/" + l.rendition());
+    }
+    if (n.epoch() != l.epoch()) {
+      if (n.epoch() < l.epoch()) {
+        throw new VerificationException(Problem.ROLLBACK, "root of epoch " + n.epoch()
+            + " after epoch " + l.epoch() + " was accepted");
+      }
+      last = next;
+      return;
+    }
+    if (n.treeSize() < l.treeSize()) {
+      throw new VerificationException(Problem.ROLLBACK, "root of tree size " + n.treeSize()
+          + " after size " + l.treeSize() + " was accepted (epoch " + n.epoch() + ")");
+    }
+    if (n.treeSize() == l.treeSize()) {
+      if (!n.rootHash().equals(l.rootHash())) {
+        throw equivocation(next);
+      }
+      if (n.timeMs() >= l.timeMs()) {
+        last = next;
+      }
+      return;
+    }
+    if (l.treeSize() == 0) {
+      last = next; // every log extends the empty log
+      return;
+    }
+    if (proof == null) {
+      throw new VerificationException(Problem.GAP, "no consistency proof links size " + l.treeSize()
+          + " to size " + n.treeSize() + "; fetch the intermediate roots");
+    }
+    if (proof.size1() != l.treeSize() || proof.size2() != n.treeSize()) {
+      throw new VerificationException(Problem.INCONSISTENT, "consistency proof is for sizes " + proof.size1()
+          + " -> " + proof.size2() + ", needed " + l.treeSize() + " -> " + n.treeSize());
+    }
+    if (!proof.verify(l.rootHash(), n.rootHash())) {
+      throw new VerificationException(Problem.INCONSISTENT, "root of size " + n.treeSize()
+          + " does not extend the accepted root of size " + l.treeSize() + " (consistency proof fails)");
+    }
+    last = next;
+  }
+
+  private VerificationException equivocation(Signed<ManifestRoot> next) {
+    ManifestRoot n = next.content();
+    try {
+      EquivocationProof proof = EquivocationProof.of(last.envelope(), next.envelope());
+      return new VerificationException(Problem.EQUIVOCATION, "two different roots signed for epoch " + n.epoch()
+          + " size " + n.treeSize() + ": " + last.content().rootHash() + " and " + n.rootHash(), proof);
+    } catch (ProtocolException e) {
+      throw new IllegalStateException("two verified roots of one size with different hashes must form a proof", e);
+    }
+  }
+}

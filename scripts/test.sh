@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh Debian machine: installs what is missing, then the Maven suite
+# (unit, property, integration tests) and the launcher smoke test.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/install-deps.sh
+
+echo "== Maven: every module's tests"
+mvn -B -ntp verify
+
+echo "== Launcher smoke test (the real ./ownerless script and jar)"
+bash scripts/smoke-cli.sh
