@@ -36,8 +36,6 @@ public record StreamAnnounce(
   public static final String TYPE = "STREAM_ANNOUNCE";
   public static final int MAX_TITLE = 200;
   public static final int MAX_RENDITIONS = 16;
-  /** An announce may be valid for at most a year; a creator re-signs long before that. */
-  public static final long MAX_VALIDITY_MS = 366L * 24 * 3600 * 1000;
 
   public StreamAnnounce {
     if (!Names.isStreamName(name)) {
@@ -49,8 +47,8 @@ public record StreamAnnounce(
     if (seq < 0 || seq > StrictJson.MAX_SAFE_INTEGER) {
       throw new IllegalArgumentException("seq out of range: " + seq);
     }
-    if (issuedAtMs < 0 || expiresAtMs <= issuedAtMs || expiresAtMs - issuedAtMs > MAX_VALIDITY_MS) {
-      throw new IllegalArgumentException("expiry must be after issue time and at most a year later");
+    if (issuedAtMs < 0 || expiresAtMs <= issuedAtMs) {
+      throw new IllegalArgumentException("expiry must be after issue time");
     }
     if (renditions.size() > MAX_RENDITIONS) {
       throw new IllegalArgumentException("at most " + MAX_RENDITIONS + " renditions");

@@ -1,0 +1,156 @@
+package org.ownerless.protocol.vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ownerless.protocol.crypto.PublicKey;
+import org.ownerless.protocol.json.CanonicalJson;
+import org.ownerless.protocol.json.StrictJson;
+import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.model.SegmentEntry;
+import org.ownerless.protocol.model.StreamAnnounce;
+import org.ownerless.protocol.signing.SignedObject;
+import org.ownerless.protocol.verify.AnnounceTracker;
+import org.ownerless.protocol.verify.RootTracker;
+import org.ownerless.protocol.verify.Signed;
+import org.ownerless.protocol.verify.VerificationException;
+import org.ownerless.protocol.verify.Verifier;
+
+/**
+ * Holds the committed docs/test-vectors/protocol.json to what the code produces, and the Java
+ * verifier to every verdict in it. Regenerate after a deliberate format change with
+ * {@code mvn -pl protocol test -Dtest=ProtocolVectorsTest -Downerless.writeVectors=true}.
+ */
+class ProtocolVectorsTest {
+  private static final Path FILE = repoRoot().resolve("docs/test-vectors/protocol.json");
+  private static JsonNode vectors;
+
+  @BeforeAll
+  static void load() throws Exception {
+    ObjectNode built = ProtocolVectors.build();
+    if (Boolean.getBoolean("ownerless.writeVectors")) {
+      Files.writeString(FILE, built.toPrettyString() + "\n");
+    }
+    vectors = StrictJson.mapper().readTree(Files.readAllBytes(FILE));
+  }
+
+  @Test
+  void theCommittedVectorsAreWhatTheCodeProduces() throws Exception {
+    boolean same = Files.readString(FILE).equals(ProtocolVectors.build().toPrettyString() + "\n");
+    assertThat(same).as("docs/test-vectors/protocol.json is stale; regenerate it (see class comment)").isTrue();
+  }
+
+  @Test
+  void canonicalizationVectorsHold() throws Exception {
+    for (JsonNode v : vectors.get("canonicalization")) {
+      JsonNode parsed = StrictJson.parse(v.get("input").textValue().getBytes(StandardCharsets.UTF_8));
+      assertThat(CanonicalJson.string(parsed)).as(v.get("name").textValue()).isEqualTo(v.get("canonical").textValue());
+    }
+  }
+
+  @Test
+  void signingInputVectorsHold() throws Exception {
+    for (JsonNode v : vectors.get("signingInput")) {
+      SignedObject s = SignedObject.parse(bytes(v.get("object")));
+      assertThat(HexFormat.of().formatHex(SignedObject.signingInput(s.type(), s.body())))
+          .isEqualTo(v.get("signingInputHex").textValue());
+    }
+  }
+
+  @Test
+  void singleObjectVerdictsHold() {
+    long now = vectors.get("nowMs").longValue();
+    for (JsonNode v : vectors.get("announces")) {
+      assertThat(verdict(() -> Verifier.verifyAnnounce(bytes(v.get("json")), pinned(v), now)))
+          .as(v.get("name").textValue()).isEqualTo(v.get("expect").textValue());
+    }
+    for (JsonNode v : vectors.get("manifests")) {
+      assertThat(verdict(() -> Verifier.verifyManifest(bytes(v.get("json")), pinned(v))))
+          .as(v.get("name").textValue()).isEqualTo(v.get("expect").textValue());
+    }
+  }
+
+  @Test
+  void sequenceVerdictsHold() {
+    long now = vectors.get("nowMs").longValue();
+    for (JsonNode seq : vectors.get("rootSequences")) {
+      RootTracker tracker = new RootTracker();
+      for (JsonNode step : seq.get("steps")) {
+        assertThat(verdict(() -> {
+          tracker.accept(Verifier.verifyManifest(bytes(step.get("json")), (PublicKey) null));
+          return null;
+        })).as(seq.get("name").textValue()).isEqualTo(step.get("expect").textValue());
+      }
+    }
+    for (JsonNode seq : vectors.get("announceSequences")) {
+      AnnounceTracker tracker = null;
+      for (JsonNode step : seq.get("steps")) {
+        Signed<StreamAnnounce> a;
+        try {
+          a = Verifier.verifyAnnounce(bytes(step.get("json")), null, now);
+        } catch (VerificationException e) {
+          throw new AssertionError(e);
+        }
+        AnnounceTracker t = tracker != null ? tracker : new AnnounceTracker(a.content().streamId());
+        tracker = t;
+        assertThat(verdict(() -> {
+          t.accept(a, now);
+          return null;
+        })).as(seq.get("name").textValue()).isEqualTo(step.get("expect").textValue());
+      }
+    }
+  }
+
+  @Test
+  void segmentVerdictsHold() throws Exception {
+    for (JsonNode v : vectors.get("segments")) {
+      byte[] bytes = HexFormat.of().parseHex(v.get("bytesHex").textValue());
+      SegmentEntry entry = new SegmentEntry(4, "seg-000004.ts", 2_000_000,
+          org.ownerless.protocol.crypto.Digest.fromHex(v.get("sha256").textValue()), v.get("size").longValue(), false);
+      assertThat(verdict(() -> {
+        Verifier.verifySegment(entry, bytes);
+        return null;
+      })).as(v.get("name").textValue()).isEqualTo(v.get("expect").textValue());
+    }
+    assertThat(ManifestRoot.MAX_WINDOW).isPositive();
+  }
+
+  interface Check {
+    Object run() throws VerificationException;
+  }
+
+  private static String verdict(Check check) {
+    try {
+      check.run();
+      return "OK";
+    } catch (VerificationException e) {
+      return e.problem().name();
+    }
+  }
+
+  private static PublicKey pinned(JsonNode v) {
+    return v.has("pinnedKey") ? PublicKey.parse(v.get("pinnedKey").textValue()) : null;
+  }
+
+  private static byte[] bytes(JsonNode text) {
+    return text.textValue().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static Path repoRoot() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !Files.isDirectory(p.resolve("docs/test-vectors"))) {
+      p = p.getParent();
+    }
+    if (p == null) {
+      throw new IllegalStateException("cannot find docs/test-vectors above " + Path.of("").toAbsolutePath());
+    }
+    return p;
+  }
+}

@@ -1,0 +1,101 @@
+package org.ownerless.protocol.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ownerless.protocol.verify.VerifierTest.assertProblem;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.ownerless.protocol.crypto.Digest;
+import org.ownerless.protocol.fixtures.Fixtures;
+import org.ownerless.protocol.model.ManifestRoot;
+
+class RootTrackerTest {
+  private final RootTracker tracker = new RootTracker();
+
+  private static Signed<ManifestRoot> signed(ManifestRoot root) throws VerificationException {
+    return Verifier.verifyManifest(root.sign(Fixtures.CREATOR).toCanonicalBytes(), Fixtures.CREATOR.publicKey());
+  }
+
+  private static Signed<ManifestRoot> root(long size, long fromSize) throws VerificationException {
+    return signed(Fixtures.manifest(Fixtures.CREATOR, 1, size, 4, fromSize));
+  }
+
+  @Test
+  void aGrowingLogLinkedByConsistencyProofsIsAccepted() throws Exception {
+    tracker.accept(root(3, 0));
+    tracker.accept(root(4, 3));
+    tracker.accept(root(9, 4));
+    tracker.accept(root(9, 4)); // the same root again is harmless
+    assertThat(tracker.last().orElseThrow().content().treeSize()).isEqualTo(9);
+  }
+
+  @Test
+  void aSmallerTreeAfterALargerOneIsARollback() throws Exception {
+    tracker.accept(root(3, 0));
+    tracker.accept(root(5, 3));
+    assertProblem(() -> tracker.accept(root(4, 3)), Problem.ROLLBACK);
+    assertThat(tracker.last().orElseThrow().content().treeSize()).isEqualTo(5);
+  }
+
+  @Test
+  void anOlderEpochIsARollbackAndANewerOneStartsAFreshLog() throws Exception {
+    tracker.accept(signed(Fixtures.manifest(Fixtures.CREATOR, 2, 5, 4, 0)));
+    assertProblem(() -> tracker.accept(signed(Fixtures.manifest(Fixtures.CREATOR, 1, 9, 4, 0))), Problem.ROLLBACK);
+    tracker.accept(signed(Fixtures.manifest(Fixtures.CREATOR, 3, 1, 1, 0)));
+    assertThat(tracker.last().orElseThrow().content().epoch()).isEqualTo(3);
+  }
+
+  @Test
+  void twoRootsOfOneSizeWithDifferentHashesYieldAPortableEquivocationProof() throws Exception {
+    tracker.accept(root(6, 0));
+    ManifestRoot honest = Fixtures.manifest(Fixtures.CREATOR, 1, 6, 4, 0);
+    ManifestRoot fork = new ManifestRoot(honest.creator(), honest.name(), honest.rendition(), 1, 6,
+        Digest.sha256("a different history".getBytes(StandardCharsets.UTF_8)), honest.timeMs(), honest.window(), null);
+
+    VerificationException e = org.junit.jupiter.api.Assertions.assertThrows(VerificationException.class,
+        () -> tracker.accept(signed(fork)));
+    assertThat(e.problem()).isEqualTo(Problem.EQUIVOCATION);
+    byte[] portable = e.equivocation().orElseThrow().toString().getBytes(StandardCharsets.UTF_8);
+    // Anyone holding only these bytes can check the creator signed both roots.
+    EquivocationProof parsed = EquivocationProof.parse(portable);
+    assertThat(parsed.first().type()).isEqualTo(ManifestRoot.TYPE);
+  }
+
+  @Test
+  void aLargerTreeWhoseProofDoesNotLinkIsInconsistent() throws Exception {
+    tracker.accept(root(5, 0));
+    ManifestRoot honest = Fixtures.manifest(Fixtures.CREATOR, 1, 8, 4, 5);
+    // A rewritten history of size 8 carrying the honest proof: the proof cannot link it.
+    ManifestRoot rewritten = new ManifestRoot(honest.creator(), honest.name(), honest.rendition(), 1, 8,
+        Digest.sha256(new byte[] {1}), honest.timeMs(), honest.window(), honest.consistency());
+    assertProblem(() -> tracker.accept(signed(rewritten)), Problem.INCONSISTENT);
+    assertThat(tracker.last().orElseThrow().content().treeSize()).isEqualTo(5);
+  }
+
+  @Test
+  void aLargerTreeWithoutAProofFromOurSizeIsAGapUntilTheIntermediateRootsArrive() throws Exception {
+    tracker.accept(root(5, 0));
+    assertProblem(() -> tracker.accept(root(9, 7)), Problem.GAP);
+    tracker.accept(root(7, 5));
+    tracker.accept(root(9, 7));
+    assertThat(tracker.last().orElseThrow().content().treeSize()).isEqualTo(9);
+  }
+
+  @Test
+  void anExplicitProofLinksRootsThatCarryNone() throws Exception {
+    tracker.accept(root(5, 0));
+    var tree = Fixtures.tree(12);
+    tracker.accept(root(12, 0), tree.consistencyProof(5, 12));
+    assertProblem(() -> tracker.accept(root(13, 0), tree.consistencyProof(5, 12)), Problem.INCONSISTENT);
+  }
+
+  @Test
+  void rootsOfAnotherRenditionAreRefused() throws Exception {
+    tracker.accept(root(5, 0));
+    ManifestRoot other = Fixtures.manifest(Fixtures.CREATOR, 1, 5, 4, 0);
+    ManifestRoot otherRendition = new ManifestRoot(other.creator(), other.name(), "360p", 1, 6, other.rootHash(),
+        other.timeMs(), List.of(), null);
+    assertProblem(() -> tracker.accept(signed(otherRendition)), Problem.WRONG_STREAM);
+  }
+}
