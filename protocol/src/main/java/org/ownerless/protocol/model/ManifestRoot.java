@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ownerless.protocol.ProtocolException;
-import org.ownerless.protocol.ProtocolVersion;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.crypto.PublicKey;
 import org.ownerless.protocol.crypto.Signer;
@@ -94,17 +93,11 @@ public record ManifestRoot(
   }
 
   public SignedObject sign(Signer signer) {
-    if (!signer.publicKey().equals(creator)) {
-      throw new IllegalArgumentException("the manifest names creator " + creator
-          + " but the signing key is " + signer.publicKey());
-    }
-    return SignedObject.sign(toBody(), signer);
+    return SignedObject.signAs(toBody(), creator, signer);
   }
 
   public ObjectNode toBody() {
-    ObjectNode o = StrictJson.mapper().createObjectNode();
-    o.put("type", TYPE);
-    o.put("v", ProtocolVersion.CURRENT);
+    ObjectNode o = SignedObject.newBody(TYPE);
     o.put("creator", creator.toBase64Url());
     o.put("name", name);
     o.put("rendition", rendition);
@@ -124,12 +117,7 @@ public record ManifestRoot(
   }
 
   public static ManifestRoot fromSigned(SignedObject signed) throws ProtocolException {
-    if (!TYPE.equals(signed.type())) {
-      throw new ProtocolException("expected a " + TYPE + ", got a " + signed.type());
-    }
-    JsonFields f = JsonFields.of(signed.body(), TYPE);
-    f.string("type", 64);
-    f.integer("v", ProtocolVersion.CURRENT, ProtocolVersion.CURRENT);
+    JsonFields f = signed.fields(TYPE);
     try {
       PublicKey creator = StreamAnnounce.parseKey(f.string("creator", 64), f);
       String name = f.string("name", Names.STREAM, Names.STREAM_RULE);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ownerless.protocol.ProtocolException;
-import org.ownerless.protocol.ProtocolVersion;
 import org.ownerless.protocol.crypto.PublicKey;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.json.JsonFields;
@@ -76,18 +75,12 @@ public record StreamAnnounce(
   }
 
   public SignedObject sign(Signer signer) {
-    if (!signer.publicKey().equals(creator)) {
-      throw new IllegalArgumentException("the announce names creator " + creator
-          + " but the signing key is " + signer.publicKey());
-    }
-    return SignedObject.sign(toBody(), signer);
+    return SignedObject.signAs(toBody(), creator, signer);
   }
 
   /** The signed fields, without {@code sig}. */
   public ObjectNode toBody() {
-    ObjectNode o = StrictJson.mapper().createObjectNode();
-    o.put("type", TYPE);
-    o.put("v", ProtocolVersion.CURRENT);
+    ObjectNode o = SignedObject.newBody(TYPE);
     o.put("creator", creator.toBase64Url());
     o.put("name", name);
     o.put("title", title);
@@ -107,12 +100,7 @@ public record StreamAnnounce(
 
   /** Reads the fields of an envelope whose type is STREAM_ANNOUNCE (signature not checked here). */
   public static StreamAnnounce fromSigned(SignedObject signed) throws ProtocolException {
-    if (!TYPE.equals(signed.type())) {
-      throw new ProtocolException("expected a " + TYPE + ", got a " + signed.type());
-    }
-    JsonFields f = JsonFields.of(signed.body(), TYPE);
-    f.string("type", 64);
-    f.integer("v", ProtocolVersion.CURRENT, ProtocolVersion.CURRENT);
+    JsonFields f = signed.fields(TYPE);
     try {
       PublicKey creator = parseKey(f.string("creator", 64), f);
       String name = f.string("name", Names.STREAM, Names.STREAM_RULE);

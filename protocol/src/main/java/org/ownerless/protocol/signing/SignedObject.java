@@ -11,6 +11,7 @@ import org.ownerless.protocol.crypto.Base64Url;
 import org.ownerless.protocol.crypto.PublicKey;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.json.CanonicalJson;
+import org.ownerless.protocol.json.JsonFields;
 import org.ownerless.protocol.json.StrictJson;
 
 /**
@@ -78,6 +79,37 @@ public final class SignedObject {
     ObjectNode body = ((ObjectNode) node).deepCopy();
     body.remove(SIGNATURE_FIELD);
     return new SignedObject(type.textValue(), body, signature);
+  }
+
+  /** Starts the body of a new signed object of {@code type}: the {@code type} and {@code v} fields. */
+  public static ObjectNode newBody(String type) {
+    ObjectNode o = StrictJson.mapper().createObjectNode();
+    o.put("type", type);
+    o.put("v", ProtocolVersion.CURRENT);
+    return o;
+  }
+
+  /** Signs {@code body} as the creator it names; refuses a key that is not that creator. */
+  public static SignedObject signAs(ObjectNode body, PublicKey creator, Signer signer) {
+    if (!signer.publicKey().equals(creator)) {
+      throw new IllegalArgumentException("the object names creator " + creator
+          + " but the signing key is " + signer.publicKey());
+    }
+    return sign(body, signer);
+  }
+
+  /**
+   * A reader over the signed fields, for an envelope that must be of {@code expectedType}; the
+   * envelope fields are already consumed, so the caller reads the rest and rejects unknown ones.
+   */
+  public JsonFields fields(String expectedType) throws ProtocolException {
+    if (!expectedType.equals(type)) {
+      throw new ProtocolException("expected a " + expectedType + ", got a " + type);
+    }
+    JsonFields f = JsonFields.of(body.deepCopy(), type);
+    f.string("type", 64);
+    f.integer("v", ProtocolVersion.CURRENT, ProtocolVersion.CURRENT);
+    return f;
   }
 
   /** Signs {@code body} (which must already hold {@code type} and {@code v}). */
