@@ -1,0 +1,53 @@
+package org.ownerless.ingest;
+
+import java.time.Duration;
+import org.ownerless.ingest.rtmp.ChunkLimits;
+import org.ownerless.ingest.transcode.TranscodeConfig;
+
+/**
+ * Everything the RTMP ingest needs: where to listen, the publish token, the transcoding setup and
+ * the limits that keep one misbehaving client from hurting anyone else.
+ *
+ * @param publishToken the secret in the stream key NAME?token=TOKEN; never logged
+ * @param publishDeadline how long a connection may take to start publishing
+ * @param idleTimeout how long a connection may send nothing before it is closed
+ * @param maxPendingOutboundBytes replies queued for a client that does not read, before it is dropped
+ */
+public record IngestConfig(
+    String host,
+    int port,
+    String publishToken,
+    TranscodeConfig transcode,
+    ChunkLimits chunkLimits,
+    int maxConnections,
+    int maxConnectionsPerIp,
+    int maxStreams,
+    Duration publishDeadline,
+    Duration idleTimeout,
+    int maxPendingOutboundBytes) {
+
+  public IngestConfig {
+    if (publishToken == null || publishToken.length() < 8) {
+      throw new IllegalArgumentException("the publish token must be at least 8 characters");
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("RTMP port must be 0..65535");
+    }
+  }
+
+  public static IngestConfig defaults(String host, int port, String publishToken, TranscodeConfig transcode) {
+    return new IngestConfig(host, port, publishToken, transcode, ChunkLimits.DEFAULTS, 256, 16, 16,
+        Duration.ofSeconds(15), Duration.ofSeconds(30), 1 << 20);
+  }
+
+  public IngestConfig withLimits(int maxConnections, int maxConnectionsPerIp, Duration publishDeadline,
+      Duration idleTimeout) {
+    return new IngestConfig(host, port, publishToken, transcode, chunkLimits, maxConnections, maxConnectionsPerIp,
+        maxStreams, publishDeadline, idleTimeout, maxPendingOutboundBytes);
+  }
+
+  @Override
+  public String toString() {
+    return "IngestConfig[" + host + ":" + port + ", token=(hidden), " + transcode.ladder() + "]";
+  }
+}

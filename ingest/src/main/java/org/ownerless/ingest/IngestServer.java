@@ -1,0 +1,103 @@
+package org.ownerless.ingest;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.ownerless.ingest.rtmp.ChunkDecoder;
+import org.ownerless.ingest.rtmp.ChunkEncoder;
+import org.ownerless.ingest.rtmp.HandshakeHandler;
+import org.ownerless.ingest.rtmp.RtmpSession;
+import org.ownerless.ingest.transcode.StreamTranscoder;
+import org.ownerless.ingest.transcode.TranscodeListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The RTMP ingest: accepts publishers on {@code rtmp://HOST:PORT/live} with stream key
+ * NAME?token=TOKEN and feeds each stream's transcoder. One pipeline per connection, one job per
+ * handler: limits, idle detection, handshake, chunk decoding/encoding, session commands.
+ */
+public final class IngestServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(IngestServer.class);
+
+  private final IngestConfig config;
+  private final StreamRegistry registry;
+  private final ConnectionLimiter limiter;
+  private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+  private Channel serverChannel;
+
+  public IngestServer(IngestConfig config, TranscodeListener listener) {
+    this.config = config;
+    this.registry = new StreamRegistry(config.publishToken(), config.maxStreams(),
+        name -> new StreamTranscoder(name, config.transcode(), listener));
+    this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp());
+  }
+
+  /** Binds the listening socket; returns the bound port (useful with port 0). */
+  public int start() throws InterruptedException {
+    ServerBootstrap b = new ServerBootstrap()
+        .group(boss, workers)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 128)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+            new WriteBufferWaterMark(config.maxPendingOutboundBytes() / 2, config.maxPendingOutboundBytes()))
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ChunkDecoder decoder = new ChunkDecoder(config.chunkLimits());
+            ChunkEncoder encoder = new ChunkEncoder();
+            ch.pipeline().addLast("limits", limiter)
+                .addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
+                .addLast("outbound-limit", new OutboundLimitHandler())
+                .addLast("handshake", new HandshakeHandler())
+                .addLast("chunk-decoder", decoder)
+                .addLast("chunk-encoder", encoder)
+                .addLast("session", new RtmpSession(registry, encoder, decoder, config.publishDeadline().toMillis()));
+          }
+        });
+    serverChannel = b.bind(config.host(), config.port()).sync().channel();
+    int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    log.info("RTMP ingest listening on rtmp://{}:{}/live", config.host(), port);
+    return port;
+  }
+
+  public List<String> streams() {
+    return registry.names();
+  }
+
+  public boolean isPublishing(String stream) {
+    return registry.isPublishing(stream);
+  }
+
+  /** The stream's transcoder, or null if nobody has published it yet. */
+  public StreamTranscoder transcoder(String stream) {
+    return registry.transcoder(stream);
+  }
+
+  public int activeConnections() {
+    return limiter.active();
+  }
+
+  @Override
+  public void close() {
+    if (serverChannel != null) {
+      serverChannel.close().awaitUninterruptibly();
+    }
+    registry.closeAll();
+    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+  }
+}

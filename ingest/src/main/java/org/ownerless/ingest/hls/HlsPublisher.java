@@ -1,0 +1,92 @@
+package org.ownerless.ingest.hls;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.ownerless.ingest.transcode.SegmentReady;
+import org.ownerless.ingest.transcode.SelectedRendition;
+import org.ownerless.ingest.transcode.TranscodeListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plain (unsigned) HLS output: moves each finished segment to {@code REND/seg-NNNNNN.ts}, then
+ * rewrites that rendition's playlist, and writes the master playlist when the ladder is known.
+ * The segment is in place before any playlist names it, and every file appears atomically.
+ */
+public final class HlsPublisher implements TranscodeListener {
+  private static final Logger log = LoggerFactory.getLogger(HlsPublisher.class);
+
+  private final Function<String, Path> streamDir;
+  private final int windowSize;
+  private final double segmentSeconds;
+  private final Map<String, RenditionOutput> outputs = new ConcurrentHashMap<>();
+  private final List<Consumer<SegmentPublished>> subscribers = new CopyOnWriteArrayList<>();
+
+  public HlsPublisher(Function<String, Path> streamDir, int windowSize, double segmentSeconds) {
+    this.streamDir = streamDir;
+    this.windowSize = windowSize;
+    this.segmentSeconds = segmentSeconds;
+  }
+
+  /** The "segment N of rendition R is complete" event, for whoever needs it (tests, metrics). */
+  public void subscribe(Consumer<SegmentPublished> subscriber) {
+    subscribers.add(subscriber);
+  }
+
+  public static String segmentName(long index) {
+    return String.format("seg-%06d.ts", index);
+  }
+
+  @Override
+  public void onRenditions(String stream, List<SelectedRendition> renditions) {
+    try {
+      AtomicFiles.writeString(streamDir.apply(stream).resolve("master.m3u8"), MasterPlaylist.render(renditions));
+    } catch (IOException e) {
+      log.error("{}: cannot write master playlist: {}", stream, e.getMessage());
+    }
+  }
+
+  @Override
+  public void onSegment(String stream, SegmentReady segment, boolean discontinuity) {
+    RenditionOutput out = outputs.computeIfAbsent(stream + "/" + segment.rendition(),
+        k -> new RenditionOutput(streamDir.apply(stream).resolve(segment.rendition())));
+    SegmentPublished published;
+    try {
+      published = out.publish(stream, segment, discontinuity);
+    } catch (IOException e) {
+      log.error("{}/{}: cannot publish segment {}: {}", stream, segment.rendition(), segment.file(), e.getMessage());
+      return;
+    }
+    for (Consumer<SegmentPublished> s : subscribers) {
+      s.accept(published);
+    }
+  }
+
+  /** One rendition's playlist state; segments of a rendition arrive in order on one thread. */
+  private final class RenditionOutput {
+    private final Path dir;
+    private final MediaPlaylist playlist = new MediaPlaylist(windowSize, segmentSeconds);
+    private long nextIndex;
+
+    RenditionOutput(Path dir) {
+      this.dir = dir;
+    }
+
+    synchronized SegmentPublished publish(String stream, SegmentReady segment, boolean discontinuity)
+        throws IOException {
+      long index = nextIndex;
+      Path target = dir.resolve(segmentName(index));
+      AtomicFiles.moveInto(segment.file(), target);
+      nextIndex++;
+      playlist.add(new PlaylistEntry(index, target.getFileName().toString(), segment.durationUs(), discontinuity));
+      AtomicFiles.writeString(dir.resolve("index.m3u8"), playlist.render());
+      return new SegmentPublished(stream, segment.rendition(), index, target, segment.durationUs(), discontinuity);
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package org.ownerless.ingest.transcode;
+
+import java.io.BufferedReader;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One ffmpeg process from start to exit. FLV bytes are queued (bounded) and written to stdin by a
+ * dedicated thread, so a stalled ffmpeg can never block the network thread; stderr is drained into
+ * the log and a tail; stdout carries progress; each rendition's FIFO reports finished segments.
+ * All segment reports are delivered before {@link Listener#onExit} is called.
+ */
+final class FfmpegRun {
+  private static final Logger log = LoggerFactory.getLogger(FfmpegRun.class);
+  private static final byte[] END = new byte[0];
+
+  interface Listener {
+    void onSegment(FfmpegRun run, SegmentReady segment);
+
+    void onProgress(FfmpegRun run, Progress progress);
+
+    void onExit(FfmpegRun run, int exitCode, List<String> stderrTail);
+  }
+
+  private final int number;
+  private final String stream;
+  private final List<String> command;
+  private final List<String> renditions;
+  private final List<Path> renditionDirs;
+  private final List<Path> fifos;
+  private final Listener listener;
+  private final long maxQueuedBytes;
+  private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+  private final AtomicLong queuedBytes = new AtomicLong();
+  private final AtomicBoolean finishing = new AtomicBoolean();
+  private final StderrTail stderr = new StderrTail(40);
+  private final long startedAtNanos = System.nanoTime();
+  private volatile Process process;
+
+  FfmpegRun(int number, String stream, List<String> command, List<String> renditions, List<Path> renditionDirs,
+      List<Path> fifos, long maxQueuedBytes, Listener listener) {
+    this.number = number;
+    this.stream = stream;
+    this.command = List.copyOf(command);
+    this.renditions = List.copyOf(renditions);
+    this.renditionDirs = List.copyOf(renditionDirs);
+    this.fifos = List.copyOf(fifos);
+    this.maxQueuedBytes = maxQueuedBytes;
+    this.listener = listener;
+  }
+
+  int number() {
+    return number;
+  }
+
+  long uptimeMillis() {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAtNanos);
+  }
+
+  void start() throws IOException {
+    for (Path fifo : fifos) {
+      Files.deleteIfExists(fifo);
+      Fifos.create(fifo);
+    }
+    Thread[] readers = new Thread[fifos.size()];
+    for (int i = 0; i < fifos.size(); i++) {
+      int index = i;
+      readers[i] = daemon("ffmpeg-segments-" + stream + "-" + renditions.get(i), () -> readSegmentList(index));
+    }
+    process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    log.debug("ffmpeg run {} for {}: {}", number, stream, String.join(" ", command));
+    daemon("ffmpeg-stdin-" + stream, this::writeInput);
+    daemon("ffmpeg-stderr-" + stream, this::drainStderr);
+    daemon("ffmpeg-progress-" + stream, this::readProgress);
+    daemon("ffmpeg-exit-" + stream, () -> awaitExit(readers));
+  }
+
+  /** Queues FLV bytes for stdin; false (nothing queued) when the bound would be exceeded. */
+  boolean offer(byte[] flvBytes) {
+    if (finishing.get()) {
+      return false;
+    }
+    if (queuedBytes.addAndGet(flvBytes.length) > maxQueuedBytes) {
+      queuedBytes.addAndGet(-flvBytes.length);
+      return false;
+    }
+    queue.add(flvBytes);
+    return true;
+  }
+
+  /** Ends input after what is queued: ffmpeg then closes its last segments and exits on its own. */
+  void finish() {
+    if (finishing.compareAndSet(false, true)) {
+      queue.add(END);
+    }
+  }
+
+  /** Stops ffmpeg now (shutdown, or a publisher replaced mid-run). */
+  void kill() {
+    finish();
+    Process p = process;
+    if (p != null && p.isAlive()) {
+      p.destroy();
+      p.onExit().orTimeout(3, TimeUnit.SECONDS).whenComplete((ok, timeout) -> {
+        if (timeout != null) {
+          p.destroyForcibly();
+        }
+      });
+    }
+  }
+
+  boolean isFinishing() {
+    return finishing.get();
+  }
+
+  private void writeInput() {
+    try (OutputStream stdin = process.getOutputStream()) {
+      while (true) {
+        byte[] chunk = queue.take();
+        if (chunk == END) {
+          return;
+        }
+        queuedBytes.addAndGet(-chunk.length);
+        stdin.write(chunk);
+        if (queue.isEmpty()) {
+          stdin.flush();
+        }
+      }
+    } catch (IOException e) {
+      log.debug("ffmpeg stdin closed for {}: {}", stream, e.getMessage()); // ffmpeg exited; awaitExit reports it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      queue.clear();
+      queuedBytes.set(0);
+    }
+  }
+
+  private void drainStderr() {
+    try (BufferedReader r = reader(process.getErrorStream())) {
+      for (String line; (line = r.readLine()) != null; ) {
+        stderr.add(line);
+        log.warn("ffmpeg [{}]: {}", stream, line);
+      }
+    } catch (IOException e) {
+      // process gone
+    }
+  }
+
+  private void readProgress() {
+    Map<String, String> block = new HashMap<>();
+    try (BufferedReader r = reader(process.getInputStream())) {
+      for (String line; (line = r.readLine()) != null; ) {
+        int eq = line.indexOf('=');
+        if (eq <= 0) {
+          continue;
+        }
+        String key = line.substring(0, eq);
+        block.put(key, line.substring(eq + 1));
+        if (key.equals("progress")) {
+          listener.onProgress(this, Progress.from(block));
+          block.clear();
+        }
+      }
+    } catch (IOException e) {
+      // process gone
+    }
+  }
+
+  private void readSegmentList(int index) {
+    Path fifo = fifos.get(index);
+    try (BufferedReader r = Files.newBufferedReader(fifo, StandardCharsets.US_ASCII)) {
+      for (String line; (line = r.readLine()) != null; ) {
+        String[] f = line.split(",");
+        if (f.length != 3) {
+          log.warn("unexpected segment list line from ffmpeg for {}/{}: {}", stream, renditions.get(index), line);
+          continue;
+        }
+        Path file = renditionDirs.get(index).resolve(Path.of(f[0]).getFileName());
+        try {
+          listener.onSegment(this, new SegmentReady(renditions.get(index), file,
+              Double.parseDouble(f[1]), Double.parseDouble(f[2]), number));
+        } catch (NumberFormatException e) {
+          log.warn("unexpected segment times from ffmpeg: {}", line);
+        } catch (RuntimeException e) {
+          log.error("segment listener failed for {}/{}", stream, renditions.get(index), e);
+        }
+      }
+    } catch (IOException e) {
+      log.warn("segment list of {}/{} failed: {}", stream, renditions.get(index), e.getMessage());
+    }
+  }
+
+  private void awaitExit(Thread[] readers) {
+    int code;
+    try {
+      code = process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    finish();
+    for (int i = 0; i < readers.length; i++) {
+      releaseReader(fifos.get(i), readers[i]);
+    }
+    listener.onExit(this, code, stderr.lines());
+  }
+
+  /**
+   * A FIFO reader blocks in open() until a writer appears; if ffmpeg died before opening it, we
+   * open it for writing ourselves so the reader sees end-of-file instead of hanging forever.
+   */
+  private static void releaseReader(Path fifo, Thread reader) {
+    try {
+      reader.join(200);
+      if (reader.isAlive()) {
+        Thread opener = new Thread(() -> {
+          try (FileOutputStream ignored = new FileOutputStream(fifo.toFile())) {
+            // open and close: delivers EOF
+          } catch (IOException e) {
+            // reader already gone
+          }
+        }, "fifo-release");
+        opener.setDaemon(true);
+        opener.start();
+        reader.join(2000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static BufferedReader reader(InputStream in) {
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+
+  private static Thread daemon(String name, Runnable body) {
+    Thread t = new Thread(body, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+}

@@ -1,0 +1,329 @@
+package org.ownerless.ingest.transcode;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.ownerless.ingest.flv.AacAudioConfig;
+import org.ownerless.ingest.flv.AudioTagHeader;
+import org.ownerless.ingest.flv.AvcDecoderConfig;
+import org.ownerless.ingest.flv.FlvFormatException;
+import org.ownerless.ingest.flv.FlvWriter;
+import org.ownerless.ingest.flv.H264Sps;
+import org.ownerless.ingest.flv.VideoTagHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one stream's RTMP media into segments through ffmpeg. Caches the metadata and sequence
+ * headers so that every ffmpeg run — after a publisher reconnect or an ffmpeg crash — starts with
+ * them, on a keyframe; restarts crashed runs with back-off while the publisher is connected; marks
+ * the first segment of every run after the first as a discontinuity. Thread-safe.
+ */
+public final class StreamTranscoder {
+  private static final Logger log = LoggerFactory.getLogger(StreamTranscoder.class);
+  private static final int TAG_AUDIO = 8;
+  private static final int TAG_VIDEO = 9;
+  private static final int TAG_SCRIPT = 18;
+
+  private final String stream;
+  private final TranscodeConfig config;
+  private final TranscodeListener listener;
+  private final RestartBackoff backoff;
+  private final Path streamWorkDir;
+
+  private byte[] metadataTag;
+  private int metadataKbps;
+  private byte[] avcSequenceHeader;
+  private byte[] aacSequenceHeader;
+  private SourceInfo source;
+  private List<SelectedRendition> renditions;
+
+  private FfmpegRun run;
+  private boolean runHasAudio;
+  private int runCount;
+  private boolean publishing;
+  private boolean waitingForKeyframe = true;
+  private long notBeforeNanos;
+  private boolean overflowWarned;
+  private final Map<Integer, Set<String>> discontinuityPending = new HashMap<>();
+
+  public StreamTranscoder(String stream, TranscodeConfig config, TranscodeListener listener) {
+    this.stream = stream;
+    this.config = config;
+    this.listener = listener;
+    this.backoff = new RestartBackoff(config.maxRestartDelay());
+    this.streamWorkDir = config.workDir().resolve(stream);
+  }
+
+  public synchronized void publisherStarted() {
+    publishing = true;
+    waitingForKeyframe = true;
+  }
+
+  /** The publisher left: ffmpeg gets end-of-input, writes its last segments and exits. */
+  public synchronized void publisherStopped() {
+    publishing = false;
+    waitingForKeyframe = true;
+    if (run != null) {
+      run.finish();
+    }
+  }
+
+  public synchronized void close() {
+    publishing = false;
+    if (run != null) {
+      run.kill();
+    }
+  }
+
+  public synchronized List<SelectedRendition> renditions() {
+    return renditions == null ? List.of() : renditions;
+  }
+
+  public synchronized boolean isRunning() {
+    return run != null;
+  }
+
+  /** onMetaData from the publisher, already encoded as an FLV script tag body ("onMetaData", ECMA array). */
+  public synchronized void onMetadata(byte[] scriptTagBody, int totalKbps) {
+    metadataTag = scriptTagBody.clone();
+    metadataKbps = totalKbps;
+  }
+
+  public synchronized void onVideo(long timestamp, ByteBuf payload) throws UnsupportedMediaException {
+    VideoTagHeader header;
+    try {
+      header = VideoTagHeader.parse(payload);
+    } catch (FlvFormatException e) {
+      log.debug("dropping malformed video message on {}: {}", stream, e.getMessage());
+      return;
+    }
+    if (header.isEnhanced() || !"avc1".equals(header.codec())) {
+      throw new UnsupportedMediaException("video codec " + header.codec() + " is not supported"
+          + (header.isEnhanced() ? " (Enhanced RTMP)" : "") + "; publish H.264 (x264/NVENC/QSV H.264 in OBS)");
+    }
+    if (header.isSequenceHeader()) {
+      acceptAvcSequenceHeader(ByteBufUtil.getBytes(payload));
+      return;
+    }
+    if (waitingForKeyframe) {
+      if (!header.isKeyframe() || !startRun(timestamp)) {
+        return;
+      }
+    }
+    if (run != null) {
+      enqueue(TAG_VIDEO, timestamp, payload);
+    }
+  }
+
+  public synchronized void onAudio(long timestamp, ByteBuf payload) throws UnsupportedMediaException {
+    AudioTagHeader header;
+    try {
+      header = AudioTagHeader.parse(payload);
+    } catch (FlvFormatException e) {
+      log.debug("dropping malformed audio message on {}: {}", stream, e.getMessage());
+      return;
+    }
+    if (!header.isAac()) {
+      throw new UnsupportedMediaException("audio format " + header.soundFormat() + " is not supported; publish AAC");
+    }
+    if (header.isSequenceHeader()) {
+      aacSequenceHeader = ByteBufUtil.getBytes(payload);
+      return;
+    }
+    if (run != null && !waitingForKeyframe && runHasAudio) {
+      enqueue(TAG_AUDIO, timestamp, payload);
+    }
+  }
+
+  private void acceptAvcSequenceHeader(byte[] tag) throws UnsupportedMediaException {
+    if (avcSequenceHeader != null && Arrays.equals(avcSequenceHeader, tag)) {
+      return;
+    }
+    boolean changed = avcSequenceHeader != null;
+    avcSequenceHeader = tag;
+    if (changed && run != null) {
+      // New SPS/PPS mid-stream (encoder settings changed): restart ffmpeg on the next keyframe.
+      log.info("{}: video parameters changed, restarting the transcoder", stream);
+      run.finish();
+      waitingForKeyframe = true;
+    }
+  }
+
+  /** Starts an ffmpeg run on this keyframe if everything needed is known; true if a run is active. */
+  private boolean startRun(long timestamp) {
+    if (run != null || !publishing || avcSequenceHeader == null || System.nanoTime() < notBeforeNanos) {
+      return false;
+    }
+    SourceInfo info;
+    try {
+      info = describeSource();
+    } catch (FlvFormatException e) {
+      log.warn("{}: cannot read the video sequence header ({}); waiting for a valid one", stream, e.getMessage());
+      return false;
+    }
+    if (renditions == null) {
+      source = info;
+      renditions = config.ladder().select(info);
+      listener.onRenditions(stream, renditions);
+    }
+    runHasAudio = info.hasAudio();
+    int number = ++runCount;
+    Path runDir = streamWorkDir.resolve("run-" + number);
+    List<Path> dirs = new ArrayList<>();
+    List<Path> fifos = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    try {
+      for (SelectedRendition r : renditions) {
+        Path dir = runDir.resolve(r.name());
+        Files.createDirectories(dir);
+        dirs.add(dir);
+        fifos.add(runDir.resolve(r.name() + ".list"));
+        names.add(r.name());
+      }
+      List<String> command = FfmpegArgs.build(config.ffmpeg(), renditions, runHasAudio, config.segmentSeconds(),
+          dirs, fifos);
+      FfmpegRun next = new FfmpegRun(number, stream, command, names, dirs, fifos, config.maxQueuedBytes(),
+          new RunListener(runDir));
+      next.start();
+      run = next;
+    } catch (IOException e) {
+      log.error("{}: cannot start ffmpeg ({}); is it installed? (Debian: apt-get install -y ffmpeg)", stream,
+          e.getMessage());
+      notBeforeNanos = System.nanoTime() + backoff.nextDelay(0) * 1_000_000;
+      return false;
+    }
+    if (number > 1) {
+      discontinuityPending.put(number, new HashSet<>(names));
+    }
+    waitingForKeyframe = false;
+    overflowWarned = false;
+    ByteBuf start = Unpooled.buffer();
+    try {
+      FlvWriter.writeHeader(start, runHasAudio, true);
+      if (metadataTag != null) {
+        FlvWriter.writeTag(start, TAG_SCRIPT, timestamp, Unpooled.wrappedBuffer(metadataTag));
+      }
+      FlvWriter.writeTag(start, TAG_VIDEO, timestamp, Unpooled.wrappedBuffer(avcSequenceHeader));
+      if (runHasAudio) {
+        FlvWriter.writeTag(start, TAG_AUDIO, timestamp, Unpooled.wrappedBuffer(aacSequenceHeader));
+      }
+      run.offer(ByteBufUtil.getBytes(start));
+    } finally {
+      start.release();
+    }
+    log.info("{}: ffmpeg run {} started ({}x{} {}{}, renditions {})", stream, number, info.width(), info.height(),
+        info.videoCodecs(), runHasAudio ? " + " + info.audioCodecs() : ", no audio", names);
+    return true;
+  }
+
+  private SourceInfo describeSource() {
+    AvcDecoderConfig avc = AvcDecoderConfig.parse(Arrays.copyOfRange(avcSequenceHeader,
+        VideoTagHeader.parse(Unpooled.wrappedBuffer(avcSequenceHeader)).headerLength(), avcSequenceHeader.length));
+    H264Sps sps = avc.firstSps();
+    String audio = null;
+    if (aacSequenceHeader != null && aacSequenceHeader.length > 2) {
+      try {
+        audio = AacAudioConfig.parse(Arrays.copyOfRange(aacSequenceHeader, 2, aacSequenceHeader.length)).codecsString();
+      } catch (FlvFormatException e) {
+        log.warn("{}: unreadable AAC configuration ({}); transcoding without audio", stream, e.getMessage());
+      }
+    }
+    return new SourceInfo(sps.width(), sps.height(), avc.codecsString(), audio, metadataKbps);
+  }
+
+  private void enqueue(int type, long timestamp, ByteBuf payload) {
+    ByteBuf tag = Unpooled.buffer(payload.readableBytes() + 15);
+    try {
+      FlvWriter.writeTag(tag, type, timestamp, payload);
+      if (!run.offer(ByteBufUtil.getBytes(tag))) {
+        // ffmpeg is not keeping up: drop to the next keyframe rather than buffer without bound.
+        waitingForKeyframe = true;
+        if (!overflowWarned) {
+          overflowWarned = true;
+          log.warn("{}: ffmpeg input queue full ({} bytes); dropping media until the next keyframe", stream,
+              config.maxQueuedBytes());
+        }
+      }
+    } finally {
+      tag.release();
+    }
+  }
+
+  private synchronized void runEnded(FfmpegRun ended, int exitCode, List<String> tail, Path runDir) {
+    boolean crashed = !ended.isFinishing() || exitCode != 0;
+    if (run == ended) {
+      run = null;
+      waitingForKeyframe = true;
+    }
+    discontinuityPending.remove(ended.number());
+    if (crashed && publishing) {
+      long delay = backoff.nextDelay(ended.uptimeMillis());
+      notBeforeNanos = System.nanoTime() + delay * 1_000_000;
+      log.error("{}: ffmpeg run {} exited with code {}; restarting in {} ms. Last output: {}", stream, ended.number(),
+          exitCode, delay, tail.isEmpty() ? "(none)" : String.join(" | ", tail.subList(Math.max(0, tail.size() - 5),
+              tail.size())));
+    } else {
+      log.info("{}: ffmpeg run {} finished", stream, ended.number());
+    }
+    deleteRecursively(runDir);
+    listener.onFfmpegExit(stream, ended.number(), exitCode, crashed, tail);
+  }
+
+  private synchronized boolean takeDiscontinuity(int runNumber, String rendition) {
+    Set<String> pending = discontinuityPending.get(runNumber);
+    return pending != null && pending.remove(rendition);
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          log.debug("cannot delete {}: {}", p, e.getMessage());
+        }
+      });
+    } catch (IOException e) {
+      log.debug("cannot clean {}: {}", dir, e.getMessage());
+    }
+  }
+
+  /** Bridges one run's callbacks back to this stream; segment callbacks are not under the stream lock. */
+  private final class RunListener implements FfmpegRun.Listener {
+    private final Path runDir;
+
+    RunListener(Path runDir) {
+      this.runDir = runDir;
+    }
+
+    @Override
+    public void onSegment(FfmpegRun r, SegmentReady segment) {
+      listener.onSegment(stream, segment, takeDiscontinuity(r.number(), segment.rendition()));
+    }
+
+    @Override
+    public void onProgress(FfmpegRun r, Progress progress) {
+      listener.onProgress(stream, progress);
+    }
+
+    @Override
+    public void onExit(FfmpegRun r, int exitCode, List<String> stderrTail) {
+      runEnded(r, exitCode, stderrTail, runDir);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.ownerless.ingest.transcode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How streams are transcoded.
+ *
+ * @param ffmpeg the ffmpeg executable (found on PATH by default)
+ * @param workDir where each run's segments are written before they are published
+ * @param maxQueuedBytes FLV bytes that may wait for ffmpeg's stdin before input is dropped to the next keyframe
+ * @param maxRestartDelay the ceiling of the exponential back-off between ffmpeg restarts
+ */
+public record TranscodeConfig(String ffmpeg, Ladder ladder, double segmentSeconds, Path workDir,
+    long maxQueuedBytes, Duration maxRestartDelay) {
+  public static final double DEFAULT_SEGMENT_SECONDS = 2.0;
+
+  public TranscodeConfig {
+    if (segmentSeconds < 0.5 || segmentSeconds > 30) {
+      throw new IllegalArgumentException("segment duration must be between 0.5 and 30 seconds");
+    }
+    if (maxQueuedBytes < 1 << 20) {
+      throw new IllegalArgumentException("the ffmpeg input queue must allow at least 1 MiB");
+    }
+  }
+
+  public static TranscodeConfig defaults(Path workDir) {
+    return new TranscodeConfig("ffmpeg", Ladder.DEFAULT, DEFAULT_SEGMENT_SECONDS, workDir, 32L << 20,
+        Duration.ofSeconds(10));
+  }
+
+  public TranscodeConfig withLadder(Ladder l) {
+    return new TranscodeConfig(ffmpeg, l, segmentSeconds, workDir, maxQueuedBytes, maxRestartDelay);
+  }
+
+  public TranscodeConfig withSegmentSeconds(double s) {
+    return new TranscodeConfig(ffmpeg, ladder, s, workDir, maxQueuedBytes, maxRestartDelay);
+  }
+
+  public TranscodeConfig withFfmpeg(String path) {
+    return new TranscodeConfig(path, ladder, segmentSeconds, workDir, maxQueuedBytes, maxRestartDelay);
+  }
+}

@@ -1,0 +1,22 @@
+package org.ownerless.ingest.transcode;
+
+import java.util.List;
+
+/** What a stream's transcoder reports. Segment callbacks for one rendition arrive in order, on one thread. */
+public interface TranscodeListener {
+  /** The renditions of the stream were decided (once, when the first source is seen). */
+  void onRenditions(String stream, List<SelectedRendition> renditions);
+
+  /**
+   * A segment file is complete. The callee takes ownership of the file (move it before returning;
+   * whatever remains of the run directory is deleted when the run ends).
+   *
+   * @param discontinuity the first segment of a new ffmpeg run (publisher reconnect or ffmpeg restart)
+   */
+  void onSegment(String stream, SegmentReady segment, boolean discontinuity);
+
+  /** ffmpeg exited; {@code crashed} when it was not asked to stop. */
+  default void onFfmpegExit(String stream, int run, int exitCode, boolean crashed, List<String> stderrTail) {}
+
+  default void onProgress(String stream, Progress progress) {}
+}

@@ -1,0 +1,96 @@
+package org.ownerless.ingest.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.ownerless.ingest.IngestConfig;
+import org.ownerless.ingest.IngestServer;
+import org.ownerless.ingest.hls.HlsPublisher;
+import org.ownerless.ingest.hls.SegmentPublished;
+import org.ownerless.ingest.transcode.Ladder;
+import org.ownerless.ingest.transcode.TranscodeConfig;
+import org.ownerless.ingest.transcode.TranscodeListener;
+import org.ownerless.ingest.transcode.SegmentReady;
+import org.ownerless.ingest.transcode.SelectedRendition;
+
+/** A real ingest server on a free loopback port writing plain HLS into a temp directory. */
+final class IngestHarness implements AutoCloseable {
+  static final String TOKEN = "test-token-123";
+
+  final Path root;
+  final IngestServer server;
+  final int port;
+  final List<SegmentPublished> segments = new CopyOnWriteArrayList<>();
+  final List<String> ffmpegExits = new CopyOnWriteArrayList<>();
+  private final HlsPublisher hls;
+
+  IngestHarness(Ladder ladder, Duration idleTimeout) throws IOException, InterruptedException {
+    root = Files.createTempDirectory("ingest-it-");
+    TranscodeConfig transcode = TranscodeConfig.defaults(root.resolve("work")).withLadder(ladder);
+    IngestConfig config = IngestConfig.defaults("127.0.0.1", 0, TOKEN, transcode)
+        .withLimits(64, 16, idleTimeout, idleTimeout);
+    hls = new HlsPublisher(name -> root.resolve("out").resolve(name), 10, transcode.segmentSeconds());
+    hls.subscribe(segments::add);
+    TranscodeListener listener = new TranscodeListener() {
+      @Override
+      public void onRenditions(String stream, List<SelectedRendition> renditions) {
+        hls.onRenditions(stream, renditions);
+      }
+
+      @Override
+      public void onSegment(String stream, SegmentReady segment, boolean discontinuity) {
+        hls.onSegment(stream, segment, discontinuity);
+      }
+
+      @Override
+      public void onFfmpegExit(String stream, int run, int exitCode, boolean crashed, List<String> tail) {
+        ffmpegExits.add(stream + " run " + run + " exit " + exitCode + (crashed ? " crashed" : ""));
+      }
+    };
+    server = new IngestServer(config, listener);
+    port = server.start();
+  }
+
+  IngestHarness(Ladder ladder) throws IOException, InterruptedException {
+    this(ladder, Duration.ofSeconds(10));
+  }
+
+  Path streamDir(String stream) {
+    return root.resolve("out").resolve(stream);
+  }
+
+  List<SegmentPublished> segments(String stream, String rendition) {
+    List<SegmentPublished> out = new ArrayList<>();
+    for (SegmentPublished s : segments) {
+      if (s.stream().equals(stream) && s.rendition().equals(rendition)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Waits (on the condition, polling the event list) until {@code done} holds or the timeout passes. */
+  boolean await(Duration timeout, Predicate<IngestHarness> done) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (done.test(this)) {
+        return true;
+      }
+      Thread.sleep(50);
+    }
+    return done.test(this);
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    try (var paths = Files.walk(root)) {
+      paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
