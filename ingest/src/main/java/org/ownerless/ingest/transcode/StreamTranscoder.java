@@ -57,6 +57,8 @@ public final class StreamTranscoder {
   private long notBeforeNanos;
   private boolean overflowWarned;
   private final Map<Integer, Set<String>> discontinuityPending = new HashMap<>();
+  private volatile Progress progress = Progress.NONE;
+  private int slowReports;
 
   public StreamTranscoder(String stream, TranscodeConfig config, TranscodeListener listener) {
     this.stream = stream;
@@ -93,6 +95,23 @@ public final class StreamTranscoder {
 
   public synchronized boolean isRunning() {
     return run != null;
+  }
+
+  /** ffmpeg's latest progress report: frames, output time, speed relative to real time. */
+  public Progress progress() {
+    return progress;
+  }
+
+  /** A ladder slower than real time falls behind the publisher until media is dropped: say so. */
+  private void observe(Progress p) {
+    progress = p;
+    if (p.outTimeUs() > 10_000_000 && p.speed() > 0 && p.speed() < 0.95) {
+      if (++slowReports == 5) {
+        log.warn("{}: the transcoder runs at {}x real time; the ladder is too heavy for this machine", stream, p.speed());
+      }
+    } else {
+      slowReports = 0;
+    }
   }
 
   /** onMetaData from the publisher, already encoded as an FLV script tag body ("onMetaData", ECMA array). */
@@ -317,8 +336,9 @@ public final class StreamTranscoder {
     }
 
     @Override
-    public void onProgress(FfmpegRun r, Progress progress) {
-      listener.onProgress(stream, progress);
+    public void onProgress(FfmpegRun r, Progress p) {
+      observe(p);
+      listener.onProgress(stream, p);
     }
 
     @Override

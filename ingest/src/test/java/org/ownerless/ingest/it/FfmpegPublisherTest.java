@@ -11,6 +11,7 @@ class FfmpegPublisherTest {
   @Test
   void anFfmpegPublishProducesTheDefaultLadderFittedToTheSource() throws Exception {
     try (IngestHarness h = new IngestHarness(Ladder.DEFAULT);
+        PartialFileWatcher reader = new PartialFileWatcher(h.streamDir("cam"));
         ExternalProcess ffmpeg = Publishers.ffmpeg(Publishers.url(h.port, "cam", IngestHarness.TOKEN), 640, 360, 11)) {
       assertThat(ffmpeg.waitFor(60)).as(ffmpeg.output()).isZero();
       // After the publisher leaves, ffmpeg flushes the last segments of every rendition.
@@ -22,6 +23,12 @@ class FfmpegPublisherTest {
           .contains("360p/index.m3u8").doesNotContain("720p").doesNotContain("480p");
       HlsOutputAssertions.assertRendition(h, "cam", "src", 640, 360, 5, 0.25);
       HlsOutputAssertions.assertRendition(h, "cam", "360p", 640, 360, 5, 0.25);
+
+      reader.close();
+      assertThat(reader.scans).as("the reader kept looking").isGreaterThan(100);
+      assertThat(reader.problems).as("what a polling reader saw").isEmpty();
+      assertThat(h.progress).as("ffmpeg progress surfaced").isNotEmpty();
+      assertThat(h.progress.get(h.progress.size() - 1).speed()).isPositive();
     }
   }
 }

@@ -13,6 +13,7 @@ import org.ownerless.ingest.IngestServer;
 import org.ownerless.ingest.hls.HlsPublisher;
 import org.ownerless.ingest.hls.SegmentPublished;
 import org.ownerless.ingest.transcode.Ladder;
+import org.ownerless.ingest.transcode.Progress;
 import org.ownerless.ingest.transcode.TranscodeConfig;
 import org.ownerless.ingest.transcode.TranscodeListener;
 import org.ownerless.ingest.transcode.SegmentReady;
@@ -27,6 +28,7 @@ final class IngestHarness implements AutoCloseable {
   final int port;
   final List<SegmentPublished> segments = new CopyOnWriteArrayList<>();
   final List<String> ffmpegExits = new CopyOnWriteArrayList<>();
+  final List<Progress> progress = new CopyOnWriteArrayList<>();
   private final HlsPublisher hls;
 
   IngestHarness(Ladder ladder, Duration idleTimeout) throws IOException, InterruptedException {
@@ -50,6 +52,11 @@ final class IngestHarness implements AutoCloseable {
       @Override
       public void onFfmpegExit(String stream, int run, int exitCode, boolean crashed, List<String> tail) {
         ffmpegExits.add(stream + " run " + run + " exit " + exitCode + (crashed ? " crashed" : ""));
+      }
+
+      @Override
+      public void onProgress(String stream, Progress p) {
+        progress.add(p);
       }
     };
     server = new IngestServer(config, listener);

@@ -2,6 +2,8 @@ package org.ownerless.ingest.rtmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
@@ -64,7 +66,97 @@ class ChunkDecoderRobustnessTest {
         Tuple.of(1, noise),
         Tuple.of(3, plausibleHeader()),
         Tuple.of(1, controlMessage()));
-    return piece.list().ofMaxSize(40).map(ChunkDecoderRobustnessTest::concat);
+    Arbitrary<byte[]> pieces = piece.list().ofMaxSize(40).map(ChunkDecoderRobustnessTest::concat);
+    return Arbitraries.frequencyOf(Tuple.of(1, pieces), Tuple.of(2, mutatedValidStream()));
+  }
+
+  /** What an encoder really sends, then damaged: reaches states that noise alone rarely does. */
+  private static Arbitrary<byte[]> mutatedValidStream() {
+    Arbitrary<MessageSpec> message = Combinators.combine(
+            Arbitraries.integers().between(2, 8),
+            Arbitraries.of(MessageTypes.SET_CHUNK_SIZE, MessageTypes.ABORT, MessageTypes.AUDIO,
+                MessageTypes.VIDEO, MessageTypes.DATA_AMF0, MessageTypes.COMMAND_AMF0),
+            Arbitraries.oneOf(Arbitraries.longs().between(0, 1000), Arbitraries.longs().between(0xFFFF00L, 0x1000100L)),
+            Arbitraries.integers().between(0, 600),
+            Arbitraries.integers().between(1, 300))
+        .as(MessageSpec::new);
+    Arbitrary<Mutation> mutation = Combinators.combine(
+            Arbitraries.integers().between(0, 3),
+            Arbitraries.integers().between(0, 10_000),
+            Arbitraries.integers().between(1, 20),
+            Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(8))
+        .as(Mutation::new);
+    return Combinators.combine(message.list().ofMinSize(2).ofMaxSize(20), mutation.list().ofMaxSize(2))
+        .as((messages, mutations) -> {
+          byte[] bytes = encode(messages);
+          for (Mutation m : mutations) {
+            bytes = m.applyTo(bytes);
+          }
+          return bytes;
+        });
+  }
+
+  /** For SET_CHUNK_SIZE and ABORT, {@code value} is the chunk size or the aborted chunk stream. */
+  private record MessageSpec(int chunkStreamId, int typeId, long timestamp, int length, int value) {}
+
+  private record Mutation(int kind, int position, int span, byte[] bytes) {
+    byte[] applyTo(byte[] input) {
+      if (input.length == 0) {
+        return bytes;
+      }
+      int at = (int) ((long) position * (input.length - 1) / 10_000);
+      int end = Math.min(input.length, at + span);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      switch (kind) {
+        case 0 -> { // overwrite
+          byte[] copy = input.clone();
+          for (int i = 0; i < bytes.length && at + i < copy.length; i++) {
+            copy[at + i] = bytes[i];
+          }
+          return copy;
+        }
+        case 1 -> { // insert
+          out.write(input, 0, at);
+          out.writeBytes(bytes);
+          out.write(input, at, input.length - at);
+        }
+        case 2 -> { // delete
+          out.write(input, 0, at);
+          out.write(input, end, input.length - end);
+        }
+        default -> { // duplicate
+          out.write(input, 0, end);
+          out.write(input, at, input.length - at);
+        }
+      }
+      return out.toByteArray();
+    }
+  }
+
+  private static byte[] encode(List<MessageSpec> messages) {
+    EmbeddedChannel sender = new EmbeddedChannel(new ChunkEncoder());
+    ChunkEncoder encoder = sender.pipeline().get(ChunkEncoder.class);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      for (MessageSpec m : messages) {
+        ByteBuf payload = switch (m.typeId()) {
+          case MessageTypes.SET_CHUNK_SIZE, MessageTypes.ABORT -> Unpooled.buffer(4).writeInt(m.value());
+          default -> Unpooled.wrappedBuffer(new byte[m.length()]);
+        };
+        int csid = m.typeId() == MessageTypes.SET_CHUNK_SIZE ? 2 : m.chunkStreamId();
+        sender.writeOutbound(new RtmpMessage(csid, m.typeId(), m.timestamp(), 1, payload));
+        if (m.typeId() == MessageTypes.SET_CHUNK_SIZE) {
+          encoder.setChunkSize(m.value());
+        }
+      }
+      for (ByteBuf buf = sender.readOutbound(); buf != null; buf = sender.readOutbound()) {
+        out.writeBytes(Inbound.bytes(buf));
+        buf.release();
+      }
+    } finally {
+      sender.finishAndReleaseAll();
+    }
+    return out.toByteArray();
   }
 
   private static Arbitrary<byte[]> plausibleHeader() {
