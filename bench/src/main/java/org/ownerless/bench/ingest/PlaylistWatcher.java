@@ -15,7 +15,7 @@ import java.util.Set;
 final class PlaylistWatcher implements AutoCloseable {
   final List<Long> appearedNanos = new ArrayList<>();
   private final Path playlist;
-  private final Thread thread;
+  final Thread thread;
   private volatile boolean running = true;
 
   PlaylistWatcher(Path playlist) {

@@ -29,6 +29,7 @@ final class RtmpReplayPublisher implements AutoCloseable {
   private final EmbeddedChannel encoder = new EmbeddedChannel(new ChunkEncoder());
   final List<Long> keyframeSentNanos = new ArrayList<>();
   long bytesSent;
+  final Thread drainThread;
 
   RtmpReplayPublisher(String host, int port) throws IOException {
     socket = new Socket(host, port);
@@ -43,7 +44,7 @@ final class RtmpReplayPublisher implements AutoCloseable {
     byte[] s = in.readNBytes(3073);
     out.write(s, 1, 1536);
     out.flush();
-    Thread drain = new Thread(() -> {
+    drainThread = new Thread(() -> {
       byte[] buf = new byte[8192];
       try {
         while (in.read(buf) >= 0) {
@@ -53,8 +54,8 @@ final class RtmpReplayPublisher implements AutoCloseable {
         // closed
       }
     }, "rtmp-replay-drain");
-    drain.setDaemon(true);
-    drain.start();
+    drainThread.setDaemon(true);
+    drainThread.start();
   }
 
   void publish(String app, String streamKey) throws IOException {
