@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Installs the system packages the tests use, only those missing. Needs root (or sudo) on Debian.
+# Installs the Debian packages the tests use, only those missing. Needs root (or sudo) on Debian.
 set -euo pipefail
 
-# command -> Debian package providing it
-declare -A packages=(
-  [java]=openjdk-17-jdk-headless
-  [mvn]=maven
+packages=(
+  openjdk-17-jdk-headless maven          # build
+  ffmpeg                                 # transcoding, test publishers, ffprobe
+  gstreamer1.0-tools                     # gst-launch-1.0 (test publisher)
+  gstreamer1.0-plugins-base              # videotestsrc, audiotestsrc, audioconvert
+  gstreamer1.0-plugins-good              # flvmux
+  gstreamer1.0-plugins-bad               # rtmp2sink, rtmpsink (librtmp), h264parse
+  gstreamer1.0-plugins-ugly              # x264enc
+  gstreamer1.0-libav                     # avenc_aac
 )
 
 missing=()
-for cmd in "${!packages[@]}"; do
-  command -v "$cmd" >/dev/null 2>&1 || missing+=("${packages[$cmd]}")
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: everything needed is present"

@@ -23,12 +23,20 @@ final class Publishers {
 
   /** GStreamer's rtmp2sink (gstreamer1.0-plugins-bad) pushing a live test pattern and tone. */
   static ExternalProcess gstreamer(String url, int width, int height, int seconds) throws IOException {
+    return gstreamer("rtmp2sink", url, width, height, seconds);
+  }
+
+  /**
+   * GStreamer with the given sink: {@code rtmp2sink} (GStreamer's own RTMP code) or {@code rtmpsink}
+   * (librtmp, the RTMP library OBS's own client derives from).
+   */
+  static ExternalProcess gstreamer(String sink, String url, int width, int height, int seconds) throws IOException {
     int frames = seconds * 15;
     return ExternalProcess.start(List.of("gst-launch-1.0", "-e", "-q",
         "videotestsrc", "is-live=true", "num-buffers=" + frames, "!",
         "video/x-raw,format=I420,width=" + width + ",height=" + height + ",framerate=15/1", "!",
         "x264enc", "tune=zerolatency", "speed-preset=ultrafast", "key-int-max=15", "!", "h264parse", "!",
-        "flvmux", "name=mux", "streamable=true", "!", "rtmp2sink", "location=" + url,
+        "flvmux", "name=mux", "streamable=true", "!", sink, "location=" + url,
         "audiotestsrc", "is-live=true", "wave=sine", "num-buffers=" + (seconds * 44100 / 1024), "!",
         "audioconvert", "!", "avenc_aac", "!", "aacparse", "!", "mux."));
   }
