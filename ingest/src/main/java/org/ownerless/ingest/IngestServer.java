@@ -39,9 +39,14 @@ public final class IngestServer implements AutoCloseable {
   private Channel serverChannel;
 
   public IngestServer(IngestConfig config, TranscodeListener listener) {
+    this(config, listener, name -> true);
+  }
+
+  /** @param streamAllowed which stream names publishers may use (others are refused at publish) */
+  public IngestServer(IngestConfig config, TranscodeListener listener, java.util.function.Predicate<String> streamAllowed) {
     this.config = config;
     this.registry = new StreamRegistry(config.publishToken(), config.maxStreams(),
-        name -> new StreamTranscoder(name, config.transcode(), listener));
+        name -> new StreamTranscoder(name, config.transcode(), listener), streamAllowed);
     this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp());
   }
 

@@ -18,9 +18,12 @@ final class StreamRegistry implements PublishGate {
   private final byte[] token;
   private final int maxStreams;
   private final Function<String, StreamTranscoder> transcoders;
+  private final java.util.function.Predicate<String> allowed;
   private final Map<String, IngestStream> streams = new ConcurrentHashMap<>();
 
-  StreamRegistry(String publishToken, int maxStreams, Function<String, StreamTranscoder> transcoders) {
+  StreamRegistry(String publishToken, int maxStreams, Function<String, StreamTranscoder> transcoders,
+      java.util.function.Predicate<String> allowed) {
+    this.allowed = allowed;
     this.token = publishToken.getBytes(StandardCharsets.UTF_8);
     this.maxStreams = maxStreams;
     this.transcoders = transcoders;
@@ -33,6 +36,9 @@ final class StreamRegistry implements PublishGate {
 
   @Override
   public synchronized MediaSink startPublishing(String name, Channel publisher) throws MediaRejectedException {
+    if (!allowed.test(name)) {
+      throw new MediaRejectedException("this server does not carry a stream named '" + name + "'");
+    }
     IngestStream stream = streams.get(name);
     if (stream == null) {
       if (streams.size() >= maxStreams) {

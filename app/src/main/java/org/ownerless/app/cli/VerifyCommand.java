@@ -27,14 +27,32 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-        "Verifies a signed STREAM_ANNOUNCE or MANIFEST_ROOT file (or an EQUIVOCATION_PROOF).",
+        "Verifies a signed STREAM_ANNOUNCE or MANIFEST_ROOT file (or an EQUIVOCATION_PROOF), or a whole",
+        "stream at http(s)://HOST/streams/PUB/NAME/: the announce against PUB, each rendition's newest",
+        "manifest, every playlist entry against its signed entry, and every listed segment's bytes.",
         "Prints what was verified, or one line per failure; exits 1 if anything fails.",
-        "Without --pubkey the key the object names is used, and the output says it was not pinned."})
+        "For files without --pubkey the key the object names is used, and the output says it was not pinned."})
 public final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "TARGET", description = "announce or manifest file")
+  @Parameters(index = "0", paramLabel = "TARGET", description = "announce or manifest file, or a stream URL")
   String target;
+
+  @Option(names = "--watch", description = "keep following the live edge, checking that each new root extends "
+      + "the last, until the stream ends (or --duration passes)")
+  boolean watch;
+
+  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationParser.class,
+      description = "with --watch: time between passes (default: ${DEFAULT-VALUE})")
+  java.time.Duration interval;
+
+  @Option(names = "--duration", paramLabel = "DURATION", converter = DurationParser.class,
+      description = "with --watch: stop after this long even if the stream goes on")
+  java.time.Duration duration;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationParser.class,
+      description = "per HTTP request (default: ${DEFAULT-VALUE})")
+  java.time.Duration timeout;
 
   @Option(names = "--pubkey", paramLabel = "KEY", converter = PublicKeyConverter.class,
       description = "the creator key the object must be signed by (43 base64url characters)")
@@ -43,7 +61,11 @@ public final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (target.startsWith("http://") || target.startsWith("https://")) {
-      throw new UserError("stream URLs cannot be verified by this build; give an announce or manifest file");
+      return new UrlVerification(target, pubkey, watch, interval, duration, timeout,
+          spec.commandLine().getOut()).run();
+    }
+    if (watch) {
+      throw new UserError("--watch needs a stream URL");
     }
     byte[] bytes = InputFiles.read(Path.of(target), StrictJson.MAX_BYTES);
     PrintWriter out = spec.commandLine().getOut();

@@ -54,14 +54,24 @@ public final class MediaPlaylist {
   }
 
   public String render() {
-    StringBuilder sb = new StringBuilder(64 + window.size() * 48);
+    return render(window, discontinuitySequence, targetDurationSeconds, ended);
+  }
+
+  /**
+   * Renders a media playlist of exactly {@code entries} (consecutive indices).
+   *
+   * @param discontinuitySequence discontinuities that precede the first entry in the stream
+   */
+  public static String render(java.util.Collection<PlaylistEntry> entries, long discontinuitySequence,
+      int targetDurationSeconds, boolean ended) {
+    StringBuilder sb = new StringBuilder(64 + entries.size() * 48);
     sb.append("#EXTM3U\n#EXT-X-VERSION:3\n");
     sb.append("#EXT-X-TARGETDURATION:").append(targetDurationSeconds).append('\n');
-    sb.append("#EXT-X-MEDIA-SEQUENCE:").append(window.isEmpty() ? 0 : window.peekFirst().index()).append('\n');
+    sb.append("#EXT-X-MEDIA-SEQUENCE:").append(entries.isEmpty() ? 0 : entries.iterator().next().index()).append('\n');
     if (discontinuitySequence > 0) {
       sb.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(discontinuitySequence).append('\n');
     }
-    for (PlaylistEntry e : window) {
+    for (PlaylistEntry e : entries) {
       if (e.discontinuity()) {
         sb.append("#EXT-X-DISCONTINUITY\n");
       }

@@ -68,18 +68,24 @@ public final class StreamTranscoder {
     this.streamWorkDir = config.workDir().resolve(stream);
   }
 
-  public synchronized void publisherStarted() {
-    publishing = true;
-    waitingForKeyframe = true;
+  public void publisherStarted() {
+    synchronized (this) {
+      publishing = true;
+      waitingForKeyframe = true;
+    }
+    listener.onPublisherChange(stream, true);
   }
 
   /** The publisher left: ffmpeg gets end-of-input, writes its last segments and exits. */
-  public synchronized void publisherStopped() {
-    publishing = false;
-    waitingForKeyframe = true;
-    if (run != null) {
-      run.finish();
+  public void publisherStopped() {
+    synchronized (this) {
+      publishing = false;
+      waitingForKeyframe = true;
+      if (run != null) {
+        run.finish();
+      }
     }
+    listener.onPublisherChange(stream, false);
   }
 
   public synchronized void close() {

@@ -19,4 +19,7 @@ public interface TranscodeListener {
   default void onFfmpegExit(String stream, int run, int exitCode, boolean crashed, List<String> stderrTail) {}
 
   default void onProgress(String stream, Progress progress) {}
+
+  /** A publisher started ({@code true}) or stopped feeding the stream. */
+  default void onPublisherChange(String stream, boolean publishing) {}
 }

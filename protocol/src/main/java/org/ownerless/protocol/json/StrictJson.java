@@ -20,8 +20,8 @@ import org.ownerless.protocol.ProtocolException;
  * before anything looks at the content, so a hostile origin pays for its own bytes only.
  */
 public final class StrictJson {
-  /** Larger than any legitimate announce or manifest (a 1000-entry window is ~150 KiB). */
-  public static final int MAX_BYTES = 1 << 20;
+  /** Larger than any legitimate announce or manifest (a full 8192-entry window is about 1.4 MiB). */
+  public static final int MAX_BYTES = 2 << 20;
   public static final int MAX_DEPTH = 16;
   /** 2^53 - 1: the largest integer every JSON implementation (including JavaScript) reads exactly. */
   public static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;

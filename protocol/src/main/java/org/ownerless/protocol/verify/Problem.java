@@ -25,5 +25,9 @@ public enum Problem {
   /** Segment bytes that do not match their signed entry. */
   SEGMENT_MISMATCH,
   /** A segment or entry that no accepted manifest covers. */
-  NOT_COVERED
+  NOT_COVERED,
+  /** A playlist entry that disagrees with its signed manifest entry (URI, duration, discontinuity, order). */
+  PLAYLIST_MISMATCH,
+  /** A file of the stream could not be fetched (HTTP error, timeout, oversized). */
+  UNAVAILABLE
 }

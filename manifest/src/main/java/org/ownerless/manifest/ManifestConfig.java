@@ -1,0 +1,87 @@
+package org.ownerless.manifest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.ownerless.protocol.model.LatencyMode;
+import org.ownerless.protocol.model.TipTargets;
+
+/**
+ * How a node signs and publishes its streams.
+ *
+ * @param dataDir holds {@code streams/} (served as is) and {@code state/} (logs, epochs; never served)
+ * @param playlistWindow segments a live media playlist lists
+ * @param manifestMargin extra entries a live manifest lists beyond the playlist window, so that a
+ *     client holding a slightly older playlist still finds each of its entries in the newest manifest
+ * @param keepSegments segments kept on disk per rendition; 0 keeps the whole log (a full archive)
+ * @param endAfter how long after the publisher left the stream is declared ended
+ * @param announceTtl validity of each signed announce; it is re-signed at half of it
+ */
+public record ManifestConfig(
+    Path dataDir,
+    String title,
+    List<String> origins,
+    List<String> trackers,
+    TipTargets tips,
+    LatencyMode latency,
+    int playlistWindow,
+    int manifestMargin,
+    int keepSegments,
+    Duration endAfter,
+    Duration announceTtl,
+    double segmentSeconds,
+    boolean newEpoch) {
+
+  public ManifestConfig {
+    origins = List.copyOf(origins);
+    trackers = List.copyOf(trackers);
+    if (playlistWindow < 3 || playlistWindow > 1000) {
+      throw new IllegalArgumentException("playlist window must be 3..1000 segments");
+    }
+    if (manifestMargin < 0 || playlistWindow + manifestMargin > 4000) {
+      throw new IllegalArgumentException("manifest margin out of range");
+    }
+    if (keepSegments != 0 && keepSegments < playlistWindow + manifestMargin) {
+      throw new IllegalArgumentException("retention must keep at least the " + (playlistWindow + manifestMargin)
+          + " segments a manifest lists (or 0 for the full archive)");
+    }
+  }
+
+  public static ManifestConfig defaults(Path dataDir) {
+    return new ManifestConfig(dataDir, "", List.of(), List.of(), TipTargets.NONE, LatencyMode.NORMAL, 10, 5, 0,
+        Duration.ofSeconds(30), Duration.ofHours(1), 2.0, false);
+  }
+
+  public Path streamsDir() {
+    return dataDir.resolve("streams");
+  }
+
+  public Path stateDir() {
+    return dataDir.resolve("state");
+  }
+
+  public ManifestConfig withHints(String title, List<String> origins, List<String> trackers, TipTargets tips) {
+    return new ManifestConfig(dataDir, title, origins, trackers, tips, latency, playlistWindow, manifestMargin,
+        keepSegments, endAfter, announceTtl, segmentSeconds, newEpoch);
+  }
+
+  public ManifestConfig withEndAfter(Duration d) {
+    return new ManifestConfig(dataDir, title, origins, trackers, tips, latency, playlistWindow, manifestMargin,
+        keepSegments, d, announceTtl, segmentSeconds, newEpoch);
+  }
+
+  public ManifestConfig withRetention(int keep) {
+    return new ManifestConfig(dataDir, title, origins, trackers, tips, latency, playlistWindow, manifestMargin,
+        keep, endAfter, announceTtl, segmentSeconds, newEpoch);
+  }
+
+  public ManifestConfig withNewEpoch(boolean fresh) {
+    return new ManifestConfig(dataDir, title, origins, trackers, tips, latency, playlistWindow, manifestMargin,
+        keepSegments, endAfter, announceTtl, segmentSeconds, fresh);
+  }
+
+  public ManifestConfig withLatency(LatencyMode mode) {
+    return new ManifestConfig(dataDir, title, origins, trackers, tips, mode, playlistWindow, manifestMargin,
+        keepSegments, endAfter, announceTtl, segmentSeconds, newEpoch);
+  }
+}

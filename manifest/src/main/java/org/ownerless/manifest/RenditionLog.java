@@ -1,0 +1,102 @@
+package org.ownerless.manifest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.ownerless.protocol.crypto.Digest;
+import org.ownerless.protocol.merkle.ConsistencyProof;
+import org.ownerless.protocol.merkle.MerkleTree;
+import org.ownerless.protocol.model.SegmentEntry;
+
+/**
+ * A rendition's append-only segment log for one epoch: the durable file plus the in-memory entries
+ * and Merkle tree rebuilt from it. Not thread-safe; the rendition's publisher serializes access.
+ */
+final class RenditionLog implements AutoCloseable {
+  private final String rendition;
+  private final long epoch;
+  private final SegmentLogFile file;
+  private final List<SegmentEntry> entries = new ArrayList<>();
+  private final MerkleTree tree = new MerkleTree();
+
+  private RenditionLog(String rendition, long epoch, SegmentLogFile file) {
+    this.rendition = rendition;
+    this.epoch = epoch;
+    this.file = file;
+  }
+
+  static Path fileFor(Path stateDir, String rendition, long epoch) {
+    return stateDir.resolve(rendition + "-e" + epoch + ".log");
+  }
+
+  static RenditionLog open(Path stateDir, String rendition, long epoch) throws IOException {
+    List<SegmentLogFile.Leaf> leaves = new ArrayList<>();
+    SegmentLogFile file = SegmentLogFile.open(fileFor(stateDir, rendition, epoch), epoch, leaves);
+    RenditionLog log = new RenditionLog(rendition, epoch, file);
+    for (SegmentLogFile.Leaf l : leaves) {
+      log.add(new SegmentEntry(l.index(), uri(epoch, l.index()), l.durationUs(), l.sha256(), l.size(), l.discontinuity()));
+    }
+    return log;
+  }
+
+  /** Segment file names carry the epoch, so a fresh start never reuses a published name. */
+  static String uri(long epoch, long index) {
+    return String.format("seg-%d-%06d.ts", epoch, index);
+  }
+
+  /** The entry the next segment will get, before it is made durable. */
+  SegmentEntry next(Digest sha256, long size, long durationUs, boolean discontinuity) {
+    long index = entries.size();
+    return new SegmentEntry(index, uri(epoch, index), durationUs, sha256, size, discontinuity);
+  }
+
+  /** Makes {@code entry} (from {@link #next}) durable and part of the tree. */
+  void append(SegmentEntry entry) throws IOException {
+    if (entry.index() != entries.size()) {
+      throw new IllegalArgumentException("entry " + entry.index() + " does not extend a log of " + entries.size());
+    }
+    file.append(entry);
+    add(entry);
+  }
+
+  private void add(SegmentEntry e) {
+    entries.add(e);
+    tree.append(e.leafHash());
+  }
+
+  long size() {
+    return entries.size();
+  }
+
+  long epoch() {
+    return epoch;
+  }
+
+  String rendition() {
+    return rendition;
+  }
+
+  Digest rootHash() {
+    return tree.rootHash();
+  }
+
+  /** The last {@code count} entries (fewer if the log is shorter). */
+  List<SegmentEntry> tail(int count) {
+    int from = Math.max(0, entries.size() - count);
+    return new ArrayList<>(entries.subList(from, entries.size()));
+  }
+
+  SegmentEntry entry(long index) {
+    return entries.get((int) index);
+  }
+
+  ConsistencyProof consistencyFrom(long size) {
+    return tree.consistencyProof(size, tree.size());
+  }
+
+  @Override
+  public void close() throws IOException {
+    file.close();
+  }
+}

@@ -1,0 +1,179 @@
+package org.ownerless.manifest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import org.ownerless.ingest.hls.AtomicFiles;
+import org.ownerless.ingest.hls.MediaPlaylist;
+import org.ownerless.ingest.hls.PlaylistEntry;
+import org.ownerless.protocol.ProtocolException;
+import org.ownerless.protocol.crypto.Digest;
+import org.ownerless.protocol.crypto.Signer;
+import org.ownerless.protocol.merkle.ConsistencyProof;
+import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.model.SegmentEntry;
+import org.ownerless.protocol.signing.SignedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes one rendition in the order that keeps every reader consistent:
+ * hash the finished segment → move it into place under its final name → append its entry to the
+ * durable log (forced to disk) → sign the new MANIFEST_ROOT and write it → only then rewrite the
+ * playlist. A playlist therefore never lists an entry that the published manifest does not cover.
+ */
+final class RenditionPublisher implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(RenditionPublisher.class);
+
+  private final Signer signer;
+  private final String stream;
+  private final Path dir;
+  private final ManifestConfig config;
+  private final RenditionLog rlog;
+  private final List<Long> discontinuities = new ArrayList<>();
+  private long maxDurationUs;
+  private long lastPublishedSize;
+  private boolean ended;
+
+  RenditionPublisher(Signer signer, String stream, Path dir, ManifestConfig config, RenditionLog rlog) {
+    this.signer = signer;
+    this.stream = stream;
+    this.dir = dir;
+    this.config = config;
+    this.rlog = rlog;
+    for (SegmentEntry e : rlog.tail(Integer.MAX_VALUE)) {
+      track(e);
+    }
+    lastPublishedSize = publishedSizeOnDisk();
+  }
+
+  String rendition() {
+    return rlog.rendition();
+  }
+
+  synchronized long size() {
+    return rlog.size();
+  }
+
+  /** Adds a finished segment and publishes it; returns its entry. */
+  synchronized SegmentEntry add(Path segmentFile, long durationUs, boolean discontinuity) throws IOException {
+    long size = Files.size(segmentFile);
+    SegmentEntry entry = rlog.next(sha256(segmentFile), size, durationUs, discontinuity);
+    // In place before the log names it: after a crash the log never points at a missing file.
+    AtomicFiles.moveInto(segmentFile, dir.resolve(entry.uri()));
+    rlog.append(entry);
+    track(entry);
+    if (ended) {
+      ended = false; // media again: the stream is live once more
+    }
+    publish();
+    applyRetention();
+    return entry;
+  }
+
+  /** Re-signs and rewrites manifest and playlist at the current size (start-up, end, resume). */
+  synchronized void republish(boolean streamEnded) throws IOException {
+    ended = streamEnded;
+    if (rlog.size() > 0) {
+      publish();
+    }
+  }
+
+  private void publish() throws IOException {
+    long size = rlog.size();
+    int live = config.playlistWindow();
+    List<SegmentEntry> window = ended ? rlog.tail(ManifestRoot.MAX_WINDOW) : rlog.tail(live + config.manifestMargin());
+    List<SegmentEntry> listed = ended ? window : rlog.tail(live);
+    ConsistencyProof proof = lastPublishedSize >= 1 && lastPublishedSize < size ? rlog.consistencyFrom(lastPublishedSize)
+        : null;
+    ManifestRoot root = new ManifestRoot(signer.publicKey(), stream, rlog.rendition(), rlog.epoch(), size,
+        rlog.rootHash(), System.currentTimeMillis(), window, proof);
+    byte[] signed = root.sign(signer).toCanonicalBytes();
+    // Every published root stays fetchable by size, so a verifier that missed some can walk the chain.
+    AtomicFiles.write(dir.resolve("roots").resolve(size + ".json"), signed);
+    AtomicFiles.write(dir.resolve("manifest.json"), signed);
+    AtomicFiles.writeString(dir.resolve("index.m3u8"), playlist(listed));
+    lastPublishedSize = size;
+  }
+
+  private String playlist(List<SegmentEntry> listed) {
+    List<PlaylistEntry> entries = new ArrayList<>(listed.size());
+    for (SegmentEntry e : listed) {
+      entries.add(new PlaylistEntry(e.index(), e.uri(), e.durationUs(), e.discontinuity()));
+    }
+    long first = listed.isEmpty() ? 0 : listed.get(0).index();
+    int target = (int) Math.max(Math.ceil(config.segmentSeconds()), Math.round(maxDurationUs / 1e6));
+    return MediaPlaylist.render(entries, discontinuitiesBefore(first), target, ended);
+  }
+
+  private long discontinuitiesBefore(long index) {
+    int lo = 0;
+    int hi = discontinuities.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (discontinuities.get(mid) < index) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private void track(SegmentEntry e) {
+    if (e.discontinuity()) {
+      discontinuities.add(e.index());
+    }
+    maxDurationUs = Math.max(maxDurationUs, e.durationUs());
+  }
+
+  /** With a sliding retention, the segment and root that just left the kept range are deleted. */
+  private void applyRetention() {
+    int keep = config.keepSegments();
+    long gone = rlog.size() - keep - 1;
+    if (keep == 0 || gone < 0) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(dir.resolve(rlog.entry(gone).uri()));
+      Files.deleteIfExists(dir.resolve("roots").resolve((gone + 1) + ".json"));
+    } catch (IOException e) {
+      log.warn("{}/{}: cannot delete expired segment {}: {}", stream, rlog.rendition(), gone, e.getMessage());
+    }
+  }
+
+  /** The size of the manifest a previous run published, to link the next one to it. */
+  private long publishedSizeOnDisk() {
+    Path m = dir.resolve("manifest.json");
+    if (!Files.exists(m)) {
+      return 0;
+    }
+    try {
+      ManifestRoot root = ManifestRoot.fromSigned(SignedObject.parse(Files.readAllBytes(m)));
+      return root.epoch() == rlog.epoch() && root.treeSize() <= rlog.size() ? root.treeSize() : 0;
+    } catch (IOException | ProtocolException e) {
+      log.warn("{}/{}: ignoring unreadable previous manifest: {}", stream, rlog.rendition(), e.getMessage());
+      return 0;
+    }
+  }
+
+  private static Digest sha256(Path file) throws IOException {
+    MessageDigest md = Digest.newSha256();
+    byte[] buf = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+    }
+    return Digest.finish(md);
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    rlog.close();
+  }
+}

@@ -1,0 +1,153 @@
+package org.ownerless.manifest;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ownerless.ingest.hls.AtomicFiles;
+import org.ownerless.ingest.hls.MasterPlaylist;
+import org.ownerless.ingest.transcode.SelectedRendition;
+import org.ownerless.protocol.crypto.Signer;
+import org.ownerless.protocol.model.Rendition;
+import org.ownerless.protocol.model.SegmentEntry;
+import org.ownerless.protocol.model.StreamId;
+import org.ownerless.protocol.model.StreamStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a node publishes for one stream: the announce, the master playlist and each
+ * rendition's signed log. Opening it after a crash picks every log up where it stopped, same
+ * epoch, same hashes; the first segment after that is marked as a discontinuity.
+ */
+final class StreamPublisher implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(StreamPublisher.class);
+
+  private final Signer signer;
+  private final StreamId id;
+  private final ManifestConfig config;
+  private final Path servedDir;
+  private final Path stateDir;
+  private final long epoch;
+  private final AnnounceSigner announce;
+  private final Map<String, RenditionPublisher> renditions = new LinkedHashMap<>();
+  private final Set<String> resumed = new HashSet<>();
+  private boolean ended = true;
+
+  StreamPublisher(Signer signer, String name, ManifestConfig config) throws IOException {
+    this.signer = signer;
+    this.id = new StreamId(signer.publicKey(), name);
+    this.config = config;
+    this.servedDir = config.dataDir().resolve(id.path());
+    this.stateDir = config.stateDir().resolve(name);
+    this.epoch = new EpochStore(stateDir).open(config.newEpoch());
+    this.announce = new AnnounceSigner(signer, name, config, servedDir.resolve("announce.json"));
+    reopenLogs();
+    announce.update(StreamStatus.ENDED, List.of());
+  }
+
+  StreamId id() {
+    return id;
+  }
+
+  long epoch() {
+    return epoch;
+  }
+
+  /** Logs of this epoch found on disk: continue them, and republish their roots and playlists. */
+  private void reopenLogs() throws IOException {
+    if (!Files.isDirectory(stateDir)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(stateDir, "*-e" + epoch + ".log")) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        String rendition = name.substring(0, name.length() - ("-e" + epoch + ".log").length());
+        RenditionPublisher p = open(rendition);
+        if (p.size() > 0) {
+          resumed.add(rendition);
+          log.info("{}/{}: continuing log of epoch {} at size {}", id.name(), rendition, epoch, p.size());
+        }
+        p.republish(false);
+      }
+    }
+  }
+
+  private RenditionPublisher open(String rendition) throws IOException {
+    RenditionPublisher p = renditions.get(rendition);
+    if (p == null) {
+      p = new RenditionPublisher(signer, id.name(), servedDir.resolve(rendition), config,
+          RenditionLog.open(stateDir, rendition, epoch));
+      renditions.put(rendition, p);
+    }
+    return p;
+  }
+
+  synchronized void onRenditions(List<SelectedRendition> selected) throws IOException {
+    List<Rendition> announced = new ArrayList<>();
+    for (SelectedRendition r : selected) {
+      open(r.name());
+      announced.add(new Rendition(r.name(), r.bandwidth(), r.width(), r.height(), r.codecs()));
+    }
+    AtomicFiles.writeString(servedDir.resolve("master.m3u8"), MasterPlaylist.render(selected));
+    announce.renditions(announced);
+  }
+
+  SegmentEntry onSegment(String rendition, Path file, long durationUs, boolean discontinuity) throws IOException {
+    RenditionPublisher p;
+    boolean afterRestart;
+    synchronized (this) {
+      p = open(rendition);
+      afterRestart = resumed.remove(rendition);
+      if (ended) {
+        live();
+      }
+    }
+    return p.add(file, durationUs, discontinuity || afterRestart);
+  }
+
+  synchronized void live() throws IOException {
+    if (ended) {
+      ended = false;
+      for (RenditionPublisher p : renditions.values()) {
+        p.republish(false);
+      }
+    }
+    announce.status(StreamStatus.LIVE);
+  }
+
+  /** The publisher is gone for good: playlists get ENDLIST, manifests the whole log, the announce says so. */
+  synchronized void end() throws IOException {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    for (RenditionPublisher p : renditions.values()) {
+      p.republish(true);
+    }
+    announce.status(StreamStatus.ENDED);
+    log.info("{}: stream ended", id.name());
+  }
+
+  synchronized boolean isEnded() {
+    return ended;
+  }
+
+  void refreshAnnounce(long nowMs) throws IOException {
+    announce.refreshIfDue(nowMs);
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    end();
+    for (RenditionPublisher p : renditions.values()) {
+      p.close();
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package org.ownerless.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.ingest.hls.MediaPlaylist;
+import org.ownerless.ingest.transcode.RenditionSpec;
+import org.ownerless.ingest.transcode.SegmentReady;
+import org.ownerless.ingest.transcode.SelectedRendition;
+import org.ownerless.protocol.crypto.Digest;
+import org.ownerless.protocol.fixtures.Fixtures;
+import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.model.SegmentEntry;
+import org.ownerless.protocol.model.StreamAnnounce;
+import org.ownerless.protocol.model.StreamStatus;
+import org.ownerless.protocol.verify.RootTracker;
+import org.ownerless.protocol.verify.Signed;
+import org.ownerless.protocol.verify.Verifier;
+
+class ManifestServiceTest {
+  @TempDir Path data;
+  private final Random random = new Random(11);
+  private final List<Long> publishNanos = new ArrayList<>();
+
+  private ManifestService service(ManifestConfig config) {
+    return new ManifestService(Fixtures.CREATOR, config, (s, r, e, n) -> publishNanos.add(n));
+  }
+
+  private Path renditionDir(String rendition) {
+    return data.resolve("streams").resolve(Fixtures.CREATOR.publicKey().toBase64Url()).resolve("show").resolve(rendition);
+  }
+
+  private SegmentReady segment(String rendition, int i) throws IOException {
+    Path staged = Files.createTempFile(data, "staged-", ".ts");
+    byte[] bytes = new byte[1000 + random.nextInt(5000)];
+    random.nextBytes(bytes);
+    Files.write(staged, bytes);
+    return new SegmentReady(rendition, staged, i * 2.0, i * 2.0 + 2.0 + (i % 3) * 0.0005, 1);
+  }
+
+  private Signed<ManifestRoot> manifest(String rendition) throws Exception {
+    return Verifier.verifyManifest(Files.readAllBytes(renditionDir(rendition).resolve("manifest.json")),
+        Fixtures.CREATOR.publicKey());
+  }
+
+  private static List<SelectedRendition> ladder() {
+    return List.of(new SelectedRendition(RenditionSpec.sourceCopy(), 640, 360, "avc1.64001e,mp4a.40.2", 2_000_000));
+  }
+
+  @Test
+  void everySegmentIsSignedBeforeThePlaylistListsItAndTheyAgreeExactly() throws Exception {
+    try (ManifestService s = service(ManifestConfig.defaults(data))) {
+      s.open("show");
+      s.onRenditions("show", ladder());
+      s.onPublisherChange("show", true);
+      RootTracker tracker = new RootTracker();
+      for (int i = 0; i < 25; i++) {
+        s.onSegment("show", segment("src", i), i == 12);
+        if (i == 14) {
+          assertThat(Files.readString(renditionDir("src").resolve("index.m3u8"))).contains("#EXT-X-DISCONTINUITY\n");
+        }
+        Signed<ManifestRoot> root = manifest("src");
+        tracker.accept(root); // each new root is linked to the previous one by its consistency proof
+        ManifestRoot m = root.content();
+        assertThat(m.treeSize()).isEqualTo(i + 1);
+        assertThat(m.window()).hasSize(Math.min(i + 1, 15));
+        String playlist = Files.readString(renditionDir("src").resolve("index.m3u8"));
+        List<SegmentEntry> listed = m.window().subList(Math.max(0, m.window().size() - 10), m.window().size());
+        assertThat(playlist).contains("#EXT-X-MEDIA-SEQUENCE:" + listed.get(0).index() + "\n");
+        for (SegmentEntry e : listed) {
+          assertThat(playlist).contains("#EXTINF:" + MediaPlaylist.formatDuration(e.durationUs()) + ",\n" + e.uri() + "\n");
+          assertThat(Digest.sha256(Files.readAllBytes(renditionDir("src").resolve(e.uri())))).isEqualTo(e.sha256());
+        }
+      }
+      assertThat(manifest("src").content().entry(12).orElseThrow().discontinuity()).isTrue();
+      // The discontinuity slid out of the playlist window; players still need to count it.
+      assertThat(Files.readString(renditionDir("src").resolve("index.m3u8"))).contains("#EXT-X-DISCONTINUITY-SEQUENCE:1\n");
+      assertThat(renditionDir("src").resolve("roots/25.json")).exists();
+      assertThat(publishNanos).hasSize(25);
+    }
+  }
+
+  @Test
+  void theAnnounceFollowsTheStreamAndTheEndListsTheWholeLog() throws Exception {
+    ManifestConfig config = ManifestConfig.defaults(data).withEndAfter(java.time.Duration.ofMillis(100));
+    Path announceFile = renditionDir("src").getParent().resolve("announce.json");
+    try (ManifestService s = service(config)) {
+      s.open("show");
+      assertThat(announce(announceFile).status()).isEqualTo(StreamStatus.ENDED);
+      s.onRenditions("show", ladder());
+      assertThat(announce(announceFile).renditions()).extracting(r -> r.name()).containsExactly("src");
+      s.onPublisherChange("show", true);
+      assertThat(announce(announceFile).status()).isEqualTo(StreamStatus.LIVE);
+      for (int i = 0; i < 20; i++) {
+        s.onSegment("show", segment("src", i), false);
+      }
+      s.onPublisherChange("show", false);
+      long deadline = System.currentTimeMillis() + 5000;
+      while (announce(announceFile).status() != StreamStatus.ENDED && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(announce(announceFile).status()).isEqualTo(StreamStatus.ENDED);
+      assertThat(manifest("src").content().window()).hasSize(20); // the recording, whole
+      String playlist = Files.readString(renditionDir("src").resolve("index.m3u8"));
+      assertThat(playlist).contains("#EXT-X-MEDIA-SEQUENCE:0\n").endsWith("#EXT-X-ENDLIST\n");
+    }
+  }
+
+  @Test
+  void aRestartContinuesTheLogAtTheSameSizeAndRootWithADiscontinuity() throws Exception {
+    ManifestRoot before;
+    try (ManifestService s = service(ManifestConfig.defaults(data))) {
+      s.open("show");
+      s.onRenditions("show", ladder());
+      for (int i = 0; i < 7; i++) {
+        s.onSegment("show", segment("src", i), false);
+      }
+      before = manifest("src").content();
+    }
+    RootTracker tracker = new RootTracker();
+    tracker.accept(manifest("src"));
+    try (ManifestService s = service(ManifestConfig.defaults(data))) {
+      s.open("show");
+      ManifestRoot reopened = manifest("src").content();
+      assertThat(reopened.treeSize()).isEqualTo(7);
+      assertThat(reopened.rootHash()).isEqualTo(before.rootHash());
+      assertThat(reopened.epoch()).isEqualTo(before.epoch());
+      s.onRenditions("show", ladder());
+      s.onSegment("show", segment("src", 7), false);
+      Signed<ManifestRoot> next = manifest("src");
+      tracker.accept(next);
+      assertThat(next.content().entry(7).orElseThrow().discontinuity()).isTrue();
+    }
+  }
+
+  @Test
+  void aTornLastRecordIsCutButDamageInsideTheLogRefusesToStart() throws Exception {
+    try (ManifestService s = service(ManifestConfig.defaults(data))) {
+      s.open("show");
+      s.onRenditions("show", ladder());
+      for (int i = 0; i < 5; i++) {
+        s.onSegment("show", segment("src", i), false);
+      }
+    }
+    Path log = data.resolve("state/show/src-e1.log");
+    Files.write(log, new byte[] {1, 2, 3, 4, 5}, StandardOpenOption.APPEND); // a crash mid-append
+    try (ManifestService s = service(ManifestConfig.defaults(data))) {
+      s.open("show");
+      assertThat(manifest("src").content().treeSize()).isEqualTo(5);
+    }
+    byte[] bytes = Files.readAllBytes(log);
+    bytes[SegmentLogFile.HEADER + SegmentLogFile.RECORD + 20] ^= 1; // record 1 of 5
+    Files.write(log, bytes);
+    try (ManifestService s = service(ManifestConfig.defaults(data))) {
+      assertThatThrownBy(() -> s.open("show")).hasMessageContaining("record 1 is damaged");
+    }
+  }
+
+  @Test
+  void aDeliberateFreshStartIncrementsTheEpochAndNeverReusesANames() throws Exception {
+    try (ManifestService s = service(ManifestConfig.defaults(data))) {
+      s.open("show");
+      s.onRenditions("show", ladder());
+      s.onSegment("show", segment("src", 0), false);
+    }
+    String firstName = manifest("src").content().window().get(0).uri();
+    try (ManifestService s = service(ManifestConfig.defaults(data).withNewEpoch(true))) {
+      s.open("show");
+      assertThat(s.epoch("show")).isEqualTo(2);
+      s.onRenditions("show", ladder());
+      s.onSegment("show", segment("src", 0), false);
+      ManifestRoot m = manifest("src").content();
+      assertThat(m.epoch()).isEqualTo(2);
+      assertThat(m.treeSize()).isEqualTo(1);
+      assertThat(m.window().get(0).uri()).isNotEqualTo(firstName).startsWith("seg-2-");
+    }
+    assertThat(renditionDir("src").resolve(firstName)).exists();
+  }
+
+  @Test
+  void aSlidingRetentionDeletesSegmentsThatLeftTheManifest() throws Exception {
+    try (ManifestService s = service(ManifestConfig.defaults(data).withRetention(20))) {
+      s.open("show");
+      s.onRenditions("show", ladder());
+      for (int i = 0; i < 30; i++) {
+        s.onSegment("show", segment("src", i), false);
+      }
+    }
+    try (var files = Files.list(renditionDir("src"))) {
+      assertThat(files.filter(p -> p.toString().endsWith(".ts")).count()).isEqualTo(20);
+    }
+    assertThat(renditionDir("src").resolve("seg-1-000009.ts")).doesNotExist();
+    assertThat(renditionDir("src").resolve("seg-1-000010.ts")).exists();
+  }
+
+  private static StreamAnnounce announce(Path file) throws Exception {
+    return Verifier.verifyAnnounce(Files.readAllBytes(file), Fixtures.CREATOR.publicKey(), System.currentTimeMillis())
+        .content();
+  }
+}
