@@ -1,0 +1,157 @@
+package org.ownerless.app.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.Main;
+import org.ownerless.protocol.crypto.Digest;
+import org.ownerless.protocol.fixtures.Fixtures;
+import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.signing.SignedObject;
+
+/** `verify URL` against an origin that serves the genuine stream, or a tampered one. */
+class VerifyUrlTest {
+  @TempDir Path data;
+  private SyntheticStream stream;
+  private StaticOrigin origin;
+  private String url;
+  private String base;
+
+  @BeforeEach
+  void publish() throws Exception {
+    stream = new SyntheticStream(data, Fixtures.CREATOR);
+    stream.addSegments(12);
+    origin = new StaticOrigin(data);
+    String pub = Fixtures.CREATOR.publicKey().toBase64Url();
+    url = origin.streamUrl(pub, "show");
+    base = "/streams/" + pub + "/show/";
+  }
+
+  @AfterEach
+  void stop() {
+    origin.close();
+    stream.close();
+  }
+
+  private record Run(int code, String out) {}
+
+  private static Run verify(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    String[] all = new String[args.length + 1];
+    all[0] = "verify";
+    System.arraycopy(args, 0, all, 1, args.length);
+    int code = Main.run(all, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+    return new Run(code, out + err.toString());
+  }
+
+  private ManifestRoot currentRoot(String rendition) throws Exception {
+    return ManifestRoot.fromSigned(SignedObject.parse(Files.readAllBytes(data.resolve(base.substring(1) + rendition
+        + "/manifest.json"))));
+  }
+
+  @Test
+  void theGenuineStreamVerifiesSegmentBySegment() throws Exception {
+    Run run = verify(url);
+    assertThat(run.code()).as(run.out()).isZero();
+    assertThat(run.out()).contains("OK ").contains("src log size 12").contains("180p log size 12")
+        .contains("20 new segments verified");
+  }
+
+  @Test
+  void aModifiedSegmentIsNamed() throws Exception {
+    String uri = currentRoot("src").window().get(11).uri();
+    origin.override(base + "src/" + uri, b -> {
+      b[100] ^= 1;
+      return b;
+    });
+    Run run = verify(url);
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out()).contains("FAIL src/" + uri + ": SEGMENT_MISMATCH");
+  }
+
+  @Test
+  void aModifiedPlaylistEntryIsNotBelieved() throws Exception {
+    origin.override(base + "180p/index.m3u8", b -> new String(b, StandardCharsets.UTF_8)
+        .replaceFirst("#EXTINF:2\\.000000,", "#EXTINF:9.000000,").getBytes(StandardCharsets.UTF_8));
+    Run run = verify(url);
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out()).contains("PLAYLIST_MISMATCH").contains("9000000 us");
+  }
+
+  @Test
+  void aManifestSignedByAnotherKeyIsRefused() throws Exception {
+    ManifestRoot genuine = currentRoot("src");
+    ManifestRoot foreign = new ManifestRoot(Fixtures.OTHER.publicKey(), genuine.name(), genuine.rendition(),
+        genuine.epoch(), genuine.treeSize(), genuine.rootHash(), genuine.timeMs(), genuine.window(), null);
+    byte[] forged = foreign.sign(Fixtures.OTHER).toCanonicalBytes();
+    origin.override(base + "src/manifest.json", b -> forged);
+    Run run = verify(url);
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out()).contains("FAIL src/manifest.json: WRONG_KEY");
+  }
+
+  @Test
+  void anOlderManifestAfterANewerOneIsARollback() throws Exception {
+    byte[] older = Files.readAllBytes(data.resolve(base.substring(1) + "src/roots/8.json"));
+    java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+    origin.override(base + "src/manifest.json", b -> served.incrementAndGet() <= 1 ? b : older);
+    Run run = verify(url, "--watch", "--interval", "100ms", "--duration", "2s");
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out()).contains("FAIL src/manifest.json: ROLLBACK");
+  }
+
+  @Test
+  void twoConflictingRootsOfOneSizeAreReportedAsEquivocation() throws Exception {
+    ManifestRoot genuine = currentRoot("src");
+    ManifestRoot fork = new ManifestRoot(genuine.creator(), genuine.name(), genuine.rendition(), genuine.epoch(),
+        genuine.treeSize(), Digest.sha256(new byte[] {9}), genuine.timeMs(), genuine.window(), null);
+    byte[] forked = fork.sign(Fixtures.CREATOR).toCanonicalBytes();
+    java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+    origin.override(base + "src/manifest.json", b -> served.incrementAndGet() <= 1 ? b : forked);
+    Run run = verify(url, "--watch", "--interval", "100ms", "--duration", "2s");
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out()).contains("FAIL src/manifest.json: EQUIVOCATION").contains("EQUIVOCATION_PROOF");
+  }
+
+  @Test
+  void watchFollowsAGrowingLogAcrossMissedRoots() throws Exception {
+    Thread grower = new Thread(() -> {
+      try {
+        for (int i = 0; i < 6; i++) {
+          stream.addSegments(3); // three at once: the watcher must walk roots/N.json to link them
+          Thread.sleep(150);
+        }
+        stream.service.onPublisherChange("show", false);
+      } catch (Exception e) {
+        throw new RuntimeException(e);
+      }
+    });
+    grower.start();
+    Run run = verify(url, "--watch", "--interval", "100ms", "--duration", "4s");
+    grower.join();
+    assertThat(run.code()).as(run.out()).isZero();
+    assertThat(run.out()).doesNotContain("FAIL").contains("src log size 30");
+  }
+
+  @Test
+  void aMissingFileIsReportedAsUnavailable() {
+    origin.override(base + "180p/index.m3u8", b -> null);
+    Run run = verify(url);
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out()).contains("FAIL 180p: UNAVAILABLE").contains("HTTP 404");
+  }
+
+  @Test
+  void aUrlThatIsNotAStreamUrlIsAUsageError() {
+    Run run = verify("http://127.0.0.1:1/not-a-stream/");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).contains("expected a path ending in /streams/PUB/NAME/");
+  }
+}
