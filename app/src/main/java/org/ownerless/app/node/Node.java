@@ -1,0 +1,170 @@
+package org.ownerless.app.node;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.ownerless.app.UserError;
+import org.ownerless.ingest.IngestConfig;
+import org.ownerless.ingest.IngestServer;
+import org.ownerless.ingest.transcode.TranscodeConfig;
+import org.ownerless.manifest.ManifestConfig;
+import org.ownerless.manifest.ManifestService;
+import org.ownerless.origin.http.OriginServer;
+import org.ownerless.origin.http.PrometheusRoute;
+import org.ownerless.protocol.crypto.Signer;
+import org.ownerless.protocol.model.StreamId;
+
+/**
+ * The whole pipeline in one process: origin (HTTP) first, so its public URL can go into the signed
+ * announce; then the manifest service (continuing any logs on disk); then RTMP ingest feeding it.
+ * Closing it ends the stream (the announce says so) and stops everything.
+ */
+public final class Node implements AutoCloseable {
+  private final NodeOptions options;
+  private final Signer signer;
+  private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private OriginServer origin;
+  private ManifestService manifest;
+  private IngestServer ingest;
+  private StreamId stream;
+  private String publicUrl;
+  private int httpPort;
+  private int rtmpPort;
+
+  private Node(NodeOptions options, Signer signer) {
+    this.options = options;
+    this.signer = signer;
+  }
+
+  public static Node start(NodeOptions options, Signer signer) throws IOException, InterruptedException {
+    Node node = new Node(options, signer);
+    try {
+      node.startAll();
+      return node;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  private void startAll() throws IOException, InterruptedException {
+    java.nio.file.Files.createDirectories(options.dataDir().resolve("streams"));
+    OriginServer.Builder b = OriginServer.builder().host(options.host()).port(options.httpPort())
+        .staticRoot("/streams/", options.dataDir().resolve("streams"))
+        .route("/metrics", new PrometheusRoute(metrics))
+        .meterRegistry(metrics);
+    if (options.tlsCert() != null) {
+      b.tls(options.tlsCert(), options.tlsKey());
+    }
+    origin = b.build();
+    httpPort = bind("HTTP", options.httpPort(), origin::start);
+    publicUrl = options.publicUrl() != null ? options.publicUrl()
+        : (options.tlsCert() != null ? "https://" : "http://") + displayHost(options.host()) + ":" + httpPort + "/";
+
+    List<String> origins = new ArrayList<>();
+    origins.add(publicUrl);
+    origins.addAll(options.extraOrigins());
+    ManifestConfig mc = ManifestConfig.defaults(options.dataDir())
+        .withHints(options.title(), origins, options.trackers(), options.tips())
+        .withLatency(options.latency()).withEndAfter(options.endAfter()).withRetention(options.retention())
+        .withNewEpoch(options.newEpoch());
+    mc = new ManifestConfig(mc.dataDir(), mc.title(), mc.origins(), mc.trackers(), mc.tips(), mc.latency(),
+        options.playlistWindow(), mc.manifestMargin(), mc.keepSegments(), mc.endAfter(), mc.announceTtl(),
+        options.segmentSeconds(), mc.newEpoch());
+    Timer publish = Timer.builder("ownerless.segment.publish")
+        .description("segment complete -> signed manifest and playlist in place")
+        .publishPercentiles(0.5, 0.99).register(metrics);
+    Counter signed = Counter.builder("ownerless.segments.signed").register(metrics);
+    manifest = new ManifestService(signer, mc, (s, r, e, nanos) -> {
+      publish.record(nanos, TimeUnit.NANOSECONDS);
+      signed.increment();
+    });
+    stream = manifest.open(options.name());
+
+    TranscodeConfig tc = TranscodeConfig.defaults(options.dataDir().resolve("work")).withLadder(options.ladder())
+        .withSegmentSeconds(options.segmentSeconds()).withFfmpeg(options.ffmpeg());
+    ingest = new IngestServer(IngestConfig.defaults(options.host(), options.rtmpPort(), options.publishToken(), tc),
+        manifest, n -> n.equals(options.name()));
+    rtmpPort = bind("RTMP", options.rtmpPort(), ingest::start);
+    Gauge.builder("ownerless.rtmp.connections", ingest, IngestServer::activeConnections).register(metrics);
+  }
+
+  private interface Binder {
+    int bind() throws InterruptedException;
+  }
+
+  private static int bind(String what, int port, Binder binder) throws InterruptedException {
+    try {
+      return binder.bind();
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      // Netty rethrows the socket's BindException unchecked.
+      if (e instanceof BindException || e.getCause() instanceof BindException) {
+        throw new UserError(what + " port " + port + " is already in use; choose another with --"
+            + what.toLowerCase() + "-port");
+      }
+      if (e instanceof RuntimeException) {
+        throw (RuntimeException) e;
+      }
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String displayHost(String bind) {
+    return bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+  }
+
+  public StreamId stream() {
+    return stream;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public int rtmpPort() {
+    return rtmpPort;
+  }
+
+  public String publicUrl() {
+    return publicUrl;
+  }
+
+  public String streamUrl() {
+    return publicUrl + stream.path() + "/";
+  }
+
+  public String obsServer() {
+    return "rtmp://" + displayHost(options.host()) + ":" + rtmpPort + "/live";
+  }
+
+  public String obsStreamKey() {
+    return options.name() + "?token=" + options.publishToken();
+  }
+
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
+  }
+
+  @Override
+  public void close() {
+    if (ingest != null) {
+      ingest.close();
+    }
+    if (manifest != null) {
+      manifest.close();
+    }
+    if (origin != null) {
+      origin.close();
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package org.ownerless.app.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.ingest.transcode.Ladder;
+import org.ownerless.protocol.crypto.Signer;
+import org.ownerless.protocol.model.LatencyMode;
+import org.ownerless.protocol.model.StreamStatus;
+import org.ownerless.protocol.model.TipTargets;
+import org.ownerless.protocol.verify.Verifier;
+
+/** RTMP in, `verify URL` out: the node's stream is provably authentic during and after the stream. */
+class NodeEndToEndTest {
+  @TempDir Path data;
+
+  static NodeOptions options(Path data, int httpPort, int rtmpPort, Duration endAfter) {
+    return new NodeOptions("show", data.resolve("creator.key"), data, "127.0.0.1", httpPort, rtmpPort, "e2e-token-42",
+        null, "End to end", TipTargets.NONE, LatencyMode.NORMAL, Ladder.parse("src,144p:144:200"), 2.0, 10, 0,
+        endAfter, false, List.of(), List.of(), null, null, "ffmpeg");
+  }
+
+  @Test
+  void aStreamPublishedOverRtmpVerifiesWhileLiveAndAfterItEnds() throws Exception {
+    Signer creator = Signer.generate();
+    try (Node node = Node.start(options(data, 0, 0, Duration.ofSeconds(3)), creator)) {
+      File log = data.resolve("publisher.log").toFile();
+      Process ffmpeg = Publisher.ffmpeg(node.obsServer(), node.obsStreamKey(), 12, log);
+      try {
+        Path src = data.resolve(node.stream().path()).resolve("src/roots/3.json");
+        assertThat(awaitFile(src, Duration.ofSeconds(40))).as(Files.readString(log.toPath())).isTrue();
+
+        Cli.Run live = Cli.run("verify", node.streamUrl());
+        assertThat(live.code()).as(live.out()).isZero();
+        assertThat(live.out()).contains("OK " + node.stream()).contains("src log size").contains("144p log size");
+
+        assertThat(ffmpeg.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Path announce = data.resolve(node.stream().path()).resolve("announce.json");
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (status(announce, creator) != StreamStatus.ENDED && System.currentTimeMillis() < deadline) {
+          Thread.sleep(100);
+        }
+        assertThat(status(announce, creator)).isEqualTo(StreamStatus.ENDED);
+
+        Cli.Run ended = Cli.run("verify", node.streamUrl(), "--pubkey", creator.publicKey().toBase64Url());
+        assertThat(ended.code()).as(ended.out()).isZero();
+        assertThat(ended.out()).contains("ended");
+
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create(node.publicUrl() + "metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("ownerless_segments_signed_total").contains("ownerless_segment_publish_seconds");
+      } finally {
+        ffmpeg.destroyForcibly();
+      }
+    }
+  }
+
+  static StreamStatus status(Path announce, Signer creator) throws Exception {
+    return Verifier.verifyAnnounce(Files.readAllBytes(announce), creator.publicKey(), System.currentTimeMillis())
+        .content().status();
+  }
+
+  static boolean awaitFile(Path file, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(file)) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+}

@@ -1,0 +1,76 @@
+package org.ownerless.app.node;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** `ownerless node` as a separate JVM (same classpath as the tests), so it can be killed with SIGKILL. */
+final class NodeProcess implements AutoCloseable {
+  private static final Pattern SERVER = Pattern.compile("Server (rtmp://\\S+)");
+  private static final Pattern STREAM = Pattern.compile("Stream: (http://\\S+)");
+
+  final Process process;
+  final Path log;
+  String rtmpServer;
+  String streamUrl;
+
+  private NodeProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  static NodeProcess start(Path data, int httpPort, int rtmpPort, String... extra) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "org.ownerless.app.Main", "node", "--data", data.toString(),
+        "--host", "127.0.0.1", "--http-port", String.valueOf(httpPort), "--rtmp-port", String.valueOf(rtmpPort),
+        "--name", "show", "--publish-token", "crash-token-1", "--ladder", "src", "--end-after", "60s"));
+    cmd.addAll(List.of(extra));
+    Path log = Files.createTempFile(data, "node-", ".log");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    NodeProcess node = new NodeProcess(p, log);
+    node.awaitBanner(Duration.ofSeconds(30));
+    return node;
+  }
+
+  private void awaitBanner(Duration timeout) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      String out = Files.readString(log);
+      Matcher s = SERVER.matcher(out);
+      Matcher u = STREAM.matcher(out);
+      if (s.find() && u.find()) {
+        rtmpServer = s.group(1);
+        streamUrl = u.group(1);
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("node did not start: " + Files.readString(log));
+  }
+
+  int httpPort() {
+    return java.net.URI.create(streamUrl).getPort();
+  }
+
+  int rtmpPort() {
+    return java.net.URI.create(rtmpServer).getPort();
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, like a power cut for the process. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      kill();
+    }
+  }
+}

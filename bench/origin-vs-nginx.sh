@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Origin throughput side by side with nginx (Debian) on the same files, same machine, one run:
+# wrk against a 1 MB segment and a small playlist, at 64 and 1024 connections.
+# Not a test. Usage: bench/origin-vs-nginx.sh [SECONDS_PER_RUN]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+secs="${1:-10}"
+for tool in wrk nginx java; do
+  command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install -y wrk nginx)" >&2; exit 2; }
+done
+(cd "$root" && mvn -q -B -DskipTests -pl bench -am package)
+work="$(mktemp -d)"
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
+dir="$work/data/streams/PUB/show/src"
+mkdir -p "$dir" "$work/nginx/logs"
+head -c 1000000 /dev/urandom >"$dir/seg-1-000001.ts"
+{ echo "#EXTM3U"; echo "#EXT-X-VERSION:3"; echo "#EXT-X-TARGETDURATION:2"; echo "#EXT-X-MEDIA-SEQUENCE:1";
+  for i in $(seq 1 10); do echo "#EXTINF:2.000000,"; printf 'seg-1-%06d.ts\n' "$i"; done; } >"$dir/index.m3u8"
+ulimit -n 65536 || true
+
+ours=18081; theirs=18082
+java -cp "$root/bench/target/benchmarks.jar" org.ownerless.bench.origin.ServeDir "$work/data" "$ours" >/dev/null &
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+worker_rlimit_nofile 65536;
+error_log $work/nginx/logs/error.log;
+pid $work/nginx/nginx.pid;
+events { worker_connections 8192; }
+http {
+  types { application/vnd.apple.mpegurl m3u8; video/mp2t ts; }
+  access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000; keepalive_timeout 60;
+  server { listen 127.0.0.1:$theirs; root $work/data; etag on;
+    location ~ \.ts\$ { add_header Cache-Control "public, max-age=31536000, immutable"; add_header Access-Control-Allow-Origin *; }
+    location / { add_header Cache-Control no-cache; add_header Access-Control-Allow-Origin *; } }
+}
+CONF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+for port in $ours $theirs; do
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/streams/PUB/show/src/index.m3u8" >/dev/null && break; sleep 0.1; done
+done
+
+rps() { wrk -t2 -c"$2" -d"${secs}s" "$1" | awk '/Requests\/sec/ {print $2}'; }
+printf '%-28s %12s %12s %8s\n' "request, connections" "ownerless" "nginx" "ratio"
+for c in 64 1024; do
+  for f in seg-1-000001.ts index.m3u8; do
+    a=$(rps "http://127.0.0.1:$ours/streams/PUB/show/src/$f" "$c")
+    b=$(rps "http://127.0.0.1:$theirs/streams/PUB/show/src/$f" "$c")
+    printf '%-28s %12s %12s %8.2f\n' "$f, $c" "$a" "$b" "$(echo "$a / $b" | bc -l)"
+  done
+done
+echo "target: ownerless >= nginx req/s (ratio >= 1.00)"

@@ -1,0 +1,20 @@
+package org.ownerless.origin.http;
+
+import java.util.Locale;
+
+/**
+ * Cache-Control for files under a static root. Segments are written once under a name that is never
+ * reused, so caches (browsers, CDNs) may keep them forever; playlists, announces and manifests change
+ * in place, so every use must revalidate (cheap: the ETag makes it a 304).
+ */
+final class CachePolicy {
+  static final String IMMUTABLE = "public, max-age=31536000, immutable";
+  static final String REVALIDATE = "no-cache";
+
+  private CachePolicy() {}
+
+  static String forFileName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".ts") || lower.endsWith(".m4s") ? IMMUTABLE : REVALIDATE;
+  }
+}

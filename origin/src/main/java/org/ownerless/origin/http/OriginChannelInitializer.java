@@ -1,0 +1,80 @@
+package org.ownerless.origin.http;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.stream.ChunkedWriteHandler;
+
+/**
+ * Builds each connection's pipeline, head (socket) to tail (router):
+ *
+ * <pre>
+ * connection-limiter  admit or close, before anything costs work
+ * write-stall         close if output stops moving (client not reading)
+ * idle                close parked keep-alive connections
+ * backpressure        stop reading requests while output is over the high watermark
+ * tls                 optional
+ * header-deadline     slowloris: request head due within headerTimeout (raw bytes side)
+ * http-codec          HTTP/1.1 framing with line and header size limits
+ * cors-headers        Access-Control-* on every response, even decoder errors
+ * metrics             responses by status class, bytes served
+ * request-progress    tells header-deadline when a head is complete
+ * decoder-failure     400 / 414 / 431 and close
+ * keep-alive          Connection handling per request
+ * body-refusal        413 for GET/HEAD/OPTIONS with a body
+ * aggregator          FullHttpRequest, bounded
+ * chunked-writer      streams files over TLS as the socket drains
+ * cors-preflight      OPTIONS → 204
+ * router              path validation, routes, upgrades
+ * </pre>
+ */
+final class OriginChannelInitializer extends ChannelInitializer<SocketChannel> {
+  private final OriginLimits limits;
+  private final SslContext ssl; // null: plain HTTP
+  private final ConnectionLimiter limiter;
+  private final MetricsHandler metrics;
+  private final Routes routes;
+  private final CorsHeaders corsHeaders = new CorsHeaders();
+  private final CorsPreflightHandler preflight = new CorsPreflightHandler();
+
+  OriginChannelInitializer(OriginLimits limits, SslContext ssl, ConnectionLimiter limiter,
+      MetricsHandler metrics, Routes routes) {
+    this.limits = limits;
+    this.ssl = ssl;
+    this.limiter = limiter;
+    this.metrics = metrics;
+    this.routes = routes;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    ChannelPipeline p = ch.pipeline();
+    p.addLast(PipelineNames.LIMITER, limiter);
+    p.addLast(PipelineNames.WRITE_STALL, new WriteStallHandler(limits.writeStallTimeout()));
+    p.addLast(PipelineNames.IDLE, new IdleConnectionHandler(limits.idleTimeout()));
+    p.addLast(PipelineNames.BACKPRESSURE, new BackpressureHandler());
+    if (ssl != null) {
+      p.addLast(PipelineNames.TLS, ssl.newHandler(ch.alloc()));
+    }
+    p.addLast(PipelineNames.HEADER_DEADLINE, new HeaderDeadlineHandler(limits.headerTimeout()));
+    p.addLast(PipelineNames.CODEC, new HttpServerCodec(new HttpDecoderConfig()
+        .setMaxInitialLineLength(limits.maxInitialLineLength())
+        .setMaxHeaderSize(limits.maxHeaderSize())
+        .setMaxChunkSize(8192)));
+    p.addLast(PipelineNames.CORS_HEADERS, corsHeaders);
+    p.addLast(PipelineNames.METRICS, metrics);
+    p.addLast(PipelineNames.REQUEST_PROGRESS, new RequestProgress());
+    p.addLast(PipelineNames.DECODER_FAILURE, new DecoderFailureHandler());
+    p.addLast(PipelineNames.KEEP_ALIVE, new HttpServerKeepAliveHandler());
+    p.addLast(PipelineNames.BODY_REFUSAL, new BodyRefusalHandler());
+    p.addLast(PipelineNames.AGGREGATOR, new HttpObjectAggregator(limits.maxRequestBody()));
+    p.addLast(PipelineNames.CHUNKED_WRITER, new ChunkedWriteHandler());
+    p.addLast(PipelineNames.PREFLIGHT, preflight);
+    p.addLast(PipelineNames.ROUTER, new RequestRouter(routes));
+  }
+}

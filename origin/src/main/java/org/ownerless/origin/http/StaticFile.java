@@ -1,0 +1,69 @@
+package org.ownerless.origin.http;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+
+/**
+ * An open regular file found strictly inside a root directory, with the attributes its validators
+ * (ETag, Last-Modified) come from. The caller owns {@link #channel()} and must close it.
+ */
+record StaticFile(FileChannel channel, BasicFileAttributes attrs, String name) {
+
+  /**
+   * Opens {@code root/relative} if it is a regular file that really lies inside {@code root}.
+   *
+   * @param realRoot the root, already {@link Path#toRealPath resolved}
+   * @param relative a path with '/' separators and no '.', '..' or empty segments
+   */
+  static Optional<StaticFile> open(Path realRoot, String relative) throws IOException {
+    Path candidate = realRoot.resolve(relative).normalize();
+    if (!candidate.startsWith(realRoot)) {
+      return Optional.empty();
+    }
+    Path real;
+    try {
+      real = candidate.toRealPath(); // resolves every symlink on the way
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    if (!real.startsWith(realRoot)) {
+      return Optional.empty(); // a symlink pointing out of the root: never follow it
+    }
+    // Attributes first, then open. Files are replaced by atomic rename; if one lands in between, the
+    // body is newer than the ETag, so the client's next revalidation misses and refetches. The
+    // other order could pin an old body under the new ETag.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      BasicFileAttributes attrs;
+      try {
+        attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        return Optional.empty();
+      }
+      if (!attrs.isRegularFile()) {
+        return Optional.empty(); // directories (no listings), devices, fifos
+      }
+      FileChannel channel;
+      try {
+        channel = FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        return Optional.empty();
+      }
+      if (channel.size() == attrs.size()) {
+        return Optional.of(new StaticFile(channel, attrs, real.getFileName().toString()));
+      }
+      channel.close(); // rewritten in place between the two calls; look again
+    }
+    throw new IOException("file keeps changing while being opened: " + relative);
+  }
+
+  long size() {
+    return attrs.size();
+  }
+}

@@ -1,0 +1,201 @@
+package org.ownerless.origin.http;
+
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.codec.DateFormatter;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpChunkedInput;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.stream.ChunkedNioFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves files below one URL prefix from one directory, mirroring the URL layout exactly
+ * ({@code /streams/PUB/NAME/master.m3u8} → {@code DIR/PUB/NAME/master.m3u8} for prefix
+ * {@code /streams/}), so any plain web server pointed at the same directory behaves the same.
+ *
+ * <p>File system calls run on the event loop: they are metadata lookups on local disk, and the body
+ * itself is sent by the kernel (zero-copy) or in chunks as the socket drains.
+ */
+final class StaticFileRoute implements HttpRoute {
+  private static final Logger log = LoggerFactory.getLogger(StaticFileRoute.class);
+  private static final int TLS_CHUNK = 16 * 1024; // one TLS record
+
+  private final String prefix;
+  private final Path realRoot;
+
+  StaticFileRoute(String prefix, Path root) {
+    this.prefix = prefix;
+    try {
+      this.realRoot = root.toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("static root " + root + " is not readable", e);
+    }
+    if (!Files.isDirectory(realRoot)) {
+      throw new IllegalArgumentException("static root " + root + " is not a directory");
+    }
+  }
+
+  @Override
+  public void handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) throws IOException {
+    if (!HttpResponses.isRead(req)) {
+      HttpResponses.methodNotAllowed(ctx, req, HttpResponses.ALLOW_READ);
+      return;
+    }
+    String relative = path.substring(prefix.length());
+    if (!servable(relative)) {
+      notFound(ctx, req);
+      return;
+    }
+    Optional<StaticFile> found = StaticFile.open(realRoot, relative);
+    if (found.isEmpty()) {
+      notFound(ctx, req);
+      return;
+    }
+    serve(ctx, req, found.get());
+  }
+
+  /** No directory listings, and no dot-files: those are temp files of in-progress atomic writes. */
+  private static boolean servable(String relative) {
+    if (relative.isEmpty() || relative.endsWith("/")) {
+      return false;
+    }
+    for (String segment : relative.split("/")) {
+      if (segment.startsWith(".")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void serve(ChannelHandlerContext ctx, FullHttpRequest req, StaticFile file) throws IOException {
+    boolean handedOff = false;
+    try {
+      String etag = EntityTags.of(file.attrs());
+      long modifiedMillis = file.attrs().lastModifiedTime().toMillis();
+      HttpResponse res = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+      HttpHeaders h = res.headers();
+      h.set(HttpHeaderNames.ETAG, etag);
+      h.set(HttpHeaderNames.LAST_MODIFIED, DateFormatter.format(new Date(modifiedMillis)));
+      h.set(HttpHeaderNames.CACHE_CONTROL, CachePolicy.forFileName(file.name()));
+      h.set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+      HttpResponses.echoKeepAlive(req, res);
+
+      if (notModified(req, etag, modifiedMillis)) {
+        res.setStatus(HttpResponseStatus.NOT_MODIFIED);
+        // RFC 9110 §8.6 allows the 200's length here; it also tells the keep-alive handler the
+        // message length is defined, so the connection stays open.
+        HttpUtil.setContentLength(res, file.size());
+        ctx.write(res);
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        return;
+      }
+
+      h.set(HttpHeaderNames.CONTENT_TYPE, ContentTypes.forFileName(file.name()));
+      h.set(HttpHeaderNames.ACCEPT_RANGES, "bytes");
+      h.set("X-Content-Type-Options", "nosniff");
+      long size = file.size();
+      long offset = 0;
+      long length = size;
+      RangeRequest range = ifRangeHolds(req, etag, modifiedMillis)
+          ? RangeRequest.parse(req.headers().get(HttpHeaderNames.RANGE), size)
+          : new RangeRequest.Whole();
+      if (range instanceof RangeRequest.Unsatisfiable) {
+        res.setStatus(HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
+        h.set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + size);
+        h.set(HttpHeaderNames.CONTENT_TYPE, HttpResponses.TEXT_PLAIN);
+        HttpUtil.setContentLength(res, 0);
+        ctx.write(res);
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        return;
+      }
+      if (range instanceof RangeRequest.Part part) {
+        res.setStatus(HttpResponseStatus.PARTIAL_CONTENT);
+        h.set(HttpHeaderNames.CONTENT_RANGE, "bytes " + part.first() + "-" + part.last() + "/" + size);
+        offset = part.first();
+        length = part.length();
+      }
+      HttpUtil.setContentLength(res, length);
+      ctx.write(res);
+      if (HttpMethod.HEAD.equals(req.method()) || length == 0) {
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        return;
+      }
+      ChannelFuture sent;
+      if (ctx.pipeline().get(SslHandler.class) == null) {
+        // Plain TCP: the kernel copies file pages straight to the socket (sendfile).
+        ctx.write(new DefaultFileRegion(file.channel(), offset, length));
+        handedOff = true;
+        sent = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+      } else {
+        // TLS must encrypt in user space; ChunkedWriteHandler reads a chunk only when the socket drains.
+        sent = ctx.writeAndFlush(new HttpChunkedInput(new ChunkedNioFile(file.channel(), offset, length, TLS_CHUNK)));
+        handedOff = true;
+      }
+      sent.addListener((ChannelFutureListener) f -> {
+        if (!f.isSuccess()) {
+          // Already closed: whoever closed it logged why; every queued response failing says nothing new.
+          if (!(f.cause() instanceof ClosedChannelException)) {
+            log.debug("{}: sending {} failed: {}", f.channel().remoteAddress(), file.name(), f.cause().toString());
+          }
+          f.channel().close(); // a response cut short cannot be followed by another on this connection
+        }
+      });
+    } finally {
+      if (!handedOff) {
+        file.channel().close(); // otherwise Netty closes it once the region or chunked input is done
+      }
+    }
+  }
+
+  /** If-None-Match wins over If-Modified-Since (RFC 9110 §13.1.3). */
+  private static boolean notModified(FullHttpRequest req, String etag, long modifiedMillis) {
+    String inm = req.headers().get(HttpHeaderNames.IF_NONE_MATCH);
+    if (inm != null) {
+      return EntityTags.noneMatchHits(inm, etag);
+    }
+    String ims = req.headers().get(HttpHeaderNames.IF_MODIFIED_SINCE);
+    if (ims != null) {
+      Date since = DateFormatter.parseHttpDate(ims);
+      return since != null && modifiedMillis / 1000 <= since.getTime() / 1000;
+    }
+    return false;
+  }
+
+  /** If-Range: honour Range only if the client's copy is the current one (strong ETag or exact date). */
+  private static boolean ifRangeHolds(FullHttpRequest req, String etag, long modifiedMillis) {
+    String ifRange = req.headers().get(HttpHeaderNames.IF_RANGE);
+    if (ifRange == null) {
+      return true;
+    }
+    String v = ifRange.trim();
+    if (v.startsWith("\"")) {
+      return v.equals(etag);
+    }
+    Date date = DateFormatter.parseHttpDate(v);
+    return date != null && date.getTime() / 1000 == modifiedMillis / 1000;
+  }
+
+  private static void notFound(ChannelHandlerContext ctx, FullHttpRequest req) {
+    HttpResponses.text(ctx, req, HttpResponseStatus.NOT_FOUND, "not found\n");
+  }
+}

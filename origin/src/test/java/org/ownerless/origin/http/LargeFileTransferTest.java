@@ -1,0 +1,83 @@
+package org.ownerless.origin.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ownerless.origin.http.StreamTree.STREAM;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LargeFileTransferTest {
+  @TempDir Path data;
+  StreamTree tree;
+  byte[] content;
+  RunningOrigin origin;
+
+  @BeforeEach
+  void writeFile() throws Exception {
+    tree = StreamTree.in(data);
+    content = new byte[5 * 1024 * 1024 + 17]; // odd size: no chunk boundary lines up with the end
+    new Random(42).nextBytes(content);
+    tree.write("720p/big.ts", content);
+  }
+
+  @AfterEach
+  void stop() {
+    if (origin != null) {
+      origin.close();
+    }
+  }
+
+  private static String sha256(byte[] b) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  @Test
+  void aFiveMegabyteFileArrivesIntactOverPlainHttpZeroCopy() throws Exception {
+    origin = RunningOrigin.serving(tree.streams);
+    HttpResponse<byte[]> res = Http.get(origin.uri(STREAM + "720p/big.ts"));
+    assertThat(res.statusCode()).isEqualTo(200);
+    assertThat(res.body()).hasSize(content.length);
+    assertThat(sha256(res.body())).isEqualTo(sha256(content));
+  }
+
+  @Test
+  void aFiveMegabyteFileArrivesIntactOverTls(@TempDir Path certDir) throws Exception {
+    SelfSignedCert cert = SelfSignedCert.create(certDir);
+    origin = RunningOrigin.start(b -> b.staticRoot("/streams/", tree.streams).tls(cert.cert(), cert.key()));
+    HttpClient client = Http.trustingAll();
+
+    HttpResponse<byte[]> res = Http.send(client, "GET", origin.uri(STREAM + "720p/big.ts"));
+    HttpResponse<byte[]> part = Http.send(client, "GET", origin.uri(STREAM + "720p/big.ts"),
+        "Range", "bytes=1000000-1999999");
+
+    assertThat(res.statusCode()).isEqualTo(200);
+    assertThat(sha256(res.body())).isEqualTo(sha256(content));
+    assertThat(part.statusCode()).isEqualTo(206);
+    assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(content, 1_000_000, 2_000_000));
+  }
+
+  @Test
+  void aRangeInTheMiddleOfALargeFileIsExactlyThoseBytes() throws Exception {
+    origin = RunningOrigin.serving(tree.streams);
+    HttpResponse<byte[]> res = Http.get(origin.uri(STREAM + "720p/big.ts"), "Range", "bytes=3000001-4000000");
+    assertThat(res.statusCode()).isEqualTo(206);
+    assertThat(res.body()).isEqualTo(java.util.Arrays.copyOfRange(content, 3_000_001, 4_000_001));
+  }
+
+  @Test
+  void aTlsCertificateThatCannotBeReadFailsAtBuildTime(@TempDir Path dir) throws Exception {
+    Path junk = java.nio.file.Files.writeString(dir.resolve("junk.pem"), "not a pem");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> OriginServer.builder().tls(junk, junk).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("junk.pem");
+  }
+}
