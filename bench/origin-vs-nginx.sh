@@ -16,7 +16,8 @@ mkdir -p "$dir" "$work/nginx/logs"
 head -c 1000000 /dev/urandom >"$dir/seg-1-000001.ts"
 { echo "#EXTM3U"; echo "#EXT-X-VERSION:3"; echo "#EXT-X-TARGETDURATION:2"; echo "#EXT-X-MEDIA-SEQUENCE:1";
   for i in $(seq 1 10); do echo "#EXTINF:2.000000,"; printf 'seg-1-%06d.ts\n' "$i"; done; } >"$dir/index.m3u8"
-ulimit -n 65536 || true
+chmod -R a+rX "$work"   # nginx workers run as an unprivileged user
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 ours=18081; theirs=18082
 java -cp "$root/bench/target/benchmarks.jar" org.ownerless.bench.origin.ServeDir "$work/data" "$ours" >/dev/null &
@@ -39,7 +40,21 @@ for port in $ours $theirs; do
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/streams/PUB/show/src/index.m3u8" >/dev/null && break; sleep 0.1; done
 done
 
-rps() { wrk -t2 -c"$2" -d"${secs}s" "$1" | awk '/Requests\/sec/ {print $2}'; }
+# Refuse to measure anything but complete 200 responses of the right size.
+for port in $ours $theirs; do
+  for f in seg-1-000001.ts index.m3u8; do
+    got=$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "http://127.0.0.1:$port/streams/PUB/show/src/$f")
+    want="200 $(stat -c %s "$dir/$f")"
+    [ "$got" = "$want" ] || { echo "port $port $f: got '$got', want '$want'" >&2; exit 1; }
+  done
+done
+
+rps() {
+  local out
+  out=$(wrk -t2 -c"$2" -d"${secs}s" "$1")
+  if grep -qE "Non-2xx|Socket errors" <<<"$out"; then echo "$1 ($2 connections) had errors:" >&2; echo "$out" >&2; fi
+  awk '/Requests\/sec/ {print $2}' <<<"$out"
+}
 printf '%-28s %12s %12s %8s\n' "request, connections" "ownerless" "nginx" "ratio"
 for c in 64 1024; do
   for f in seg-1-000001.ts index.m3u8; do

@@ -22,19 +22,27 @@ record StaticFile(FileChannel channel, BasicFileAttributes attrs, String name) {
    * @param realRoot the root, already {@link Path#toRealPath resolved}
    * @param relative a path with '/' separators and no '.', '..' or empty segments
    */
-  static Optional<StaticFile> open(Path realRoot, String relative) throws IOException {
+  static Optional<StaticFile> open(Path realRoot, String relative, RealDirectories dirs) throws IOException {
     Path candidate = realRoot.resolve(relative).normalize();
     if (!candidate.startsWith(realRoot)) {
       return Optional.empty();
     }
-    Path real;
+    // The directory part is resolved through every symlink (cached: resolving costs an lstat per
+    // component on every request otherwise); a symlinked file is resolved on its own.
+    Path realDir = dirs.resolve(candidate.getParent());
+    if (realDir == null || !realDir.startsWith(realRoot)) {
+      return Optional.empty(); // missing, or a symlinked directory pointing out of the root
+    }
+    Path real = realDir.resolve(candidate.getFileName());
     try {
-      real = candidate.toRealPath(); // resolves every symlink on the way
+      if (Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
+        real = real.toRealPath(); // rare: follow it, but only to somewhere inside the root
+        if (!real.startsWith(realRoot)) {
+          return Optional.empty();
+        }
+      }
     } catch (NoSuchFileException e) {
       return Optional.empty();
-    }
-    if (!real.startsWith(realRoot)) {
-      return Optional.empty(); // a symlink pointing out of the root: never follow it
     }
     // Attributes first, then open. Files are replaced by atomic rename; if one lands in between, the
     // body is newer than the ETag, so the client's next revalidation misses and refetches. The

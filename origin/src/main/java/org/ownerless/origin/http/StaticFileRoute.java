@@ -40,8 +40,12 @@ final class StaticFileRoute implements HttpRoute {
   private static final Logger log = LoggerFactory.getLogger(StaticFileRoute.class);
   private static final int TLS_CHUNK = 16 * 1024; // one TLS record
 
+  /** Bodies up to this size go out in one write with their headers instead of through sendfile. */
+  static final int SMALL_FILE = 64 * 1024;
+
   private final String prefix;
   private final Path realRoot;
+  private final RealDirectories directories = new RealDirectories();
 
   StaticFileRoute(String prefix, Path root) {
     this.prefix = prefix;
@@ -66,7 +70,7 @@ final class StaticFileRoute implements HttpRoute {
       notFound(ctx, req);
       return;
     }
-    Optional<StaticFile> found = StaticFile.open(realRoot, relative);
+    Optional<StaticFile> found = StaticFile.open(realRoot, relative, directories);
     if (found.isEmpty()) {
       notFound(ctx, req);
       return;
@@ -141,7 +145,22 @@ final class StaticFileRoute implements HttpRoute {
         return;
       }
       ChannelFuture sent;
-      if (ctx.pipeline().get(SslHandler.class) == null) {
+      if (length <= SMALL_FILE) {
+        // Playlists and manifests: one read, one write with the headers; cheaper than sendfile.
+        io.netty.buffer.ByteBuf body = ctx.alloc().buffer((int) length);
+        try {
+          while (body.readableBytes() < length) {
+            int n = body.writeBytes(file.channel(), offset + body.readableBytes(), (int) length - body.readableBytes());
+            if (n < 0) {
+              throw new IOException(file.name() + " shrank while being read");
+            }
+          }
+        } catch (IOException | RuntimeException e) {
+          body.release();
+          throw e;
+        }
+        sent = ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultLastHttpContent(body));
+      } else if (ctx.pipeline().get(SslHandler.class) == null) {
         // Plain TCP: the kernel copies file pages straight to the socket (sendfile).
         ctx.write(new DefaultFileRegion(file.channel(), offset, length));
         handedOff = true;
