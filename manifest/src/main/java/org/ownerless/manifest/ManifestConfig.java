@@ -80,6 +80,11 @@ public record ManifestConfig(
         keepSegments, endAfter, announceTtl, segmentSeconds, fresh);
   }
 
+  public ManifestConfig withPlaylist(int window, double segmentDuration) {
+    return new ManifestConfig(dataDir, title, origins, trackers, tips, latency, window, manifestMargin,
+        keepSegments, endAfter, announceTtl, segmentDuration, newEpoch);
+  }
+
   public ManifestConfig withLatency(LatencyMode mode) {
     return new ManifestConfig(dataDir, title, origins, trackers, tips, mode, playlistWindow, manifestMargin,
         keepSegments, endAfter, announceTtl, segmentSeconds, newEpoch);

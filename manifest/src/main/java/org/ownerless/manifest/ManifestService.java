@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ManifestService implements TranscodeListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ManifestService.class);
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
   private final Signer signer;
   private final ManifestConfig config;
@@ -82,10 +83,12 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
   @Override
   public void onSegment(String stream, SegmentReady segment, boolean discontinuity) {
     long start = System.nanoTime();
+    long cpuStart = CPU.getCurrentThreadCpuTime();
     try {
       SegmentEntry entry = stream(stream).onSegment(segment.rendition(), segment.file(), segment.durationUs(),
           discontinuity);
-      listener.onPublished(stream, segment.rendition(), entry, System.nanoTime() - start);
+      listener.onPublished(stream, segment.rendition(), entry, System.nanoTime() - start,
+          CPU.getCurrentThreadCpuTime() - cpuStart);
     } catch (IOException | RuntimeException e) {
       log.error("{}/{}: segment {} could not be signed and published: {}", stream, segment.rendition(),
           segment.file().getFileName(), e.toString());

@@ -4,8 +4,11 @@ import org.ownerless.protocol.model.SegmentEntry;
 
 /** Told after each segment is signed and listed; the node turns this into metrics. */
 public interface PublishListener {
-  /** @param nanos from the segment being complete to its signed manifest and playlist being in place */
-  void onPublished(String stream, String rendition, SegmentEntry entry, long nanos);
+  /**
+   * @param nanos wall time from the segment being complete to its signed manifest and playlist being in place
+   * @param cpuNanos CPU time the publishing thread spent on it (the rest is waiting: disk, or other processes)
+   */
+  void onPublished(String stream, String rendition, SegmentEntry entry, long nanos, long cpuNanos);
 
-  PublishListener NONE = (s, r, e, n) -> {};
+  PublishListener NONE = (s, r, e, n, c) -> {};
 }

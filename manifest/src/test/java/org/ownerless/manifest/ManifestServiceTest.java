@@ -32,7 +32,7 @@ class ManifestServiceTest {
   private final List<Long> publishNanos = new ArrayList<>();
 
   private ManifestService service(ManifestConfig config) {
-    return new ManifestService(Fixtures.CREATOR, config, (s, r, e, n) -> publishNanos.add(n));
+    return new ManifestService(Fixtures.CREATOR, config, (s, r, e, n, c) -> publishNanos.add(n));
   }
 
   private Path renditionDir(String rendition) {

@@ -22,6 +22,7 @@ import org.ownerless.protocol.model.TipTargets;
 import org.ownerless.protocol.signing.SignedObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,14 +52,7 @@ public final class AnnounceCommand implements Callable<Integer> {
   @Option(names = "--tracker", paramLabel = "URL", description = "WebTorrent tracker, ws:// or wss:// (repeatable)")
   List<String> trackers = new ArrayList<>();
 
-  @Option(names = "--lightning", paramLabel = "ADDR", description = "Lightning address for tips (user@domain)")
-  String lightning;
-
-  @Option(names = "--evm", paramLabel = "ADDR", description = "EVM address for tips (0x...); needs --chain-id")
-  String evm;
-
-  @Option(names = "--chain-id", paramLabel = "N", description = "EIP-155 chain id of --evm (1 = Ethereum mainnet)")
-  Long chainId;
+  @Mixin TipOptions tip = new TipOptions();
 
   @Option(names = "--rendition", paramLabel = "SPEC", converter = RenditionConverter.class,
       description = "NAME:BANDWIDTH:WxH:CODECS, e.g. 720p:2800000:1280x720:avc1.64001f,mp4a.40.2 (repeatable)")
@@ -92,7 +86,7 @@ public final class AnnounceCommand implements Callable<Integer> {
     try {
       announce = new StreamAnnounce(signer.publicKey(), name, title, seq != null ? seq : now, now,
           now + ttl.toMillis(), StreamStatus.fromWire(status), LatencyMode.fromWire(latency), renditions,
-          origins, trackers, new TipTargets(lightning, evm, chainId));
+          origins, trackers, new TipTargets(tip.lightning, tip.evm, tip.chainId));
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

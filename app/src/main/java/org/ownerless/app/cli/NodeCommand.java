@@ -30,6 +30,7 @@ import org.ownerless.protocol.model.Names;
 import org.ownerless.protocol.model.TipTargets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -73,14 +74,7 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--title", paramLabel = "T", description = "stream title")
   String title;
 
-  @Option(names = "--lightning", paramLabel = "ADDR", description = "Lightning address for tips")
-  String lightning;
-
-  @Option(names = "--evm", paramLabel = "ADDR", description = "EVM address for tips (with --chain-id)")
-  String evm;
-
-  @Option(names = "--chain-id", paramLabel = "N", description = "EIP-155 chain id of --evm")
-  Long chainId;
+  @Mixin TipOptions tip = new TipOptions();
 
   @Option(names = "--latency", paramLabel = "MODE", description = "low or normal (default: normal)")
   String latency;
@@ -168,7 +162,8 @@ public final class NodeCommand implements Callable<Integer> {
     LatencyMode mode;
     Ladder rungs;
     try {
-      tips = new TipTargets(pick(lightning, s.lightning, null), pick(evm, s.evm, null), pick(chainId, s.chainId, null));
+      tips = new TipTargets(pick(tip.lightning, s.lightning, null), pick(tip.evm, s.evm, null),
+          pick(tip.chainId, s.chainId, null));
       mode = LatencyMode.fromWire(pick(latency, s.latency, "normal"));
       rungs = Ladder.parse(pick(ladder, s.ladder, Ladder.DEFAULT.toString()));
     } catch (IllegalArgumentException e) {

@@ -75,15 +75,12 @@ public final class Node implements AutoCloseable {
     ManifestConfig mc = ManifestConfig.defaults(options.dataDir())
         .withHints(options.title(), origins, options.trackers(), options.tips())
         .withLatency(options.latency()).withEndAfter(options.endAfter()).withRetention(options.retention())
-        .withNewEpoch(options.newEpoch());
-    mc = new ManifestConfig(mc.dataDir(), mc.title(), mc.origins(), mc.trackers(), mc.tips(), mc.latency(),
-        options.playlistWindow(), mc.manifestMargin(), mc.keepSegments(), mc.endAfter(), mc.announceTtl(),
-        options.segmentSeconds(), mc.newEpoch());
+        .withNewEpoch(options.newEpoch()).withPlaylist(options.playlistWindow(), options.segmentSeconds());
     Timer publish = Timer.builder("ownerless.segment.publish")
         .description("segment complete -> signed manifest and playlist in place")
         .publishPercentiles(0.5, 0.99).register(metrics);
     Counter signed = Counter.builder("ownerless.segments.signed").register(metrics);
-    manifest = new ManifestService(signer, mc, (s, r, e, nanos) -> {
+    manifest = new ManifestService(signer, mc, (s, r, e, nanos, cpu) -> {
       publish.record(nanos, TimeUnit.NANOSECONDS);
       signed.increment();
     });

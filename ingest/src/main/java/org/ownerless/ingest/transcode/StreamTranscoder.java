@@ -217,8 +217,11 @@ public final class StreamTranscoder {
         fifos.add(runDir.resolve(r.name() + ".list"));
         names.add(r.name());
       }
-      List<String> command = FfmpegArgs.build(config.ffmpeg(), renditions, runHasAudio, config.segmentSeconds(),
-          dirs, fifos);
+      List<String> command = new ArrayList<>();
+      if (config.niceness() > 0) {
+        command.addAll(List.of("nice", "-n", String.valueOf(config.niceness())));
+      }
+      command.addAll(FfmpegArgs.build(config.ffmpeg(), renditions, runHasAudio, config.segmentSeconds(), dirs, fifos));
       FfmpegRun next = new FfmpegRun(number, stream, command, names, dirs, fifos, config.maxQueuedBytes(),
           new RunListener(runDir));
       next.start();

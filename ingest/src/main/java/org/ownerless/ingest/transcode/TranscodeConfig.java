@@ -10,14 +10,19 @@ import java.time.Duration;
  * @param workDir where each run's segments are written before they are published
  * @param maxQueuedBytes FLV bytes that may wait for ffmpeg's stdin before input is dropped to the next keyframe
  * @param maxRestartDelay the ceiling of the exponential back-off between ffmpeg restarts
+ * @param niceness ffmpeg's scheduling niceness (0..19): transcoding is throughput work and should
+ *     yield the CPU to the latency-critical RTMP and signing threads of the node; 0 leaves it alone
  */
 public record TranscodeConfig(String ffmpeg, Ladder ladder, double segmentSeconds, Path workDir,
-    long maxQueuedBytes, Duration maxRestartDelay) {
+    long maxQueuedBytes, Duration maxRestartDelay, int niceness) {
   public static final double DEFAULT_SEGMENT_SECONDS = 2.0;
 
   public TranscodeConfig {
     if (segmentSeconds < 0.5 || segmentSeconds > 30) {
       throw new IllegalArgumentException("segment duration must be between 0.5 and 30 seconds");
+    }
+    if (niceness < 0 || niceness > 19) {
+      throw new IllegalArgumentException("niceness must be 0..19");
     }
     if (maxQueuedBytes < 1 << 20) {
       throw new IllegalArgumentException("the ffmpeg input queue must allow at least 1 MiB");
@@ -26,18 +31,18 @@ public record TranscodeConfig(String ffmpeg, Ladder ladder, double segmentSecond
 
   public static TranscodeConfig defaults(Path workDir) {
     return new TranscodeConfig("ffmpeg", Ladder.DEFAULT, DEFAULT_SEGMENT_SECONDS, workDir, 32L << 20,
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10), 10);
   }
 
   public TranscodeConfig withLadder(Ladder l) {
-    return new TranscodeConfig(ffmpeg, l, segmentSeconds, workDir, maxQueuedBytes, maxRestartDelay);
+    return new TranscodeConfig(ffmpeg, l, segmentSeconds, workDir, maxQueuedBytes, maxRestartDelay, niceness);
   }
 
   public TranscodeConfig withSegmentSeconds(double s) {
-    return new TranscodeConfig(ffmpeg, ladder, s, workDir, maxQueuedBytes, maxRestartDelay);
+    return new TranscodeConfig(ffmpeg, ladder, s, workDir, maxQueuedBytes, maxRestartDelay, niceness);
   }
 
   public TranscodeConfig withFfmpeg(String path) {
-    return new TranscodeConfig(path, ladder, segmentSeconds, workDir, maxQueuedBytes, maxRestartDelay);
+    return new TranscodeConfig(path, ladder, segmentSeconds, workDir, maxQueuedBytes, maxRestartDelay, niceness);
   }
 }
