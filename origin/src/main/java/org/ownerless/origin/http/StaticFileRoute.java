@@ -101,7 +101,7 @@ final class StaticFileRoute implements HttpRoute {
       h.set(HttpHeaderNames.ETAG, etag);
       h.set(HttpHeaderNames.LAST_MODIFIED, DateFormatter.format(new Date(modifiedMillis)));
       h.set(HttpHeaderNames.CACHE_CONTROL, CachePolicy.forFileName(file.name()));
-      h.set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+      h.set(HttpHeaderNames.DATE, HttpDate.now());
       HttpResponses.echoKeepAlive(req, res);
 
       if (notModified(req, etag, modifiedMillis)) {
