@@ -1,0 +1,169 @@
+package org.ownerless.tracker.load;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Load generator for WebTorrent WebSocket trackers (ours and npm bittorrent-tracker alike),
+ * modelled on aquatic_ws_load_test: many peers, skewed swarms, offers with realistic SDP size,
+ * every offer answered, re-announce after every reply. Counts every message the server sends
+ * (replies, forwarded offers, relayed answers) as a response.
+ *
+ * <p>Usage: {@code java -cp ... org.ownerless.tracker.load.LoadGenerator --url ws://127.0.0.1:P/announce
+ * [--connections 1000] [--swarms 100] [--duration 30] [--offers 10] [--server-pid PID] [--ramp 5000]
+ * [--idle] [--jvm-heap] [--threads 1]}. Ends with one {@code RESULT ...} line for scripts.
+ */
+public final class LoadGenerator {
+  private final LoadConfig config;
+  private final PrintStream out;
+  private final LoadStats stats = new LoadStats();
+  private volatile boolean running = true;
+
+  public LoadGenerator(LoadConfig config, PrintStream out) {
+    this.config = config;
+    this.out = out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    LoadConfig config;
+    try {
+      config = LoadConfig.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    new LoadGenerator(config, System.out).run();
+    System.exit(0);
+  }
+
+  /** Runs for the configured duration, prints the report, returns the figures. */
+  public LoadResult run() throws InterruptedException {
+    ServerProbe probe = new ServerProbe(config.serverPid());
+    long rssBefore = probe.rssKb();
+    long heapBefore = config.jvmHeap() ? probe.liveHeapKb() : -1;
+    SwarmPicker swarms = new SwarmPicker(config.swarms(), 42); // same swarms every run: comparable
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.threads(), NioIoHandler.newFactory());
+    ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+        .handler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(16 * 1024),
+                new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
+                    .webSocketUri(config.url()).maxFramePayloadLength(1 << 20)
+                    .handshakeTimeoutMillis(10_000).build()),
+                new LoadConnection(config, stats, swarms, () -> running));
+          }
+        });
+
+    long start = System.nanoTime();
+    long end = start + config.duration().toNanos();
+    long windowStart = 0, windowMessages = 0, rssMax = -1, heapDuring = -1, peak = 0;
+    int opened = 0;
+    boolean heapSampled = !config.jvmHeap();
+    while (System.nanoTime() < end) {
+      long now = System.nanoTime();
+      // Open connections at the ramp rate, in 10 ms slices.
+      int due = config.ramp() == 0 ? config.connections()
+          : (int) Math.min(config.connections(), (now - start) / 1_000_000_000.0 * config.ramp() + 1);
+      for (; opened < due; opened++) {
+        ChannelFuture f = bootstrap.connect(config.url().getHost(), config.port());
+        channels.add(f.channel());
+        f.addListener(done -> {
+          if (!done.isSuccess() && running) stats.connectErrors.increment();
+        });
+      }
+      peak = Math.max(peak, stats.live());
+      rssMax = Math.max(rssMax, probe.rssKb());
+      boolean settled = opened == config.connections()
+          && stats.connected.sum() + stats.connectErrors.sum() >= config.connections();
+      if (windowStart == 0 && settled) {
+        windowStart = System.nanoTime();
+        windowMessages = stats.messages.sum();
+        stats.resetLatency();
+      }
+      // Live heap once everyone is in and has had a moment to announce (GC.run pauses the server,
+      // so it is only done when asked for).
+      long heapAt = config.idle() ? 2_000_000_000L : (end - windowStart) / 2;
+      if (!heapSampled && windowStart != 0 && System.nanoTime() - windowStart > heapAt) {
+        heapDuring = probe.liveHeapKb();
+        heapSampled = true;
+      }
+      // Idle runs measure memory, not speed: once everyone is in and replied to, hold briefly
+      // (offers and answers settle) and stop instead of idling out the whole duration.
+      if (config.idle() && windowStart != 0 && heapSampled
+          && System.nanoTime() - windowStart > 3_000_000_000L
+          && stats.replies.sum() + stats.failureReplies.sum() >= stats.connected.sum()) {
+        break;
+      }
+      Thread.sleep(10);
+    }
+    long stop = System.nanoTime();
+    long messages = stats.messages.sum();
+    rssMax = Math.max(rssMax, probe.rssKb());
+    peak = Math.max(peak, stats.live());
+    running = false;
+    channels.close().await(5, TimeUnit.SECONDS);
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+
+    if (windowStart == 0) { // never settled: fall back to the whole run
+      windowStart = start;
+      windowMessages = 0;
+    }
+    double seconds = (stop - windowStart) / 1e9;
+    LatencyHistogram latency = stats.latency();
+    LoadResult result = new LoadResult((messages - windowMessages) / seconds,
+        latency.quantile(0.50) / 1000.0, latency.quantile(0.99) / 1000.0, stats.errors(), peak,
+        rssBefore, rssMax, heapBefore, heapDuring,
+        Math.max(0, config.connections() - stats.connected.sum() - stats.connectErrors.sum()));
+    report(result, seconds, stop - start);
+    return result;
+  }
+
+  private void report(LoadResult r, double windowSeconds, long totalNanos) {
+    String f = """
+        tracker load: %s
+          peers %d (peak connected %d), swarms %d, offers/announce %d, %s, ramp %d/s, run %.1f s (steady window %.1f s)
+          responses/s %.0f   (replies %d, offers in %d, answers in %d; sent %d announces, %d answers)
+          announce->reply latency p50 %.2f ms, p99 %.2f ms (%d samples in window)
+          errors %d (failure replies %d, connect %d, unexpected closes %d, bad frames %d); still connecting at the end %d
+        """;
+    out.printf(Locale.ROOT, f, config.url(), config.connections(), r.peakConnected(), config.swarms(),
+        config.offers(), config.idle() ? "announce once then hold" : "re-announce after each reply",
+        config.ramp(), totalNanos / 1e9, windowSeconds, r.rps(), stats.replies.sum(), stats.offersIn.sum(),
+        stats.answersIn.sum(), stats.announcesOut.sum(), stats.answersOut.sum(), r.p50Ms(), r.p99Ms(),
+        stats.latency().count(), r.errors(), stats.failureReplies.sum(), stats.connectErrors.sum(),
+        stats.unexpectedCloses.sum(), stats.badMessages.sum(), r.unconnected());
+    if (r.rssKb() >= 0) {
+      out.printf(Locale.ROOT, "  server RSS %d KB before, %d KB with peers: %.0f bytes per connected peer%n",
+          r.rssBeforeKb(), r.rssKb(), r.rssBytesPerPeer());
+    }
+    if (r.heapKb() >= 0) {
+      out.printf(Locale.ROOT, "  server live heap %d KB before, %d KB with peers: %.0f bytes per connected peer%n",
+          r.heapBeforeKb(), r.heapKb(), r.heapBytesPerPeer());
+    }
+    out.println(r.line());
+    out.flush();
+  }
+}

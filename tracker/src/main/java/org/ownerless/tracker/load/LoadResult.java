@@ -1,0 +1,39 @@
+package org.ownerless.tracker.load;
+
+/**
+ * Outcome of one run.
+ *
+ * @param rps          server messages received per second over the steady window (after the ramp)
+ * @param p50Ms        median announce→reply latency
+ * @param p99Ms        99th percentile announce→reply latency
+ * @param errors       failure replies + connect/handshake failures + unexpected closes + bad frames
+ * @param peakConnected most WebSockets open at once
+ * @param rssBeforeKb  server VmRSS before connecting (-1 unknown)
+ * @param rssKb        server VmRSS with all peers connected (max sampled, -1 unknown)
+ * @param heapBeforeKb live JVM heap before connecting (-1 unknown/not asked)
+ * @param heapKb       live JVM heap with all peers connected (-1 unknown/not asked)
+ * @param unconnected  peers whose connection or handshake had neither succeeded nor failed at the end
+ *                     (a server slow to accept; not counted as errors)
+ */
+public record LoadResult(double rps, double p50Ms, double p99Ms, long errors, long peakConnected,
+                         long rssBeforeKb, long rssKb, long heapBeforeKb, long heapKb,
+                         long unconnected) {
+
+  /** Bytes of resident memory per connected peer, or -1. */
+  public double rssBytesPerPeer() {
+    return rssKb < 0 || rssBeforeKb < 0 || peakConnected == 0 ? -1 : (rssKb - rssBeforeKb) * 1024.0 / peakConnected;
+  }
+
+  /** Bytes of live heap per connected peer, or -1. */
+  public double heapBytesPerPeer() {
+    return heapKb < 0 || heapBeforeKb < 0 || peakConnected == 0 ? -1 : (heapKb - heapBeforeKb) * 1024.0 / peakConnected;
+  }
+
+  String line() {
+    return String.format(java.util.Locale.ROOT,
+        "RESULT rps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d rss_kb=%d rss_before_kb=%d connected=%d"
+            + " rss_per_peer_b=%.0f heap_kb=%d heap_before_kb=%d heap_per_peer_b=%.0f unconnected=%d",
+        rps, p50Ms, p99Ms, errors, rssKb, rssBeforeKb, peakConnected, rssBytesPerPeer(), heapKb,
+        heapBeforeKb, heapBytesPerPeer(), unconnected);
+  }
+}

@@ -1,0 +1,58 @@
+package org.ownerless.tracker.load;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the server process's memory from outside: VmRSS from /proc, live JVM heap via jcmd. */
+final class ServerProbe {
+  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+  private final long pid;
+
+  ServerProbe(long pid) {
+    this.pid = pid;
+  }
+
+  /** Resident set size in KiB, or -1 if unknown. */
+  long rssKb() {
+    if (pid <= 0) return -1;
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Live heap in KiB after a full GC (what the peers really retain, not garbage), or -1 when jcmd
+   * is missing or the process is not a JVM. Sums the "used" of the first heap line per collector.
+   */
+  long liveHeapKb() {
+    if (pid <= 0) return -1;
+    try {
+      run("GC.run");
+      String out = run("GC.heap_info");
+      Matcher m = HEAP_USED.matcher(out);
+      return m.find() ? Long.parseLong(m.group(1)) : -1;
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private String run(String command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
+    return new String(out, StandardCharsets.UTF_8);
+  }
+}
