@@ -54,7 +54,7 @@ start_server() { # side pinned?(yes|no) -> sets server_pid, port; returns 1 if i
     server_pid=$!; wait_port "$port" "$server_pid" 20 || return 1
   else
     # OWNERLESS_JAVA_OPTS passes through the launcher; the launcher may build the jar first.
-    "${pin[@]}" "$root/ownerless" tracker --port "$port" >"$work/ours.log" 2>&1 &
+    "${pin[@]}" "$root/ownerless" tracker --host 127.0.0.1 --port "$port" --max-connections-per-ip 100000 >"$work/ours.log" 2>&1 &
     server_pid=$!; wait_port "$port" "$server_pid" 60 || return 1
   fi
 }

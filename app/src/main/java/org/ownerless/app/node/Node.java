@@ -21,6 +21,9 @@ import org.ownerless.origin.http.OriginServer;
 import org.ownerless.origin.http.PrometheusRoute;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.model.StreamId;
+import org.ownerless.tracker.SwarmRegistry;
+import org.ownerless.tracker.TrackerConfig;
+import org.ownerless.tracker.TrackerInstaller;
 
 /**
  * The whole pipeline in one process: origin (HTTP) first, so its public URL can go into the signed
@@ -31,6 +34,7 @@ public final class Node implements AutoCloseable {
   private final NodeOptions options;
   private final Signer signer;
   private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final SwarmRegistry trackerRegistry = new SwarmRegistry(TrackerConfig.defaults());
   private OriginServer origin;
   private ManifestService manifest;
   private IngestServer ingest;
@@ -60,6 +64,7 @@ public final class Node implements AutoCloseable {
     OriginServer.Builder b = OriginServer.builder().host(options.host()).port(options.httpPort())
         .staticRoot("/streams/", options.dataDir().resolve("streams"))
         .route("/metrics", new PrometheusRoute(metrics))
+        .upgradeRoute(TrackerInstaller.PATH, new TrackerInstaller(trackerRegistry))
         .meterRegistry(metrics);
     if (options.tlsCert() != null) {
       b.tls(options.tlsCert(), options.tlsKey());
@@ -72,8 +77,12 @@ public final class Node implements AutoCloseable {
     List<String> origins = new ArrayList<>();
     origins.add(publicUrl);
     origins.addAll(options.extraOrigins());
+    // The node's own tracker first: viewers of this stream meet there unless the creator lists others.
+    List<String> trackers = new ArrayList<>();
+    trackers.add(publicUrl.replaceFirst("^http", "ws") + TrackerInstaller.PATH.substring(1));
+    trackers.addAll(options.trackers());
     ManifestConfig mc = ManifestConfig.defaults(options.dataDir())
-        .withHints(options.title(), origins, options.trackers(), options.tips())
+        .withHints(options.title(), origins, trackers, options.tips())
         .withLatency(options.latency()).withEndAfter(options.endAfter()).withRetention(options.retention())
         .withNewEpoch(options.newEpoch()).withPlaylist(options.playlistWindow(), options.segmentSeconds());
     Timer publish = Timer.builder("ownerless.segment.publish")
@@ -92,6 +101,7 @@ public final class Node implements AutoCloseable {
         manifest, n -> n.equals(options.name()));
     rtmpPort = bind("RTMP", options.rtmpPort(), ingest::start);
     Gauge.builder("ownerless.rtmp.connections", ingest, IngestServer::activeConnections).register(metrics);
+    Gauge.builder("ownerless.tracker.peers", trackerRegistry, SwarmRegistry::peerCount).register(metrics);
   }
 
   private interface Binder {

@@ -57,6 +57,24 @@ class NodeEndToEndTest {
         assertThat(ended.code()).as(ended.out()).isZero();
         assertThat(ended.out()).contains("ended");
 
+        // The announce names the node's own tracker, and it answers there.
+        String tracker = Verifier.verifyAnnounce(Files.readAllBytes(announce), creator.publicKey(),
+            System.currentTimeMillis()).content().trackers().get(0);
+        assertThat(tracker).isEqualTo("ws://127.0.0.1:" + node.httpPort() + "/announce");
+        java.util.concurrent.CompletableFuture<String> reply = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(tracker),
+            new java.net.http.WebSocket.Listener() {
+              @Override
+              public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data,
+                  boolean last) {
+                reply.complete(data.toString());
+                return null;
+              }
+            }).get(10, TimeUnit.SECONDS);
+        ws.sendText("{\"action\":\"scrape\",\"info_hash\":\"aaaaaaaaaaaaaaaaaaaa\"}", true);
+        assertThat(reply.get(10, TimeUnit.SECONDS)).contains("\"action\":\"scrape\"");
+        ws.abort();
+
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(
             HttpRequest.newBuilder(URI.create(node.publicUrl() + "metrics")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("ownerless_segments_signed_total").contains("ownerless_segment_publish_seconds");

@@ -1,0 +1,42 @@
+package org.ownerless.tracker;
+
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Turns an HTTP pipeline whose request asked for /announce into a tracker connection: used by the
+ * origin's upgrade hook and by {@link TrackerServer}; every pipeline shares the one registry.
+ */
+public final class TrackerInstaller implements Consumer<ChannelPipeline> {
+  public static final String PATH = "/announce";
+  private final SwarmRegistry registry;
+
+  public TrackerInstaller(SwarmRegistry registry) {
+    this.registry = registry;
+  }
+
+  public SwarmRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public void accept(ChannelPipeline p) {
+    TrackerConfig c = registry.config();
+    // Bounded outbound queue: past the high mark the handler drops the connection as a slow reader.
+    p.channel().config().setWriteBufferWaterMark(
+        new WriteBufferWaterMark(c.maxOutboundBytes() / 2, c.maxOutboundBytes()));
+    p.addLast(new IdleStateHandler(0, 0, c.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    p.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+        .websocketPath(PATH).maxFramePayloadLength(c.maxMessageBytes()).checkStartsWith(false)
+        .handleCloseFrames(true).build()));
+    // Fragmented messages are reassembled up to the same limit; more closes the socket.
+    p.addLast(new WebSocketFrameAggregator(c.maxMessageBytes()));
+    p.addLast(new TrackerHandler(registry));
+  }
+}

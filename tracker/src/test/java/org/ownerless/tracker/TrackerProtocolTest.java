@@ -1,0 +1,185 @@
+package org.ownerless.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TrackerProtocolTest {
+  static final String HASH = "aaaaaaaaaaaaaaaaaaa\u00ff";
+  static final String A = "-A0001-aaaaaaaaaaaaa";
+  static final String B = "-B0001-bbbbbbbbbbbbb";
+  TrackerServer server;
+  int port;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new TrackerServer(new InetSocketAddress("127.0.0.1", 0), TrackerConfig.defaults().withConnectionsPerIp(5));
+    port = server.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    await(() -> server.connections() == 0 && server.peerCount() == 0 && server.swarmCount() == 0);
+    server.close();
+  }
+
+  static void await(BooleanSupplier c) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!c.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition not met in time").isLessThan(end);
+      Thread.sleep(10);
+    }
+  }
+
+  final class Client implements WebSocket.Listener {
+    final LinkedBlockingQueue<String> in = new LinkedBlockingQueue<>();
+    volatile boolean closed;
+    final WebSocket ws;
+
+    Client() throws Exception {
+      ws = HttpClient.newHttpClient().newWebSocketBuilder()
+          .buildAsync(URI.create("ws://127.0.0.1:" + port + "/announce"), this).get(5, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+      in.add(data.toString());
+      w.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
+      closed = true;
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket w, Throwable error) {
+      closed = true;
+    }
+
+    String send(String json) throws Exception {
+      ws.sendText(json, true).get(5, TimeUnit.SECONDS);
+      return next();
+    }
+
+    String next() throws InterruptedException {
+      String s = in.poll(5, TimeUnit.SECONDS);
+      assertThat(s).as("a message").isNotNull();
+      return s;
+    }
+
+    void close() throws Exception {
+      ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
+    }
+  }
+
+  static String announce(String peer, String extra) {
+    return "{\"action\":\"announce\",\"info_hash\":\"" + HASH + "\",\"peer_id\":\"" + peer
+        + "\",\"numwant\":10,\"uploaded\":0,\"downloaded\":0,\"left\":1" + extra + "}";
+  }
+
+  @Test
+  void offerReachesTheOtherPeerAndTheAnswerComesBack() throws Exception {
+    Client a = new Client();
+    Client b = new Client();
+    assertThat(b.send(announce(B, ",\"event\":\"started\""))).contains("\"interval\":120", "\"incomplete\":1");
+    String offerId = "offer-id-0000000000\u00e9";
+    assertThat(a.send(announce(A, ",\"offers\":[{\"offer\":{\"type\":\"offer\",\"sdp\":\"v=0\"},\"offer_id\":\""
+        + offerId + "\"}]"))).contains("\"action\":\"announce\"", "\"incomplete\":2");
+    assertThat(b.next()).contains("\"offer\":{\"type\":\"offer\",\"sdp\":\"v=0\"}", "\"peer_id\":\"" + A + "\"",
+        "\"offer_id\":\"" + offerId + "\"");
+    String answer = ",\"answer\":{\"type\":\"answer\",\"sdp\":\"v=1\"},\"to_peer_id\":\"" + A
+        + "\",\"offer_id\":\"" + offerId + "\"";
+    b.send(announce(B, answer));
+    assertThat(a.next()).contains("\"answer\":{\"type\":\"answer\",\"sdp\":\"v=1\"}", "\"peer_id\":\"" + B + "\"");
+    // The same offer cannot be answered twice.
+    assertThat(b.send(announce(B, answer))).contains("failure reason", "unknown or expired offer_id");
+    assertThat(a.send("{\"action\":\"scrape\",\"info_hash\":\"" + HASH + "\"}"))
+        .contains("\"complete\":0,\"incomplete\":2");
+    assertThat(a.send(announce(A, ",\"event\":\"stopped\""))).contains("\"incomplete\":1");
+    assertThat(a.send("{\"action\":\"scrape\"}")).contains("\"incomplete\":1");
+    assertThat(server.peerCount()).isEqualTo(1);
+    a.close();
+    b.close();
+  }
+
+  @Test
+  void malformedMessagesGetAFailureReasonWithAnAction() throws Exception {
+    Client c = new Client();
+    assertThat(c.send("{not json")).isEqualTo("{\"action\":\"announce\",\"failure reason\":\"invalid JSON\"}");
+    assertThat(c.send("[1]")).contains("\"action\":\"announce\"", "must be a JSON object");
+    assertThat(c.send("{\"action\":\"announce\",\"info_hash\":\"short\",\"peer_id\":\"" + A + "\"}"))
+        .contains("invalid info_hash");
+    assertThat(c.send(announce("0123456789abcdef0123456789abcdef01234567", ""))).contains("invalid peer_id");
+    assertThat(c.send(announce("\u0100bcdefghijklmnopqrs", ""))).contains("invalid peer_id");
+    assertThat(c.send("{\"action\":\"scrape\",\"info_hash\":[1]}"))
+        .contains("\"action\":\"scrape\"", "invalid info_hash");
+    assertThat(c.send(announce(A, ",\"answer\":{\"type\":\"answer\"},\"to_peer_id\":\"" + B
+        + "\",\"offer_id\":\"xxxxxxxxxxxxxxxxxxxx\""))).contains("unknown or expired offer_id");
+    assertThat(server.peerCount()).isEqualTo(1);
+    c.close();
+  }
+
+  @Test
+  void aSecondConnectionCannotUseAnotherConnectionsPeerId() throws Exception {
+    Client a = new Client();
+    Client thief = new Client();
+    a.send(announce(A, ""));
+    assertThat(thief.send(announce(A, ",\"event\":\"stopped\""))).contains("peer_id in use by another connection");
+    assertThat(server.peerCount()).isEqualTo(1);
+    a.close();
+    thief.close();
+  }
+
+  @Test
+  void closingTheSocketRemovesItsPeersEverywhere() throws Exception {
+    Client a = new Client();
+    a.send(announce(A, ""));
+    a.send(announce(A, "").replace(HASH, "bbbbbbbbbbbbbbbbbbbb"));
+    assertThat(server.swarmCount()).isEqualTo(2);
+    a.ws.abort();
+  }
+
+  @Test
+  void binaryFramesAndOversizedMessagesClose() throws Exception {
+    Client bin = new Client();
+    bin.ws.sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).get(5, TimeUnit.SECONDS);
+    await(() -> bin.closed);
+    Client big = new Client();
+    big.ws.sendText("{\"action\":\"announce\",\"x\":\"" + "x".repeat(70_000) + "\"}", true);
+    await(() -> big.closed);
+  }
+
+  @Test
+  void connectionsOverThePerIpCapAreRefused() throws Exception {
+    // Admission happens before the handshake answer, so refused sockets never become WebSockets.
+    java.util.List<Client> clients = new java.util.ArrayList<>();
+    int refused = 0;
+    for (int i = 0; i < 8; i++) {
+      try {
+        clients.add(new Client());
+      } catch (java.util.concurrent.ExecutionException e) {
+        refused++;
+      }
+    }
+    int refusedNow = refused;
+    await(() -> refusedNow + clients.stream().filter(c -> c.closed).count() == 3);
+    assertThat(server.connections()).isEqualTo(5);
+    for (Client c : clients) {
+      c.ws.abort();
+    }
+  }
+}
