@@ -15,8 +15,4 @@ final class Publisher {
         "-tune", "zerolatency", "-g", "15", "-c:a", "aac", "-b:a", "64k", "-f", "flv", server + "/" + streamKey)
         .redirectErrorStream(true).redirectOutput(log).start();
   }
-
-  static List<String> url(String server, String key) {
-    return List.of(server, key);
-  }
 }
