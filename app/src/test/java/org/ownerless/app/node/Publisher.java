@@ -2,7 +2,6 @@ package org.ownerless.app.node;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.List;
 
 /** A real ffmpeg RTMP publisher with a small live test source. */
 final class Publisher {
