@@ -34,24 +34,26 @@ record StaticFile(FileChannel channel, BasicFileAttributes attrs, String name) {
       return Optional.empty(); // missing, or a symlinked directory pointing out of the root
     }
     Path real = realDir.resolve(candidate.getFileName());
-    try {
-      if (Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
+    BasicFileAttributes attrs = attributes(real);
+    if (attrs != null && attrs.isSymbolicLink()) {
+      try {
         real = real.toRealPath(); // rare: follow it, but only to somewhere inside the root
-        if (!real.startsWith(realRoot)) {
-          return Optional.empty();
-        }
+      } catch (NoSuchFileException e) {
+        return Optional.empty(); // dangling
       }
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
+      if (!real.startsWith(realRoot)) {
+        return Optional.empty();
+      }
+      attrs = attributes(real);
     }
     // Attributes first, then open. Files are replaced by atomic rename; if one lands in between, the
     // body is newer than the ETag, so the client's next revalidation misses and refetches. The
     // other order could pin an old body under the new ETag.
     for (int attempt = 0; attempt < 3; attempt++) {
-      BasicFileAttributes attrs;
-      try {
-        attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      } catch (NoSuchFileException e) {
+      if (attempt > 0) {
+        attrs = attributes(real);
+      }
+      if (attrs == null) {
         return Optional.empty();
       }
       if (!attrs.isRegularFile()) {
@@ -69,6 +71,15 @@ record StaticFile(FileChannel channel, BasicFileAttributes attrs, String name) {
       channel.close(); // rewritten in place between the two calls; look again
     }
     throw new IOException("file keeps changing while being opened: " + relative);
+  }
+
+  /** The file's own attributes (a symlink is not followed), or null if it does not exist. */
+  private static BasicFileAttributes attributes(Path p) throws IOException {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
   }
 
   long size() {
