@@ -94,8 +94,7 @@ final class RenditionPublisher implements AutoCloseable {
         rlog.rootHash(), System.currentTimeMillis(), window, proof);
     byte[] signed = root.sign(signer).toCanonicalBytes();
     // Every published root stays fetchable by size, so a verifier that missed some can walk the chain.
-    AtomicFiles.write(dir.resolve("roots").resolve(size + ".json"), signed);
-    AtomicFiles.write(dir.resolve("manifest.json"), signed);
+    AtomicFiles.writeLinked(dir.resolve("roots").resolve(size + ".json"), dir.resolve("manifest.json"), signed);
     AtomicFiles.writeString(dir.resolve("index.m3u8"), playlist(listed));
     lastPublishedSize = size;
   }

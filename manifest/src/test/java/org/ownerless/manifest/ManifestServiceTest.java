@@ -84,7 +84,11 @@ class ManifestServiceTest {
       assertThat(manifest("src").content().entry(12).orElseThrow().discontinuity()).isTrue();
       // The discontinuity slid out of the playlist window; players still need to count it.
       assertThat(Files.readString(renditionDir("src").resolve("index.m3u8"))).contains("#EXT-X-DISCONTINUITY-SEQUENCE:1\n");
-      assertThat(renditionDir("src").resolve("roots/25.json")).exists();
+      assertThat(Files.readAllBytes(renditionDir("src").resolve("roots/25.json")))
+          .isEqualTo(Files.readAllBytes(renditionDir("src").resolve("manifest.json")));
+      try (var files = Files.walk(renditionDir("src"))) {
+        assertThat(files.filter(f -> f.getFileName().toString().startsWith("."))).as("no temp or link files left").isEmpty();
+      }
       assertThat(publishNanos).hasSize(25);
     }
   }

@@ -30,6 +30,33 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * Publishes the same content under {@code extra} and then {@code target}, writing it once: the
+   * file is written beside {@code target}, hard-linked into place as {@code extra} (through a
+   * link beside it and a rename, so that name appears atomically too), then renamed to
+   * {@code target}. Both names must be on one file system; otherwise the content is written twice.
+   */
+  public static void writeLinked(Path extra, Path target, byte[] content) throws IOException {
+    Path dir = target.getParent();
+    Files.createDirectories(dir);
+    Files.createDirectories(extra.getParent());
+    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    try {
+      Files.write(temp, content);
+      Path link = extra.resolveSibling("." + extra.getFileName() + "." + temp.getFileName() + ".lnk");
+      try {
+        Files.createLink(link, temp);
+        Files.move(link, extra, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+        Files.deleteIfExists(link);
+        write(extra, content);
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
   /** Moves a finished file into place; falls back to copy-then-rename across file systems. */
   public static void moveInto(Path source, Path target) throws IOException {
     Files.createDirectories(target.getParent());
