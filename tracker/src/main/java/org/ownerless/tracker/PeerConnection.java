@@ -20,9 +20,8 @@ final class PeerConnection {
     this.channel = channel;
   }
 
-  void offerSent(String offerId, long expiresNanos, int cap) {
+  void offerSent(String offerId, long now, long expiresNanos, int cap) {
     if (sentOffers.size() >= cap) {
-      long now = System.nanoTime();
       for (Iterator<Long> it = sentOffers.values().iterator(); it.hasNext(); ) {
         if (it.next() <= now) {
           it.remove();
@@ -35,9 +34,9 @@ final class PeerConnection {
     sentOffers.put(offerId, expiresNanos);
   }
 
-  /** True (and forgets it) if this connection sent {@code offerId} and it has not expired. */
-  boolean takeOffer(String offerId) {
+  /** True (and forgets it) if, at {@code now}, this connection sent {@code offerId} and it has not expired. */
+  boolean takeOffer(String offerId, long now) {
     Long expires = sentOffers.remove(offerId);
-    return expires != null && expires > System.nanoTime();
+    return expires != null && expires > now;
   }
 }

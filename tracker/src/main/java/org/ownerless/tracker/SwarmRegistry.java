@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * All swarms and connections of one tracker. One lock guards everything: the work per message is a
@@ -19,10 +20,18 @@ public final class SwarmRegistry implements TrackerCounters {
   private final Map<String, Integer> perIp = new HashMap<>();
   private int connections;
   private int peers;
-  private long nextSweep = System.nanoTime();
+  /** System.nanoTime, or a test's hand-moved clock for expiry. */
+  private final LongSupplier clock;
+  private long nextSweep;
 
   public SwarmRegistry(TrackerConfig config) {
+    this(config, System::nanoTime);
+  }
+
+  SwarmRegistry(TrackerConfig config, LongSupplier clock) {
     this.config = config;
+    this.clock = clock;
+    this.nextSweep = clock.getAsLong();
   }
 
   public TrackerConfig config() {
@@ -104,7 +113,8 @@ public final class SwarmRegistry implements TrackerCounters {
       peers++;
       c.swarms.put(hash, r.peerId());
     }
-    peer.lastSeenNanos = System.nanoTime();
+    long now = clock.getAsLong();
+    peer.lastSeenNanos = now;
     if ("completed".equals(r.event()) && !peer.complete) {
       swarm.downloaded++;
     }
@@ -112,12 +122,12 @@ public final class SwarmRegistry implements TrackerCounters {
     out.add(Map.entry(c.channel, reply(hash, swarm)));
 
     if (!r.offers().isEmpty()) {
-      long expires = System.nanoTime() + config.offerTtl().toNanos();
+      long expires = now + config.offerTtl().toNanos();
       int want = Math.min(r.offers().size(), r.numwant());
       List<Map.Entry<String, Swarm.Peer>> targets = swarm.randomOthers(r.peerId(), want);
       for (int i = 0; i < targets.size(); i++) {
         TrackerRequest.Offer o = r.offers().get(i);
-        c.offerSent(o.offerId(), expires, config.maxOffers() * config.maxSwarmsPerConnection());
+        c.offerSent(o.offerId(), now, expires, config.maxOffers() * config.maxSwarmsPerConnection());
         out.add(Map.entry(targets.get(i).getValue().connection.channel, new JsonOut().field("action", "announce")
             .raw("offer", o.offerJson()).field("offer_id", o.offerId()).field("peer_id", r.peerId())
             .field("info_hash", hash).toString()));
@@ -126,7 +136,7 @@ public final class SwarmRegistry implements TrackerCounters {
     if (r.answer() != null) {
       Swarm.Peer to = swarm.get(r.toPeerId());
       // Relay only answers to offers the addressee really sent and that are still fresh.
-      if (to == null || !to.connection.takeOffer(r.offerId())) {
+      if (to == null || !to.connection.takeOffer(r.offerId(), now)) {
         throw new TrackerException("announce", "unknown or expired offer_id");
       }
       out.add(Map.entry(to.connection.channel, new JsonOut().field("action", "announce")
@@ -176,7 +186,7 @@ public final class SwarmRegistry implements TrackerCounters {
 
   /** Drops peers that stopped announcing; run at most once a second, from message handling. */
   private void sweepIfDue() {
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     if (now < nextSweep) {
       return;
     }

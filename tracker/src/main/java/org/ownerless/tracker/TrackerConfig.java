@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 
 /**
  * Limits and timings of the tracker; every one bounds what a client can make the server hold.
+ * Start from {@link #defaults()} or {@link #builder()}; docs/tracker.md lists the defaults.
  *
  * @param announceInterval seconds clients are told to wait between announces
  * @param peerTtl a peer that has not announced for this long is dropped
@@ -29,26 +30,102 @@ public record TrackerConfig(
     Predicate<String> infoHashAllowed) {
 
   public TrackerConfig {
+    positive("maxMessageBytes", maxMessageBytes);
+    positive("maxOffers", maxOffers);
+    positive("maxSwarmsPerConnection", maxSwarmsPerConnection);
+    positive("maxConnections", maxConnections);
+    positive("maxConnectionsPerIp", maxConnectionsPerIp);
+    positive("announceInterval", announceInterval);
+    positive("maxOutboundBytes", maxOutboundBytes);
+    positive("idleTimeout", idleTimeout);
+    positive("peerTtl", peerTtl);
+    positive("offerTtl", offerTtl);
     allowedOrigins = Set.copyOf(allowedOrigins);
   }
 
   public static TrackerConfig defaults() {
-    return new TrackerConfig(64 * 1024, 10, 32, 100_000, 1_000, Duration.ofSeconds(120), 120,
-        Duration.ofSeconds(240), Duration.ofSeconds(20), 256 * 1024, Set.of(), h -> true);
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxMessageBytes = maxMessageBytes;
+    b.maxOffers = maxOffers;
+    b.maxSwarmsPerConnection = maxSwarmsPerConnection;
+    b.maxConnections = maxConnections;
+    b.maxConnectionsPerIp = maxConnectionsPerIp;
+    b.idleTimeout = idleTimeout;
+    b.announceInterval = announceInterval;
+    b.peerTtl = peerTtl;
+    b.offerTtl = offerTtl;
+    b.maxOutboundBytes = maxOutboundBytes;
+    b.allowedOrigins = allowedOrigins;
+    b.infoHashAllowed = infoHashAllowed;
+    return b;
   }
 
   public TrackerConfig withConnectionsPerIp(int n) {
-    return new TrackerConfig(maxMessageBytes, maxOffers, maxSwarmsPerConnection, maxConnections, n, idleTimeout,
-        announceInterval, peerTtl, offerTtl, maxOutboundBytes, allowedOrigins, infoHashAllowed);
+    return toBuilder().maxConnectionsPerIp(n).build();
   }
 
   public TrackerConfig withInfoHashes(Predicate<String> allowed) {
-    return new TrackerConfig(maxMessageBytes, maxOffers, maxSwarmsPerConnection, maxConnections, maxConnectionsPerIp,
-        idleTimeout, announceInterval, peerTtl, offerTtl, maxOutboundBytes, allowedOrigins, allowed);
+    return toBuilder().infoHashAllowed(allowed).build();
   }
 
   public TrackerConfig withOutboundBytes(int n) {
-    return new TrackerConfig(maxMessageBytes, maxOffers, maxSwarmsPerConnection, maxConnections, maxConnectionsPerIp,
-        idleTimeout, announceInterval, peerTtl, offerTtl, n, allowedOrigins, infoHashAllowed);
+    return toBuilder().maxOutboundBytes(n).build();
+  }
+
+  private static void positive(String name, long v) {
+    if (v <= 0) {
+      throw new IllegalArgumentException(name + " must be positive, not " + v);
+    }
+  }
+
+  private static void positive(String name, Duration d) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be a positive duration, not " + d);
+    }
+  }
+
+  /** Mutable defaults, changed field by field; {@link #build()} checks them. */
+  public static final class Builder {
+    private int maxMessageBytes = 64 * 1024;
+    private int maxOffers = 10;
+    private int maxSwarmsPerConnection = 32;
+    private int maxConnections = 100_000;
+    private int maxConnectionsPerIp = 1_000;
+    private Duration idleTimeout = Duration.ofSeconds(120);
+    private int announceInterval = 120;
+    private Duration peerTtl = Duration.ofSeconds(240);
+    private Duration offerTtl = Duration.ofSeconds(20);
+    private int maxOutboundBytes = 256 * 1024;
+    private Set<String> allowedOrigins = Set.of();
+    private Predicate<String> infoHashAllowed = h -> true;
+
+    private Builder() {}
+
+    public Builder maxMessageBytes(int v) { maxMessageBytes = v; return this; }
+    public Builder maxOffers(int v) { maxOffers = v; return this; }
+    public Builder maxSwarmsPerConnection(int v) { maxSwarmsPerConnection = v; return this; }
+    public Builder maxConnections(int v) { maxConnections = v; return this; }
+    public Builder maxConnectionsPerIp(int v) { maxConnectionsPerIp = v; return this; }
+    public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
+    public Builder announceInterval(int seconds) { announceInterval = seconds; return this; }
+    public Builder peerTtl(Duration v) { peerTtl = v; return this; }
+    public Builder offerTtl(Duration v) { offerTtl = v; return this; }
+    public Builder maxOutboundBytes(int v) { maxOutboundBytes = v; return this; }
+    public Builder allowedOrigins(Set<String> v) { allowedOrigins = v; return this; }
+    public Builder infoHashAllowed(Predicate<String> v) { infoHashAllowed = v; return this; }
+
+    public TrackerConfig build() {
+      return new TrackerConfig(maxMessageBytes, maxOffers, maxSwarmsPerConnection, maxConnections,
+          maxConnectionsPerIp, idleTimeout, announceInterval, peerTtl, offerTtl, maxOutboundBytes, allowedOrigins,
+          infoHashAllowed);
+    }
   }
 }

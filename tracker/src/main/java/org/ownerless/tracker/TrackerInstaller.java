@@ -32,8 +32,10 @@ public final class TrackerInstaller implements Consumer<ChannelPipeline> {
     p.channel().config().setWriteBufferWaterMark(
         new WriteBufferWaterMark(c.maxOutboundBytes() / 2, c.maxOutboundBytes()));
     p.addLast(new IdleStateHandler(0, 0, c.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    // The path was checked by whoever installed us; starts-with lets "/announce?x=y" through, as
+    // WebTorrent clients that tag their tracker URL with a query expect.
     p.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-        .websocketPath(PATH).maxFramePayloadLength(c.maxMessageBytes()).checkStartsWith(false)
+        .websocketPath(PATH).maxFramePayloadLength(c.maxMessageBytes()).checkStartsWith(true)
         .handleCloseFrames(true).build()));
     // Fragmented messages are reassembled up to the same limit; more closes the socket.
     p.addLast(new WebSocketFrameAggregator(c.maxMessageBytes()));

@@ -3,12 +3,7 @@ package org.ownerless.tracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -42,50 +37,6 @@ class TrackerProtocolTest {
     }
   }
 
-  final class Client implements WebSocket.Listener {
-    final LinkedBlockingQueue<String> in = new LinkedBlockingQueue<>();
-    volatile boolean closed;
-    final WebSocket ws;
-
-    Client() throws Exception {
-      ws = HttpClient.newHttpClient().newWebSocketBuilder()
-          .buildAsync(URI.create("ws://127.0.0.1:" + port + "/announce"), this).get(5, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-      in.add(data.toString());
-      w.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
-      closed = true;
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket w, Throwable error) {
-      closed = true;
-    }
-
-    String send(String json) throws Exception {
-      ws.sendText(json, true).get(5, TimeUnit.SECONDS);
-      return next();
-    }
-
-    String next() throws InterruptedException {
-      String s = in.poll(5, TimeUnit.SECONDS);
-      assertThat(s).as("a message").isNotNull();
-      return s;
-    }
-
-    void close() throws Exception {
-      ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
-    }
-  }
-
   static String announce(String peer, String extra) {
     return "{\"action\":\"announce\",\"info_hash\":\"" + HASH + "\",\"peer_id\":\"" + peer
         + "\",\"numwant\":10,\"uploaded\":0,\"downloaded\":0,\"left\":1" + extra + "}";
@@ -93,8 +44,8 @@ class TrackerProtocolTest {
 
   @Test
   void offerReachesTheOtherPeerAndTheAnswerComesBack() throws Exception {
-    Client a = new Client();
-    Client b = new Client();
+    WsClient a = new WsClient(port);
+    WsClient b = new WsClient(port);
     assertThat(b.send(announce(B, ",\"event\":\"started\""))).contains("\"interval\":120", "\"incomplete\":1");
     String offerId = "offer-id-0000000000\u00e9";
     assertThat(a.send(announce(A, ",\"offers\":[{\"offer\":{\"type\":\"offer\",\"sdp\":\"v=0\"},\"offer_id\":\""
@@ -118,7 +69,7 @@ class TrackerProtocolTest {
 
   @Test
   void malformedMessagesGetAFailureReasonWithAnAction() throws Exception {
-    Client c = new Client();
+    WsClient c = new WsClient(port);
     assertThat(c.send("{not json")).isEqualTo("{\"action\":\"announce\",\"failure reason\":\"invalid JSON\"}");
     assertThat(c.send("[1]")).contains("\"action\":\"announce\"", "must be a JSON object");
     assertThat(c.send("{\"action\":\"announce\",\"info_hash\":\"short\",\"peer_id\":\"" + A + "\"}"))
@@ -135,8 +86,8 @@ class TrackerProtocolTest {
 
   @Test
   void aSecondConnectionCannotUseAnotherConnectionsPeerId() throws Exception {
-    Client a = new Client();
-    Client thief = new Client();
+    WsClient a = new WsClient(port);
+    WsClient thief = new WsClient(port);
     a.send(announce(A, ""));
     assertThat(thief.send(announce(A, ",\"event\":\"stopped\""))).contains("peer_id in use by another connection");
     assertThat(server.peerCount()).isEqualTo(1);
@@ -146,7 +97,7 @@ class TrackerProtocolTest {
 
   @Test
   void closingTheSocketRemovesItsPeersEverywhere() throws Exception {
-    Client a = new Client();
+    WsClient a = new WsClient(port);
     a.send(announce(A, ""));
     a.send(announce(A, "").replace(HASH, "bbbbbbbbbbbbbbbbbbbb"));
     assertThat(server.swarmCount()).isEqualTo(2);
@@ -155,10 +106,10 @@ class TrackerProtocolTest {
 
   @Test
   void binaryFramesAndOversizedMessagesClose() throws Exception {
-    Client bin = new Client();
+    WsClient bin = new WsClient(port);
     bin.ws.sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).get(5, TimeUnit.SECONDS);
     await(() -> bin.closed);
-    Client big = new Client();
+    WsClient big = new WsClient(port);
     big.ws.sendText("{\"action\":\"announce\",\"x\":\"" + "x".repeat(70_000) + "\"}", true);
     await(() -> big.closed);
   }
@@ -166,11 +117,11 @@ class TrackerProtocolTest {
   @Test
   void connectionsOverThePerIpCapAreRefused() throws Exception {
     // Admission happens before the handshake answer, so refused sockets never become WebSockets.
-    java.util.List<Client> clients = new java.util.ArrayList<>();
+    java.util.List<WsClient> clients = new java.util.ArrayList<>();
     int refused = 0;
     for (int i = 0; i < 8; i++) {
       try {
-        clients.add(new Client());
+        clients.add(new WsClient(port));
       } catch (java.util.concurrent.ExecutionException e) {
         refused++;
       }
@@ -178,7 +129,7 @@ class TrackerProtocolTest {
     int refusedNow = refused;
     await(() -> refusedNow + clients.stream().filter(c -> c.closed).count() == 3);
     assertThat(server.connections()).isEqualTo(5);
-    for (Client c : clients) {
+    for (WsClient c : clients) {
       c.ws.abort();
     }
   }

@@ -1,6 +1,10 @@
 package org.ownerless.app.cli;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ownerless.app.ExitCodes;
@@ -30,15 +34,47 @@ public final class TrackerCommand implements Callable<Integer> {
   @Option(names = "--max-connections-per-ip", paramLabel = "N", description = "connections one address may hold (default: 1000)")
   Integer perIp;
 
+  @Option(names = "--max-connections", paramLabel = "N", description = "connections in total (default: 100000)")
+  Integer maxConnections;
+
+  @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+      description = "accept browsers only from this page origin, e.g. https://watch.example (repeatable; default: any)")
+  List<String> origins = new ArrayList<>();
+
+  @Option(names = "--announce-interval", paramLabel = "SECONDS", description = "interval told to clients (default: 120)")
+  Integer interval;
+
+  @Option(names = "--peer-ttl", paramLabel = "DURATION", converter = DurationParser.class,
+      description = "drop a peer that has not announced for this long (default: 240s)")
+  Duration peerTtl;
+
+  @Option(names = "--offer-ttl", paramLabel = "DURATION", converter = DurationParser.class,
+      description = "an offer can be answered for this long (default: 20s)")
+  Duration offerTtl;
+
+  @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationParser.class,
+      description = "close a connection silent for this long (default: 120s)")
+  Duration idleTimeout;
+
+  @Option(names = "--max-offers", paramLabel = "N", description = "offers in one announce (default: 10)")
+  Integer maxOffers;
+
+  @Option(names = "--max-swarms-per-connection", paramLabel = "N", description = "swarms one connection may join (default: 32)")
+  Integer maxSwarms;
+
+  @Option(names = "--max-message-bytes", paramLabel = "BYTES", description = "largest message (default: 65536)")
+  Integer maxMessage;
+
+  @Option(names = "--max-outbound-bytes", paramLabel = "BYTES",
+      description = "bytes queued for a slow reader before it is dropped (default: 262144)")
+  Integer maxOutbound;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
       throw new UserError("port " + port + " is out of range");
     }
-    TrackerConfig config = TrackerConfig.defaults();
-    if (perIp != null) {
-      config = config.withConnectionsPerIp(perIp);
-    }
+    TrackerConfig config = config();
     TrackerServer server = new TrackerServer(new InetSocketAddress(host, port), config);
     int bound;
     try {
@@ -60,5 +96,25 @@ public final class TrackerCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  private TrackerConfig config() {
+    TrackerConfig.Builder b = TrackerConfig.builder();
+    if (perIp != null) b.maxConnectionsPerIp(perIp);
+    if (maxConnections != null) b.maxConnections(maxConnections);
+    if (!origins.isEmpty()) b.allowedOrigins(Set.copyOf(origins));
+    if (interval != null) b.announceInterval(interval);
+    if (peerTtl != null) b.peerTtl(peerTtl);
+    if (offerTtl != null) b.offerTtl(offerTtl);
+    if (idleTimeout != null) b.idleTimeout(idleTimeout);
+    if (maxOffers != null) b.maxOffers(maxOffers);
+    if (maxSwarms != null) b.maxSwarmsPerConnection(maxSwarms);
+    if (maxMessage != null) b.maxMessageBytes(maxMessage);
+    if (maxOutbound != null) b.maxOutboundBytes(maxOutbound);
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
   }
 }
