@@ -11,6 +11,7 @@ packages=(
   gstreamer1.0-plugins-bad               # rtmp2sink, rtmpsink (librtmp), h264parse
   gstreamer1.0-plugins-ugly              # x264enc
   gstreamer1.0-libav                     # avenc_aac
+  chromium                               # viewer tests (driven by Playwright, no browser download)
 )
 
 missing=()

@@ -1,6 +1,6 @@
 package org.ownerless.tracker;
 
-/** Builds the tracker's JSON replies; strings are escaped as JSON requires, the rest is literal. */
+/** Builds the tracker's failure replies (rare, so a String is fine); strings are escaped as JSON requires, the rest is literal. */
 final class JsonOut {
   private final StringBuilder sb = new StringBuilder(256).append('{');
   private boolean first = true;
@@ -14,13 +14,6 @@ final class JsonOut {
   JsonOut field(String name, long value) {
     key(name);
     sb.append(value);
-    return this;
-  }
-
-  /** A value that is already JSON (an offer or answer object, forwarded as the client sent it). */
-  JsonOut raw(String name, String json) {
-    key(name);
-    sb.append(json);
     return this;
   }
 

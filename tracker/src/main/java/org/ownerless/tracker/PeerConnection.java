@@ -1,42 +1,84 @@
 package org.ownerless.tracker;
 
 import io.netty.channel.Channel;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
- * What the tracker remembers about one WebSocket connection: the (swarm, peer_id) pairs it owns and
- * the offers it sent that may still be answered. Guarded by the registry's lock.
+ * What the tracker remembers about one WebSocket connection: its peers (one per swarm it joined,
+ * usually just one, so a small array instead of a map) and the offers it sent that may still be
+ * answered (created on first use). Guarded by the registry's lock, except {@link #lastActiveNanos}
+ * and {@link #flushPending}, which only the channel's event loop touches.
  */
 final class PeerConnection {
   final Channel channel;
-  /** info_hash → peer_id this connection announced there. */
-  final Map<String, String> swarms = new HashMap<>();
-  /** offer_id → expiry (System.nanoTime) of offers this connection sent. */
-  private final Map<String, Long> sentOffers = new HashMap<>();
+  private Peer[] peers;
+  private int peerCount;
+  private SentOffers offers;
+  long lastActiveNanos;
+  boolean flushPending;
+  /** Slot in its event loop's {@link IdleSweeper}, -1 when not watched. */
+  int idleSlot = -1;
 
   PeerConnection(Channel channel) {
     this.channel = channel;
   }
 
-  void offerSent(String offerId, long now, long expiresNanos, int cap) {
-    if (sentOffers.size() >= cap) {
-      for (Iterator<Long> it = sentOffers.values().iterator(); it.hasNext(); ) {
-        if (it.next() <= now) {
-          it.remove();
-        }
-      }
-      if (sentOffers.size() >= cap) {
-        sentOffers.remove(sentOffers.keySet().iterator().next());
-      }
-    }
-    sentOffers.put(offerId, expiresNanos);
+  int swarmCount() {
+    return peerCount;
   }
 
-  /** True (and forgets it) if, at {@code now}, this connection sent {@code offerId} and it has not expired. */
-  boolean takeOffer(String offerId, long now) {
-    Long expires = sentOffers.remove(offerId);
-    return expires != null && expires > now;
+  /** This connection's peer in {@code swarm}, or null. */
+  Peer peerIn(Swarm swarm) {
+    for (int i = 0; i < peerCount; i++) {
+      if (peers[i].swarm == swarm) {
+        return peers[i];
+      }
+    }
+    return null;
+  }
+
+  Peer peer(int i) {
+    return peers[i];
+  }
+
+  void joined(Peer p) {
+    if (peers == null) {
+      peers = new Peer[1];
+    } else if (peerCount == peers.length) {
+      peers = Arrays.copyOf(peers, peerCount * 2);
+    }
+    peers[peerCount++] = p;
+  }
+
+  void left(Peer p) {
+    for (int i = 0; i < peerCount; i++) {
+      if (peers[i] == p) {
+        peers[i] = peers[--peerCount];
+        peers[peerCount] = null;
+        if (peerCount == 0) {
+          peers = null;
+        }
+        return;
+      }
+    }
+  }
+
+  void offerSent(long high, long middle, int low, long now, long expires, int cap) {
+    if (offers == null) {
+      offers = new SentOffers(cap);
+    }
+    offers.add(high, middle, low, expires, now);
+  }
+
+  /** True (and forgets it) if, at {@code now}, this connection sent the offer and it has not expired. */
+  boolean takeOffer(long high, long middle, int low, long now) {
+    if (offers == null) {
+      return false;
+    }
+    boolean fresh = offers.take(high, middle, low, now);
+    if (offers.size() == 0) {
+      offers = null;
+    }
+    return fresh;
   }
 }

@@ -1,82 +1,85 @@
 package org.ownerless.tracker;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The peers of one info_hash. Guarded by the registry's lock. */
+/**
+ * The peers of one info_hash: a map by peer_id and an array of the same peers for random picks
+ * (swap-remove; each peer knows its slot). The complete count is kept up to date rather than
+ * counted per reply. Guarded by the registry's lock.
+ */
 final class Swarm {
-  static final class Peer {
-    final PeerConnection connection;
-    boolean complete;
-    long lastSeenNanos;
-
-    Peer(PeerConnection connection) {
-      this.connection = connection;
-    }
-  }
-
-  final String infoHash;
-  final Map<String, Peer> peers = new HashMap<>();
-  /** Same peers, for O(1) random picks without shuffling the whole swarm. */
-  private final List<String> ids = new ArrayList<>();
-  private final Map<String, Integer> positions = new HashMap<>();
+  final WireId infoHash;
+  /** The info_hash as the String {@link TrackerConfig#infoHashAllowed()} takes, made once per swarm. */
+  final String infoHashText;
+  private final Map<WireId, Peer> byId = new HashMap<>(4);
+  private Peer[] members = new Peer[2];
+  private int size;
+  private int complete;
   long downloaded;
 
-  Swarm(String infoHash) {
+  Swarm(WireId infoHash, String infoHashText) {
     this.infoHash = infoHash;
+    this.infoHashText = infoHashText;
   }
 
-  Peer get(String peerId) {
-    return peers.get(peerId);
+  Peer get(WireId peerId) {
+    return byId.get(peerId);
   }
 
-  Peer add(String peerId, PeerConnection c) {
-    Peer p = new Peer(c);
-    peers.put(peerId, p);
-    positions.put(peerId, ids.size());
-    ids.add(peerId);
-    return p;
-  }
-
-  void remove(String peerId) {
-    if (peers.remove(peerId) == null) {
-      return;
-    }
-    int at = positions.remove(peerId);
-    String last = ids.remove(ids.size() - 1);
-    if (!last.equals(peerId)) {
-      ids.set(at, last);
-      positions.put(last, at);
-    }
+  int size() {
+    return size;
   }
 
   int complete() {
-    int n = 0;
-    for (Peer p : peers.values()) {
-      if (p.complete) {
-        n++;
-      }
-    }
-    return n;
+    return complete;
   }
 
-  /** Up to {@code count} distinct random peers other than {@code except}. */
-  List<Map.Entry<String, Peer>> randomOthers(String except, int count) {
-    List<Map.Entry<String, Peer>> out = new ArrayList<>(Math.min(count, ids.size()));
-    int n = ids.size();
-    if (n == 0 || count <= 0) {
-      return out;
+  Peer member(int i) {
+    return members[i];
+  }
+
+  Peer add(WireId peerId, PeerConnection c) {
+    Peer p = new Peer(peerId, this, c);
+    byId.put(peerId, p);
+    if (size == members.length) {
+      members = Arrays.copyOf(members, size * 2);
     }
-    int start = ThreadLocalRandom.current().nextInt(n);
-    for (int i = 0; i < n && out.size() < count; i++) {
-      String id = ids.get((start + i) % n);
-      if (!id.equals(except)) {
-        out.add(Map.entry(id, peers.get(id)));
-      }
+    p.index = size;
+    members[size++] = p;
+    return p;
+  }
+
+  void setComplete(Peer p, boolean now) {
+    if (p.complete != now) {
+      p.complete = now;
+      complete += now ? 1 : -1;
     }
-    return out;
+  }
+
+  /** Removes p if it is still this swarm's peer for its id; true if it was. */
+  boolean remove(Peer p) {
+    if (byId.get(p.id) != p) {
+      return false;
+    }
+    byId.remove(p.id);
+    if (p.complete) {
+      complete--;
+    }
+    Peer last = members[--size];
+    members[p.index] = last;
+    last.index = p.index;
+    members[size] = null;
+    if (size < members.length / 4 && members.length > 8) {
+      members = Arrays.copyOf(members, members.length / 2);
+    }
+    return true;
+  }
+
+  /** Index of a random member to start a wrap-around walk at (no shuffling of the whole swarm). */
+  int randomStart() {
+    return size == 0 ? 0 : ThreadLocalRandom.current().nextInt(size);
   }
 }

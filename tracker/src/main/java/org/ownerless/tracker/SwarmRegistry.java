@@ -1,7 +1,9 @@
 package org.ownerless.tracker;
 
-import io.netty.channel.Channel;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -12,17 +14,30 @@ import java.util.function.LongSupplier;
 /**
  * All swarms and connections of one tracker. One lock guards everything: the work per message is a
  * few map operations, and a single owner makes "remove every peer_id of a closed socket" trivially
- * consistent. Replies are written after the lock is released.
+ * consistent. Outbound messages are encoded under the lock into the calling thread's {@link Outbox}
+ * and written after it is released. With one event-loop thread (the usual deployment on a small
+ * machine) the lock is never contended.
  */
 public final class SwarmRegistry implements TrackerCounters {
   private final TrackerConfig config;
-  private final Map<String, Swarm> swarms = new HashMap<>();
-  private final Map<String, Integer> perIp = new HashMap<>();
+  private final Map<WireId, Swarm> swarms = new HashMap<>();
+  private final Map<InetAddress, Integer> perIp = new HashMap<>();
+  private final Replies replies;
+  private final long offerTtlNanos;
+  private final long peerTtlNanos;
+  private final int offersPerConnection;
   private int connections;
   private int peers;
   /** System.nanoTime, or a test's hand-moved clock for expiry. */
   private final LongSupplier clock;
   private long nextSweep;
+  /** Per event-loop thread scratch state (parser, outbox, idle sweeper); never shared between threads. */
+  private final FastThreadLocal<LoopContext> loops = new FastThreadLocal<>() {
+    @Override
+    protected LoopContext initialValue() {
+      return new LoopContext(config);
+    }
+  };
 
   public SwarmRegistry(TrackerConfig config) {
     this(config, System::nanoTime);
@@ -32,6 +47,14 @@ public final class SwarmRegistry implements TrackerCounters {
     this.config = config;
     this.clock = clock;
     this.nextSweep = clock.getAsLong();
+    this.replies = new Replies(config.announceInterval(), ByteBufAllocator.DEFAULT);
+    this.offerTtlNanos = config.offerTtl().toNanos();
+    this.peerTtlNanos = config.peerTtl().toNanos();
+    this.offersPerConnection = config.maxOffers() * config.maxSwarmsPerConnection();
+  }
+
+  LoopContext loopContext() {
+    return loops.get();
   }
 
   public TrackerConfig config() {
@@ -39,7 +62,7 @@ public final class SwarmRegistry implements TrackerCounters {
   }
 
   /** Counts a new connection; false when the total or per-IP cap is reached (the caller closes it). */
-  synchronized boolean admit(String ip) {
+  synchronized boolean admit(InetAddress ip) {
     int fromIp = perIp.getOrDefault(ip, 0);
     if (connections >= config.maxConnections() || fromIp >= config.maxConnectionsPerIp()) {
       return false;
@@ -50,136 +73,150 @@ public final class SwarmRegistry implements TrackerCounters {
   }
 
   /** The socket is gone: forget its peers in every swarm and its admission. */
-  synchronized void closed(PeerConnection c, String ip) {
-    for (Map.Entry<String, String> e : c.swarms.entrySet()) {
-      Swarm s = swarms.get(e.getKey());
-      if (s != null && s.get(e.getValue()) != null && s.get(e.getValue()).connection == c) {
-        removePeer(s, e.getValue());
-      }
+  synchronized void closed(PeerConnection c, InetAddress ip) {
+    while (c.swarmCount() > 0) {
+      removePeer(c.peer(c.swarmCount() - 1)); // also takes it off c's list
     }
-    c.swarms.clear();
     perIp.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);
     connections--;
   }
 
-  void handle(PeerConnection c, TrackerRequest r) throws TrackerException {
-    List<Map.Entry<Channel, String>> out = new ArrayList<>();
+  /**
+   * Handles one parsed message from {@code c}: state changes under the lock, replies into
+   * {@code out} (delivered by the caller). On refusal nothing is queued and the exception carries
+   * the failure reply.
+   */
+  void handle(PeerConnection c, TrackerRequest r, Outbox out) throws TrackerException {
     synchronized (this) {
       sweepIfDue();
-      if (r.action().equals("scrape")) {
-        out.add(Map.entry(c.channel, scrape(r.infoHashes())));
-      } else {
-        announce(c, r, out);
+      try {
+        if (r.isScrape()) {
+          out.add(c, scrape(r));
+        } else {
+          announce(c, r, out);
+        }
+      } catch (TrackerException | RuntimeException e) {
+        out.discard();
+        throw e;
       }
-    }
-    for (Map.Entry<Channel, String> m : out) {
-      m.getKey().writeAndFlush(new TextWebSocketFrame(m.getValue()));
     }
   }
 
-  private void announce(PeerConnection c, TrackerRequest r, List<Map.Entry<Channel, String>> out)
-      throws TrackerException {
-    String hash = r.infoHashes().get(0);
-    if (!config.infoHashAllowed().test(hash)) {
+  private void announce(PeerConnection c, TrackerRequest r, Outbox out) throws TrackerException {
+    WireId hash = r.infoHash();
+    Swarm swarm = swarms.get(hash);
+    if (!config.infoHashAllowed().test(swarm != null ? swarm.infoHashText : hash.toString())) {
       throw new TrackerException("announce", "info_hash not allowed");
     }
-    Swarm swarm = swarms.get(hash);
-    Swarm.Peer peer = swarm == null ? null : swarm.get(r.peerId());
+    Peer peer = swarm == null ? null : swarm.get(r.peerId);
     if (peer != null && peer.connection != c) {
       // peer_id belongs to the connection that first used it here; a second socket cannot take it over.
       throw new TrackerException("announce", "peer_id in use by another connection");
     }
-    if ("stopped".equals(r.event())) {
+    if (r.event == TrackerRequest.Event.STOPPED) {
       if (peer != null) {
-        removePeer(swarm, r.peerId());
-        c.swarms.remove(hash);
+        removePeer(peer);
       }
-      out.add(Map.entry(c.channel, reply(hash, swarms.get(hash))));
+      out.add(c, announceReply(hash, swarms.get(hash)));
       return;
     }
     if (peer == null) {
-      String existing = c.swarms.get(hash);
-      if (existing == null && c.swarms.size() >= config.maxSwarmsPerConnection()) {
+      Peer existing = swarm == null ? null : c.peerIn(swarm);
+      if (existing == null && c.swarmCount() >= config.maxSwarmsPerConnection()) {
         throw new TrackerException("announce", "too many swarms on this connection");
       }
       if (swarm == null) {
-        swarm = new Swarm(hash);
+        swarm = new Swarm(hash, hash.toString());
         swarms.put(hash, swarm);
       }
       if (existing != null) {
-        removePeer(swarm, existing); // one peer_id per connection per swarm
+        // One peer_id per connection per swarm; the swarm stays (the new peer joins it right away).
+        swarm.remove(existing);
+        c.left(existing);
+        peers--;
       }
-      peer = swarm.add(r.peerId(), c);
+      peer = swarm.add(r.peerId, c);
+      c.joined(peer);
       peers++;
-      c.swarms.put(hash, r.peerId());
     }
     long now = clock.getAsLong();
     peer.lastSeenNanos = now;
-    if ("completed".equals(r.event()) && !peer.complete) {
+    boolean completed = r.event == TrackerRequest.Event.COMPLETED;
+    if (completed && !peer.complete) {
       swarm.downloaded++;
     }
-    peer.complete = r.left() == 0 || "completed".equals(r.event());
-    out.add(Map.entry(c.channel, reply(hash, swarm)));
+    swarm.setComplete(peer, r.left == 0 || completed);
+    out.add(c, announceReply(hash, swarm));
 
-    if (!r.offers().isEmpty()) {
-      long expires = now + config.offerTtl().toNanos();
-      int want = Math.min(r.offers().size(), r.numwant());
-      List<Map.Entry<String, Swarm.Peer>> targets = swarm.randomOthers(r.peerId(), want);
-      for (int i = 0; i < targets.size(); i++) {
-        TrackerRequest.Offer o = r.offers().get(i);
-        c.offerSent(o.offerId(), now, expires, config.maxOffers() * config.maxSwarmsPerConnection());
-        out.add(Map.entry(targets.get(i).getValue().connection.channel, new JsonOut().field("action", "announce")
-            .raw("offer", o.offerJson()).field("offer_id", o.offerId()).field("peer_id", r.peerId())
-            .field("info_hash", hash).toString()));
-      }
+    if (r.offerCount > 0) {
+      relayOffers(c, r, swarm, peer, now, out);
     }
-    if (r.answer() != null) {
-      Swarm.Peer to = swarm.get(r.toPeerId());
+    if (r.hasAnswer()) {
+      Peer to = r.toPeerId == null ? null : swarm.get(r.toPeerId);
       // Relay only answers to offers the addressee really sent and that are still fresh.
-      if (to == null || !to.connection.takeOffer(r.offerId(), now)) {
+      if (to == null || !to.connection.takeOffer(r.offerIdHigh, r.offerIdMiddle, r.offerIdLow, now)) {
         throw new TrackerException("announce", "unknown or expired offer_id");
       }
-      out.add(Map.entry(to.connection.channel, new JsonOut().field("action", "announce")
-          .raw("answer", r.answer()).field("offer_id", r.offerId()).field("peer_id", r.peerId())
-          .field("info_hash", hash).toString()));
+      out.add(to.connection, replies.answer(r, hash));
     }
   }
 
-  private String reply(String hash, Swarm swarm) {
+  /** Each offer to a different random peer (at most numwant), walking the swarm from a random start. */
+  private void relayOffers(PeerConnection c, TrackerRequest r, Swarm swarm, Peer from, long now, Outbox out) {
+    int want = Math.min(r.offerCount, r.numwant);
+    int n = swarm.size();
+    int start = swarm.randomStart();
+    long expires = now + offerTtlNanos;
+    int sent = 0;
+    for (int i = 0; i < n && sent < want; i++) {
+      int at = start + i;
+      Peer target = swarm.member(at >= n ? at - n : at);
+      if (target == from) {
+        continue;
+      }
+      c.offerSent(r.offerIdHigh(sent), r.offerIdMiddle(sent), r.offerIdLow(sent), now, expires, offersPerConnection);
+      out.add(target.connection, replies.offer(r, sent, swarm.infoHash));
+      sent++;
+    }
+  }
+
+  private ByteBuf announceReply(WireId hash, Swarm swarm) {
     int complete = swarm == null ? 0 : swarm.complete();
-    int all = swarm == null ? 0 : swarm.peers.size();
-    return new JsonOut().field("action", "announce").field("interval", config.announceInterval())
-        .field("info_hash", hash).field("complete", complete).field("incomplete", all - complete).toString();
+    int all = swarm == null ? 0 : swarm.size();
+    return replies.announce(hash, complete, all - complete);
   }
 
-  private String scrape(List<String> hashes) {
-    StringBuilder files = new StringBuilder("{");
-    Iterable<String> which = hashes != null ? hashes : swarms.keySet();
+  private ByteBuf scrape(TrackerRequest r) {
+    ByteBuf b = replies.scrapeStart();
     int n = 0;
-    for (String h : which) {
-      if (n++ >= TrackerRequest.MAX_SCRAPE) {
-        break; // "all swarms" is capped like an explicit list
+    if (r.hasInfoHash) {
+      for (int i = 0; i < r.infoHashCount; i++) {
+        scrapeEntry(b, n++ == 0, r.infoHashes[i], swarms.get(r.infoHashes[i]));
       }
-      Swarm s = swarms.get(h);
-      int complete = s == null ? 0 : s.complete();
-      String entry = new JsonOut().field("complete", complete)
-          .field("incomplete", s == null ? 0 : s.peers.size() - complete)
-          .field("downloaded", s == null ? 0 : s.downloaded).toString();
-      if (files.length() > 1) {
-        files.append(',');
+    } else {
+      for (Swarm s : swarms.values()) {
+        if (n >= TrackerRequest.MAX_SCRAPE) {
+          break; // "all swarms" is capped like an explicit list
+        }
+        scrapeEntry(b, n++ == 0, s.infoHash, s);
       }
-      String key = new JsonOut().field("k", h).toString();
-      files.append(key, 5, key.length() - 1).append(':').append(entry);
     }
-    return new JsonOut().field("action", "scrape").raw("files", files.append('}').toString()).toString();
+    return replies.scrapeEnd(b);
   }
 
-  private void removePeer(Swarm s, String peerId) {
-    if (s.get(peerId) != null) {
-      s.remove(peerId);
+  private void scrapeEntry(ByteBuf b, boolean first, WireId hash, Swarm s) {
+    int complete = s == null ? 0 : s.complete();
+    replies.scrapeEntry(b, first, hash, complete, s == null ? 0 : s.size() - complete, s == null ? 0 : s.downloaded);
+  }
+
+  /** Removes p from its swarm (and the swarm if now empty) and from its connection. */
+  private void removePeer(Peer p) {
+    Swarm s = p.swarm;
+    if (s.remove(p)) {
       peers--;
     }
-    if (s.peers.isEmpty()) {
+    p.connection.left(p);
+    if (s.size() == 0 && swarms.get(s.infoHash) == s) {
       swarms.remove(s.infoHash);
     }
   }
@@ -191,22 +228,22 @@ public final class SwarmRegistry implements TrackerCounters {
       return;
     }
     nextSweep = now + 1_000_000_000L;
-    long ttl = config.peerTtl().toNanos();
+    List<Peer> dead = new ArrayList<>();
     for (Iterator<Swarm> it = swarms.values().iterator(); it.hasNext(); ) {
       Swarm s = it.next();
-      List<String> dead = new ArrayList<>();
-      s.peers.forEach((id, p) -> {
-        if (now - p.lastSeenNanos > ttl) {
-          dead.add(id);
+      for (int i = 0; i < s.size(); i++) {
+        Peer p = s.member(i);
+        if (now - p.lastSeenNanos > peerTtlNanos) {
+          dead.add(p);
         }
-      });
-      for (String id : dead) {
-        Swarm.Peer p = s.get(id);
-        p.connection.swarms.remove(s.infoHash, id);
-        s.remove(id);
+      }
+      for (Peer p : dead) {
+        s.remove(p);
+        p.connection.left(p);
         peers--;
       }
-      if (s.peers.isEmpty()) {
+      dead.clear();
+      if (s.size() == 0) {
         it.remove();
       }
     }

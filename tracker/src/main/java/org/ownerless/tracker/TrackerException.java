@@ -1,11 +1,12 @@
 package org.ownerless.tracker;
 
-/** A request the tracker refuses; the message becomes the "failure reason" of the reply. */
+/** A refused message: {@link #reply()} is the failure reply sent back on the same socket. */
 final class TrackerException extends Exception {
   final String action;
 
   TrackerException(String action, String reason) {
-    super(reason);
+    // No stack trace: refusals are part of the protocol, and a client can provoke them at line rate.
+    super(reason, null, false, false);
     this.action = action == null ? "announce" : action;
   }
 

@@ -1,24 +1,26 @@
 package org.ownerless.tracker;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
  * One WebSocket connection of the tracker: admission, text messages to the registry, and closing
  * what a tracker must not keep (binary frames, idle sockets, slow readers, foreign origins).
  */
-final class TrackerHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+final class TrackerHandler extends ChannelInboundHandlerAdapter {
   private final SwarmRegistry registry;
   private PeerConnection connection;
-  private String ip;
+  private InetAddress ip;
+  private LoopContext loop;
   private boolean admitted;
 
   TrackerHandler(SwarmRegistry registry) {
@@ -29,12 +31,16 @@ final class TrackerHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   public void handlerAdded(ChannelHandlerContext ctx) {
     // Added either at accept time (standalone) or after the origin's upgrade: count it now either way.
     InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-    ip = remote == null ? "?" : remote.getAddress().getHostAddress();
+    ip = remote == null ? InetAddress.getLoopbackAddress() : remote.getAddress();
     connection = new PeerConnection(ctx.channel());
     admitted = registry.admit(ip);
     if (!admitted) {
       ctx.channel().close();
+      return;
     }
+    loop = registry.loopContext();
+    connection.lastActiveNanos = System.nanoTime();
+    loop.idle.watch(connection, ctx.channel().eventLoop());
   }
 
   @Override
@@ -51,24 +57,62 @@ final class TrackerHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private void release() {
     if (admitted) {
       admitted = false;
+      loop.idle.unwatch(connection);
       registry.closed(connection, ip);
     }
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-    if (!(frame instanceof TextWebSocketFrame)) {
-      // The protocol is JSON text only; anything else is a broken or hostile client.
-      ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_MESSAGE_TYPE))
-          .addListener(f -> ctx.close());
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof WebSocketFrame frame)) {
+      ctx.fireChannelRead(msg);
       return;
     }
-    String text = ((TextWebSocketFrame) frame).text();
     try {
-      registry.handle(connection, TrackerRequest.parse(text, registry.config().maxOffers()));
-    } catch (TrackerException e) {
-      ctx.writeAndFlush(new TextWebSocketFrame(e.reply()));
+      if (frame instanceof TextWebSocketFrame) {
+        onText(ctx, frame.content());
+      } else {
+        // The protocol is JSON text only; anything else is a broken or hostile client.
+        ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_MESSAGE_TYPE))
+            .addListener(f -> ctx.close());
+      }
+    } finally {
+      frame.release();
     }
+  }
+
+  private void onText(ChannelHandlerContext ctx, ByteBuf content) {
+    if (!admitted) {
+      return;
+    }
+    int length = content.readableBytes();
+    byte[] bytes;
+    int offset;
+    if (content.hasArray()) {
+      bytes = content.array();
+      offset = content.arrayOffset() + content.readerIndex();
+    } else {
+      // One copy out of the (direct) frame buffer; the parser then works on plain array reads.
+      bytes = length <= loop.scratch.length ? loop.scratch : new byte[length];
+      content.getBytes(content.readerIndex(), bytes, 0, length);
+      offset = 0;
+    }
+    try {
+      loop.parser.parse(bytes, offset, offset + length, loop.request);
+      registry.handle(connection, loop.request, loop.outbox);
+    } catch (TrackerException e) {
+      ctx.writeAndFlush(new TextWebSocketFrame(e.reply()), ctx.voidPromise());
+      return;
+    }
+    loop.outbox.deliver(System.nanoTime());
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (connection != null) {
+      connection.lastActiveNanos = System.nanoTime(); // any bytes read (pings too) count as activity
+    }
+    ctx.fireChannelReadComplete();
   }
 
   @Override
@@ -81,8 +125,6 @@ final class TrackerHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "origin not allowed"))
             .addListener(f -> ctx.close());
       }
-    } else if (evt instanceof IdleStateEvent) {
-      ctx.close();
     }
     super.userEventTriggered(ctx, evt);
   }

@@ -5,8 +5,6 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +29,6 @@ public final class TrackerInstaller implements Consumer<ChannelPipeline> {
     // Bounded outbound queue: past the high mark the handler drops the connection as a slow reader.
     p.channel().config().setWriteBufferWaterMark(
         new WriteBufferWaterMark(c.maxOutboundBytes() / 2, c.maxOutboundBytes()));
-    p.addLast(new IdleStateHandler(0, 0, c.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
     // The path was checked by whoever installed us; starts-with lets "/announce?x=y" through, as
     // WebTorrent clients that tag their tracker URL with a query expect.
     p.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
@@ -39,6 +36,7 @@ public final class TrackerInstaller implements Consumer<ChannelPipeline> {
         .handleCloseFrames(true).build()));
     // Fragmented messages are reassembled up to the same limit; more closes the socket.
     p.addLast(new WebSocketFrameAggregator(c.maxMessageBytes()));
+    // Idle connections are closed by the handler's per-event-loop sweep (no timer per connection).
     p.addLast(new TrackerHandler(registry));
   }
 }

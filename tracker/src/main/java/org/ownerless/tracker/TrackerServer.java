@@ -4,17 +4,23 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 
-/** The tracker on its own port: HTTP only to upgrade /announce to a WebSocket. */
+/**
+ * The tracker on its own port: HTTP only to upgrade /announce to a WebSocket. One event-loop thread
+ * per available processor (on a process pinned to one core that is one thread: more would only
+ * context-switch, the work per message being far shorter than a time slice).
+ */
 public final class TrackerServer implements AutoCloseable, TrackerCounters {
   private final InetSocketAddress bind;
   private final TrackerInstaller installer;
+  private final int threads;
   private EventLoopGroup group;
   private Channel server;
 
@@ -23,13 +29,21 @@ public final class TrackerServer implements AutoCloseable, TrackerCounters {
   }
 
   public TrackerServer(InetSocketAddress bind, SwarmRegistry registry) {
+    this(bind, registry, Runtime.getRuntime().availableProcessors());
+  }
+
+  public TrackerServer(InetSocketAddress bind, SwarmRegistry registry, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be positive, not " + threads);
+    }
     this.bind = bind;
     this.installer = new TrackerInstaller(registry);
+    this.threads = threads;
   }
 
   /** Binds and returns the port (useful with port 0). */
   public int start() throws InterruptedException {
-    group = new NioEventLoopGroup();
+    group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
     server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override

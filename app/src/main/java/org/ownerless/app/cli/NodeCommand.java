@@ -247,6 +247,7 @@ public final class NodeCommand implements Callable<Integer> {
     out.println("ownerless node — creator " + node.stream().creator());
     out.println("  OBS:    Server " + node.obsServer() + "   Stream key " + node.obsStreamKey());
     out.println("          (Settings → Stream → Custom; keyframe interval 2 s)");
+    out.println("  Watch:  " + node.watchUrl());
     out.println("  Stream: " + node.streamUrl());
     out.println("  Verify: ./ownerless verify " + node.streamUrl() + " --watch");
     out.println("  Metrics: " + node.publicUrl() + "metrics");

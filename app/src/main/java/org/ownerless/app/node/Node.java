@@ -23,6 +23,7 @@ import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.model.StreamId;
 import org.ownerless.tracker.SwarmRegistry;
 import org.ownerless.tracker.TrackerConfig;
+import org.ownerless.viewer.ViewerAssets;
 import org.ownerless.tracker.TrackerInstaller;
 
 /**
@@ -61,8 +62,13 @@ public final class Node implements AutoCloseable {
 
   private void startAll() throws IOException, InterruptedException {
     java.nio.file.Files.createDirectories(options.dataDir().resolve("streams"));
+    // The viewer bundle is served like any static file (ETag, caching, ranges) from the data directory.
+    Path viewerDir = options.dataDir().resolve("viewer");
+    ViewerAssets.extractTo(viewerDir);
     OriginServer.Builder b = OriginServer.builder().host(options.host()).port(options.httpPort())
         .staticRoot("/streams/", options.dataDir().resolve("streams"))
+        .staticRoot(WatchRoute.ASSETS, viewerDir)
+        .route(WatchRoute.PREFIX, new WatchRoute())
         .route("/metrics", new PrometheusRoute(metrics))
         .upgradeRoute(TrackerInstaller.PATH, new TrackerInstaller(trackerRegistry))
         .meterRegistry(metrics);
@@ -148,6 +154,11 @@ public final class Node implements AutoCloseable {
 
   public String streamUrl() {
     return publicUrl + stream.path() + "/";
+  }
+
+  /** The viewer page of this node's stream. */
+  public String watchUrl() {
+    return publicUrl + WatchRoute.PREFIX.substring(1) + stream.creator().toBase64Url() + "/" + options.name();
   }
 
   public String obsServer() {

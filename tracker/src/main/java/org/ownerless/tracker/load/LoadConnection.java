@@ -43,12 +43,27 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
   private final byte[] answerPrefix;     // {"action":"announce","peer_id":..,
   private boolean handshaken;
   private boolean announced;
-  private long pendingSince;              // nanoTime of the announce in flight, 0 when none
   private boolean needFlush;
+  /**
+   * The messages sent whose reply has not come yet, oldest first: the announce's send time, or
+   * {@link #ANSWER} for an answer when the server replies to those. A tracker handles one socket's
+   * messages in order, so each reply (or failure reply) belongs to the oldest entry; pairing them
+   * any other way times a reply against the wrong message.
+   */
+  private long[] awaiting = new long[8];
+  private int awaitingHead;
+  private int awaitingCount;
+  private static final long ANSWER = Long.MIN_VALUE;
+  private final boolean answersReplied;
 
-  LoadConnection(LoadConfig config, LoadStats stats, SwarmPicker swarms, BooleanSupplier running) {
+  private final StartGate gate;
+
+  LoadConnection(LoadConfig config, LoadStats stats, SwarmPicker swarms, BooleanSupplier running,
+                 boolean answersReplied, StartGate gate) {
+    this.gate = gate;
     this.config = config;
     this.stats = stats;
+    this.answersReplied = answersReplied;
     this.running = running;
     ThreadLocalRandom random = ThreadLocalRandom.current();
     this.infoHash = swarms.pick(random);
@@ -72,8 +87,12 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     if (evt == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
       handshaken = true;
       stats.connected.increment();
-      announce(ctx);
-      ctx.flush();
+      gate.whenOpen(() -> ctx.executor().execute(() -> {
+        if (ctx.channel().isActive() && running.getAsBoolean()) {
+          announce(ctx);
+          ctx.flush();
+        }
+      }));
     } else if (evt == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
       stats.connectErrors.increment();
       ctx.close();
@@ -159,7 +178,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     }
     if (failure) {
       stats.failureReplies.increment();
-      if (pendingSince != 0) onReply(ctx);     // keep the loop going, the error is counted
+      onReply(ctx, false);                    // keep the loop going, the error is counted
     } else if (offer && peerId != null && offerId != null) {
       stats.offersIn.increment();
       if (running.getAsBoolean()) sendAnswer(ctx, hash != null ? hash : infoHash, peerId, offerId);
@@ -167,18 +186,36 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
       stats.answersIn.increment();
     } else if ("announce".equals(action) && reply) {
       stats.replies.increment();
-      if (pendingSince != 0) {
-        stats.latency().record((System.nanoTime() - pendingSince) / 1000);
-        onReply(ctx);
-      }
+      onReply(ctx, true);
     } else if (!"scrape".equals(action)) {
       stats.badMessages.increment();
     }
   }
 
-  private void onReply(ChannelHandlerContext ctx) {
-    pendingSince = 0;
+  private void onReply(ChannelHandlerContext ctx, boolean timed) {
+    if (awaitingCount == 0) {
+      stats.unpairedReplies.increment(); // a reply to nothing we sent: a server or pairing bug
+      return;
+    }
+    long sent = awaiting[awaitingHead];
+    awaitingHead = (awaitingHead + 1) & (awaiting.length - 1);
+    awaitingCount--;
+    if (sent == ANSWER) {
+      stats.answerReplies.increment();
+      return;
+    }
+    if (timed) stats.latency().record((System.nanoTime() - sent) / 1000);
     if (!config.idle() && running.getAsBoolean()) announce(ctx);
+  }
+
+  private void await(long entry) {
+    if (awaitingCount == awaiting.length) {
+      long[] bigger = new long[awaiting.length * 2];
+      for (int i = 0; i < awaitingCount; i++) bigger[i] = awaiting[(awaitingHead + i) & (awaiting.length - 1)];
+      awaiting = bigger;
+      awaitingHead = 0;
+    }
+    awaiting[(awaitingHead + awaitingCount++) & (awaiting.length - 1)] = entry;
   }
 
   private void announce(ChannelHandlerContext ctx) {
@@ -197,7 +234,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
       b.writeByte(']');
     }
     b.writeByte('}');
-    pendingSince = System.nanoTime();
+    long now = System.nanoTime();
+    await(now == ANSWER ? now + 1 : now);
     stats.announcesOut.increment();
     ctx.write(new TextWebSocketFrame(b));
     needFlush = true;
@@ -213,6 +251,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     Json.string(b, offerId);
     b.writeBytes(ANSWER_TAIL).writeBytes(FakeSdp.ANSWER_JSON).writeBytes(ANSWER_END);
     stats.answersOut.increment();
+    if (answersReplied) await(ANSWER);
     ctx.write(new TextWebSocketFrame(b));
     needFlush = true;
   }

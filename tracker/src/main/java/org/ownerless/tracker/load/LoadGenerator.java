@@ -61,6 +61,12 @@ public final class LoadGenerator {
     long rssBefore = probe.rssKb();
     long heapBefore = config.jvmHeap() ? probe.liveHeapKb() : -1;
     SwarmPicker swarms = new SwarmPicker(config.swarms(), 42); // same swarms every run: comparable
+    StartGate gate = new StartGate();
+    Boolean probed = AnswerReplyProbe.answersAreReplied(config.url());
+    boolean answersReplied = Boolean.TRUE.equals(probed);
+    out.println(probed == null
+        ? "  (could not tell whether the server replies to answers; assuming it does not)"
+        : "  server replies to answer messages: " + (answersReplied ? "yes" : "no"));
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.threads(), NioIoHandler.newFactory());
     ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
@@ -73,13 +79,15 @@ public final class LoadGenerator {
                 new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
                     .webSocketUri(config.url()).maxFramePayloadLength(1 << 20)
                     .handshakeTimeoutMillis(10_000).build()),
-                new LoadConnection(config, stats, swarms, () -> running));
+                new LoadConnection(config, stats, swarms, () -> running, answersReplied, gate));
           }
         });
 
     long start = System.nanoTime();
     long end = start + config.duration().toNanos();
-    long windowStart = 0, windowMessages = 0, rssMax = -1, heapDuring = -1, peak = 0;
+    long windowStart = 0, windowMessages = 0, windowAnswerReplies = 0, rssMax = -1, heapDuring = -1, peak = 0;
+    long self = ProcessHandle.current().pid();
+    double serverCpuStart = -1, selfCpuStart = -1;
     int opened = 0;
     boolean heapSampled = !config.jvmHeap();
     while (System.nanoTime() < end) {
@@ -98,15 +106,24 @@ public final class LoadGenerator {
       rssMax = Math.max(rssMax, probe.rssKb());
       boolean settled = opened == config.connections()
           && stats.connected.sum() + stats.connectErrors.sum() >= config.connections();
-      if (windowStart == 0 && settled) {
+      // A few connections stuck in SYN retries must not hold the load back for the whole run.
+      boolean rampOver = settled || now - start > config.duration().toNanos() / 2;
+      if (windowStart == 0 && rampOver) {
+        gate.open(); // every peer announces from now on: the measured window starts here
         windowStart = System.nanoTime();
         windowMessages = stats.messages.sum();
+        windowAnswerReplies = stats.answerReplies.sum();
         stats.resetLatency();
+        serverCpuStart = probe.cpuSeconds();
+        selfCpuStart = ServerProbe.cpuSeconds(self);
       }
       // Live heap once everyone is in and has had a moment to announce (GC.run pauses the server,
       // so it is only done when asked for).
       long heapAt = config.idle() ? 2_000_000_000L : (end - windowStart) / 2;
-      if (!heapSampled && windowStart != 0 && System.nanoTime() - windowStart > heapAt) {
+      // Idle runs: only once every peer's announce has been answered, so the figure is what peers
+      // retain, not the backlog of their simultaneous first announces.
+      boolean quiet = !config.idle() || stats.replies.sum() + stats.failureReplies.sum() >= stats.connected.sum();
+      if (!heapSampled && windowStart != 0 && quiet && System.nanoTime() - windowStart > heapAt) {
         heapDuring = probe.liveHeapKb();
         heapSampled = true;
       }
@@ -121,6 +138,9 @@ public final class LoadGenerator {
     }
     long stop = System.nanoTime();
     long messages = stats.messages.sum();
+    long answerReplies = stats.answerReplies.sum();
+    double serverCpu = probe.cpuSeconds() - serverCpuStart;
+    double selfCpu = ServerProbe.cpuSeconds(self) - selfCpuStart;
     rssMax = Math.max(rssMax, probe.rssKb());
     peak = Math.max(peak, stats.live());
     running = false;
@@ -130,13 +150,22 @@ public final class LoadGenerator {
     if (windowStart == 0) { // never settled: fall back to the whole run
       windowStart = start;
       windowMessages = 0;
+      windowAnswerReplies = 0;
     }
     double seconds = (stop - windowStart) / 1e9;
+    // Share of one core each process used in the window: 1.0 means it was the bottleneck.
+    double serverCores = serverCpuStart < 0 || serverCpu < 0 ? -1 : serverCpu / seconds;
+    double selfCores = selfCpuStart < 0 || selfCpu < 0 ? -1 : selfCpu / seconds;
     LatencyHistogram latency = stats.latency();
-    LoadResult result = new LoadResult((messages - windowMessages) / seconds,
+    double rps = (messages - windowMessages) / seconds;
+    // bittorrent-tracker sends nothing back for an answer, ours an announce reply: without those
+    // replies both servers are credited for the same work.
+    double rpsSameWork = rps - (answerReplies - windowAnswerReplies) / seconds;
+    LoadResult result = new LoadResult(rps, rpsSameWork,
         latency.quantile(0.50) / 1000.0, latency.quantile(0.99) / 1000.0, stats.errors(), peak,
         rssBefore, rssMax, heapBefore, heapDuring,
-        Math.max(0, config.connections() - stats.connected.sum() - stats.connectErrors.sum()));
+        Math.max(0, config.connections() - stats.connected.sum() - stats.connectErrors.sum()),
+        serverCores, selfCores);
     report(result, seconds, stop - start);
     return result;
   }
@@ -146,15 +175,19 @@ public final class LoadGenerator {
         tracker load: %s
           peers %d (peak connected %d), swarms %d, offers/announce %d, %s, ramp %d/s, run %.1f s (steady window %.1f s)
           responses/s %.0f   (replies %d, offers in %d, answers in %d; sent %d announces, %d answers)
+          responses/s without replies to answer messages %.0f   (%d such replies)
           announce->reply latency p50 %.2f ms, p99 %.2f ms (%d samples in window)
-          errors %d (failure replies %d, connect %d, unexpected closes %d, bad frames %d); still connecting at the end %d
+          errors %d (failure replies %d, connect %d, unexpected closes %d, bad frames %d, unpaired replies %d); still connecting at the end %d
+          CPU in the window: server %.2f cores, generator %.2f cores
         """;
     out.printf(Locale.ROOT, f, config.url(), config.connections(), r.peakConnected(), config.swarms(),
         config.offers(), config.idle() ? "announce once then hold" : "re-announce after each reply",
         config.ramp(), totalNanos / 1e9, windowSeconds, r.rps(), stats.replies.sum(), stats.offersIn.sum(),
-        stats.answersIn.sum(), stats.announcesOut.sum(), stats.answersOut.sum(), r.p50Ms(), r.p99Ms(),
+        stats.answersIn.sum(), stats.announcesOut.sum(), stats.answersOut.sum(), r.rpsSameWork(),
+        stats.answerReplies.sum(), r.p50Ms(), r.p99Ms(),
         stats.latency().count(), r.errors(), stats.failureReplies.sum(), stats.connectErrors.sum(),
-        stats.unexpectedCloses.sum(), stats.badMessages.sum(), r.unconnected());
+        stats.unexpectedCloses.sum(), stats.badMessages.sum(), stats.unpairedReplies.sum(), r.unconnected(),
+        r.serverCores(), r.generatorCores());
     if (r.rssKb() >= 0) {
       out.printf(Locale.ROOT, "  server RSS %d KB before, %d KB with peers: %.0f bytes per connected peer%n",
           r.rssBeforeKb(), r.rssKb(), r.rssBytesPerPeer());

@@ -4,6 +4,8 @@ package org.ownerless.tracker.load;
  * Outcome of one run.
  *
  * @param rps          server messages received per second over the steady window (after the ramp)
+ * @param rpsSameWork  rps without the replies to answer messages (npm bittorrent-tracker sends none; ours
+ *                     does), so both servers are credited for the same work
  * @param p50Ms        median announce→reply latency
  * @param p99Ms        99th percentile announce→reply latency
  * @param errors       failure replies + connect/handshake failures + unexpected closes + bad frames
@@ -14,10 +16,12 @@ package org.ownerless.tracker.load;
  * @param heapKb       live JVM heap with all peers connected (-1 unknown/not asked)
  * @param unconnected  peers whose connection or handshake had neither succeeded nor failed at the end
  *                     (a server slow to accept; not counted as errors)
+ * @param serverCores  server CPU time / wall time over the steady window (1.0 = one core busy), -1 unknown
+ * @param generatorCores the same for this generator: near 1.0 means it, not the server, may be the limit
  */
-public record LoadResult(double rps, double p50Ms, double p99Ms, long errors, long peakConnected,
+public record LoadResult(double rps, double rpsSameWork, double p50Ms, double p99Ms, long errors, long peakConnected,
                          long rssBeforeKb, long rssKb, long heapBeforeKb, long heapKb,
-                         long unconnected) {
+                         long unconnected, double serverCores, double generatorCores) {
 
   /** Bytes of resident memory per connected peer, or -1. */
   public double rssBytesPerPeer() {
@@ -32,8 +36,9 @@ public record LoadResult(double rps, double p50Ms, double p99Ms, long errors, lo
   String line() {
     return String.format(java.util.Locale.ROOT,
         "RESULT rps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d rss_kb=%d rss_before_kb=%d connected=%d"
-            + " rss_per_peer_b=%.0f heap_kb=%d heap_before_kb=%d heap_per_peer_b=%.0f unconnected=%d",
+            + " rss_per_peer_b=%.0f heap_kb=%d heap_before_kb=%d heap_per_peer_b=%.0f unconnected=%d"
+            + " server_cpu=%.2f gen_cpu=%.2f rps_same_work=%.0f",
         rps, p50Ms, p99Ms, errors, rssKb, rssBeforeKb, peakConnected, rssBytesPerPeer(), heapKb,
-        heapBeforeKb, heapBytesPerPeer(), unconnected);
+        heapBeforeKb, heapBytesPerPeer(), unconnected, serverCores, generatorCores, rpsSameWork);
   }
 }

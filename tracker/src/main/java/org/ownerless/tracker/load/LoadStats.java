@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class LoadStats {
   final LongAdder messages = new LongAdder();      // every text frame the server sent us
   final LongAdder replies = new LongAdder();       // announce replies (interval/complete/incomplete)
+  final LongAdder answerReplies = new LongAdder(); // ...of which replies to answer messages (ours sends them)
   final LongAdder offersIn = new LongAdder();      // offers forwarded to us
   final LongAdder answersIn = new LongAdder();     // answers relayed back to us
   final LongAdder announcesOut = new LongAdder();
@@ -15,7 +16,8 @@ final class LoadStats {
   final LongAdder connectErrors = new LongAdder();
   final LongAdder unexpectedCloses = new LongAdder();
   final LongAdder badMessages = new LongAdder();
-  final LongAdder closed = new LongAdder();         // handshaken connections that closed since
+  final LongAdder closed = new LongAdder();
+  final LongAdder unpairedReplies = new LongAdder(); // replies with no message of ours awaiting one         // handshaken connections that closed since
   /** Swapped for a fresh one when the steady window starts, so the ramp does not skew percentiles. */
   private volatile LatencyHistogram latency = new LatencyHistogram();
 
@@ -32,6 +34,7 @@ final class LoadStats {
   }
 
   long errors() {
-    return failureReplies.sum() + connectErrors.sum() + unexpectedCloses.sum() + badMessages.sum();
+    return failureReplies.sum() + connectErrors.sum() + unexpectedCloses.sum() + badMessages.sum()
+        + unpairedReplies.sum();
   }
 }

@@ -30,6 +30,26 @@ final class ServerProbe {
     return -1;
   }
 
+  /** CPU time (user + system) the process has used, in seconds, or -1 if unknown. */
+  static double cpuSeconds(long pid) {
+    if (pid <= 0) return -1;
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // Fields after the parenthesised command name (which may contain spaces): utime is the 12th, stime the 13th.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) CLOCK_TICKS;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** USER_HZ: 100 on every Linux this runs on (the kernel reports /proc times in it). */
+  private static final int CLOCK_TICKS = 100;
+
+  double cpuSeconds() {
+    return cpuSeconds(pid);
+  }
+
   /**
    * Live heap in KiB after a full GC (what the peers really retain, not garbage), or -1 when jcmd
    * is missing or the process is not a JVM. Sums the "used" of the first heap line per collector.

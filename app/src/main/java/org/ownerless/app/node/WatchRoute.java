@@ -1,0 +1,51 @@
+package org.ownerless.app.node;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.ownerless.origin.http.HttpResponses;
+import org.ownerless.origin.http.HttpRoute;
+import org.ownerless.viewer.ViewerAssets;
+
+/**
+ * {@code /watch/PUB/NAME}: the viewer page. The page reads the stream from its own URL and verifies
+ * everything itself, so any well-formed PUB/NAME gets the same page; a stream this server does not
+ * carry simply fails to verify there.
+ */
+final class WatchRoute implements HttpRoute {
+  static final String PREFIX = "/watch/";
+  static final String ASSETS = "/viewer/";
+  private static final Pattern PATH = Pattern.compile("/watch/[A-Za-z0-9_-]{43}/[A-Za-z0-9][A-Za-z0-9_-]{0,63}/?");
+  private final byte[] page = ViewerAssets.watchPage(ASSETS).getBytes(StandardCharsets.UTF_8);
+
+  @Override
+  public void handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
+    if (!HttpResponses.isRead(req)) {
+      HttpResponses.methodNotAllowed(ctx, req, HttpResponses.ALLOW_READ);
+      return;
+    }
+    if (!PATH.matcher(path).matches()) {
+      HttpResponses.text(ctx, req, HttpResponseStatus.NOT_FOUND,
+          "not found: the viewer is at /watch/PUB/NAME (PUB: the creator's 43-character key)\n");
+      return;
+    }
+    FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+        Unpooled.wrappedBuffer(page));
+    res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
+    res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+    // The page loads only its own bundle and talks to origins/trackers the signed announce names.
+    res.headers().set("Content-Security-Policy", "default-src 'self'; script-src 'self'; worker-src 'self' blob:; "
+        + "connect-src * data: blob:; media-src 'self' blob:; img-src 'self' data:; style-src 'self'; "
+        + "object-src 'none'; base-uri 'self'; frame-ancestors *");
+    res.headers().set("X-Content-Type-Options", "nosniff");
+    res.headers().set("Referrer-Policy", "no-referrer");
+    HttpResponses.send(ctx, req, res);
+  }
+}

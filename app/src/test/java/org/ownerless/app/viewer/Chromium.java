@@ -1,0 +1,73 @@
+package org.ownerless.app.viewer;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The machine's Chromium (Debian package), driven by Playwright's bundled driver without downloading
+ * a browser. Each {@link #newViewer} is a separate browser process, as separate viewers would be.
+ */
+final class Chromium implements AutoCloseable {
+  static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("OWNERLESS_CHROMIUM", "/usr/bin/chromium"));
+  private final Playwright playwright;
+  private final List<Browser> browsers = new ArrayList<>();
+
+  Chromium() {
+    if (!Files.isExecutable(EXECUTABLE)) {
+      throw new IllegalStateException(EXECUTABLE + " is missing: apt-get install -y chromium (scripts/install-deps.sh)");
+    }
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+  }
+
+  /** A fresh browser process with its own profile, showing nothing, on loopback only. */
+  Page newViewer() {
+    Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(EXECUTABLE).setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--autoplay-policy=no-user-gesture-required",
+            // Loopback ICE candidates: WebRTC between two browser processes on this machine.
+            "--allow-loopback-in-peer-connection",
+            // Plain host candidates instead of mDNS names, which need a responder this machine may lack.
+            "--disable-features=WebRtcHideLocalIpsWithMdns")));
+    browsers.add(browser);
+    Page page = browser.newContext().newPage();
+    // The page's console, kept short, for failure messages (see Await).
+    List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
+    page.onConsoleMessage(m -> {
+      console.add(m.type() + ": " + m.text());
+      if (console.size() > 40) {
+        console.remove(0);
+      }
+    });
+    page.onPageError(e -> console.add("pageerror: " + e));
+    CONSOLES.put(page, console);
+    return page;
+  }
+
+  static final Map<Page, List<String>> CONSOLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static List<String> console(Page page) {
+    return CONSOLES.getOrDefault(page, List.of());
+  }
+
+  @Override
+  public void close() {
+    for (Browser b : browsers) {
+      try {
+        b.close();
+      } catch (RuntimeException e) {
+        // already gone
+      }
+    }
+    playwright.close();
+  }
+}

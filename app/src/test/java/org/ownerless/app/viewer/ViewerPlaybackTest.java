@@ -1,0 +1,37 @@
+package org.ownerless.app.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.protocol.model.LatencyMode;
+import org.ownerless.protocol.model.TipTargets;
+
+/** A stream published over RTMP plays, verified, in real Chromium from the node's own viewer page. */
+class ViewerPlaybackTest {
+  @TempDir Path data;
+
+  @Test
+  void aPublishedStreamPlaysAndEverySegmentIsVerified() throws Exception {
+    try (LiveNode live = LiveNode.start(data, "src,144p:144:200", LatencyMode.NORMAL, TipTargets.NONE, 90);
+        Chromium chromium = new Chromium()) {
+      live.awaitSegments("src", 3, Duration.ofSeconds(40));
+      Page page = chromium.newViewer();
+      page.navigate(live.watchUrl());
+
+      ViewerStats first = Await.until(page, Duration.ofSeconds(60), "playing with 3 verified segments",
+          s -> s.state().equals("playing") && s.verifiedSegments() >= 3 && s.currentTime() > 1);
+      ViewerStats later = Await.until(page, Duration.ofSeconds(30), "playback advancing by 4 s",
+          s -> s.currentTime() > first.currentTime() + 4 && s.verifiedSegments() > first.verifiedSegments());
+      assertThat(later.rejectedSegments()).isZero();
+      assertThat(later.httpBytes()).isPositive();
+      assertThat(page.textContent("[data-field=title]")).isEqualTo("Viewer test");
+      assertThat(page.getAttribute("[data-field=creator]", "title"))
+          .isEqualTo(live.creator.publicKey().toBase64Url());
+      assertThat(page.textContent("[data-field=live]")).isEqualTo("LIVE");
+    }
+  }
+}

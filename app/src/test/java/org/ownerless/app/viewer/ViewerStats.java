@@ -1,0 +1,24 @@
+package org.ownerless.app.viewer;
+
+import com.microsoft.playwright.Page;
+import java.util.Map;
+
+/** window.ownerless.stats() of one viewer page, read through Playwright. */
+record ViewerStats(String state, String message, long httpBytes, long p2pBytes, long verifiedSegments,
+    long rejectedSegments, long peers, double currentTime) {
+
+  @SuppressWarnings("unchecked")
+  static ViewerStats of(Page page) {
+    Map<String, Object> m = (Map<String, Object>) page.evaluate(
+        "() => ({...(window.ownerless ? window.ownerless.stats() : {state: 'no-hook'}),"
+            + " currentTime: document.querySelector('video') ? document.querySelector('video').currentTime : 0})");
+    return new ViewerStats(String.valueOf(m.get("state")), String.valueOf(m.get("message")), num(m, "httpBytes"),
+        num(m, "p2pBytes"), num(m, "verifiedSegments"), num(m, "rejectedSegments"), num(m, "peers"),
+        ((Number) m.getOrDefault("currentTime", 0)).doubleValue());
+  }
+
+  private static long num(Map<String, Object> m, String k) {
+    Object v = m.get(k);
+    return v instanceof Number ? ((Number) v).longValue() : 0;
+  }
+}

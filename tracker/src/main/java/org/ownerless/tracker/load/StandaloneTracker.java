@@ -1,0 +1,24 @@
+package org.ownerless.tracker.load;
+
+import java.net.InetSocketAddress;
+import org.ownerless.tracker.TrackerConfig;
+import org.ownerless.tracker.TrackerServer;
+
+/**
+ * The tracker alone on 127.0.0.1:PORT with default limits (per-IP cap lifted: every simulated peer
+ * comes from loopback): the same {@link TrackerServer} that {@code ./ownerless tracker} runs. The
+ * benchmark script uses it only when the launcher's jar cannot be built (the jar bundles every
+ * module, so a broken build elsewhere in the tree would otherwise stop the tracker benchmark).
+ * Usage: {@code java -cp ... org.ownerless.tracker.load.StandaloneTracker PORT}
+ */
+public final class StandaloneTracker {
+  private StandaloneTracker() {}
+
+  public static void main(String[] args) throws Exception {
+    TrackerConfig config = TrackerConfig.defaults().withConnectionsPerIp(100_000);
+    TrackerServer server = new TrackerServer(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), config);
+    int port = server.start();
+    System.out.println("listening " + port);
+    Thread.currentThread().join();
+  }
+}

@@ -1,0 +1,72 @@
+package org.ownerless.viewer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The browser viewer as the build packaged it (esbuild bundle, worker, page, stylesheet) under
+ * {@code org/ownerless/viewer/web/} in this jar. A server writes the files to a directory and serves
+ * that directory like any other static content; the watch page itself is rendered per request.
+ */
+public final class ViewerAssets {
+  private static final String ROOT = "org/ownerless/viewer/web/";
+  private static final String BASE_MARKER = "<!--ownerless:base-->";
+
+  private ViewerAssets() {}
+
+  /** Names of the packaged files (from the list the build writes beside them). */
+  public static List<String> names() {
+    String list = new String(read("files.txt"), StandardCharsets.UTF_8);
+    List<String> out = new ArrayList<>();
+    for (String line : list.split("\n")) {
+      if (!line.isBlank()) {
+        out.add(line.strip());
+      }
+    }
+    return out;
+  }
+
+  /** Writes every packaged file into {@code dir}, replacing only those whose bytes differ. */
+  public static void extractTo(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    for (String name : names()) {
+      byte[] bytes = read(name);
+      Path target = dir.resolve(name);
+      if (Files.exists(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+        continue;
+      }
+      // Beside, then renamed over: a browser never fetches a half-written bundle.
+      Path tmp = dir.resolve("." + name + ".tmp");
+      Files.write(tmp, bytes);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  /** The watch page for a server that serves the assets at {@code assetBase} (e.g. "/viewer/"). */
+  public static String watchPage(String assetBase) {
+    String html = new String(read("watch.html"), StandardCharsets.UTF_8);
+    return html.replace(BASE_MARKER, "<base href=\"" + assetBase + "\">");
+  }
+
+  private static byte[] read(String name) {
+    if (name.contains("/") || name.contains("..")) {
+      throw new IllegalArgumentException("not a viewer asset name: " + name);
+    }
+    try (InputStream in = ViewerAssets.class.getClassLoader().getResourceAsStream(ROOT + name)) {
+      if (in == null) {
+        throw new IllegalStateException("viewer asset " + name + " is missing from the jar (was the viewer built?)");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+// hls.js's `loader`: the only way playlists and directly-loaded segments reach hls.js. Playlists are
+// written from verified objects (playlists.js); a segment hls.js asks for directly (one the P2P engine
+// does not manage) is fetched from the origins in turn and handed over only once it verified.
+
+import { newLoaderStats } from './loader-stats.js'
+
+/**
+ * What hls.js passes on as "network details" for a playlist we wrote: the P2P engine takes the
+ * stream's identity from a Response's URL, and refuses to load through peers without one.
+ */
+class WrittenPlaylist extends Response {
+  #url
+  constructor (url, text) {
+    super(text, { headers: { 'Content-Type': 'application/vnd.apple.mpegurl' } })
+    this.#url = url
+  }
+
+  get url () {
+    return this.#url
+  }
+}
+
+export function ownerlessLoaderClass (session) {
+  return class OwnerlessLoader {
+    constructor () {
+      this.stats = newLoaderStats()
+      this.context = null
+      this.controller = new AbortController()
+    }
+
+    load (context, config, callbacks) {
+      this.context = context
+      const stats = this.stats
+      stats.loading.start = performance.now()
+      const done = data => {
+        if (this.controller.signal.aborted) return
+        stats.loading.first = stats.loading.end = performance.now()
+        stats.loaded = stats.total = typeof data === 'string' ? data.length : data.byteLength
+        const details = typeof data === 'string' ? new WrittenPlaylist(context.url, data) : null
+        callbacks.onSuccess({ url: context.url, data }, stats, context, details)
+      }
+      const fail = e => {
+        if (this.controller.signal.aborted) return
+        callbacks.onError({ code: e.status ?? 0, text: e.message }, context, null, stats)
+      }
+      session.answer(context.url, this.controller.signal).then(done, fail)
+    }
+
+    abort () {
+      if (this.controller.signal.aborted) return
+      this.stats.aborted = true
+      this.controller.abort()
+    }
+
+    destroy () {
+      this.abort()
+    }
+  }
+}

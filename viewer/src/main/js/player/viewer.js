@@ -1,0 +1,166 @@
+// Puts one stream on a <video>: verify the announce, build hls.js with the P2P engine around the
+// verifying loaders, keep the state and stats current. Everything the player gets passed through
+// StreamTrust and SegmentVerifier first.
+
+import Hls from 'hls.js'
+import { HlsJsP2PEngine } from 'p2p-media-loader-hlsjs'
+import { coreConfig, LATENCY_MODES } from './delivery.js'
+import { verifiedFragmentLoaderClass } from './final-check.js'
+import { ownerlessLoaderClass } from './ownerless-loader.js'
+import { Origins } from './origins.js'
+import { SegmentVerifier } from './segment-verifier.js'
+import { Session } from './session.js'
+import { Stats } from './stats.js'
+import { StreamAddress } from './stream-address.js'
+import { StreamTrust } from './stream-trust.js'
+
+const HlsWithP2P = HlsJsP2PEngine.injectMixin(Hls)
+const DEFAULT_SEGMENT_SECONDS = 2
+
+export class Viewer {
+  constructor ({ pub, name, hint, video, latency }) {
+    this.address = new StreamAddress(pub, name)
+    this.video = video
+    this.requestedLatency = latency
+    this.stats = new Stats()
+    this.events = []
+    this.origins = new Origins(hint, change => this.log('origin', `${change.from} → ${change.to}: ${change.reason}`))
+    this.trust = new StreamTrust(this.address, this.origins, {
+      onRejectedFile: (base, file, problem, message) => this.log('refused', `${file} from ${base}: ${problem} ${message}`)
+    })
+    this.verifier = new SegmentVerifier(this.address, this.trust, this.stats)
+    this.session = new Session(this.address, this.origins, this.trust, this.verifier, this.stats)
+    this.hls = null
+  }
+
+  log (kind, text) {
+    this.events.push({ atMs: Date.now(), kind, text })
+    if (this.events.length > 100) this.events.shift()
+  }
+
+  /** Resolves with the verified announce once playback is set up; a failure leaves state untrusted/failed. */
+  async start () {
+    let announce
+    try {
+      announce = await this.trust.loadAnnounce()
+    } catch (e) {
+      this.stats.setState(e.problem === 'UNAVAILABLE' ? 'failed' : 'untrusted', e.message)
+      throw e
+    }
+    this.mode = LATENCY_MODES[this.requestedLatency] ? this.requestedLatency : announce.latency
+    if (!Hls.isSupported()) {
+      this.stats.setState('failed', 'this browser cannot play HLS with Media Source Extensions')
+      return announce
+    }
+    this.hls = this.createHls(announce)
+    this.hls.loadSource(this.address.masterUrl())
+    this.hls.attachMedia(this.video)
+    this.watchPlayback()
+    this.followAnnounce()
+    return announce
+  }
+
+  createHls (announce) {
+    const m = LATENCY_MODES[this.mode]
+    const hls = new HlsWithP2P({
+      loader: ownerlessLoaderClass(this.session),
+      workerPath: new URL('hls.worker.js', import.meta.url).href,
+      lowLatencyMode: false,
+      liveSyncDurationCount: m.liveSyncDurationCount,
+      liveMaxLatencyDurationCount: m.liveMaxLatencyDurationCount,
+      maxLiveSyncPlaybackRate: 1.1,
+      maxBufferLength: 12,
+      backBufferLength: 30,
+      manifestLoadPolicy: retries(2),
+      playlistLoadPolicy: retries(4),
+      fragLoadPolicy: retries(6),
+      p2p: {
+        core: coreConfig({
+          address: this.address,
+          announce,
+          session: this.session,
+          verifier: this.verifier,
+          mode: this.mode,
+          segmentSeconds: DEFAULT_SEGMENT_SECONDS
+        }),
+        onHlsJsCreated: created => this.bindEngine(created)
+      }
+    })
+    hls.config.fLoader = verifiedFragmentLoaderClass(hls.config.fLoader, this.verifier, this.stats)
+    hls.on(Hls.Events.LEVEL_SWITCHED, (_, d) => {
+      this.stats.rendition = announce.renditions[d.level]?.name ?? null
+      this.stats.changed()
+    })
+    hls.on(Hls.Events.ERROR, (_, d) => {
+      if (d.fatal) this.onFatal(d)
+    })
+    return hls
+  }
+
+  bindEngine (hls) {
+    const engine = hls.p2pEngine
+    engine.addEventListener('onChunkDownloaded', (bytes, source) => {
+      if (source === 'p2p') this.stats.p2pBytes(bytes)
+      else this.stats.httpBytes(bytes)
+    })
+    engine.addEventListener('onChunkUploaded', bytes => this.stats.uploaded(bytes))
+    engine.addEventListener('onPeerConnect', p => this.stats.peerConnected(p.peerId))
+    engine.addEventListener('onPeerClose', p => this.stats.peerClosed(p.peerId))
+    engine.addEventListener('onTrackerError', e => this.log('tracker', String(e.error?.message ?? e.error)))
+  }
+
+  onFatal (d) {
+    const untrusted = this.trustProblem()
+    if (untrusted) {
+      this.stats.setState('untrusted', untrusted)
+      this.hls.destroy()
+      return
+    }
+    this.stats.setState('failed', `${d.type}: ${d.details}`)
+  }
+
+  /** A refusal of the stream's own signed objects (not of one bad segment) makes it untrusted. */
+  trustProblem () {
+    const last = this.events.findLast(e => e.kind === 'refused')
+    return last && !/UNAVAILABLE/.test(last.text) ? last.text : null
+  }
+
+  watchPlayback () {
+    const v = this.video
+    let lastTime = -1
+    const tick = () => {
+      if (!this.hls) return
+      const latency = this.hls.latency
+      this.stats.latencySeconds = Number.isFinite(latency) && latency > 0 ? Math.round(latency * 100) / 100 : null
+      if (v.currentTime !== lastTime && !v.paused) this.stats.setState('playing')
+      else if (this.stats.state === 'playing' && v.readyState < 3) this.stats.setState('stalled')
+      lastTime = v.currentTime
+      this.stats.sample()
+    }
+    this.timer = setInterval(tick, 1000)
+    v.addEventListener('playing', () => this.stats.setState('playing'))
+    v.addEventListener('waiting', () => { if (this.stats.state === 'playing') this.stats.setState('stalled') })
+  }
+
+  /** Re-reads the announce now and then: it may end the stream, add origins, or be rolled back (refused). */
+  followAnnounce () {
+    this.announceTimer = setInterval(async () => {
+      try {
+        await this.trust.loadAnnounce()
+      } catch (e) {
+        if (e.problem !== 'UNAVAILABLE') this.log('refused', `announce: ${e.problem} ${e.message}`)
+      }
+    }, 15000)
+  }
+
+  destroy () {
+    clearInterval(this.timer)
+    clearInterval(this.announceTimer)
+    this.hls?.destroy()
+  }
+}
+
+function retries (n) {
+  const rule = { maxNumRetry: n, retryDelayMs: 500, maxRetryDelayMs: 4000 }
+  return { default: { maxTimeToFirstByteMs: 10000, maxLoadTimeMs: 20000, timeoutRetry: rule, errorRetry: rule } }
+}

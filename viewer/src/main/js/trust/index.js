@@ -1,0 +1,31 @@
+// The viewer's trust library: everything between "bytes arrived from somewhere" and "these bytes
+// may be played". Pure functions and two small state machines; no network, no DOM, no Node APIs.
+// See each module for the rule of docs/protocol.md it implements.
+
+export { Problem, TrustError } from './problems.js';
+export { encodeBase64Url, decodeBase64Url } from './base64url.js';
+export { toHex, fromHex } from './bytes.js';
+export { parseStrictJson, MAX_BYTES, MAX_DEPTH, MAX_SAFE_INTEGER } from './strict-json.js';
+export { canonicalJson, canonicalJsonBytes } from './canonical-json.js';
+export {
+  verifyEd25519, verifyEd25519Noble, verifyEd25519WebCrypto, ed25519Backend, setEd25519Backend, isCanonicalS,
+} from './ed25519.js';
+export { parsePublicKey } from './public-key.js';
+export { readEnvelope, signingInput, verifySignedObject, PROTOCOL_VERSION } from './signed-object.js';
+export { isStreamName, isRenditionName, isSegmentUri } from './names.js';
+export { hintUrlProblem } from './hint-urls.js';
+export {
+  verifyAnnounce, readAnnounceFields, AnnounceTracker, ANNOUNCE_TYPE, MAX_CLOCK_SKEW_MS,
+} from './announce.js';
+export {
+  verifyManifest, readManifestFields, manifestEntry, manifestEntryByUri, RootTracker, MANIFEST_TYPE,
+  MAX_WINDOW, MAX_GAP_FETCHES,
+} from './manifest.js';
+export { equivocationProof } from './equivocation.js';
+export {
+  leafInput, leafHash, entryLeafHash, nodeHash, emptyRoot, rootFromLeafHashes, verifyInclusion,
+  verifyConsistency, LEAF_INPUT_LENGTH,
+} from './merkle.js';
+export { sha256 } from './sha256.js';
+export { checkSegment, verifySegment } from './segment.js';
+export { checkPlaylistItem, extinfMicros } from './playlist.js';
