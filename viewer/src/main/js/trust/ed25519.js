@@ -8,7 +8,15 @@
 //   * noble runs with zip215:false, i.e. RFC 8032 / FIPS 186-5 rules, not ZIP-215.
 
 import * as noble from '@noble/ed25519';
+import { sha512 } from '@noble/hashes/sha2.js';
 import { asUint8 } from './bytes.js';
+
+// noble hashes through WebCrypto by default, which plain-http pages do not have; give it a pure
+// SHA-512 there so the fallback backend works exactly where it is needed most.
+noble.hashes.sha512 = sha512;
+if (!globalThis.crypto?.subtle) {
+  noble.hashes.sha512Async = (m) => Promise.resolve(sha512(m));
+}
 
 // L = 2^252 + 27742317777372353535851937790883648493, little-endian, as in the signature's S half.
 const L_LE = new Uint8Array([

@@ -29,15 +29,21 @@ final class Chromium implements AutoCloseable {
 
   /** A fresh browser process with its own profile, showing nothing, on loopback only. */
   Page newViewer() {
-    Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(EXECUTABLE).setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    return newViewer(List.of());
+  }
+
+  /** As {@link #newViewer()}, with more Chromium switches (e.g. host-resolver rules). */
+  Page newViewer(List<String> extraArgs) {
+    List<String> args = new ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--autoplay-policy=no-user-gesture-required",
             // Loopback ICE candidates: WebRTC between two browser processes on this machine.
             "--allow-loopback-in-peer-connection",
             // Plain host candidates instead of mDNS names, which need a responder this machine may lack.
-            "--disable-features=WebRtcHideLocalIpsWithMdns")));
+            "--disable-features=WebRtcHideLocalIpsWithMdns"));
+    args.addAll(extraArgs);
+    Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(args));
     browsers.add(browser);
     Page page = browser.newContext().newPage();
     // The page's console, kept short, for failure messages (see Await).

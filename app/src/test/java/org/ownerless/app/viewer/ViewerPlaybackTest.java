@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.protocol.model.LatencyMode;
@@ -32,6 +33,23 @@ class ViewerPlaybackTest {
       assertThat(page.getAttribute("[data-field=creator]", "title"))
           .isEqualTo(live.creator.publicKey().toBase64Url());
       assertThat(page.textContent("[data-field=live]")).isEqualTo("LIVE");
+    }
+  }
+
+  @Test
+  void aPlainHttpPageWithoutWebCryptoStillVerifiesEverySegment() throws Exception {
+    try (LiveNode live = LiveNode.start(data, "src", LatencyMode.LOW, TipTargets.NONE, 60);
+        Chromium chromium = new Chromium()) {
+      live.awaitSegments("src", 3, Duration.ofSeconds(40));
+      // A name that is not localhost: Chromium treats the page as insecure and hides crypto.subtle,
+      // as it would for a node reached over plain http on a LAN address.
+      Page page = chromium.newViewer(List.of("--host-resolver-rules=MAP viewer.test 127.0.0.1"));
+      page.navigate(live.watchUrl().replace("127.0.0.1", "viewer.test"));
+      assertThat(page.evaluate("() => [window.isSecureContext, typeof crypto.subtle]")).asString()
+          .isEqualTo("[false, undefined]");
+      ViewerStats s = Await.until(page, Duration.ofSeconds(60), "playing with verified segments",
+          x -> x.state().equals("playing") && x.verifiedSegments() >= 3);
+      assertThat(s.rejectedSegments()).isZero();
     }
   }
 }

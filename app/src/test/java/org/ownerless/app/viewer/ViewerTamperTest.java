@@ -1,0 +1,149 @@
+package org.ownerless.app.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.playwright.Page;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.protocol.crypto.Signer;
+import org.ownerless.protocol.json.StrictJson;
+import org.ownerless.protocol.model.LatencyMode;
+import org.ownerless.protocol.model.TipTargets;
+import org.ownerless.protocol.signing.SignedObject;
+
+/**
+ * Origins are not trusted: one that alters a segment, forges or rolls back a manifest is passed over
+ * for the next origin of the signed announce; one that alters the announce leaves nothing to trust.
+ */
+class ViewerTamperTest {
+  @TempDir static Path data;
+  static LiveNode live;
+  static Chromium chromium;
+
+  @BeforeAll
+  static void start() throws Exception {
+    live = LiveNode.start(data, "src", LatencyMode.NORMAL, new TipTargets("tips@example.com", null, null), 240);
+    chromium = new Chromium();
+    live.awaitSegments("src", 6, Duration.ofSeconds(40));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (live != null) {
+      live.close();
+    }
+  }
+
+  /** The node's page, told to start from {@code hint} (the announce then adds the node itself). */
+  static Page viewerVia(TamperingOrigin hint) {
+    Page page = chromium.newViewer();
+    page.navigate(live.watchUrl() + "?hint=" + hint.url());
+    return page;
+  }
+
+  static String currentOrigin(Page page) {
+    return String.valueOf(page.evaluate("() => window.ownerless.origins().current"));
+  }
+
+  static String events(Page page) {
+    return String.valueOf(page.evaluate("() => JSON.stringify(window.ownerless.events())"));
+  }
+
+  @Test
+  void anOriginThatAltersSegmentsIsPassedOverAndPlaybackContinues() throws Exception {
+    try (TamperingOrigin evil = new TamperingOrigin(live.node.publicUrl())) {
+      evil.rewrite = (path, bytes) -> path.endsWith(".ts") ? TamperingOrigin.flipped(bytes) : bytes;
+      Page page = viewerVia(evil);
+      ViewerStats s = Await.until(page, Duration.ofSeconds(60), "playing from the honest origin",
+          x -> x.state().equals("playing") && x.verifiedSegments() >= 3 && x.currentTime() > 2);
+      assertThat(s.rejectedSegments()).isPositive();
+      assertThat(currentOrigin(page)).isEqualTo(live.node.publicUrl());
+      assertThat(page.evaluate("() => window.ownerless.stats().rejections.map(r => r.problem)")).asString()
+          .contains("SEGMENT_MISMATCH");
+      page.context().browser().close();
+    }
+  }
+
+  @Test
+  void aManifestSignedByAnotherKeyIsRefusedAndTheNextOriginServes() throws Exception {
+    Signer forger = Signer.generate();
+    try (TamperingOrigin evil = new TamperingOrigin(live.node.publicUrl())) {
+      evil.rewrite = (path, bytes) -> path.endsWith("manifest.json") || path.contains("/roots/")
+          ? resigned(bytes, forger) : bytes;
+      Page page = viewerVia(evil);
+      Await.until(page, Duration.ofSeconds(60), "playing from the honest origin",
+          x -> x.state().equals("playing") && x.verifiedSegments() >= 2);
+      assertThat(events(page)).contains("BAD_SIGNATURE");
+      assertThat(currentOrigin(page)).isEqualTo(live.node.publicUrl());
+      page.context().browser().close();
+    }
+  }
+
+  @Test
+  void aRolledBackManifestIsRefused() throws Exception {
+    try (TamperingOrigin evil = new TamperingOrigin(live.node.publicUrl())) {
+      Page page = viewerVia(evil);
+      Await.until(page, Duration.ofSeconds(60), "playing through the origin while it is honest",
+          x -> x.state().equals("playing") && x.verifiedSegments() >= 2);
+      assertThat(currentOrigin(page)).isEqualTo(evil.url());
+      // From now on it answers with a manifest from five segments ago: validly signed, but old.
+      evil.rewrite = (path, bytes) -> {
+        if (!path.endsWith("/manifest.json")) {
+          return bytes;
+        }
+        try {
+          long size = StrictJson.parse(bytes).get("treeSize").asLong();
+          return evil.fetchUpstream(path.replace("manifest.json", "roots/" + (size - 5) + ".json"));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      };
+      ViewerStats before = ViewerStats.of(page);
+      Await.until(page, Duration.ofSeconds(30), "the rollback refused and playback continuing",
+          x -> events(page).contains("ROLLBACK") && x.verifiedSegments() > before.verifiedSegments() + 2);
+      assertThat(currentOrigin(page)).isEqualTo(live.node.publicUrl());
+      assertThat(ViewerStats.of(page).state()).isEqualTo("playing");
+      page.context().browser().close();
+    }
+  }
+
+  @Test
+  void anAlteredAnnounceLeavesTheStreamUntrustedWithNoTipButton() throws Exception {
+    try (TamperingOrigin evil = new TamperingOrigin(live.node.publicUrl())) {
+      // Same length, one character changed inside the signed tip address: the signature no longer holds.
+      evil.rewrite = (path, bytes) -> path.endsWith("announce.json")
+          ? new String(bytes, StandardCharsets.UTF_8).replace("tips@example.com", "thief@example.com")
+              .getBytes(StandardCharsets.UTF_8)
+          : bytes;
+      Page page = viewerVia(evil);
+      ViewerStats s = Await.until(page, Duration.ofSeconds(30), "untrusted", x -> x.state().equals("untrusted"));
+      assertThat(s.message()).contains("announce.json");
+      assertThat(page.textContent("[data-field=message]")).contains("announce.json");
+      assertThat(events(page)).contains("BAD_SIGNATURE");
+      assertThat(page.locator("[data-tip]").count()).isZero();
+      assertThat(page.isVisible("video")).isFalse();
+      assertThat(s.verifiedSegments()).isZero();
+      assertThat(evil.requests.get()).as("nothing but the announce was fetched").isEqualTo(1);
+      page.context().browser().close();
+    }
+  }
+
+  /** The same manifest, signed by {@code forger} while still claiming to be the creator's. */
+  static byte[] resigned(byte[] manifest, Signer forger) {
+    try {
+      ObjectNode body = (ObjectNode) StrictJson.parse(manifest);
+      return SignedObject.sign(body, forger).toCanonicalBytes();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
