@@ -5,9 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
@@ -22,6 +20,7 @@ public final class TrackerServer implements AutoCloseable, TrackerCounters {
   private final TrackerInstaller installer;
   private final int threads;
   private EventLoopGroup group;
+  private Transport transport;
   private Channel server;
 
   public TrackerServer(InetSocketAddress bind, TrackerConfig config) {
@@ -43,8 +42,9 @@ public final class TrackerServer implements AutoCloseable, TrackerCounters {
 
   /** Binds and returns the port (useful with port 0). */
   public int start() throws InterruptedException {
-    group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
-    server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+    transport = Transport.best();
+    group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers());
+    server = new ServerBootstrap().group(group).channel(transport.serverChannel())
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
@@ -53,6 +53,11 @@ public final class TrackerServer implements AutoCloseable, TrackerCounters {
           }
         }).bind(bind).sync().channel();
     return ((InetSocketAddress) server.localAddress()).getPort();
+  }
+
+  /** "epoll" or "nio", once started. */
+  public String transportName() {
+    return transport == null ? null : transport.name();
   }
 
   public SwarmRegistry registry() {

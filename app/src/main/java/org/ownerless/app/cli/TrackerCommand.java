@@ -92,7 +92,7 @@ public final class TrackerCommand implements Callable<Integer> {
       stopped.countDown();
     }, "tracker-shutdown"));
     spec.commandLine().getOut().println("ownerless tracker — ws://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host)
-        + ":" + bound + "/announce");
+        + ":" + bound + "/announce (" + server.transportName() + ")");
     spec.commandLine().getOut().flush();
     stopped.await();
     return ExitCodes.OK;
