@@ -11,10 +11,8 @@
  *     is called (it opens the AppKit modal, resolves with a connected provider, rejects with an
  *     error of code 4001 if the viewer closes the modal). If the module cannot be loaded, the
  *     injected provider is used when there is one.
- *   @reown/appkit is not a dependency yet, so the default loader reports it unavailable; once it
- *   is, write tips/reown-provider.js and make the loader `() => import('./reown-provider.js')`
- *   (a literal specifier, so that esbuild splits it into its own chunk, loaded only on click:
- *   that needs esbuild's `splitting: true` with `format: 'esm'`).
+ *   The default loader is `() => import('./reown-provider.js')`: a literal specifier, so esbuild
+ *   splits AppKit into chunks of its own, fetched only on that click.
  *
  * Outcomes, as in webln-tip.js (never thrown):
  *   {state: 'paid', txHash, chainId, message} | {state: 'refused', message} | {state: 'error', code, message}
@@ -141,8 +139,9 @@ export function injectedProvider(win) {
   return provider;
 }
 
-async function reownUnavailable() {
-  throw new TipError('no-wallet', 'WalletConnect (Reown AppKit) is not included in this build.');
+/** Reown AppKit, as a chunk of its own fetched on first use. */
+function loadReown() {
+  return import('./reown-provider.js');
 }
 
 /**
@@ -152,7 +151,7 @@ async function reownUnavailable() {
  * @returns {() => Promise<object>} an async EIP-1193 provider factory
  */
 export function createProviderFactory(options = {}) {
-  const { window: win = globalThis, reownProjectId, chainId, loadReownModule = reownUnavailable } = options;
+  const { window: win = globalThis, reownProjectId, chainId, loadReownModule = loadReown } = options;
   return async () => {
     if (typeof reownProjectId === 'string' && reownProjectId !== '') {
       let mod;

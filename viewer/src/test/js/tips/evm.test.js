@@ -196,9 +196,11 @@ test('provider seam: injected by default, Reown module when a project id is conf
   assert.equal(await factory(), reownProvider);
   assert.deepEqual(built.map(({ projectId, chainId }) => ({ projectId, chainId })), [{ projectId: 'pid123', chainId: 8453 }]);
 
-  // Reown configured but not bundled → the injected wallet; no injected wallet → no-wallet
-  assert.equal(await createProviderFactory({ window: win, reownProjectId: 'pid123' })(), injected);
-  await assert.rejects(createProviderFactory({ window: {}, reownProjectId: 'pid123' })(), (e) => e.code === 'no-wallet');
+  // Reown configured but its chunk fails to load (offline, blocked) → the injected wallet; none → no-wallet
+  const failing = async () => { throw new Error('chunk load failed'); };
+  assert.equal(await createProviderFactory({ window: win, reownProjectId: 'pid123', loadReownModule: failing })(), injected);
+  await assert.rejects(createProviderFactory({ window: {}, reownProjectId: 'pid123', loadReownModule: failing })(),
+    (e) => e.code === 'no-wallet');
   // no project id → the loader is not even called
   let loaded = 0;
   const plain = createProviderFactory({ window: win, loadReownModule: async () => { loaded++; return {}; } });

@@ -50,10 +50,20 @@ public final class ViewerAssets {
     }
   }
 
-  /** The watch page for a server that serves the assets at {@code assetBase} (e.g. "/viewer/"). */
-  public static String watchPage(String assetBase) {
+  /**
+   * The watch page for a server that serves the assets at {@code assetBase} (e.g. "/viewer/"),
+   * offering WalletConnect tips when {@code reownProjectId} is not null.
+   */
+  public static String watchPage(String assetBase, String reownProjectId) {
+    if (reownProjectId != null && !reownProjectId.matches("[A-Za-z0-9_-]{1,128}")) {
+      throw new IllegalArgumentException("not a Reown project id: " + reownProjectId);
+    }
     String html = new String(read("watch.html"), StandardCharsets.UTF_8);
-    return html.replace(BASE_MARKER, "<base href=\"" + assetBase + "\">");
+    html = html.replace(BASE_MARKER, "<base href=\"" + assetBase + "\">");
+    if (reownProjectId != null) {
+      html = html.replace("<main data-part=\"player\"", "<main data-reown-project-id=\"" + reownProjectId + "\" data-part=\"player\"");
+    }
+    return html;
   }
 
   private static byte[] read(String name) {

@@ -114,6 +114,10 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--ffmpeg", paramLabel = "PATH", description = "ffmpeg executable (default: ffmpeg on PATH)")
   String ffmpeg;
 
+  @Option(names = "--reown-project-id", paramLabel = "ID",
+      description = "Reown (WalletConnect) project id: lets viewers without a browser wallet tip through AppKit")
+  String reownProjectId;
+
   @Override
   public Integer call() throws Exception {
     NodeOptions options = resolve(readConfig());
@@ -186,7 +190,15 @@ public final class NodeCommand implements Callable<Integer> {
         pick(segmentSeconds, s.segmentSeconds, 2.0), pick(playlistWindow, s.playlistWindow, 10),
         pick(retention, s.retention, 0),
         pick(endAfter, s.endAfter == null ? null : DurationParser.parse(s.endAfter), Duration.ofSeconds(30)),
-        newEpoch, allOrigins, allTrackers, cert, certKey, ffmpegPath);
+        newEpoch, allOrigins, allTrackers, cert, certKey, ffmpegPath, reownProjectId(pick(reownProjectId, s.reownProjectId, null)));
+  }
+
+  private static String reownProjectId(String id) {
+    // It ends up in an HTML attribute of the watch page: keep it to what Reown issues (hex/alphanumerics).
+    if (id != null && !id.matches("[A-Za-z0-9_-]{1,128}")) {
+      throw new UserError("--reown-project-id must be the id Reown gave you (letters and digits), not '" + id + "'");
+    }
+    return id;
   }
 
   private static <T> T pick(T flag, T config, T fallback) {

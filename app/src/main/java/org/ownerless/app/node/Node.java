@@ -68,7 +68,7 @@ public final class Node implements AutoCloseable {
     OriginServer.Builder b = OriginServer.builder().host(options.host()).port(options.httpPort())
         .staticRoot("/streams/", options.dataDir().resolve("streams"))
         .staticRoot(WatchRoute.ASSETS, viewerDir)
-        .route(WatchRoute.PREFIX, new WatchRoute())
+        .route(WatchRoute.PREFIX, new WatchRoute(options.reownProjectId()))
         .route("/metrics", new PrometheusRoute(metrics))
         .upgradeRoute(TrackerInstaller.PATH, new TrackerInstaller(trackerRegistry))
         .meterRegistry(metrics);

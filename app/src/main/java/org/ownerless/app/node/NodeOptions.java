@@ -30,4 +30,5 @@ public record NodeOptions(
     List<String> trackers,
     Path tlsCert,
     Path tlsKey,
-    String ffmpeg) {}
+    String ffmpeg,
+    String reownProjectId) {}

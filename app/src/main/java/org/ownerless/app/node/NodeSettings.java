@@ -32,4 +32,5 @@ public final class NodeSettings {
   @JsonProperty public String tlsCert;
   @JsonProperty public String tlsKey;
   @JsonProperty public String ffmpeg;
+  @JsonProperty public String reownProjectId;
 }

@@ -23,7 +23,12 @@ final class WatchRoute implements HttpRoute {
   static final String PREFIX = "/watch/";
   static final String ASSETS = "/viewer/";
   private static final Pattern PATH = Pattern.compile("/watch/[A-Za-z0-9_-]{43}/[A-Za-z0-9][A-Za-z0-9_-]{0,63}/?");
-  private final byte[] page = ViewerAssets.watchPage(ASSETS).getBytes(StandardCharsets.UTF_8);
+  private final byte[] page;
+
+  /** @param reownProjectId offered to the page for WalletConnect tips; null for injected wallets only */
+  WatchRoute(String reownProjectId) {
+    page = ViewerAssets.watchPage(ASSETS, reownProjectId).getBytes(StandardCharsets.UTF_8);
+  }
 
   @Override
   public void handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
@@ -42,7 +47,9 @@ final class WatchRoute implements HttpRoute {
     res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
     // The page loads only its own bundle and talks to origins/trackers the signed announce names.
     res.headers().set("Content-Security-Policy", "default-src 'self'; script-src 'self'; worker-src 'self' blob:; "
-        + "connect-src * data: blob:; media-src 'self' blob:; img-src 'self' data:; style-src 'self'; "
+        + "connect-src * data: blob:; media-src 'self' blob:; img-src * data: blob:; "
+        // AppKit (loaded only for WalletConnect tips) styles its modal with inline styles and fonts.
+        + "style-src 'self' 'unsafe-inline'; font-src * data:; frame-src *; "
         + "object-src 'none'; base-uri 'self'; frame-ancestors *");
     res.headers().set("X-Content-Type-Options", "nosniff");
     res.headers().set("Referrer-Policy", "no-referrer");

@@ -28,10 +28,15 @@ final class LiveNode implements AutoCloseable {
   }
 
   static LiveNode start(Path data, String ladder, LatencyMode latency, TipTargets tips, int seconds) throws Exception {
+    return start(data, ladder, latency, tips, seconds, null);
+  }
+
+  static LiveNode start(Path data, String ladder, LatencyMode latency, TipTargets tips, int seconds,
+      String reownProjectId) throws Exception {
     Signer creator = Signer.generate();
     NodeOptions options = new NodeOptions("show", data.resolve("creator.key"), data, "127.0.0.1", 0, 0,
         "viewer-test-token", null, "Viewer test", tips, latency, Ladder.parse(ladder), 2.0, 10, 0,
-        Duration.ofSeconds(30), false, List.of(), List.of(), null, null, "ffmpeg");
+        Duration.ofSeconds(30), false, List.of(), List.of(), null, null, "ffmpeg", reownProjectId);
     Node node = Node.start(options, creator);
     Process ffmpeg;
     try {
