@@ -52,4 +52,23 @@ class ViewerPlaybackTest {
       assertThat(s.rejectedSegments()).isZero();
     }
   }
+
+  @Test
+  void aCopyOfThePageOnAnyStaticHostPlaysGivenOnlyKeyNameAndHint() throws Exception {
+    try (LiveNode live = LiveNode.start(data, "src", LatencyMode.NORMAL, TipTargets.NONE, 60);
+        Chromium chromium = new Chromium()) {
+      Path site = data.resolve("static-site");
+      org.ownerless.viewer.ViewerAssets.extractTo(site);
+      try (StaticHost host = new StaticHost(site)) {
+        live.awaitSegments("src", 3, Duration.ofSeconds(40));
+        Page page = chromium.newViewer();
+        page.navigate(host.url() + "watch.html?pub=" + live.creator.publicKey().toBase64Url() + "&name=show&hint="
+            + live.node.publicUrl());
+        ViewerStats s = Await.until(page, Duration.ofSeconds(60), "playing from the node named by the hint",
+            x -> x.state().equals("playing") && x.verifiedSegments() >= 3);
+        assertThat(s.rejectedSegments()).isZero();
+        assertThat(page.textContent("[data-field=title]")).isEqualTo("Viewer test");
+      }
+    }
+  }
 }
