@@ -15,19 +15,26 @@ import org.ownerless.origin.http.HttpRoute;
 import org.ownerless.viewer.ViewerAssets;
 
 /**
- * {@code /watch/PUB/NAME}: the viewer page. The page reads the stream from its own URL and verifies
- * everything itself, so any well-formed PUB/NAME gets the same page; a stream this server does not
- * carry simply fails to verify there.
+ * {@code /watch/PUB/NAME}: the viewer page, on nodes and relays. The page reads the stream from its
+ * own URL and verifies everything itself; a node answers any well-formed PUB/NAME (a stream it does
+ * not carry simply fails to verify), a relay only the one stream it mirrors.
  */
-final class WatchRoute implements HttpRoute {
-  static final String PREFIX = "/watch/";
-  static final String ASSETS = "/viewer/";
+public final class WatchRoute implements HttpRoute {
+  public static final String PREFIX = "/watch/";
+  public static final String ASSETS = "/viewer/";
   private static final Pattern PATH = Pattern.compile("/watch/[A-Za-z0-9_-]{43}/[A-Za-z0-9][A-Za-z0-9_-]{0,63}/?");
   private final byte[] page;
+  private final String onlyStream;
 
   /** @param reownProjectId offered to the page for WalletConnect tips; null for injected wallets only */
-  WatchRoute(String reownProjectId) {
-    page = ViewerAssets.watchPage(ASSETS, reownProjectId).getBytes(StandardCharsets.UTF_8);
+  public WatchRoute(String reownProjectId) {
+    this(reownProjectId, null);
+  }
+
+  /** @param onlyStream "PUB/NAME" of the one stream this server carries, or null for any */
+  public WatchRoute(String reownProjectId, String onlyStream) {
+    this.page = ViewerAssets.watchPage(ASSETS, reownProjectId).getBytes(StandardCharsets.UTF_8);
+    this.onlyStream = onlyStream;
   }
 
   @Override
@@ -36,7 +43,8 @@ final class WatchRoute implements HttpRoute {
       HttpResponses.methodNotAllowed(ctx, req, HttpResponses.ALLOW_READ);
       return;
     }
-    if (!PATH.matcher(path).matches()) {
+    if (!PATH.matcher(path).matches()
+        || onlyStream != null && !path.replaceFirst("/$", "").equals(PREFIX + onlyStream)) {
       HttpResponses.text(ctx, req, HttpResponseStatus.NOT_FOUND,
           "not found: the viewer is at /watch/PUB/NAME (PUB: the creator's 43-character key)\n");
       return;

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>File system calls run on the event loop: they are metadata lookups on local disk, and the body
  * itself is sent by the kernel (zero-copy) or in chunks as the socket drains.
  */
-final class StaticFileRoute implements HttpRoute {
+public final class StaticFileRoute implements HttpRoute {
   private static final Logger log = LoggerFactory.getLogger(StaticFileRoute.class);
   private static final int TLS_CHUNK = 16 * 1024; // one TLS record
 
@@ -47,7 +47,11 @@ final class StaticFileRoute implements HttpRoute {
   private final Path realRoot;
   private final RealDirectories directories = new RealDirectories();
 
-  StaticFileRoute(String prefix, Path root) {
+  /**
+   * Serves {@code root} at {@code prefix}. Public so that routes with their own policy (the relay's
+   * mirror, which may wait for a file being fetched) can hand the request on once the file is there.
+   */
+  public StaticFileRoute(String prefix, Path root) {
     this.prefix = prefix;
     try {
       this.realRoot = root.toRealPath();

@@ -1,0 +1,129 @@
+package org.ownerless.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.ownerless.app.ExitCodes;
+import org.ownerless.app.UserError;
+import org.ownerless.app.relay.Relay;
+import org.ownerless.app.relay.RelayOptions;
+import org.ownerless.app.relay.UpstreamProbe;
+import org.ownerless.origin.relay.RelayConfig;
+import org.ownerless.origin.relay.UpstreamUrls;
+import org.ownerless.protocol.model.StreamId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "relay",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Mirrors one stream from an upstream (a node, another relay, a bucket) and serves it with the same URLs,",
+        "after verifying every file against the creator's key: announce, manifests, and each segment before it is stored.",
+        "An upstream that fails or serves anything unverifiable is reported and the next one is used: the --upstream",
+        "URLs in order, then the origins the signed announce names. Runs until Ctrl-C."})
+public final class RelayCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--upstream", paramLabel = "URL", required = true,
+      description = "where to read the stream: a base URL (http://node:8080/) or a stream URL (repeatable, tried in order)")
+  List<String> upstreams = new ArrayList<>();
+
+  @Option(names = "--stream", paramLabel = "PUB/NAME", required = true,
+      description = "the stream to mirror: creator public key / stream name")
+  String stream;
+
+  @Option(names = "--host", paramLabel = "ADDR", description = "address to listen on (default: 0.0.0.0)")
+  String host = "0.0.0.0";
+
+  @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port (default: 8081)")
+  int httpPort = 8081;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "mirror directory (default: ./ownerless-relay)")
+  Path data = Path.of("ownerless-relay");
+
+  @Option(names = "--public-url", paramLabel = "URL",
+      description = "this relay's URL as viewers reach it (default: http://HOST:PORT/); never used as its own upstream")
+  String publicUrl;
+
+  @Option(names = "--retention", paramLabel = "N",
+      description = "segments kept per rendition; 0 keeps everything (default: " + RelayConfig.DEFAULT_KEEP + ")")
+  int retention = RelayConfig.DEFAULT_KEEP;
+
+  @Option(names = "--tls-cert", paramLabel = "PEM", description = "serve HTTPS with this certificate chain")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM", description = "private key of --tls-cert (PKCS#8 PEM)")
+  Path tlsKey;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    RelayOptions options = resolve();
+    Optional<String> silent = UpstreamProbe.noneAnswers(options.upstreams(), options.stream(), Duration.ofSeconds(3));
+    if (silent.isPresent()) {
+      throw new UserError("no upstream answers: " + silent.get());
+    }
+    Relay relay = Relay.start(options);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      relay.close();
+      stopped.countDown();
+    }, "relay-shutdown"));
+    printBanner(relay, options, spec.commandLine().getOut());
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  RelayOptions resolve() {
+    StreamId id;
+    try {
+      id = StreamId.parse(stream);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--stream must be PUB/NAME (the creator's 43-character key and the stream name): "
+          + e.getMessage());
+    }
+    for (String u : upstreams) {
+      try {
+        UpstreamUrls.forStream(u, id);
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--upstream: " + e.getMessage());
+      }
+    }
+    if (publicUrl != null) {
+      try {
+        UpstreamUrls.forStream(publicUrl, id);
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--public-url: " + e.getMessage());
+      }
+    }
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new UserError("port " + httpPort + " is out of range");
+    }
+    if (retention < 0) {
+      throw new UserError("--retention must be 0 (keep everything) or a number of segments");
+    }
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new UserError("--tls-cert and --tls-key go together");
+    }
+    return new RelayOptions(id, upstreams, data.toAbsolutePath(), host, httpPort, publicUrl, retention, tlsCert, tlsKey);
+  }
+
+  private static void printBanner(Relay relay, RelayOptions options, PrintWriter out) {
+    out.println("ownerless relay — stream " + options.stream());
+    out.println("  Upstream: " + String.join(", ", options.upstreams()) + " (then the announce's origins)");
+    out.println("  Watch:  " + relay.watchUrl());
+    out.println("  Stream: " + relay.streamUrl());
+    out.println("  Verify: ./ownerless verify " + relay.streamUrl());
+    out.println("  Metrics: " + relay.publicUrl() + "metrics");
+    out.println("  To list it in the signed announce: ./ownerless node ... --origin " + relay.publicUrl());
+    out.flush();
+  }
+}

@@ -1,0 +1,75 @@
+package org.ownerless.origin.relay;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+/**
+ * A plain HTTP upstream over a directory (like a bucket), counting requests per path, with hooks
+ * to slow segments down and to rewrite what it serves (a hostile upstream).
+ */
+final class TestUpstream implements AutoCloseable {
+  private final HttpServer server;
+  private final Path root;
+  final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+  volatile long segmentDelayMs;
+  volatile BiFunction<String, byte[], byte[]> rewrite = (path, bytes) -> bytes;
+
+  TestUpstream(Path root) throws IOException {
+    this.root = root;
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+    server.setExecutor(Executors.newFixedThreadPool(16));
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  /** The base URL, as an origin hint: the stream is below {@code streams/PUB/NAME/}. */
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  int requestsFor(String pathSuffix) {
+    return requests.entrySet().stream().filter(e -> e.getKey().endsWith(pathSuffix))
+        .mapToInt(e -> e.getValue().get()).sum();
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getPath();
+      requests.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+      if (path.endsWith(".ts") && segmentDelayMs > 0) {
+        try {
+          Thread.sleep(segmentDelayMs);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      Path file = path.startsWith("/streams/") ? root.resolve(path.substring("/streams/".length())) : null;
+      byte[] body = file != null && Files.isRegularFile(file) ? rewrite.apply(path, Files.readAllBytes(file)) : null;
+      if (body == null) {
+        ex.sendResponseHeaders(404, -1);
+        return;
+      }
+      ex.sendResponseHeaders(200, body.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    ((ExecutorService) server.getExecutor()).shutdownNow();
+  }
+}
