@@ -21,6 +21,7 @@ import org.ownerless.app.node.NodeOptions;
 import org.ownerless.app.node.NodeSettings;
 import org.ownerless.ingest.hls.AtomicFiles;
 import org.ownerless.ingest.transcode.Ladder;
+import org.ownerless.origin.bucket.BucketSettings;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.Base64Url;
 import org.ownerless.protocol.crypto.KeyFile;
@@ -118,6 +119,28 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Reown (WalletConnect) project id: lets viewers without a browser wallet tip through AppKit")
   String reownProjectId;
 
+  @Option(names = "--bucket-endpoint", paramLabel = "URL",
+      description = "S3 API endpoint of a bucket to publish the stream to as well (AWS, MinIO, any S3-compatible store)")
+  String bucketEndpoint;
+
+  @Option(names = "--bucket", paramLabel = "NAME", description = "bucket to publish to (with --bucket-endpoint); "
+      + "credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the config file, never from flags")
+  String bucket;
+
+  @Option(names = "--bucket-prefix", paramLabel = "P", description = "key prefix in the bucket (default: none)")
+  String bucketPrefix;
+
+  @Option(names = "--bucket-region", paramLabel = "R", description = "bucket region (default: us-east-1)")
+  String bucketRegion;
+
+  @Option(names = "--bucket-public-url", paramLabel = "URL", description = "the bucket (prefix) as viewers reach it, "
+      + "listed as an origin in the announce (default: ENDPOINT/BUCKET/PREFIX/)")
+  String bucketPublicUrl;
+
+  // A secret on the command line ends up in shell history and `ps`: refused, with the way to pass it.
+  @Option(names = {"--bucket-secret-key", "--bucket-access-key"}, hidden = true, paramLabel = "KEY")
+  String bucketCredentialFlag;
+
   @Override
   public Integer call() throws Exception {
     NodeOptions options = resolve(readConfig());
@@ -182,6 +205,7 @@ public final class NodeCommand implements Callable<Integer> {
     if ((cert == null) != (certKey == null)) {
       throw new UserError("--tls-cert and --tls-key go together");
     }
+    BucketSettings bucketSettings = bucket(s, System.getenv());
     String ffmpegPath = pick(ffmpeg, s.ffmpeg, "ffmpeg");
     requireExecutable(ffmpegPath);
     return new NodeOptions(streamName, pick(key, s.key == null ? null : Path.of(s.key), dataDir.resolve("creator.key")),
@@ -190,7 +214,35 @@ public final class NodeCommand implements Callable<Integer> {
         pick(segmentSeconds, s.segmentSeconds, 2.0), pick(playlistWindow, s.playlistWindow, 10),
         pick(retention, s.retention, 0),
         pick(endAfter, s.endAfter == null ? null : DurationParser.parse(s.endAfter), Duration.ofSeconds(30)),
-        newEpoch, allOrigins, allTrackers, cert, certKey, ffmpegPath, reownProjectId(pick(reownProjectId, s.reownProjectId, null)));
+        newEpoch, allOrigins, allTrackers, cert, certKey, ffmpegPath, reownProjectId(pick(reownProjectId, s.reownProjectId, null)),
+        bucketSettings);
+  }
+
+  /** The bucket to publish to, or null; credentials from the config file, else the environment. */
+  BucketSettings bucket(NodeSettings s, java.util.Map<String, String> env) {
+    if (bucketCredentialFlag != null) {
+      throw new UserError("bucket credentials are not taken on the command line (they would show in `ps` and shell "
+          + "history): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or bucketAccessKey and bucketSecretKey in --config");
+    }
+    String endpoint = pick(bucketEndpoint, s.bucketEndpoint, null);
+    String name = pick(bucket, s.bucket, null);
+    if (endpoint == null && name == null) {
+      if (pick(bucketPrefix, s.bucketPrefix, null) != null || pick(bucketRegion, s.bucketRegion, null) != null
+          || pick(bucketPublicUrl, s.bucketPublicUrl, null) != null) {
+        throw new UserError("--bucket-prefix, --bucket-region and --bucket-public-url need --bucket-endpoint and --bucket");
+      }
+      return null;
+    }
+    if (endpoint == null || name == null) {
+      throw new UserError("--bucket-endpoint and --bucket go together");
+    }
+    try {
+      return BucketSettings.of(endpoint, pick(bucketRegion, s.bucketRegion, null), name,
+          pick(bucketPrefix, s.bucketPrefix, null), pick(null, s.bucketAccessKey, env.get("AWS_ACCESS_KEY_ID")),
+          pick(null, s.bucketSecretKey, env.get("AWS_SECRET_ACCESS_KEY")), pick(bucketPublicUrl, s.bucketPublicUrl, null));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
   }
 
   private static String reownProjectId(String id) {
@@ -263,6 +315,9 @@ public final class NodeCommand implements Callable<Integer> {
     out.println("  Stream: " + node.streamUrl());
     out.println("  Verify: ./ownerless verify " + node.streamUrl() + " --watch");
     out.println("  Metrics: " + node.publicUrl() + "metrics");
+    if (node.bucketStreamUrl() != null) {
+      out.println("  Bucket: " + node.bucketStreamUrl());
+    }
     out.flush();
   }
 }

@@ -17,6 +17,9 @@ import org.ownerless.ingest.IngestServer;
 import org.ownerless.ingest.transcode.TranscodeConfig;
 import org.ownerless.manifest.ManifestConfig;
 import org.ownerless.manifest.ManifestService;
+import org.ownerless.origin.bucket.BucketPublisher;
+import org.ownerless.origin.bucket.BucketSettings;
+import org.ownerless.origin.bucket.S3ObjectStore;
 import org.ownerless.origin.http.OriginServer;
 import org.ownerless.origin.http.PrometheusRoute;
 import org.ownerless.protocol.crypto.Signer;
@@ -38,6 +41,7 @@ public final class Node implements AutoCloseable {
   private final SwarmRegistry trackerRegistry = new SwarmRegistry(TrackerConfig.defaults());
   private OriginServer origin;
   private ManifestService manifest;
+  private BucketPublisher bucket;
   private IngestServer ingest;
   private StreamId stream;
   private String publicUrl;
@@ -82,6 +86,9 @@ public final class Node implements AutoCloseable {
 
     List<String> origins = new ArrayList<>();
     origins.add(publicUrl);
+    if (options.bucket() != null) {
+      origins.add(options.bucket().publicUrl());
+    }
     origins.addAll(options.extraOrigins());
     // The node's own tracker first: viewers of this stream meet there unless the creator lists others.
     List<String> trackers = new ArrayList<>();
@@ -95,9 +102,13 @@ public final class Node implements AutoCloseable {
         .description("segment complete -> signed manifest and playlist in place")
         .publishPercentiles(0.5, 0.99).register(metrics);
     Counter signed = Counter.builder("ownerless.segments.signed").register(metrics);
+    BucketPublisher toBucket = startBucket(new StreamId(signer.publicKey(), options.name()));
     manifest = new ManifestService(signer, mc, (s, r, e, nanos, cpu) -> {
       publish.record(nanos, TimeUnit.NANOSECONDS);
       signed.increment();
+      if (toBucket != null) {
+        toBucket.changed(); // a nudge only: uploads run on the bucket publisher's own threads
+      }
     });
     stream = manifest.open(options.name());
 
@@ -108,6 +119,17 @@ public final class Node implements AutoCloseable {
     rtmpPort = bind("RTMP", options.rtmpPort(), ingest::start);
     Gauge.builder("ownerless.rtmp.connections", ingest, IngestServer::activeConnections).register(metrics);
     Gauge.builder("ownerless.tracker.peers", trackerRegistry, SwarmRegistry::peerCount).register(metrics);
+  }
+
+  /** Mirrors the stream's directory to the configured bucket; connecting is lazy, so start-up never waits on it. */
+  private BucketPublisher startBucket(StreamId id) {
+    BucketSettings b = options.bucket();
+    if (b == null) {
+      return null;
+    }
+    bucket = BucketPublisher.start(S3ObjectStore.open(b), b.bucket(), options.dataDir().resolve(id.path()),
+        b.key(id.path()), metrics);
+    return bucket;
   }
 
   private interface Binder {
@@ -169,6 +191,11 @@ public final class Node implements AutoCloseable {
     return options.name() + "?token=" + options.publishToken();
   }
 
+  /** The stream's address in the bucket (an origin of its own), or null when no bucket is configured. */
+  public String bucketStreamUrl() {
+    return options.bucket() == null ? null : options.bucket().publicUrl() + stream.path() + "/";
+  }
+
   public PrometheusMeterRegistry metrics() {
     return metrics;
   }
@@ -180,6 +207,9 @@ public final class Node implements AutoCloseable {
     }
     if (manifest != null) {
       manifest.close();
+    }
+    if (bucket != null) {
+      bucket.close(java.time.Duration.ofSeconds(10)); // one last pass: the bucket, too, says the stream ended
     }
     if (origin != null) {
       origin.close();

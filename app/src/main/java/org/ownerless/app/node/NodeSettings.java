@@ -33,4 +33,12 @@ public final class NodeSettings {
   @JsonProperty public String tlsKey;
   @JsonProperty public String ffmpeg;
   @JsonProperty public String reownProjectId;
+  @JsonProperty public String bucketEndpoint;
+  @JsonProperty public String bucket;
+  @JsonProperty public String bucketPrefix;
+  @JsonProperty public String bucketRegion;
+  @JsonProperty public String bucketPublicUrl;
+  /** Bucket credentials; the environment's AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY when absent. */
+  @JsonProperty public String bucketAccessKey;
+  @JsonProperty public String bucketSecretKey;
 }

@@ -28,7 +28,7 @@ class NodeEndToEndTest {
   static NodeOptions options(Path data, int httpPort, int rtmpPort, Duration endAfter) {
     return new NodeOptions("show", data.resolve("creator.key"), data, "127.0.0.1", httpPort, rtmpPort, "e2e-token-42",
         null, "End to end", TipTargets.NONE, LatencyMode.NORMAL, Ladder.parse("src,144p:144:200"), 2.0, 10, 0,
-        endAfter, false, List.of(), List.of(), null, null, "ffmpeg", null);
+        endAfter, false, List.of(), List.of(), null, null, "ffmpeg", null, null);
   }
 
   @Test

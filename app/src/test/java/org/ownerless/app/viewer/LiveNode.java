@@ -36,7 +36,7 @@ final class LiveNode implements AutoCloseable {
     Signer creator = Signer.generate();
     NodeOptions options = new NodeOptions("show", data.resolve("creator.key"), data, "127.0.0.1", 0, 0,
         "viewer-test-token", null, "Viewer test", tips, latency, Ladder.parse(ladder), 2.0, 10, 0,
-        Duration.ofSeconds(30), false, List.of(), List.of(), null, null, "ffmpeg", reownProjectId);
+        Duration.ofSeconds(30), false, List.of(), List.of(), null, null, "ffmpeg", reownProjectId, null);
     Node node = Node.start(options, creator);
     Process ffmpeg;
     try {

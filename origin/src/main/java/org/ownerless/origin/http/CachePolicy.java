@@ -7,13 +7,13 @@ import java.util.Locale;
  * reused, so caches (browsers, CDNs) may keep them forever; playlists, announces and manifests change
  * in place, so every use must revalidate (cheap: the ETag makes it a 304).
  */
-final class CachePolicy {
-  static final String IMMUTABLE = "public, max-age=31536000, immutable";
-  static final String REVALIDATE = "no-cache";
+public final class CachePolicy {
+  public static final String IMMUTABLE = "public, max-age=31536000, immutable";
+  public static final String REVALIDATE = "no-cache";
 
   private CachePolicy() {}
 
-  static String forFileName(String name) {
+  public static String forFileName(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     return lower.endsWith(".ts") || lower.endsWith(".m4s") ? IMMUTABLE : REVALIDATE;
   }

@@ -7,8 +7,8 @@ import java.util.Map;
  * Content-Type by file extension. Players are picky (hls.js and Safari check the playlist type), and
  * an unknown extension must not be sniffed into something executable, hence octet-stream.
  */
-final class ContentTypes {
-  static final String OCTET_STREAM = "application/octet-stream";
+public final class ContentTypes {
+  public static final String OCTET_STREAM = "application/octet-stream";
 
   private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
       Map.entry("m3u8", "application/vnd.apple.mpegurl"),
@@ -24,7 +24,7 @@ final class ContentTypes {
 
   private ContentTypes() {}
 
-  static String forFileName(String name) {
+  public static String forFileName(String name) {
     int dot = name.lastIndexOf('.');
     if (dot < 0) {
       return OCTET_STREAM;

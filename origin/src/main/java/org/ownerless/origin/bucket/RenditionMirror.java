@@ -1,0 +1,155 @@
+package org.ownerless.origin.bucket;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.TreeMap;
+import org.ownerless.origin.verify.MediaPlaylistText;
+import org.ownerless.protocol.ProtocolException;
+import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.model.SegmentEntry;
+import org.ownerless.protocol.signing.SignedObject;
+
+/**
+ * Brings one rendition's objects in the bucket up to its files on disk, in the order that keeps a
+ * reader of the bucket consistent (as the manifest service does on disk): the segments the manifest
+ * and playlist name → the roots a verifier may walk to close a gap → {@code roots/N.json} and
+ * {@code manifest.json} → only then {@code index.m3u8}.
+ *
+ * <p>Only the current state is sent. Segments that left the window while the bucket was unreachable
+ * are skipped (no reader of the live stream asks for them; once the stream ends its manifest lists the
+ * whole log again and they are sent then), and of the playlists and manifests written meanwhile only
+ * the newest goes up.
+ */
+final class RenditionMirror {
+  /** A verifier walks at most this many intermediate roots (StreamVerifier.MAX_GAP_FETCHES). */
+  static final int MAX_ROOTS_TO_WALK = 1000;
+
+  private final ObjectStore store;
+  private final Path dir;
+  private final String rendition;
+  private final String keyBase;
+  private final UploadedVersions versions;
+  private final UploadedSegments segments = new UploadedSegments();
+  private long lastRootUploaded = -1;
+
+  /** @param keyBase the stream's key, e.g. {@code prefix/streams/PUB/NAME/} */
+  RenditionMirror(ObjectStore store, Path dir, String keyBase, UploadedVersions versions) {
+    this.store = store;
+    this.dir = dir;
+    this.rendition = dir.getFileName().toString();
+    this.keyBase = keyBase;
+    this.versions = versions;
+  }
+
+  /** One pass; throws on the first failed upload, leaving what is done recorded for the next pass. */
+  void sync() throws IOException {
+    // The playlist is read before the manifest: the manifest on disk is then at least as new as the
+    // one this playlist was written after, so it covers every entry the playlist lists.
+    byte[] playlist = readIfExists(dir.resolve("index.m3u8"));
+    byte[] manifest = readIfExists(dir.resolve("manifest.json"));
+    if (manifest == null) {
+      return;
+    }
+    String manifestKey = key("manifest.json");
+    String playlistKey = key("index.m3u8");
+    boolean manifestCurrent = versions.isCurrent(manifestKey, manifest);
+    boolean playlistCurrent = playlist == null || versions.isCurrent(playlistKey, playlist);
+    if (manifestCurrent && playlistCurrent) {
+      return;
+    }
+    ManifestRoot root = parse(manifest);
+    segments.observe(root.epoch(), root.treeSize());
+    for (var e : segmentsNamed(root, playlist).entrySet()) {
+      uploadSegment(e.getKey(), e.getValue());
+    }
+    if (!manifestCurrent) {
+      uploadRootsUpTo(root);
+      store.putBytes(key("roots/" + root.treeSize() + ".json"), manifest, headers("roots/" + root.treeSize() + ".json"));
+      store.putBytes(manifestKey, manifest, headers("manifest.json"));
+      versions.uploaded(manifestKey, manifest);
+      lastRootUploaded = root.treeSize();
+    }
+    if (!playlistCurrent) {
+      store.putBytes(playlistKey, playlist, headers("index.m3u8"));
+      versions.uploaded(playlistKey, playlist);
+    }
+  }
+
+  /** Segments of the manifest's window and of the playlist, by index. */
+  private TreeMap<Long, String> segmentsNamed(ManifestRoot root, byte[] playlist) {
+    TreeMap<Long, String> named = new TreeMap<>();
+    for (SegmentEntry e : root.window()) {
+      named.put(e.index(), e.uri());
+    }
+    if (playlist != null) {
+      try {
+        for (MediaPlaylistText.Item item : MediaPlaylistText.parse(playlist).items()) {
+          named.putIfAbsent(item.index(), item.uri());
+        }
+      } catch (IllegalArgumentException e) {
+        // The node wrote it, so this is not expected; the manifest's window still names the segments.
+      }
+    }
+    return named;
+  }
+
+  private void uploadSegment(long index, String uri) throws IOException {
+    if (segments.contains(index) || uri.contains("/") || uri.contains("\\")) {
+      return;
+    }
+    Path file = dir.resolve(uri);
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (NoSuchFileException e) {
+      return; // deleted by retention: nothing to send, and nobody can be sent it
+    }
+    String key = key(uri);
+    if (!segments.mayPredateThisRun(index) || store.sizeOf(key) != size) {
+      store.putFile(key, file, headers(uri));
+    }
+    segments.add(index);
+  }
+
+  /** Roots a verifier holding an older root walks through (size by size) to reach the new one. */
+  private void uploadRootsUpTo(ManifestRoot root) throws IOException {
+    long newest = root.treeSize();
+    long from = lastRootUploaded >= 0 ? lastRootUploaded + 1
+        : root.window().isEmpty() ? newest : root.window().get(0).index() + 1;
+    from = Math.max(from, newest - MAX_ROOTS_TO_WALK);
+    for (long size = Math.max(from, 1); size < newest; size++) {
+      String rel = "roots/" + size + ".json";
+      byte[] bytes = readIfExists(dir.resolve(rel));
+      if (bytes != null) {
+        store.putBytes(key(rel), bytes, headers(rel));
+      }
+      lastRootUploaded = size;
+    }
+  }
+
+  private String key(String relative) {
+    return keyBase + rendition + "/" + relative;
+  }
+
+  private ObjectHeaders headers(String relative) {
+    return ObjectHeaders.forPath(rendition + "/" + relative);
+  }
+
+  private ManifestRoot parse(byte[] manifest) throws IOException {
+    try {
+      return ManifestRoot.fromSigned(SignedObject.parse(manifest));
+    } catch (ProtocolException e) {
+      throw new IOException(dir.resolve("manifest.json") + " is not a manifest: " + e.getMessage(), e);
+    }
+  }
+
+  static byte[] readIfExists(Path file) throws IOException {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+}
