@@ -33,10 +33,15 @@ final class LiveNode implements AutoCloseable {
 
   static LiveNode start(Path data, String ladder, LatencyMode latency, TipTargets tips, int seconds,
       String reownProjectId) throws Exception {
-    Signer creator = Signer.generate();
-    NodeOptions options = new NodeOptions("show", data.resolve("creator.key"), data, "127.0.0.1", 0, 0,
+    return start(new NodeOptions("show", data.resolve("creator.key"), data, "127.0.0.1", 0, 0,
         "viewer-test-token", null, "Viewer test", tips, latency, Ladder.parse(ladder), 2.0, 10, 0,
-        Duration.ofSeconds(30), false, List.of(), List.of(), null, null, "ffmpeg", reownProjectId, null);
+        Duration.ofSeconds(30), false, List.of(), List.of(), null, null, "ffmpeg", reownProjectId, null), seconds);
+  }
+
+  /** Any node configuration, with the test publisher feeding it for {@code seconds}. */
+  static LiveNode start(NodeOptions options, int seconds) throws Exception {
+    Path data = options.dataDir();
+    Signer creator = Signer.generate();
     Node node = Node.start(options, creator);
     Process ffmpeg;
     try {
