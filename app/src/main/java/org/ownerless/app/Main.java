@@ -2,6 +2,7 @@ package org.ownerless.app;
 
 import java.io.PrintWriter;
 import org.ownerless.app.cli.AnnounceCommand;
+import org.ownerless.app.cli.DemoCommand;
 import org.ownerless.app.cli.KeygenCommand;
 import org.ownerless.app.cli.NodeCommand;
 import org.ownerless.app.cli.RelayCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Ownerless peer-to-peer live streaming: signed HLS that viewers verify byte for byte.",
     subcommands = {KeygenCommand.class, AnnounceCommand.class, VerifyCommand.class, NodeCommand.class, TrackerCommand.class,
-        RelayCommand.class,
+        RelayCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 verification or operation failed, 2 usage or configuration error."})
 public final class Main implements Runnable {

@@ -144,7 +144,7 @@ public final class NodeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     NodeOptions options = resolve(readConfig());
-    Signer signer = loadOrCreateKey(options.keyFile());
+    Signer signer = loadOrCreateKey(options.keyFile(), spec.commandLine().getErr());
     Node node = Node.start(options, signer);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -282,13 +282,14 @@ public final class NodeCommand implements Callable<Integer> {
     return token;
   }
 
-  private Signer loadOrCreateKey(Path keyFile) throws IOException, ProtocolException {
+  static Signer loadOrCreateKey(Path keyFile, PrintWriter err) throws IOException, ProtocolException {
     if (Files.exists(keyFile)) {
       return KeyFile.read(keyFile);
     }
     Signer signer = Signer.generate();
     KeyFile.write(keyFile, signer, false);
-    spec.commandLine().getErr().println("created a new creator identity in " + keyFile + " (keep it safe: it is the stream's identity)");
+    err.println("created a new creator identity in " + keyFile + " (keep it safe: it is the stream's identity)");
+    err.flush();
     return signer;
   }
 
@@ -307,7 +308,7 @@ public final class NodeCommand implements Callable<Integer> {
     throw new UserError(program + " was not found on PATH; install it (Debian: apt-get install -y ffmpeg)");
   }
 
-  private static void printBanner(Node node, PrintWriter out) {
+  static void printBanner(Node node, PrintWriter out) {
     out.println("ownerless node — creator " + node.stream().creator());
     out.println("  OBS:    Server " + node.obsServer() + "   Stream key " + node.obsStreamKey());
     out.println("          (Settings → Stream → Custom; keyframe interval 2 s)");

@@ -1,0 +1,101 @@
+package org.ownerless.app.demo;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo's built-in broadcaster: ffmpeg generating a moving test pattern with the wall-clock time
+ * burned in (so a viewer can read how far behind live it is) and a tone, pushed over real RTMP into
+ * the node's own ingest exactly as OBS would. Restarted if it dies; stopped with {@link #close}.
+ */
+public final class DemoSource implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DemoSource.class);
+  private final String ffmpeg;
+  private final String target;
+  private final File logFile;
+  private final Thread supervisor;
+  private volatile boolean closed;
+  private volatile Process process;
+
+  /** Starts pushing to {@code rtmpServer}/{@code streamKey} (the node's OBS settings). */
+  public DemoSource(String ffmpeg, String rtmpServer, String streamKey, File logFile) {
+    this.ffmpeg = ffmpeg;
+    this.target = rtmpServer + "/" + streamKey;
+    this.logFile = logFile;
+    this.supervisor = new Thread(this::superviseForever, "demo-source");
+    supervisor.setDaemon(true);
+    supervisor.start();
+  }
+
+  private void superviseForever() {
+    boolean withClock = true;
+    while (!closed) {
+      long started = System.nanoTime();
+      try {
+        process = new ProcessBuilder(command(withClock)).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile)).start();
+        int code = process.waitFor();
+        if (closed) {
+          return;
+        }
+        boolean quick = System.nanoTime() - started < TimeUnit.SECONDS.toNanos(3);
+        if (quick && withClock) {
+          // drawtext needs a font through fontconfig; a machine without one still gets a picture.
+          log.warn("demo source: ffmpeg exited at once ({}); retrying without the burned-in clock (see {})",
+              code, logFile);
+          withClock = false;
+        } else {
+          log.warn("demo source: ffmpeg exited ({}); restarting in 1 s (see {})", code, logFile);
+          Thread.sleep(1000);
+        }
+      } catch (IOException e) {
+        log.error("demo source: cannot run {}: {}", ffmpeg, e.getMessage());
+        return;
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /** 854x480 at 30 fps: enough to look like a stream, small enough for a laptop to transcode live. */
+  List<String> command(boolean withClock) {
+    List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin", "-re",
+        "-f", "lavfi", "-i", "testsrc2=size=854x480:rate=30",
+        "-f", "lavfi", "-i", "sine=frequency=440:beep_factor=4:sample_rate=48000"));
+    if (withClock) {
+      cmd.addAll(List.of("-vf", "drawtext=text='%{localtime\\:%X}  ownerless demo'"
+          + ":fontsize=36:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:x=20:y=h-th-24"));
+    }
+    cmd.addAll(List.of("-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency",
+        "-g", "60", "-b:v", "1500k", "-c:a", "aac", "-b:a", "96k", "-f", "flv", target));
+    return cmd;
+  }
+
+  public boolean running() {
+    Process p = process;
+    return p != null && p.isAlive();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    supervisor.interrupt();
+    Process p = process;
+    if (p != null) {
+      p.destroy();
+      try {
+        if (!p.waitFor(5, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
