@@ -130,8 +130,8 @@ export class Viewer {
     let lastTime = -1
     const tick = () => {
       if (!this.hls) return
-      const latency = this.hls.latency
-      this.stats.latencySeconds = Number.isFinite(latency) && latency > 0 ? Math.round(latency * 100) / 100 : null
+      const latency = this.behindLiveSeconds()
+      this.stats.latencySeconds = latency == null ? null : Math.round(latency * 100) / 100
       if (v.currentTime !== lastTime && !v.paused) this.stats.setState('playing')
       else if (this.stats.state === 'playing' && v.readyState < 3) this.stats.setState('stalled')
       lastTime = v.currentTime
@@ -140,6 +140,20 @@ export class Viewer {
     this.timer = setInterval(tick, 1000)
     v.addEventListener('playing', () => this.stats.setState('playing'))
     v.addEventListener('waiting', () => { if (this.stats.state === 'playing') this.stats.setState('stalled') })
+  }
+
+  /**
+   * How far behind real time the picture is, as far as the signed objects tell: the age of the
+   * newest manifest of the playing rendition (signed the moment its last segment was complete) plus
+   * how much media lies between the playhead and that segment's end. It leaves out only the
+   * encoder's own delay before a segment closes, so it is close to glass-to-glass latency.
+   */
+  behindLiveSeconds () {
+    const level = this.hls.levels?.[this.hls.currentLevel]
+    const root = this.stats.lastRoot.get(this.stats.rendition)
+    const edge = level?.details?.edge
+    if (!root || !Number.isFinite(edge) || this.video.readyState === 0) return null
+    return Math.max(0, (Date.now() - root.timeMs) / 1000 + (edge - this.video.currentTime))
   }
 
   /** Re-reads the announce now and then: it may end the stream, add origins, or be rolled back (refused). */
