@@ -88,7 +88,8 @@ export class Viewer {
     })
     hls.config.fLoader = verifiedFragmentLoaderClass(hls.config.fLoader, this.verifier, this.stats)
     hls.on(Hls.Events.LEVEL_SWITCHED, (_, d) => {
-      this.stats.rendition = announce.renditions[d.level]?.name ?? null
+      // hls.js orders levels by bandwidth, not as the announce lists them: name them by their URL.
+      this.stats.rendition = this.renditionOf(hls.levels[d.level])
       this.stats.changed()
     })
     hls.on(Hls.Events.ERROR, (_, d) => {
@@ -140,6 +141,12 @@ export class Viewer {
     this.timer = setInterval(tick, 1000)
     v.addEventListener('playing', () => this.stats.setState('playing'))
     v.addEventListener('waiting', () => { if (this.stats.state === 'playing') this.stats.setState('stalled') })
+  }
+
+  renditionOf (level) {
+    const url = Array.isArray(level?.url) ? level.url[0] : level?.url
+    const where = url ? this.address.parse(url) : null
+    return where?.kind === 'media' ? where.rendition : null
   }
 
   /**
