@@ -2,19 +2,18 @@ package org.ownerless.app.bucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.testing.Await;
+import org.ownerless.app.testing.Chromium;
+import org.ownerless.app.testing.Http;
+import org.ownerless.app.testing.ViewerStats;
 import org.ownerless.protocol.verify.Verifier;
 
 /**
@@ -23,7 +22,6 @@ import org.ownerless.protocol.verify.Verifier;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class BucketEndToEndTest {
-  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("OWNERLESS_CHROMIUM", "/usr/bin/chromium"));
   @TempDir Path data;
 
   @Test
@@ -42,39 +40,18 @@ class BucketEndToEndTest {
       assertThat(verified[0]).as(verified[1]).isEqualTo("0");
       assertThat(verified[1]).contains("OK " + live.node.stream());
 
-      try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-          .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-            .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--autoplay-policy=no-user-gesture-required")));
-        Page page = browser.newContext().newPage();
+      try (Chromium chromium = new Chromium()) {
         // The node's page, told to start from the bucket: every file it verifies comes from there.
-        page.navigate(live.node.watchUrl() + "?hint=" + live.s3.bucketUrl() + "cdn/live/");
-        Map<String, Object> stats = awaitPlaying(page, Duration.ofSeconds(60));
-        assertThat(((Number) stats.get("rejectedSegments")).longValue()).isZero();
+        Page page = chromium.open(live.node.watchUrl() + "?hint=" + live.s3.bucketUrl() + "cdn/live/");
+        ViewerStats stats = Await.until(page, Duration.ofSeconds(60), "playing 3 verified segments from the bucket",
+            s -> "playing".equals(s.state()) && s.verifiedSegments() >= 3);
+        assertThat(stats.rejectedSegments()).isZero();
         assertThat(page.evaluate("() => window.ownerless.origins().current"))
             .isEqualTo(live.s3.bucketUrl() + "cdn/live/");
-        browser.close();
       }
 
-      String metrics = BucketLiveNode.get(live.node.publicUrl() + "metrics");
+      String metrics = Http.text(live.node.publicUrl() + "metrics");
       assertThat(metrics).contains("ownerless_bucket_uploads_total{result=\"ok\"}").contains("ownerless_bucket_up 1.0");
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> awaitPlaying(Page page, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    Map<String, Object> last = Map.of();
-    while (System.nanoTime() < deadline) {
-      last = (Map<String, Object>) page.evaluate("() => window.ownerless ? window.ownerless.stats() : {}");
-      Object verified = last.get("verifiedSegments");
-      if ("playing".equals(last.get("state")) && verified instanceof Number n && n.longValue() >= 3) {
-        return last;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("viewer never played 3 verified segments from the bucket; last stats: " + last
-        + "\nevents: " + page.evaluate("() => window.ownerless && window.ownerless.events ? window.ownerless.events() : []"));
   }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.testing.Http;
 
 /**
  * The bucket goes away mid-stream: the node keeps ingesting, signing and serving without waiting on
@@ -32,8 +33,8 @@ class BucketOutageTest {
       live.until(Duration.ofSeconds(30), "the node's manifest to grow by 3 during the outage",
           () -> BucketLiveNode.treeSize(nodeStream) >= before + 3);
       live.until(Duration.ofSeconds(20), "/metrics to report the bucket down",
-          () -> BucketLiveNode.get(live.node.publicUrl() + "metrics").contains("ownerless_bucket_up 0.0"));
-      String during = BucketLiveNode.get(live.node.publicUrl() + "metrics");
+          () -> Http.text(live.node.publicUrl() + "metrics").contains("ownerless_bucket_up 0.0"));
+      String during = Http.text(live.node.publicUrl() + "metrics");
       assertThat(counter(during, "ownerless_bucket_uploads_total\\{result=\"failed\"\\}")).isPositive();
       // Publishing a segment (hash, log, sign, write) never waited on the bucket.
       assertThat(counter(during, "ownerless_segment_publish_seconds_max")).isLessThan(2.0);
@@ -46,7 +47,7 @@ class BucketOutageTest {
           () -> BucketLiveNode.treeSize(bucketStream) >= target);
       String[] caughtUp = BucketLiveNode.verify(bucketStream);
       assertThat(caughtUp[0]).as(caughtUp[1]).isEqualTo("0");
-      assertThat(BucketLiveNode.get(live.node.publicUrl() + "metrics")).contains("ownerless_bucket_up 1.0");
+      assertThat(Http.text(live.node.publicUrl() + "metrics")).contains("ownerless_bucket_up 1.0");
     }
   }
 

@@ -3,6 +3,10 @@ package org.ownerless.app.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,21 +14,18 @@ import java.util.List;
 import java.util.function.LongPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.testing.TestPublisher;
 import org.ownerless.origin.verify.Failure;
 import org.ownerless.origin.verify.Fetcher;
 import org.ownerless.origin.verify.PassResult;
 import org.ownerless.origin.verify.StreamUrl;
 import org.ownerless.origin.verify.StreamVerifier;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.ownerless.protocol.crypto.KeyFile;
+import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.merkle.MerkleTree;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.signing.SignedObject;
-import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.verify.Problem;
 
 /** kill -9 mid-stream, restart on the same data: a watching verifier sees one log that only grew. */
@@ -37,7 +38,8 @@ class NodeCrashRecoveryTest {
     KeyFile.write(data.resolve("creator.key"), Signer.generate(), false);
     NodeProcess first = NodeProcess.start(data, 0, 0);
     StreamVerifier watcher = new StreamVerifier(StreamUrl.parse(first.streamUrl), null, new Fetcher(Duration.ofSeconds(5)));
-    Process ffmpeg = Publisher.ffmpeg(first.rtmpServer, "show?token=crash-token-1", 120, data.resolve("ffmpeg1.log").toFile());
+    Process ffmpeg = TestPublisher.start(first.rtmpServer, "show?token=crash-token-1", 120,
+        data.resolve("ffmpeg1.log").toFile(), "testsrc", 15);
     long before;
     ManifestRoot beforeKill;
     try {
@@ -49,8 +51,8 @@ class NodeCrashRecoveryTest {
     }
 
     try (NodeProcess second = NodeProcess.start(data, first.httpPort(), first.rtmpPort())) {
-      Process again = Publisher.ffmpeg(second.rtmpServer, "show?token=crash-token-1", 120,
-          data.resolve("ffmpeg2.log").toFile());
+      Process again = TestPublisher.start(second.rtmpServer, "show?token=crash-token-1", 120,
+          data.resolve("ffmpeg2.log").toFile(), "testsrc", 15);
       try {
         long after = watchUntil(watcher, size -> size >= before + 3, Duration.ofSeconds(60));
         assertThat(after).isGreaterThanOrEqualTo(before + 3);

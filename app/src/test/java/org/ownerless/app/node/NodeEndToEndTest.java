@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.testing.TestPublisher;
 import org.ownerless.ingest.transcode.Ladder;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.model.LatencyMode;
@@ -36,7 +37,7 @@ class NodeEndToEndTest {
     Signer creator = Signer.generate();
     try (Node node = Node.start(options(data, 0, 0, Duration.ofSeconds(3)), creator)) {
       File log = data.resolve("publisher.log").toFile();
-      Process ffmpeg = Publisher.ffmpeg(node.obsServer(), node.obsStreamKey(), 12, log);
+      Process ffmpeg = TestPublisher.start(node.obsServer(), node.obsStreamKey(), 12, log, "testsrc", 15);
       try {
         Path src = data.resolve(node.stream().path()).resolve("src/roots/3.json");
         assertThat(awaitFile(src, Duration.ofSeconds(40))).as(Files.readString(log.toPath())).isTrue();

@@ -12,6 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.Main;
+import org.ownerless.app.testing.Http;
+import org.ownerless.app.testing.LiveNode;
+import org.ownerless.app.testing.TamperingOrigin;
+import org.ownerless.app.testing.Waits;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
@@ -28,17 +32,18 @@ class RelayTamperTest {
   @Test
   void hostileUpstreamsAreRefusedAndTheHealthyOneKeepsTheStreamGoing() throws Exception {
     Signer forger = Signer.generate();
-    try (LiveSource source = LiveSource.start(tmp.resolve("node"), "src", 60);
-        HostileProxy forging = new HostileProxy(source.node.publicUrl(),
+    try (LiveNode source = LiveNode.start(tmp.resolve("node"), "src", 60);
+        TamperingOrigin forging = new TamperingOrigin(source.node.publicUrl(),
             (path, bytes) -> path.endsWith("manifest.json") || path.contains("/roots/") ? resigned(bytes, forger) : bytes);
-        HostileProxy tampering = new HostileProxy(source.node.publicUrl(),
-            (path, bytes) -> path.endsWith(".ts") ? flipped(bytes) : bytes);
+        TamperingOrigin tampering = new TamperingOrigin(source.node.publicUrl(),
+            (path, bytes) -> path.endsWith(".ts") ? TamperingOrigin.flipped(bytes) : bytes);
         Relay relay = Relay.start(RelayChainTest.options(source,
             List.of(forging.url(), tampering.url(), source.node.publicUrl()), tmp.resolve("relay")))) {
-      Waits.until(Duration.ofSeconds(45), () -> "3 segments on the relay", () -> Waits.treeSize(relay, "src") >= 3);
-      long first = Waits.treeSize(relay, "src");
+      Waits.until(Duration.ofSeconds(45), () -> "3 segments on the relay",
+          () -> RelayChainTest.treeSize(relay, "src") >= 3);
+      long first = RelayChainTest.treeSize(relay, "src");
       Waits.until(Duration.ofSeconds(20), () -> "the relay's log growing past " + first,
-          () -> Waits.treeSize(relay, "src") > first);
+          () -> RelayChainTest.treeSize(relay, "src") > first);
 
       String metrics = new String(Http.get(relay.publicUrl() + "metrics").body());
       assertThat(metrics).contains("ownerless_relay_upstream_failures_total{problem=\"WRONG_KEY\"}")
@@ -61,12 +66,6 @@ class RelayTamperTest {
       int code = Main.run(new String[] {"verify", relay.streamUrl()}, new PrintWriter(out), new PrintWriter(out));
       assertThat(code).as(out.toString()).isZero();
     }
-  }
-
-  private static byte[] flipped(byte[] bytes) {
-    byte[] copy = bytes.clone();
-    copy[copy.length / 2] ^= 1;
-    return copy;
   }
 
   /** The same manifest, claimed and validly signed by another key. */

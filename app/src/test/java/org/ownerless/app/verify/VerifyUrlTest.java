@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.Main;
+import org.ownerless.app.testing.StaticHost;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.fixtures.Fixtures;
 import org.ownerless.protocol.model.ManifestRoot;
@@ -19,7 +20,7 @@ import org.ownerless.protocol.signing.SignedObject;
 class VerifyUrlTest {
   @TempDir Path data;
   private SyntheticStream stream;
-  private StaticOrigin origin;
+  private StaticHost origin;
   private String url;
   private String base;
 
@@ -27,10 +28,10 @@ class VerifyUrlTest {
   void publish() throws Exception {
     stream = new SyntheticStream(data, Fixtures.CREATOR);
     stream.addSegments(12);
-    origin = new StaticOrigin(data);
+    origin = new StaticHost(data);
     String pub = Fixtures.CREATOR.publicKey().toBase64Url();
-    url = origin.streamUrl(pub, "show");
     base = "/streams/" + pub + "/show/";
+    url = origin.url() + base.substring(1);
   }
 
   @AfterEach

@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.testing.Await;
+import org.ownerless.app.testing.Chromium;
+import org.ownerless.app.testing.LiveNode;
+import org.ownerless.app.testing.ViewerStats;
 import org.ownerless.protocol.model.LatencyMode;
 import org.ownerless.protocol.model.TipTargets;
 
@@ -42,11 +46,9 @@ class ViewerP2pTest {
       live.awaitSegments("src", 3, Duration.ofSeconds(40));
       // A viewer in low-latency mode is a few seconds ahead of one in normal mode: what the second
       // needs next, the first already has.
-      Page ahead = chromium.newViewer();
-      ahead.navigate(live.watchUrl() + "?latency=low");
+      Page ahead = chromium.open(live.watchUrl() + "?latency=low");
       Await.until(ahead, Duration.ofSeconds(60), "playing", s -> s.state().equals("playing"));
-      Page behind = chromium.newViewer();
-      behind.navigate(live.watchUrl());
+      Page behind = chromium.open(live.watchUrl());
       Await.until(behind, Duration.ofSeconds(90), "bytes from a peer", s -> s.p2pBytes() > 0);
       assertThat(ViewerStats.of(ahead).rejectedSegments()).as("rejections on an honest swarm").isZero();
       assertThat(ViewerStats.of(behind).rejectedSegments()).as("rejections on an honest swarm").isZero();
@@ -58,8 +60,7 @@ class ViewerP2pTest {
       liar.addInitScript(CORRUPT_UPLOADS);
       liar.navigate(live.watchUrl() + "?latency=low");
       Await.until(liar, Duration.ofSeconds(60), "liar playing", s -> s.state().equals("playing"));
-      Page victim = chromium.newViewer();
-      victim.navigate(live.watchUrl());
+      Page victim = chromium.open(live.watchUrl());
       ViewerStats hit = Await.until(victim, Duration.ofSeconds(90), "a corrupted segment refused",
           s -> s.rejectedSegments() > 0);
       ViewerStats after = Await.until(victim, Duration.ofSeconds(30), "playback continuing after the attack",

@@ -8,6 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.testing.Await;
+import org.ownerless.app.testing.Chromium;
+import org.ownerless.app.testing.LiveNode;
+import org.ownerless.app.testing.StaticHost;
+import org.ownerless.app.testing.ViewerStats;
 import org.ownerless.protocol.model.LatencyMode;
 import org.ownerless.protocol.model.TipTargets;
 
@@ -20,8 +25,7 @@ class ViewerPlaybackTest {
     try (LiveNode live = LiveNode.start(data, "src,144p:144:200", LatencyMode.NORMAL, TipTargets.NONE, 90);
         Chromium chromium = new Chromium()) {
       live.awaitSegments("src", 3, Duration.ofSeconds(40));
-      Page page = chromium.newViewer();
-      page.navigate(live.watchUrl());
+      Page page = chromium.open(live.watchUrl());
 
       ViewerStats first = Await.until(page, Duration.ofSeconds(60), "playing with 3 verified segments",
           s -> s.state().equals("playing") && s.verifiedSegments() >= 3 && s.currentTime() > 1);

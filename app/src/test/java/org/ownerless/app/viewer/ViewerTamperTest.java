@@ -11,6 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.testing.Await;
+import org.ownerless.app.testing.Chromium;
+import org.ownerless.app.testing.LiveNode;
+import org.ownerless.app.testing.TamperingOrigin;
+import org.ownerless.app.testing.ViewerStats;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.json.StrictJson;
 import org.ownerless.protocol.model.LatencyMode;
@@ -45,8 +50,7 @@ class ViewerTamperTest {
 
   /** The node's page, told to start from {@code hint} (the announce then adds the node itself). */
   static Page viewerVia(TamperingOrigin hint) {
-    Page page = chromium.newViewer();
-    page.navigate(live.watchUrl() + "?hint=" + hint.url());
+    Page page = chromium.open(live.watchUrl() + "?hint=" + hint.url());
     return page;
   }
 
@@ -61,7 +65,7 @@ class ViewerTamperTest {
   @Test
   void anOriginThatAltersSegmentsIsPassedOverAndPlaybackContinues() throws Exception {
     try (TamperingOrigin evil = new TamperingOrigin(live.node.publicUrl())) {
-      evil.rewrite = (path, bytes) -> path.endsWith(".ts") ? TamperingOrigin.flipped(bytes) : bytes;
+      evil.rewrite((path, bytes) -> path.endsWith(".ts") ? TamperingOrigin.flipped(bytes) : bytes);
       Page page = viewerVia(evil);
       ViewerStats s = Await.until(page, Duration.ofSeconds(60), "playing from the honest origin",
           x -> x.state().equals("playing") && x.verifiedSegments() >= 3 && x.currentTime() > 2);
@@ -77,8 +81,8 @@ class ViewerTamperTest {
   void aManifestSignedByAnotherKeyIsRefusedAndTheNextOriginServes() throws Exception {
     Signer forger = Signer.generate();
     try (TamperingOrigin evil = new TamperingOrigin(live.node.publicUrl())) {
-      evil.rewrite = (path, bytes) -> path.endsWith("manifest.json") || path.contains("/roots/")
-          ? resigned(bytes, forger) : bytes;
+      evil.rewrite((path, bytes) -> path.endsWith("manifest.json") || path.contains("/roots/")
+          ? resigned(bytes, forger) : bytes);
       Page page = viewerVia(evil);
       Await.until(page, Duration.ofSeconds(60), "playing from the honest origin",
           x -> x.state().equals("playing") && x.verifiedSegments() >= 2);
@@ -96,7 +100,7 @@ class ViewerTamperTest {
           x -> x.state().equals("playing") && x.verifiedSegments() >= 2);
       assertThat(currentOrigin(page)).isEqualTo(evil.url());
       // From now on it answers with a manifest from five segments ago: validly signed, but old.
-      evil.rewrite = (path, bytes) -> {
+      evil.rewrite((path, bytes) -> {
         if (!path.endsWith("/manifest.json")) {
           return bytes;
         }
@@ -106,7 +110,7 @@ class ViewerTamperTest {
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
-      };
+      });
       ViewerStats before = ViewerStats.of(page);
       Await.until(page, Duration.ofSeconds(30), "the rollback refused and playback continuing",
           x -> events(page).contains("ROLLBACK") && x.verifiedSegments() > before.verifiedSegments() + 2);
@@ -120,10 +124,10 @@ class ViewerTamperTest {
   void anAlteredAnnounceLeavesTheStreamUntrustedWithNoTipButton() throws Exception {
     try (TamperingOrigin evil = new TamperingOrigin(live.node.publicUrl())) {
       // Same length, one character changed inside the signed tip address: the signature no longer holds.
-      evil.rewrite = (path, bytes) -> path.endsWith("announce.json")
+      evil.rewrite((path, bytes) -> path.endsWith("announce.json")
           ? new String(bytes, StandardCharsets.UTF_8).replace("tips@example.com", "thief@example.com")
               .getBytes(StandardCharsets.UTF_8)
-          : bytes;
+          : bytes);
       Page page = viewerVia(evil);
       ViewerStats s = Await.until(page, Duration.ofSeconds(30), "untrusted", x -> x.state().equals("untrusted"));
       assertThat(s.message()).contains("announce.json");
@@ -132,7 +136,7 @@ class ViewerTamperTest {
       assertThat(page.locator("[data-tip]").count()).isZero();
       assertThat(page.isVisible("video")).isFalse();
       assertThat(s.verifiedSegments()).isZero();
-      assertThat(evil.requests.get()).as("nothing but the announce was fetched").isEqualTo(1);
+      assertThat(evil.requests()).as("nothing but the announce was fetched").isEqualTo(1);
       page.context().browser().close();
     }
   }

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.testing.Await;
+import org.ownerless.app.testing.Chromium;
+import org.ownerless.app.testing.LiveNode;
 import org.ownerless.protocol.model.LatencyMode;
 import org.ownerless.protocol.model.TipTargets;
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.testing.Chromium;
+import org.ownerless.app.testing.LiveNode;
 import org.ownerless.protocol.model.LatencyMode;
 import org.ownerless.protocol.model.TipTargets;
 

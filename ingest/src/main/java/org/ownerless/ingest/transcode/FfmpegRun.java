@@ -124,6 +124,21 @@ final class FfmpegRun {
     }
   }
 
+  /** Waits (bounded) until the ffmpeg process has exited, so no file is written after a shutdown returns. */
+  void awaitExit(long millis) {
+    Process p = process;
+    if (p == null) {
+      return;
+    }
+    try {
+      if (!p.waitFor(millis, TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   boolean isFinishing() {
     return finishing.get();
   }

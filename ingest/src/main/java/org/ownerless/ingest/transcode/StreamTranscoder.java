@@ -88,10 +88,18 @@ public final class StreamTranscoder {
     listener.onPublisherChange(stream, false);
   }
 
-  public synchronized void close() {
-    publishing = false;
-    if (run != null) {
-      run.kill();
+  /** Stops ffmpeg and returns once it has exited (at most a few seconds): a closed node writes nothing more. */
+  public void close() {
+    FfmpegRun stopping;
+    synchronized (this) {
+      publishing = false;
+      stopping = run;
+      if (stopping != null) {
+        stopping.kill();
+      }
+    }
+    if (stopping != null) {
+      stopping.awaitExit(3000);
     }
   }
 

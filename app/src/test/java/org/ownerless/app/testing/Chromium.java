@@ -1,4 +1,4 @@
-package org.ownerless.app.viewer;
+package org.ownerless.app.testing;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -9,17 +9,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The machine's Chromium (Debian package), driven by Playwright's bundled driver without downloading
  * a browser. Each {@link #newViewer} is a separate browser process, as separate viewers would be.
  */
-final class Chromium implements AutoCloseable {
-  static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("OWNERLESS_CHROMIUM", "/usr/bin/chromium"));
+public final class Chromium implements AutoCloseable {
+  public static final Path EXECUTABLE =
+      Path.of(System.getenv().getOrDefault("OWNERLESS_CHROMIUM", "/usr/bin/chromium"));
+  private static final Map<Page, List<String>> CONSOLES = new ConcurrentHashMap<>();
   private final Playwright playwright;
   private final List<Browser> browsers = new ArrayList<>();
 
-  Chromium() {
+  public Chromium() {
     if (!Files.isExecutable(EXECUTABLE)) {
       throw new IllegalStateException(EXECUTABLE + " is missing: apt-get install -y chromium (scripts/install-deps.sh)");
     }
@@ -28,12 +32,12 @@ final class Chromium implements AutoCloseable {
   }
 
   /** A fresh browser process with its own profile, showing nothing, on loopback only. */
-  Page newViewer() {
+  public Page newViewer() {
     return newViewer(List.of());
   }
 
   /** As {@link #newViewer()}, with more Chromium switches (e.g. host-resolver rules). */
-  Page newViewer(List<String> extraArgs) {
+  public Page newViewer(List<String> extraArgs) {
     List<String> args = new ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--autoplay-policy=no-user-gesture-required",
@@ -47,7 +51,7 @@ final class Chromium implements AutoCloseable {
     browsers.add(browser);
     Page page = browser.newContext().newPage();
     // The page's console, kept short, for failure messages (see Await).
-    List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> console = new CopyOnWriteArrayList<>();
     page.onConsoleMessage(m -> {
       console.add(m.type() + ": " + m.text());
       if (console.size() > 40) {
@@ -59,9 +63,15 @@ final class Chromium implements AutoCloseable {
     return page;
   }
 
-  static final Map<Page, List<String>> CONSOLES = new java.util.concurrent.ConcurrentHashMap<>();
+  /** A new viewer ({@link #newViewer()}) that has navigated to {@code url}. */
+  public Page open(String url) {
+    Page page = newViewer();
+    page.navigate(url);
+    return page;
+  }
 
-  static List<String> console(Page page) {
+  /** The last console lines and page errors of a page opened here. */
+  public static List<String> console(Page page) {
     return CONSOLES.getOrDefault(page, List.of());
   }
 

@@ -1,4 +1,4 @@
-package org.ownerless.app.viewer;
+package org.ownerless.app.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -8,39 +8,56 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Any static web host: serves the files of one directory and nothing else, with no knowledge of
- * ownerless. Used to show the viewer page works as a plain copy far from any node.
+ * ownerless, except for URL paths a test overrides — which is how a malicious origin, relay or bucket
+ * would behave.
  */
-final class StaticHost implements AutoCloseable {
+public final class StaticHost implements AutoCloseable {
   private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
       "js", "text/javascript", "css", "text/css", "map", "application/json", "txt", "text/plain");
   private final HttpServer server;
   private final Path dir;
+  private final Map<String, Function<byte[], byte[]>> overrides = new ConcurrentHashMap<>();
 
-  StaticHost(Path dir) throws IOException {
+  public StaticHost(Path dir) throws IOException {
     this.dir = dir.toAbsolutePath().normalize();
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 32);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  /**
+   * Serves {@code change(original)} instead of the file at {@code urlPath} (e.g. "/streams/…"); the
+   * original is null where there is no file; a null result is a 404.
+   */
+  public void override(String urlPath, Function<byte[], byte[]> change) {
+    overrides.put(urlPath, change);
   }
 
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
-      Path file = dir.resolve(ex.getRequestURI().getPath().substring(1)).normalize();
-      if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
+      String path = ex.getRequestURI().getPath();
+      Path file = dir.resolve(path.substring(1)).normalize();
+      byte[] body = file.startsWith(dir) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+      Function<byte[], byte[]> change = overrides.get(path);
+      if (change != null) {
+        body = change.apply(body);
+      }
+      if (body == null) {
         ex.sendResponseHeaders(404, -1);
         return;
       }
-      String name = file.getFileName().toString();
+      String name = file.getFileName() == null ? "" : file.getFileName().toString();
       String ext = name.substring(name.lastIndexOf('.') + 1);
       ex.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
-      byte[] body = Files.readAllBytes(file);
       ex.sendResponseHeaders(200, body.length);
       try (OutputStream out = ex.getResponseBody()) {
         out.write(body);

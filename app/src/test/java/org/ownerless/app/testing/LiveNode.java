@@ -1,6 +1,5 @@
-package org.ownerless.app.viewer;
+package org.ownerless.app.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +12,12 @@ import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.model.LatencyMode;
 import org.ownerless.protocol.model.TipTargets;
 
-/** A node on loopback with a real ffmpeg RTMP publisher feeding it a small test picture and tone. */
-final class LiveNode implements AutoCloseable {
-  final Node node;
-  final Signer creator;
-  final Process publisher;
-  final Path data;
+/** A real node on loopback with the {@link TestPublisher} feeding it over RTMP. */
+public final class LiveNode implements AutoCloseable {
+  public final Node node;
+  public final Signer creator;
+  public final Path data;
+  private final Process publisher;
 
   private LiveNode(Node node, Signer creator, Process publisher, Path data) {
     this.node = node;
@@ -27,11 +26,17 @@ final class LiveNode implements AutoCloseable {
     this.data = data;
   }
 
-  static LiveNode start(Path data, String ladder, LatencyMode latency, TipTargets tips, int seconds) throws Exception {
+  /** Stream "show", titled "Viewer test", normal latency, no tips. */
+  public static LiveNode start(Path data, String ladder, int seconds) throws Exception {
+    return start(data, ladder, LatencyMode.NORMAL, TipTargets.NONE, seconds);
+  }
+
+  public static LiveNode start(Path data, String ladder, LatencyMode latency, TipTargets tips, int seconds)
+      throws Exception {
     return start(data, ladder, latency, tips, seconds, null);
   }
 
-  static LiveNode start(Path data, String ladder, LatencyMode latency, TipTargets tips, int seconds,
+  public static LiveNode start(Path data, String ladder, LatencyMode latency, TipTargets tips, int seconds,
       String reownProjectId) throws Exception {
     return start(new NodeOptions("show", data.resolve("creator.key"), data, "127.0.0.1", 0, 0,
         "viewer-test-token", null, "Viewer test", tips, latency, Ladder.parse(ladder), 2.0, 10, 0,
@@ -39,13 +44,14 @@ final class LiveNode implements AutoCloseable {
   }
 
   /** Any node configuration, with the test publisher feeding it for {@code seconds}. */
-  static LiveNode start(NodeOptions options, int seconds) throws Exception {
+  public static LiveNode start(NodeOptions options, int seconds) throws Exception {
     Path data = options.dataDir();
     Signer creator = Signer.generate();
     Node node = Node.start(options, creator);
     Process ffmpeg;
     try {
-      ffmpeg = publish(node.obsServer(), node.obsStreamKey(), seconds, data.resolve("publisher.log").toFile());
+      ffmpeg = TestPublisher.start(node.obsServer(), node.obsStreamKey(), seconds,
+          data.resolve("publisher.log").toFile());
     } catch (IOException e) {
       node.close();
       throw e;
@@ -53,31 +59,36 @@ final class LiveNode implements AutoCloseable {
     return new LiveNode(node, creator, ffmpeg, data);
   }
 
-  private static Process publish(String server, String key, int seconds, File log) throws IOException {
-    // 320x180 at 15 fps with a moving pattern and a tone: small enough for two cores shared with browsers.
-    return new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "warning", "-nostdin", "-re",
-        "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=15", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
-        "-t", String.valueOf(seconds), "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast",
-        "-tune", "zerolatency", "-g", "30", "-c:a", "aac", "-b:a", "64k", "-f", "flv", server + "/" + key)
-        .redirectErrorStream(true).redirectOutput(log).start();
-  }
-
   /** Waits until rendition {@code rend} has published {@code segments} segments. */
-  void awaitSegments(String rend, int segments, Duration timeout) throws Exception {
-    Path root = data.resolve(node.stream().path()).resolve(rend).resolve("roots")
-        .resolve(segments + ".json");
+  public void awaitSegments(String rend, int segments, Duration timeout) throws Exception {
+    Path root = data.resolve(node.stream().path()).resolve(rend).resolve("roots").resolve(segments + ".json");
     long end = System.nanoTime() + timeout.toNanos();
     while (!Files.exists(root)) {
       if (System.nanoTime() > end || !publisher.isAlive() && !Files.exists(root)) {
         throw new AssertionError("no " + segments + " segments of " + rend + " in time; publisher log:\n"
-            + Files.readString(data.resolve("publisher.log")));
+            + publisherLog());
       }
       Thread.sleep(100);
     }
   }
 
-  String watchUrl() {
+  public String watchUrl() {
     return node.watchUrl();
+  }
+
+  /** The node's own copy of a file below its stream directory, e.g. "src/seg-1-000003.ts". */
+  public byte[] file(String relative) throws IOException {
+    return Files.readAllBytes(data.resolve(node.stream().path()).resolve(relative));
+  }
+
+  public boolean publishing() {
+    return publisher.isAlive();
+  }
+
+  /** What ffmpeg printed so far ("" before it printed anything). */
+  public String publisherLog() throws IOException {
+    Path log = data.resolve("publisher.log");
+    return Files.exists(log) ? Files.readString(log) : "";
   }
 
   @Override

@@ -1,46 +1,59 @@
-package org.ownerless.app.viewer;
+package org.ownerless.app.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 /**
- * A hostile origin for viewer tests: it mirrors a real node and rewrites what it serves through
- * {@link #rewrite}. The rewrite sees the path and the node's bytes and returns what to serve
- * (or null for a 404). CORS is open, as on a real origin, so pages from the node can read it.
+ * A hostile origin (or upstream): it mirrors a real node and rewrites what it serves. The rewrite
+ * sees the path below the origin root and the node's bytes and returns what to serve; null, a node
+ * that does not answer 200, or a rewrite that throws all give a 404. CORS is open, as on a real
+ * origin, so pages from the node can read it.
  */
-final class TamperingOrigin implements AutoCloseable {
+public final class TamperingOrigin implements AutoCloseable {
   private final HttpServer server;
-  private final HttpClient client = HttpClient.newHttpClient();
   private final String upstream;
-  volatile BiFunction<String, byte[], byte[]> rewrite = (path, bytes) -> bytes;
-  final AtomicInteger requests = new AtomicInteger();
+  private volatile BiFunction<String, byte[], byte[]> rewrite;
+  private final AtomicInteger requests = new AtomicInteger();
 
-  TamperingOrigin(String upstream) throws IOException {
+  /** An honest mirror of {@code upstream} until {@link #rewrite} is set. */
+  public TamperingOrigin(String upstream) throws IOException {
+    this(upstream, (path, bytes) -> bytes);
+  }
+
+  public TamperingOrigin(String upstream, BiFunction<String, byte[], byte[]> rewrite) throws IOException {
     this.upstream = upstream.endsWith("/") ? upstream.substring(0, upstream.length() - 1) : upstream;
+    this.rewrite = rewrite;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext("/", this::handle);
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
-  /** The node's bytes for a path below the origin root, e.g. "streams/PUB/NAME/src/roots/3.json". */
-  byte[] fetchUpstream(String path) throws IOException, InterruptedException {
-    HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(upstream + "/" + path)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+  /** From now on, serves {@code rewrite.apply(path, nodeBytes)}. */
+  public void rewrite(BiFunction<String, byte[], byte[]> rewrite) {
+    this.rewrite = rewrite;
+  }
+
+  /** Requests received so far. */
+  public int requests() {
+    return requests.get();
+  }
+
+  /** The node's bytes for a path below the origin root, e.g. "streams/PUB/NAME/src/roots/3.json"; null unless 200. */
+  public byte[] fetchUpstream(String path) throws Exception {
+    HttpResponse<byte[]> r = Http.get(upstream + "/" + path);
     return r.statusCode() == 200 ? r.body() : null;
   }
 
@@ -56,6 +69,8 @@ final class TamperingOrigin implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         body = null;
+      } catch (Exception e) {
+        body = null;
       }
       if (body == null) {
         ex.sendResponseHeaders(404, -1);
@@ -70,7 +85,7 @@ final class TamperingOrigin implements AutoCloseable {
   }
 
   /** Flips one byte in the middle of a copy of {@code bytes}. */
-  static byte[] flipped(byte[] bytes) {
+  public static byte[] flipped(byte[] bytes) {
     byte[] copy = bytes.clone();
     copy[copy.length / 2] ^= 0x01;
     return copy;
@@ -79,6 +94,6 @@ final class TamperingOrigin implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    ((ExecutorService) server.getExecutor()).shutdownNow();
   }
 }

@@ -1,14 +1,14 @@
-package org.ownerless.app.viewer;
+package org.ownerless.app.testing;
 
 import com.microsoft.playwright.Page;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-/** Polls a viewer's stats until a condition holds; fails with the last stats and events seen. */
-final class Await {
+/** Polls a viewer's stats until a condition holds; fails with the last stats, events and console seen. */
+public final class Await {
   private Await() {}
 
-  static ViewerStats until(Page page, Duration timeout, String what, Predicate<ViewerStats> condition)
+  public static ViewerStats until(Page page, Duration timeout, String what, Predicate<ViewerStats> condition)
       throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     ViewerStats last = null;

@@ -1,14 +1,14 @@
-package org.ownerless.app.viewer;
+package org.ownerless.app.testing;
 
 import com.microsoft.playwright.Page;
 import java.util.Map;
 
-/** window.ownerless.stats() of one viewer page, read through Playwright. */
-record ViewerStats(String state, String message, long httpBytes, long p2pBytes, long verifiedSegments,
+/** window.ownerless.stats() of one viewer page, read through Playwright (missing numbers read as 0). */
+public record ViewerStats(String state, String message, long httpBytes, long p2pBytes, long verifiedSegments,
     long rejectedSegments, long peers, double currentTime) {
 
   @SuppressWarnings("unchecked")
-  static ViewerStats of(Page page) {
+  public static ViewerStats of(Page page) {
     Map<String, Object> m = (Map<String, Object>) page.evaluate(
         "() => ({...(window.ownerless ? window.ownerless.stats() : {state: 'no-hook'}),"
             + " currentTime: document.querySelector('video') ? document.querySelector('video').currentTime : 0})");
