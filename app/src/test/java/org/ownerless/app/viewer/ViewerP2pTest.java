@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.testing.PeerTampering;
 import org.ownerless.app.testing.Await;
 import org.ownerless.app.testing.Chromium;
 import org.ownerless.app.testing.LiveNode;
@@ -21,23 +22,6 @@ import org.ownerless.protocol.model.TipTargets;
 class ViewerP2pTest {
   @TempDir Path data;
 
-  /** Run in the page before any script: every large binary message this browser sends is altered. */
-  static final String CORRUPT_UPLOADS = """
-      (() => {
-        const send = RTCDataChannel.prototype.send;
-        RTCDataChannel.prototype.send = function (data) {
-          const size = data && (data.byteLength ?? data.size ?? 0);
-          if (size > 1024 && (data instanceof ArrayBuffer || ArrayBuffer.isView(data))) {
-            const copy = new Uint8Array(data instanceof ArrayBuffer ? data.slice(0)
-                : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
-            copy[copy.length >> 1] ^= 0xff;
-            window.__corruptedUploads = (window.__corruptedUploads || 0) + 1;
-            return send.call(this, copy);
-          }
-          return send.call(this, data);
-        };
-      })();
-      """;
 
   @Test
   void viewersShareSegmentsAndAPeerThatCorruptsThemIsCaught() throws Exception {
@@ -57,7 +41,7 @@ class ViewerP2pTest {
       // Now the only viewer ahead corrupts every segment it uploads; a newcomer behind it refuses them
       // and keeps playing from HTTP.
       Page liar = chromium.newViewer();
-      liar.addInitScript(CORRUPT_UPLOADS);
+      liar.addInitScript(PeerTampering.CORRUPT_UPLOADS);
       liar.navigate(live.watchUrl() + "?latency=low");
       Await.until(liar, Duration.ofSeconds(60), "liar playing", s -> s.state().equals("playing"));
       Page victim = chromium.open(live.watchUrl());
