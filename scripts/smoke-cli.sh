@@ -40,6 +40,10 @@ check "a missing file is a usage error"     2 "$ol" verify "$work/nope.json"
 echo 'not a key' >"$work/bad.key"; chmod 600 "$work/bad.key"
 check "a bad key file is a usage error"     2 "$ol" announce --key "$work/bad.key" --name demo --out "$work/x.json"
 check "--help works"                        0 "$ol" verify --help
+for cmd in node tracker relay demo; do
+  check "$cmd --help works"                  0 "$ol" "$cmd" --help
+done
+check "relay without --stream is a usage error" 2 "$ol" relay --upstream http://127.0.0.1:9/
 
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
