@@ -52,6 +52,7 @@ export class Viewer {
       this.stats.setState('failed', 'this browser cannot play HLS with Media Source Extensions')
       return announce
     }
+    this.segmentSeconds = await this.measureSegmentSeconds(announce)
     this.hls = this.createHls(announce)
     this.hls.loadSource(this.address.masterUrl())
     this.hls.attachMedia(this.video)
@@ -81,7 +82,7 @@ export class Viewer {
           session: this.session,
           verifier: this.verifier,
           mode: this.mode,
-          segmentSeconds: DEFAULT_SEGMENT_SECONDS
+          segmentSeconds: this.segmentSeconds
         }),
         onHlsJsCreated: created => this.bindEngine(created)
       }
@@ -96,6 +97,17 @@ export class Viewer {
       if (d.fatal) this.onFatal(d)
     })
     return hls
+  }
+
+  /** The stream's segment length, from its first signed manifest: the P2P windows are sized in segments. */
+  async measureSegmentSeconds (announce) {
+    try {
+      const root = await this.trust.refreshManifest(announce.renditions[0].name)
+      const durations = root.window.map(e => e.durationUs).sort((a, b) => a - b)
+      return durations.length ? durations[durations.length >> 1] / 1e6 : DEFAULT_SEGMENT_SECONDS
+    } catch {
+      return DEFAULT_SEGMENT_SECONDS
+    }
   }
 
   bindEngine (hls) {

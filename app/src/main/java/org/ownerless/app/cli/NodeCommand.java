@@ -84,7 +84,7 @@ public final class NodeCommand implements Callable<Integer> {
       + "src,720p:720:2800,480p:480:1400,360p:360:800)")
   String ladder;
 
-  @Option(names = "--segment-seconds", paramLabel = "S", description = "segment duration (default: 2)")
+  @Option(names = "--segment-seconds", paramLabel = "S", description = "segment duration (default: 2, or 1 with --latency low)")
   Double segmentSeconds;
 
   @Option(names = "--playlist-window", paramLabel = "N", description = "segments in a live playlist (default: 10)")
@@ -211,7 +211,7 @@ public final class NodeCommand implements Callable<Integer> {
     return new NodeOptions(streamName, pick(key, s.key == null ? null : Path.of(s.key), dataDir.resolve("creator.key")),
         dataDir, pick(host, s.host, "0.0.0.0"), port(pick(httpPort, s.httpPort, 8080)), port(pick(rtmpPort, s.rtmpPort, 1935)),
         token, pick(publicUrl, s.publicUrl, null), pick(title, s.title, ""), tips, mode, rungs,
-        pick(segmentSeconds, s.segmentSeconds, 2.0), pick(playlistWindow, s.playlistWindow, 10),
+        pick(segmentSeconds, s.segmentSeconds, defaultSegmentSeconds(mode)), pick(playlistWindow, s.playlistWindow, 10),
         pick(retention, s.retention, 0),
         pick(endAfter, s.endAfter == null ? null : DurationParser.parse(s.endAfter), Duration.ofSeconds(30)),
         newEpoch, allOrigins, allTrackers, cert, certKey, ffmpegPath, reownProjectId(pick(reownProjectId, s.reownProjectId, null)),
@@ -251,6 +251,15 @@ public final class NodeCommand implements Callable<Integer> {
       throw new UserError("--reown-project-id must be the id Reown gave you (letters and digits), not '" + id + "'");
     }
     return id;
+  }
+
+  /**
+   * Low-latency streams default to 1 s segments: viewers play a fixed number of segments behind the
+   * newest, so the segment length sets the floor of their delay. Normal mode keeps 2 s (fewer files,
+   * more time for peers to share each one).
+   */
+  static double defaultSegmentSeconds(LatencyMode mode) {
+    return mode == LatencyMode.LOW ? 1.0 : 2.0;
   }
 
   private static <T> T pick(T flag, T config, T fallback) {
@@ -311,7 +320,8 @@ public final class NodeCommand implements Callable<Integer> {
   static void printBanner(Node node, PrintWriter out) {
     out.println("ownerless node — creator " + node.stream().creator());
     out.println("  OBS:    Server " + node.obsServer() + "   Stream key " + node.obsStreamKey());
-    out.println("          (Settings → Stream → Custom; keyframe interval 2 s)");
+    long keyframe = Math.max(1, Math.round(node.segmentSeconds()));
+    out.println("          (Settings → Stream → Custom; keyframe interval " + keyframe + " s)");
     out.println("  Watch:  " + node.watchUrl());
     out.println("  Stream: " + node.streamUrl());
     out.println("  Verify: ./ownerless verify " + node.streamUrl() + " --watch");

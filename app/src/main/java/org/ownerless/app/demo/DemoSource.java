@@ -62,7 +62,10 @@ public final class DemoSource implements AutoCloseable {
     }
   }
 
-  /** 854x480 at 30 fps: enough to look like a stream, small enough for a laptop to transcode live. */
+  /**
+   * 854x480 at 30 fps: enough to look like a stream, small enough for a laptop to transcode live. A
+   * keyframe every second, so the copied rendition can be cut into 1 s segments in low-latency mode.
+   */
   List<String> command(boolean withClock) {
     List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin", "-re",
         "-f", "lavfi", "-i", "testsrc2=size=854x480:rate=30",
@@ -72,7 +75,7 @@ public final class DemoSource implements AutoCloseable {
           + ":fontsize=36:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:x=20:y=h-th-24"));
     }
     cmd.addAll(List.of("-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency",
-        "-g", "60", "-b:v", "1500k", "-c:a", "aac", "-b:a", "96k", "-f", "flv", target));
+        "-g", "30", "-b:v", "1500k", "-c:a", "aac", "-b:a", "96k", "-f", "flv", target));
     return cmd;
   }
 

@@ -183,6 +183,11 @@ public final class Node implements AutoCloseable {
     return publicUrl + WatchRoute.PREFIX.substring(1) + stream.creator().toBase64Url() + "/" + options.name();
   }
 
+  /** The configured segment duration (the keyframe interval a publisher should use). */
+  public double segmentSeconds() {
+    return options.segmentSeconds();
+  }
+
   public String obsServer() {
     return "rtmp://" + displayHost(options.host()) + ":" + rtmpPort + "/live";
   }

@@ -1,0 +1,36 @@
+package org.ownerless.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.node.NodeSettings;
+import org.ownerless.protocol.model.LatencyMode;
+
+/** Low-latency streams get 1 s segments unless the creator says otherwise; normal ones keep 2 s. */
+class SegmentDefaultsTest {
+  @TempDir Path dir;
+
+  private NodeCommand command(String latency, Double segmentSeconds) {
+    NodeCommand c = new NodeCommand();
+    c.data = dir;
+    c.latency = latency;
+    c.segmentSeconds = segmentSeconds;
+    c.ffmpeg = "/bin/sh"; // any executable: resolving only checks it exists
+    return c;
+  }
+
+  @Test
+  void lowLatencyDefaultsToOneSecondSegments() throws Exception {
+    assertThat(command("low", null).resolve(new NodeSettings()).segmentSeconds()).isEqualTo(1.0);
+    assertThat(command("normal", null).resolve(new NodeSettings()).segmentSeconds()).isEqualTo(2.0);
+    assertThat(command(null, null).resolve(new NodeSettings()).segmentSeconds()).isEqualTo(2.0);
+  }
+
+  @Test
+  void anExplicitSegmentLengthWins() throws Exception {
+    assertThat(command("low", 3.0).resolve(new NodeSettings()).segmentSeconds()).isEqualTo(3.0);
+    assertThat(NodeCommand.defaultSegmentSeconds(LatencyMode.LOW)).isEqualTo(1.0);
+  }
+}
