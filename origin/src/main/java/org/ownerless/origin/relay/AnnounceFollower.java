@@ -1,5 +1,6 @@
 package org.ownerless.origin.relay;
 
+import org.ownerless.ingest.hls.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -91,8 +92,8 @@ final class AnnounceFollower {
 
   private void publish(StreamAnnounce a, byte[] verbatim) {
     try {
-      AtomicWrite.write(dir.resolve("announce.json"), verbatim);
-      AtomicWrite.write(dir.resolve("master.m3u8"), RelayPlaylists.master(a).getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(dir.resolve("announce.json"), verbatim);
+      AtomicFiles.write(dir.resolve("master.m3u8"), RelayPlaylists.master(a).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the announce mirror in " + dir, e);
     }

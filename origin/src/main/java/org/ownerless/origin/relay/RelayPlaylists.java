@@ -1,7 +1,8 @@
 package org.ownerless.origin.relay;
 
+import org.ownerless.ingest.hls.MediaPlaylist;
+import org.ownerless.ingest.hls.PlaylistEntry;
 import java.util.List;
-import java.util.Locale;
 import org.ownerless.protocol.model.Rendition;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
@@ -36,23 +37,10 @@ final class RelayPlaylists {
    * @param targetSeconds at least every listed EXTINF rounded to the nearest second (RFC 8216 §4.3.3.1)
    */
   static String media(List<SegmentEntry> listed, long discontinuitySequence, int targetSeconds, boolean ended) {
-    StringBuilder sb = new StringBuilder(64 + listed.size() * 48);
-    sb.append("#EXTM3U\n#EXT-X-VERSION:3\n");
-    sb.append("#EXT-X-TARGETDURATION:").append(targetSeconds).append('\n');
-    sb.append("#EXT-X-MEDIA-SEQUENCE:").append(listed.isEmpty() ? 0 : listed.get(0).index()).append('\n');
-    if (discontinuitySequence > 0) {
-      sb.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(discontinuitySequence).append('\n');
-    }
-    for (SegmentEntry e : listed) {
-      if (e.discontinuity()) {
-        sb.append("#EXT-X-DISCONTINUITY\n");
-      }
-      sb.append("#EXTINF:").append(seconds(e.durationUs())).append(",\n").append(e.uri()).append('\n');
-    }
-    if (ended) {
-      sb.append("#EXT-X-ENDLIST\n");
-    }
-    return sb.toString();
+    // The node's own renderer: a relay's playlist is byte for byte what the node would write.
+    return MediaPlaylist.render(listed.stream()
+        .map(e -> new PlaylistEntry(e.index(), e.uri(), e.durationUs(), e.discontinuity())).toList(),
+        discontinuitySequence, targetSeconds, ended);
   }
 
   static String master(StreamAnnounce announce) {
@@ -64,10 +52,5 @@ final class RelayPlaylists {
           .append(r.name()).append("/index.m3u8\n");
     }
     return sb.toString();
-  }
-
-  /** Six decimals: exactly the signed microseconds, so the playlist agrees with the manifest. */
-  static String seconds(long durationUs) {
-    return String.format(Locale.ROOT, "%d.%06d", durationUs / 1_000_000, durationUs % 1_000_000);
   }
 }

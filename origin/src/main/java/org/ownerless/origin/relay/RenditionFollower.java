@@ -1,5 +1,6 @@
 package org.ownerless.origin.relay;
 
+import org.ownerless.ingest.hls.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -212,13 +213,13 @@ final class RenditionFollower {
     // 2. roots/N.json (verbatim: signed), 3. manifest.json, 4. the playlist written from the window.
     if (!unpublished.isEmpty()) {
       for (RootFile f : unpublished) {
-        AtomicWrite.write(dir.resolve("roots").resolve(f.size() + ".json"), f.bytes());
+        AtomicFiles.write(dir.resolve("roots").resolve(f.size() + ".json"), f.bytes());
         retention.rootWritten(f.size());
       }
-      AtomicWrite.write(dir.resolve("manifest.json"), unpublished.get(unpublished.size() - 1).bytes());
+      AtomicFiles.write(dir.resolve("manifest.json"), unpublished.get(unpublished.size() - 1).bytes());
       unpublished.clear();
     }
-    AtomicWrite.write(dir.resolve("index.m3u8"), playlist(root, ended).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(dir.resolve("index.m3u8"), playlist(root, ended).getBytes(StandardCharsets.UTF_8));
     publishedSigned = target;
     publishedEnded = ended;
     published = root;

@@ -1,5 +1,6 @@
 package org.ownerless.origin.relay;
 
+import org.ownerless.ingest.hls.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ public final class SegmentFetches {
     } catch (VerificationException e) {
       throw new UpstreamFailure(e.problem(), upstream + rendition + "/" + entry.uri() + ": " + e.getMessage());
     }
-    AtomicWrite.write(target, bytes);
+    AtomicFiles.write(target, bytes);
   }
 
   /** Only verified bytes are ever written under a segment's name, and names are never reused. */
