@@ -81,7 +81,10 @@ final class RequestParser {
         }
         case EVENT -> r.event = c == '"' ? event() : skip(TrackerRequest.Event.NONE);
         case NUMWANT -> r.numwant = c == '-' || (c >= '0' && c <= '9') ? numwant() : skip(50);
-        case LEFT -> r.left = c == '-' || (c >= '0' && c <= '9') ? left() : skip(1L);
+        case LEFT -> {
+          r.hasLeft = c == '-' || (c >= '0' && c <= '9');
+          r.left = r.hasLeft ? left() : skip(1L);
+        }
         case ANSWER -> {
           if (c == '{') {
             r.answerStart = in.pos;

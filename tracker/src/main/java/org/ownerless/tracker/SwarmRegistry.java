@@ -145,8 +145,14 @@ public final class SwarmRegistry implements TrackerCounters {
     if (completed && !peer.complete) {
       swarm.downloaded++;
     }
-    swarm.setComplete(peer, r.left == 0 || completed);
-    out.add(c, announceReply(hash, swarm));
+    if (r.hasLeft || completed) {
+      swarm.setComplete(peer, r.left == 0 || completed);
+    }
+    if (!r.hasAnswer()) {
+      // An answer gets no announce reply (bittorrent-tracker sends none either): a stray reply would
+      // arrive in the middle of the answerer's own announce exchange.
+      out.add(c, announceReply(hash, swarm));
+    }
 
     if (r.offerCount > 0) {
       relayOffers(c, r, swarm, peer, now, out);

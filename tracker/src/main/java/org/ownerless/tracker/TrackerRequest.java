@@ -26,6 +26,8 @@ final class TrackerRequest {
   int numwant;
   Event event;
   long left;
+  /** Whether the message carried "left": answers do not, and must not change the answerer's state. */
+  boolean hasLeft;
 
   /** Valid offers: ids as packed (high, middle, low) triples, the offer objects as source ranges. */
   final int maxOffers;
@@ -59,6 +61,7 @@ final class TrackerRequest {
     numwant = 50;
     event = Event.NONE;
     left = 1;
+    hasLeft = false;
     offerCount = 0;
     badOffers = false;
     answerStart = -1;

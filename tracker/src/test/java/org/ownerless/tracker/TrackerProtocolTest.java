@@ -54,15 +54,36 @@ class TrackerProtocolTest {
         "\"offer_id\":\"" + offerId + "\"");
     String answer = ",\"answer\":{\"type\":\"answer\",\"sdp\":\"v=1\"},\"to_peer_id\":\"" + A
         + "\",\"offer_id\":\"" + offerId + "\"";
-    b.send(announce(B, answer));
+    b.post(announce(B, answer));
     assertThat(a.next()).contains("\"answer\":{\"type\":\"answer\",\"sdp\":\"v=1\"}", "\"peer_id\":\"" + B + "\"");
-    // The same offer cannot be answered twice.
+    // The same offer cannot be answered twice. (This failure is the next thing B hears: the accepted
+    // answer got no reply of its own.)
     assertThat(b.send(announce(B, answer))).contains("failure reason", "unknown or expired offer_id");
     assertThat(a.send("{\"action\":\"scrape\",\"info_hash\":\"" + HASH + "\"}"))
         .contains("\"complete\":0,\"incomplete\":2");
     assertThat(a.send(announce(A, ",\"event\":\"stopped\""))).contains("\"incomplete\":1");
     assertThat(a.send("{\"action\":\"scrape\"}")).contains("\"incomplete\":1");
     assertThat(server.peerCount()).isEqualTo(1);
+    a.close();
+    b.close();
+  }
+
+  @Test
+  void anAnswerWithoutLeftKeepsACompletePeerComplete() throws Exception {
+    WsClient a = new WsClient(port);
+    WsClient b = new WsClient(port);
+    assertThat(b.send(announce(B, ",\"event\":\"completed\"").replace("\"left\":1", "\"left\":0")))
+        .contains("\"complete\":1,\"incomplete\":0");
+    String offerId = "offer-id-1111111111\u00e9";
+    a.send(announce(A, ",\"offers\":[{\"offer\":{\"type\":\"offer\",\"sdp\":\"v=0\"},\"offer_id\":\"" + offerId + "\"}]"));
+    assertThat(b.next()).contains("\"offer_id\":\"" + offerId + "\"");
+    // What the npm client sends when it answers: no left, no event.
+    b.post("{\"action\":\"announce\",\"info_hash\":\"" + HASH + "\",\"peer_id\":\"" + B
+        + "\",\"to_peer_id\":\"" + A + "\",\"answer\":{\"type\":\"answer\",\"sdp\":\"v=1\"},\"offer_id\":\""
+        + offerId + "\"}");
+    assertThat(a.next()).contains("\"answer\"");
+    assertThat(b.send("{\"action\":\"scrape\",\"info_hash\":\"" + HASH + "\"}"))
+        .contains("\"complete\":1,\"incomplete\":1", "\"downloaded\":1");
     a.close();
     b.close();
   }

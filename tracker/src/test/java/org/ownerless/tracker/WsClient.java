@@ -48,6 +48,11 @@ final class WsClient implements WebSocket.Listener {
     closed = true;
   }
 
+  /** Sends without waiting for a reply (answers get none). */
+  void post(String json) throws Exception {
+    ws.sendText(json, true).get(5, TimeUnit.SECONDS);
+  }
+
   String send(String json) throws Exception {
     ws.sendText(json, true).get(5, TimeUnit.SECONDS);
     return next();
