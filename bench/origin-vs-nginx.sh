@@ -55,12 +55,16 @@ rps() {
   if grep -qE "Non-2xx|Socket errors" <<<"$out"; then echo "$1 ($2 connections) had errors:" >&2; echo "$out" >&2; fi
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
-printf '%-28s %12s %12s %8s\n' "request, connections" "ownerless" "nginx" "ratio"
+printf '%-28s %12s %12s %8s  %s\n' "request, connections" "ownerless" "nginx" "ratio" "target >= 1.00"
+met=0; rows=0
 for c in 64 1024; do
   for f in seg-1-000001.ts index.m3u8; do
     a=$(rps "http://127.0.0.1:$ours/streams/PUB/show/src/$f" "$c")
     b=$(rps "http://127.0.0.1:$theirs/streams/PUB/show/src/$f" "$c")
-    printf '%-28s %12s %12s %8.2f\n' "$f, $c" "$a" "$b" "$(echo "$a / $b" | bc -l)"
+    r=$(echo "$a / $b" | bc -l)
+    v=$(awk -v r="$r" 'BEGIN { print (r >= 1 ? "MET" : "NOT MET") }')
+    rows=$((rows + 1)); [ "$v" = MET ] && met=$((met + 1))
+    printf '%-28s %12s %12s %8.2f  %s\n' "$f, $c" "$a" "$b" "$r" "$v"
   done
 done
-echo "target: ownerless >= nginx req/s (ratio >= 1.00)"
+echo "target: ownerless >= nginx req/s (ratio >= 1.00): met in $met of $rows cases"

@@ -3,9 +3,9 @@
 # load generator (org.ownerless.tracker.load.LoadGenerator), same machine, one run:
 #   1. responses/s and announce->reply latency at 1k and 10k peers, 10 offers per announce; each
 #      server pinned to core 0 (taskset), the generator to core 1, so "one core" is literal. Peers
-#      connect first, then all start announcing (the window is the steady state). Our server also
-#      replies to answer messages and bittorrent-tracker does not; the compared figure leaves those
-#      replies out (the generator asks each server which it does before the run);
+#      connect first, then all start announcing (the window is the steady state). Neither server
+#      replies to answer messages (ours did before 2026-11-25; the generator asks each server which
+#      it does before the run, and the compared figure leaves such replies out);
 #   2. memory per connected peer at 10k and 50k idle-ish peers (announce once with offers, hold):
 #      server RSS for both, live JVM heap (jcmd GC.run + GC.heap_info) for ours.
 # Targets: >= 5x bittorrent-tracker's responses/s, >= 100k responses/s on one core,
@@ -124,7 +124,7 @@ verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { if (v == "" || v < 0) pr
 echo
 printf '%-40s %14s %20s %8s  %s\n' "measurement" "ownerless" "bittorrent-tracker" "ratio" "target: verdict"
 for c in 1000 10000; do
-  # rps_same_work leaves out our replies to answer messages (bittorrent-tracker sends none), so both
+  # rps_same_work leaves out replies to answer messages (neither server sends them now), so both
   # servers are credited for the same work; the targets are judged on it.
   o=$(field rps_same_work "${res[ours,$c]:-}"); j=$(field rps_same_work "${res[js,$c]:-}"); r=$(ratio "$o" "$j")
   printf '%-40s %14s %20s %8s  %s\n' "responses/s, $c peers (1 core)" "${o:-skipped}" "${j:--}" "$r" \
@@ -148,4 +148,4 @@ for n in "${mem_sizes[@]}"; do
 done
 (( max_peers < 50000 )) && echo "note: peers capped at $max_peers (ulimit -Hn $fds, ports $port_lo-$port_hi)"
 echo "ownerless tracker started via: $ours_how"
-echo "generator on core 1, servers on core 0 for the throughput rows; responses = server messages (replies, forwarded offers, relayed answers) without our replies to answer messages; server_cpu/gen_cpu = cores used in the window (1.00 = saturated)"
+echo "generator on core 1, servers on core 0 for the throughput rows; responses = server messages (replies, forwarded offers, relayed answers) without replies to answer messages (if a server sends them); server_cpu/gen_cpu = cores used in the window (1.00 = saturated)"

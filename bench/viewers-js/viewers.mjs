@@ -18,6 +18,8 @@ const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
   '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required',
   '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns']
 
+const median = xs => xs.length ? xs.sort((a, b) => a - b)[xs.length >> 1] : null
+
 const browsers = []
 const pages = []
 try {
@@ -37,7 +39,11 @@ try {
     const t = (Date.now() - start) / 1000
     await Promise.all(pages.map(async (p, i) => {
       try {
-        const s = await p.evaluate(() => window.ownerless?.stats?.())
+        const s = await p.evaluate(() => {
+          const h = window.ownerless?.viewer?.hls
+          const st = window.ownerless?.stats?.()
+          return st && { ...st, playerLatency: h?.latency ?? null, playerTarget: h?.targetLatency ?? null }
+        })
         if (s) samples[i].push({ t, ...s })
       } catch { /* a page mid-navigation: skip this second */ }
     }))
@@ -51,7 +57,11 @@ try {
       p2pBytes: (last?.p2pBytes ?? 0) - (first?.p2pBytes ?? 0),
       rejected: last?.rejectedSegments ?? 0,
       verified: last?.verifiedSegments ?? 0,
-      latencies: list.filter(s => s.t >= warmup && s.latencySeconds != null).map(s => s.latencySeconds)
+      targetLatency: last?.targetLatencySeconds ?? null,
+      latencies: list.filter(s => s.t >= warmup && s.latencySeconds != null).map(s => s.latencySeconds),
+      // hls.js's own view: its latency estimate and the target it holds (stalls raise it by up to a segment).
+      playerLatencyP50: median(list.filter(s => s.t >= warmup && s.playerLatency != null).map(s => s.playerLatency)),
+      playerTargetP50: median(list.filter(s => s.t >= warmup && s.playerTarget != null).map(s => s.playerTarget))
     }
   })
   const http = perViewer.reduce((a, v) => a + v.httpBytes, 0)
@@ -67,7 +77,7 @@ try {
     latencyP90: pct(0.9),
     rejected: perViewer.reduce((a, v) => a + v.rejected, 0),
     playing: perViewer.filter(v => v.state === 'playing').length,
-    perViewer: perViewer.map(({ latencies, ...v }) => v)
+    perViewer: perViewer.map(({ latencies, ...v }) => ({ ...v, latencyP50: latencies.sort((a, b) => a - b)[latencies.length >> 1] ?? null }))
   }))
 } finally {
   await Promise.all(browsers.map(b => b.close().catch(() => {})))

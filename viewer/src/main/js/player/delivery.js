@@ -2,12 +2,35 @@
 // swarm per stream identity and rendition, whichever origin each viewer came through), how far ahead
 // we fetch from peers and HTTP for each latency mode, and the verification hooks.
 
-/** Segment-count based live settings per latency mode: how far behind the newest segment we play. */
+/**
+ * Live settings per latency mode, in seconds of media. Each viewer plays a distance behind the newest
+ * segment drawn once from [syncSeconds, syncSeconds + spreadSeconds], and hls.js holds it there (it
+ * speeds playback up slightly after a stall). The spread is what makes P2P work at the live edge: the
+ * viewers nearest the edge reach each new segment's HTTP window (`httpSeconds` before they play it)
+ * first and fetch it; everyone further back finds it at those peers while it is still only in their
+ * P2P window. Distances never go below `minSyncSegments` segments: hls.js cannot play inside the
+ * newest segment of a live playlist.
+ */
 export const LATENCY_MODES = {
-  // Near the edge: little time to find a peer that has the newest segment, so HTTP does most work.
-  low: { liveSyncDurationCount: 2, liveMaxLatencyDurationCount: 4, highDemandSegments: 1.5, p2pSegments: 3 },
-  // A few segments back: segments enter the P2P window well before they are needed.
-  normal: { liveSyncDurationCount: 4, liveMaxLatencyDurationCount: 8, highDemandSegments: 2, p2pSegments: 6 }
+  low: { syncSeconds: 2, spreadSeconds: 1, skew: 1, maxLatencySeconds: 5, httpSeconds: 1, p2pSeconds: 4, minSyncSegments: 2 },
+  normal: { syncSeconds: 4.5, spreadSeconds: 5, skew: 0.5, maxLatencySeconds: 10, httpSeconds: 2, p2pSeconds: 10, minSyncSegments: 3 }
+}
+
+/**
+ * The mode's distances for a stream cut into `segmentSeconds` segments, for a viewer at `place` in
+ * [0, 1) along the mode's spread (hls.js live sync and the P2P engine's windows).
+ */
+export function liveDistances (mode, segmentSeconds, place) {
+  const m = LATENCY_MODES[mode]
+  const seg = Math.max(0.5, segmentSeconds)
+  const at = Math.min(Math.max(Number.isFinite(place) ? place : 0.5, 0), 1)
+  const sync = Math.max(m.syncSeconds + Math.pow(at, m.skew) * m.spreadSeconds, m.minSyncSegments * seg)
+  return {
+    liveSyncDuration: Math.round(sync * 100) / 100,
+    liveMaxLatencyDuration: Math.max(m.maxLatencySeconds, sync + 2 * seg),
+    httpSeconds: Math.max(m.httpSeconds, seg),
+    p2pSeconds: Math.max(m.p2pSeconds, sync + seg)
+  }
 }
 
 export function swarmId (address) {
@@ -16,17 +39,19 @@ export function swarmId (address) {
   return `ownerless-v1:${address.pub}/${address.name}`
 }
 
-export function coreConfig ({ address, announce, session, verifier, mode, segmentSeconds }) {
-  const m = LATENCY_MODES[mode]
-  const seconds = Math.max(1, segmentSeconds)
+export function coreConfig ({ address, announce, session, verifier, distances: d }) {
   const pending = new Map() // virtual URL -> origin base used for its last HTTP request
   const config = {
     swarmId: swarmId(address),
     announceTrackers: announce.trackers.slice(0, 4),
     rtcConfig: { iceServers: [] },
-    highDemandTimeWindow: m.highDemandSegments * seconds,
-    httpDownloadTimeWindow: m.highDemandSegments * seconds,
-    p2pDownloadTimeWindow: m.p2pSegments * seconds,
+    // Inside highDemandTimeWindow a segment comes over HTTP unless a peer already gave it to us.
+    highDemandTimeWindow: d.httpSeconds,
+    // Beyond it, the engine's random seeding: now and then one viewer fetches over HTTP a segment that
+    // no peer has or is loading (and says so), so a new segment usually has a source among peers
+    // before it is in anybody's high-demand window.
+    httpDownloadTimeWindow: d.p2pSeconds,
+    p2pDownloadTimeWindow: d.p2pSeconds,
     simultaneousHttpDownloads: 2,
     simultaneousP2PDownloads: 3,
     httpNotReceivingBytesTimeoutMs: 3000,

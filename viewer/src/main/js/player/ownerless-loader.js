@@ -34,7 +34,11 @@ export function ownerlessLoaderClass (session) {
       stats.loading.start = performance.now()
       const done = data => {
         if (this.controller.signal.aborted) return
-        stats.loading.first = stats.loading.end = performance.now()
+        const now = performance.now()
+        // A written playlist's "first byte" is when its manifest was signed (hls.js ages it from there).
+        stats.loading.end = now
+        stats.loading.first = typeof data === 'string' ? now - session.playlistAgeMs(context.url) : now
+        stats.loading.start = Math.min(stats.loading.start, stats.loading.first)
         stats.loaded = stats.total = typeof data === 'string' ? data.length : data.byteLength
         const details = typeof data === 'string' ? new WrittenPlaylist(context.url, data) : null
         callbacks.onSuccess({ url: context.url, data }, stats, context, details)

@@ -15,6 +15,7 @@ export class Session {
     this.verifier = verifier
     this.stats = stats
     this.discontinuities = new Map()
+    this.roots = new Map() // rendition -> manifest behind the playlist last written for it
   }
 
   async answer (url, signal) {
@@ -30,8 +31,24 @@ export class Session {
     let counter = this.discontinuities.get(rendition)
     if (!counter) this.discontinuities.set(rendition, counter = new DiscontinuityCounter())
     this.stats.manifest(rendition, root)
+    this.roots.set(rendition, root)
     const ended = this.trust.announce?.status === 'ended'
     return mediaPlaylist(root, rendition, this.address, { ended, discontinuitySequence: counter.update(root.window) })
+  }
+
+  /**
+   * How old (ms) the signed manifest behind the media playlist last written for `url` is. hls.js
+   * estimates the live edge as "playlist edge + time since the playlist loaded"; a playlist written
+   * now from a manifest signed 1.5 s ago is 1.5 s old, and without this hls.js would hold its target
+   * distance from an edge that is really further ahead. Capped at two segment durations: the node's
+   * clock and ours may disagree, and a big error would have hls.js chase an edge that is not there.
+   */
+  playlistAgeMs (url) {
+    const where = this.address.parse(url)
+    const root = where?.kind === 'media' ? this.roots.get(where.rendition) : null
+    if (!root || !root.window.length) return 0
+    const cap = 2 * root.window[root.window.length - 1].durationUs / 1000
+    return Math.min(Math.max(Date.now() - root.timeMs, 0), cap)
   }
 
   /** A segment from the first origin that serves the signed bytes; each bad origin is passed over. */

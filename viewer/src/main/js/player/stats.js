@@ -12,6 +12,7 @@ export class Stats {
     this.message = ''
     this.rendition = null
     this.latencySeconds = null
+    this.targetLatencySeconds = null
     this.rejections = []
     this.history = []
     this.lastRoot = new Map()
@@ -67,6 +68,7 @@ export class Stats {
       peers: this.peers.size,
       rendition: this.rendition,
       latencySeconds: this.latencySeconds,
+      targetLatencySeconds: this.targetLatencySeconds,
       state: this.state,
       message: this.message,
       rejections: this.rejections.map(r => ({ ...r }))

@@ -4,7 +4,7 @@
 
 import Hls from 'hls.js'
 import { HlsJsP2PEngine } from 'p2p-media-loader-hlsjs'
-import { coreConfig, LATENCY_MODES } from './delivery.js'
+import { coreConfig, LATENCY_MODES, liveDistances } from './delivery.js'
 import { verifiedFragmentLoaderClass } from './final-check.js'
 import { ownerlessLoaderClass } from './ownerless-loader.js'
 import { Origins } from './origins.js'
@@ -15,7 +15,7 @@ import { StreamAddress } from './stream-address.js'
 import { StreamTrust } from './stream-trust.js'
 
 const HlsWithP2P = HlsJsP2PEngine.injectMixin(Hls)
-const DEFAULT_SEGMENT_SECONDS = 2
+const DEFAULT_SEGMENT_SECONDS = 1
 
 export class Viewer {
   constructor ({ pub, name, hint, video, latency }) {
@@ -62,13 +62,17 @@ export class Viewer {
   }
 
   createHls (announce) {
-    const m = LATENCY_MODES[this.mode]
+    // Where this viewer sits in its mode's spread of distances, drawn once: see LATENCY_MODES.
+    const d = liveDistances(this.mode, this.segmentSeconds, Math.random())
+    this.stats.targetLatencySeconds = d.liveSyncDuration
     const hls = new HlsWithP2P({
       loader: ownerlessLoaderClass(this.session),
       workerPath: new URL('hls.worker.js', import.meta.url).href,
-      lowLatencyMode: false,
-      liveSyncDurationCount: m.liveSyncDurationCount,
-      liveMaxLatencyDurationCount: m.liveMaxLatencyDurationCount,
+      // Our playlists have no parts; lowLatencyMode is what makes hls.js speed playback up (to
+      // maxLiveSyncPlaybackRate) when a stall has left it behind its target, instead of drifting.
+      lowLatencyMode: true,
+      liveSyncDuration: d.liveSyncDuration,
+      liveMaxLatencyDuration: d.liveMaxLatencyDuration,
       maxLiveSyncPlaybackRate: 1.1,
       maxBufferLength: 12,
       backBufferLength: 30,
@@ -81,8 +85,7 @@ export class Viewer {
           announce,
           session: this.session,
           verifier: this.verifier,
-          mode: this.mode,
-          segmentSeconds: this.segmentSeconds
+          distances: d
         }),
         onHlsJsCreated: created => this.bindEngine(created)
       }

@@ -84,7 +84,7 @@ public final class NodeCommand implements Callable<Integer> {
       + "src,720p:720:2800,480p:480:1400,360p:360:800)")
   String ladder;
 
-  @Option(names = "--segment-seconds", paramLabel = "S", description = "segment duration (default: 2, or 1 with --latency low)")
+  @Option(names = "--segment-seconds", paramLabel = "S", description = "segment duration in seconds (default: 1); set the encoder's keyframe interval to it")
   Double segmentSeconds;
 
   @Option(names = "--playlist-window", paramLabel = "N", description = "segments in a live playlist (default: 10)")
@@ -211,7 +211,7 @@ public final class NodeCommand implements Callable<Integer> {
     return new NodeOptions(streamName, pick(key, s.key == null ? null : Path.of(s.key), dataDir.resolve("creator.key")),
         dataDir, pick(host, s.host, "0.0.0.0"), port(pick(httpPort, s.httpPort, 8080)), port(pick(rtmpPort, s.rtmpPort, 1935)),
         token, pick(publicUrl, s.publicUrl, null), pick(title, s.title, ""), tips, mode, rungs,
-        pick(segmentSeconds, s.segmentSeconds, defaultSegmentSeconds(mode)), pick(playlistWindow, s.playlistWindow, 10),
+        pick(segmentSeconds, s.segmentSeconds, DEFAULT_SEGMENT_SECONDS), pick(playlistWindow, s.playlistWindow, 10),
         pick(retention, s.retention, 0),
         pick(endAfter, s.endAfter == null ? null : DurationParser.parse(s.endAfter), Duration.ofSeconds(30)),
         newEpoch, allOrigins, allTrackers, cert, certKey, ffmpegPath, reownProjectId(pick(reownProjectId, s.reownProjectId, null)),
@@ -254,13 +254,12 @@ public final class NodeCommand implements Callable<Integer> {
   }
 
   /**
-   * Low-latency streams default to 1 s segments: viewers play a fixed number of segments behind the
-   * newest, so the segment length sets the floor of their delay. Normal mode keeps 2 s (fewer files,
-   * more time for peers to share each one).
+   * 1 s segments in every latency mode: viewers play a distance in seconds behind the newest segment
+   * and cannot play inside it, so the segment length is the floor of their delay and the grain of
+   * their P2P windows. Measured (docs/benchmarks.md): `normal` with 2 s segments could not be both
+   * ≤ 10 s behind and ≥ 0.9 of the P2P limit; with 1 s segments it is.
    */
-  static double defaultSegmentSeconds(LatencyMode mode) {
-    return mode == LatencyMode.LOW ? 1.0 : 2.0;
-  }
+  static final double DEFAULT_SEGMENT_SECONDS = 1.0;
 
   private static <T> T pick(T flag, T config, T fallback) {
     return flag != null ? flag : config != null ? config : fallback;

@@ -64,7 +64,7 @@ public final class DemoSource implements AutoCloseable {
 
   /**
    * 854x480 at 30 fps: enough to look like a stream, small enough for a laptop to transcode live. A
-   * keyframe every second, so the copied rendition can be cut into 1 s segments in low-latency mode.
+   * keyframe every second, so the copied rendition can be cut into 1 s segments (the default segment length).
    */
   List<String> command(boolean withClock) {
     List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "warning", "-nostdin", "-re",

@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.node.NodeSettings;
-import org.ownerless.protocol.model.LatencyMode;
 
-/** Low-latency streams get 1 s segments unless the creator says otherwise; normal ones keep 2 s. */
+/** Streams get 1 s segments in every latency mode unless the creator or the config file says otherwise. */
 class SegmentDefaultsTest {
   @TempDir Path dir;
 
@@ -22,15 +21,18 @@ class SegmentDefaultsTest {
   }
 
   @Test
-  void lowLatencyDefaultsToOneSecondSegments() throws Exception {
+  void everyModeDefaultsToOneSecondSegments() throws Exception {
     assertThat(command("low", null).resolve(new NodeSettings()).segmentSeconds()).isEqualTo(1.0);
-    assertThat(command("normal", null).resolve(new NodeSettings()).segmentSeconds()).isEqualTo(2.0);
-    assertThat(command(null, null).resolve(new NodeSettings()).segmentSeconds()).isEqualTo(2.0);
+    assertThat(command("normal", null).resolve(new NodeSettings()).segmentSeconds()).isEqualTo(1.0);
+    assertThat(command(null, null).resolve(new NodeSettings()).segmentSeconds()).isEqualTo(1.0);
   }
 
   @Test
   void anExplicitSegmentLengthWins() throws Exception {
     assertThat(command("low", 3.0).resolve(new NodeSettings()).segmentSeconds()).isEqualTo(3.0);
-    assertThat(NodeCommand.defaultSegmentSeconds(LatencyMode.LOW)).isEqualTo(1.0);
+    NodeSettings file = new NodeSettings();
+    file.segmentSeconds = 2.0;
+    assertThat(command("normal", null).resolve(file).segmentSeconds()).isEqualTo(2.0);
+    assertThat(command("normal", 4.0).resolve(file).segmentSeconds()).isEqualTo(4.0);
   }
 }
