@@ -45,7 +45,8 @@ run() {
   local start=$SECONDS
   "$@" 2>&1 | tee "$out/$name.log"
   local rc=${PIPESTATUS[0]}
-  grep -E "$pattern" "$out/$name.log" | sed 's/^/   /' >>"$summary"
+  # mvn -q still writes colour resets; the summary is plain text.
+  sed 's/\x1b\[[0-9;]*m//g' "$out/$name.log" | grep -E "$pattern" | sed 's/^/   /' >>"$summary"
   (( rc == 0 )) || echo "   $name exited with $rc (see $out/$name.log)" >>"$summary"
   echo "   ($(( SECONDS - start )) s)" >>"$summary"
 }
@@ -83,7 +84,7 @@ for n in "${names[@]}"; do
     ingest) run ingest 'ownerless ingest|nginx-rtmp|ratio of medians|per Mbit|realtime' ingest ;;
     publish) run publish 'p50|p99|target' publish ;;
     origin) run origin '^[a-z0-9.-]+\.(ts|m3u8), |target' "$root/bench/origin-vs-nginx.sh" "$(pick 10 5)" ;;
-    tracker) run tracker 'responses/s|bytes/peer|PASS|FAIL' "$root/bench/tracker-vs-bittorrent-tracker.sh" "$(pick 10 5)" ;;
+    tracker) run tracker '^responses/s,|^RSS bytes/peer|live heap bytes/peer' "$root/bench/tracker-vs-bittorrent-tracker.sh" "$(pick 10 5)" ;;
     relay) run relay '^all:|MEETS|MISSES' "$root/bench/relay-latency.sh" "$(pick 120 60)" ;;
     latency) run latency 'MET' "$root/bench/latency-offload.sh" 8 "$(pick 180 120)" ;;
     egress) run egress 'viewers: origin|MET' "$root/bench/origin-egress.sh" "$(pick 120 90)" ;;
