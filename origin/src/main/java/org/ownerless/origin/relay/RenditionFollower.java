@@ -220,12 +220,14 @@ final class RenditionFollower {
       unpublished.clear();
     }
     AtomicFiles.write(dir.resolve("index.m3u8"), playlist(root, ended).getBytes(StandardCharsets.UTF_8));
-    publishedSigned = target;
-    publishedEnded = ended;
-    published = root;
+    // 5. Retention before the new root becomes visible: whoever sees this tree size also sees the
+    //    disk as it will stay (the files already name only the new window).
     Set<String> listed = new HashSet<>();
     root.window().forEach(e -> listed.add(e.uri()));
     retention.apply(listed, root.treeSize());
+    publishedSigned = target;
+    publishedEnded = ended;
+    published = root;
   }
 
   private String playlist(ManifestRoot root, boolean ended) {
