@@ -35,12 +35,13 @@ export function ownerlessLoaderClass (session) {
       const done = data => {
         if (this.controller.signal.aborted) return
         const now = performance.now()
+        const playlist = typeof data === 'string'
         // A written playlist's "first byte" is when its manifest was signed (hls.js ages it from there).
         stats.loading.end = now
-        stats.loading.first = typeof data === 'string' ? now - session.playlistAgeMs(context.url) : now
+        stats.loading.first = playlist ? now - session.playlistAgeMs(context.url) : now
         stats.loading.start = Math.min(stats.loading.start, stats.loading.first)
-        stats.loaded = stats.total = typeof data === 'string' ? data.length : data.byteLength
-        const details = typeof data === 'string' ? new WrittenPlaylist(context.url, data) : null
+        stats.loaded = stats.total = playlist ? data.length : data.byteLength
+        const details = playlist ? new WrittenPlaylist(context.url, data) : null
         callbacks.onSuccess({ url: context.url, data }, stats, context, details)
       }
       const fail = e => {

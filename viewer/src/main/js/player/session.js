@@ -15,7 +15,6 @@ export class Session {
     this.verifier = verifier
     this.stats = stats
     this.discontinuities = new Map()
-    this.roots = new Map() // rendition -> manifest behind the playlist last written for it
   }
 
   async answer (url, signal) {
@@ -30,8 +29,7 @@ export class Session {
     const root = await this.trust.refreshManifest(rendition)
     let counter = this.discontinuities.get(rendition)
     if (!counter) this.discontinuities.set(rendition, counter = new DiscontinuityCounter())
-    this.stats.manifest(rendition, root)
-    this.roots.set(rendition, root)
+    this.stats.manifest(rendition, root) // also the manifest behind this playlist, for playlistAgeMs
     const ended = this.trust.announce?.status === 'ended'
     return mediaPlaylist(root, rendition, this.address, { ended, discontinuitySequence: counter.update(root.window) })
   }
@@ -45,7 +43,7 @@ export class Session {
    */
   playlistAgeMs (url) {
     const where = this.address.parse(url)
-    const root = where?.kind === 'media' ? this.roots.get(where.rendition) : null
+    const root = where?.kind === 'media' ? this.stats.lastRoot.get(where.rendition) : null
     if (!root || !root.window.length) return 0
     const cap = 2 * root.window[root.window.length - 1].durationUs / 1000
     return Math.min(Math.max(Date.now() - root.timeMs, 0), cap)

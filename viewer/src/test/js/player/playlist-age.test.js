@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { Session } from '../../../main/js/player/session.js'
 import { StreamAddress } from '../../../main/js/player/stream-address.js'
+import { Stats } from '../../../main/js/player/stats.js'
 
 const address = new StreamAddress('PUB', 'live')
 const root = (ageMs, lastDurationUs = 1000000) => ({
@@ -10,9 +11,9 @@ const root = (ageMs, lastDurationUs = 1000000) => ({
 })
 
 function session (roots) {
-  const s = new Session(address, null, null, null, null)
-  for (const [rendition, r] of Object.entries(roots)) s.roots.set(rendition, r)
-  return s
+  const stats = new Stats()
+  for (const [rendition, r] of Object.entries(roots)) stats.manifest(rendition, r)
+  return new Session(address, null, null, null, stats)
 }
 
 test('a written media playlist is as old as the signed manifest behind it', () => {
