@@ -32,10 +32,15 @@ final class IngestHarness implements AutoCloseable {
   private final HlsPublisher hls;
 
   IngestHarness(Ladder ladder, Duration idleTimeout) throws IOException, InterruptedException {
+    this(ladder, idleTimeout, idleTimeout);
+  }
+
+  IngestHarness(Ladder ladder, Duration publishDeadline, Duration idleTimeout)
+      throws IOException, InterruptedException {
     root = Files.createTempDirectory("ingest-it-");
     TranscodeConfig transcode = TranscodeConfig.defaults(root.resolve("work")).withLadder(ladder);
     IngestConfig config = IngestConfig.defaults("127.0.0.1", 0, TOKEN, transcode)
-        .withLimits(64, 16, idleTimeout, idleTimeout);
+        .withLimits(64, 16, publishDeadline, idleTimeout);
     hls = new HlsPublisher(name -> root.resolve("out").resolve(name), 10, transcode.segmentSeconds());
     hls.subscribe(segments::add);
     TranscodeListener listener = new TranscodeListener() {
