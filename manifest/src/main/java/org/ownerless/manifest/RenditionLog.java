@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ownerless.ingest.hls.Digits;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.merkle.ConsistencyProof;
 import org.ownerless.protocol.merkle.MerkleTree;
@@ -42,7 +43,7 @@ final class RenditionLog implements AutoCloseable {
 
   /** Segment file names carry the epoch, so a fresh start never reuses a published name. */
   static String uri(long epoch, long index) {
-    return String.format("seg-%d-%06d.ts", epoch, index);
+    return "seg-" + epoch + "-" + Digits.zeroPadded(index, 6) + ".ts";
   }
 
   /** The entry the next segment will get, before it is made durable. */

@@ -66,6 +66,21 @@ public final class PublishLatencyBench {
     System.out.printf(Locale.ROOT, "segments published: %d over %d min (2 renditions)%n", ms.size(), minutes);
     System.out.printf(Locale.ROOT, "segment complete -> signed manifest + playlist in place: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
         p50, p99, ms.get(ms.size() - 1));
+    // Where the outliers fall (the first segments run cold code; later ones compete with ffmpeg).
+    List<Long> inOrder;
+    synchronized (nanos) {
+      inOrder = new ArrayList<>(nanos);
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < inOrder.size(); i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> Long.compare(inOrder.get(b), inOrder.get(a)));
+    StringBuilder slowest = new StringBuilder("slowest: ");
+    for (int i = 0; i < Math.min(5, order.size()); i++) {
+      slowest.append(String.format(Locale.ROOT, "#%d %.1f ms  ", order.get(i) + 1, inOrder.get(order.get(i)) / 1e6));
+    }
+    System.out.println(slowest.toString().trim());
     System.out.println("target p99 <= 5 ms: " + (p99 <= 5.0 ? "MET" : "NOT MET"));
   }
 }

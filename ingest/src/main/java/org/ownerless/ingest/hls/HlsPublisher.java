@@ -40,7 +40,7 @@ public final class HlsPublisher implements TranscodeListener {
   }
 
   public static String segmentName(long index) {
-    return String.format("seg-%06d.ts", index);
+    return "seg-" + Digits.zeroPadded(index, 6) + ".ts";
   }
 
   @Override

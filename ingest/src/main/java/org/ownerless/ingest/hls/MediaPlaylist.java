@@ -85,6 +85,9 @@ public final class MediaPlaylist {
 
   /** Six decimals: exactly the microseconds signed in the manifest, so playlist and manifest agree. */
   public static String formatDuration(long durationUs) {
-    return String.format(Locale.ROOT, "%d.%06d", durationUs / 1_000_000, durationUs % 1_000_000);
+    if (durationUs < 0) {
+      return String.format(Locale.ROOT, "%d.%06d", durationUs / 1_000_000, durationUs % 1_000_000);
+    }
+    return (durationUs / 1_000_000) + "." + Digits.zeroPadded(durationUs % 1_000_000, 6);
   }
 }

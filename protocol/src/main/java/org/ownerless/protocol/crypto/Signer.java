@@ -19,6 +19,7 @@ public final class Signer {
   private final byte[] seed;
   private final KeyPair jdkPair;
   private final PublicKey publicKey;
+  private final ThreadLocal<Signature> signatures = ThreadLocal.withInitial(this::newSignature);
 
   private Signer(byte[] seed, KeyPair jdkPair) {
     this.seed = seed;
@@ -57,13 +58,28 @@ public final class Signer {
   }
 
   public byte[] sign(byte[] message) {
+    Signature signature = signatures.get();
+    try {
+      signature.update(message);
+      return signature.sign(); // and the object is ready for the next message with the same key
+    } catch (GeneralSecurityException e) {
+      signatures.remove(); // whatever state it was left in, it is not reused
+      throw new IllegalStateException("Ed25519 signing failed", e);
+    }
+  }
+
+  /**
+   * One initialized signing object per thread. Looking the provider up and initializing it for
+   * every signature was a measurable part of publishing a segment (it runs once per rendition per
+   * segment, mostly in cold code); a {@link Signature} is not thread-safe, hence one per thread.
+   */
+  private Signature newSignature() {
     try {
       Signature signature = Signature.getInstance("Ed25519");
       signature.initSign(jdkPair.getPrivate());
-      signature.update(message);
-      return signature.sign();
+      return signature;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 signing failed", e);
+      throw new IllegalStateException("the JDK's Ed25519 provider is unavailable", e);
     }
   }
 

@@ -1,0 +1,69 @@
+package org.ownerless.ingest.hls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void writesReplaceTheTargetLeaveNoTempFilesAndAreOwnerOnly() throws Exception {
+    Path target = dir.resolve("a/b/index.m3u8");
+    AtomicFiles.writeString(target, "first");
+    AtomicFiles.writeString(target, "second, longer than the first");
+    assertThat(Files.readString(target)).isEqualTo("second, longer than the first");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+    assertThat(namesIn(target.getParent())).containsExactly("index.m3u8");
+  }
+
+  @Test
+  void linkedWritesPublishOneFileUnderBothNames() throws Exception {
+    Path manifest = dir.resolve("src/manifest.json");
+    Path root = dir.resolve("src/roots/7.json");
+    byte[] content = "{\"treeSize\":7}".getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.writeLinked(root, manifest, content);
+    assertThat(Files.readAllBytes(manifest)).isEqualTo(content);
+    assertThat(Files.readAllBytes(root)).isEqualTo(content);
+    assertThat(Files.isSameFile(manifest, root)).isTrue();
+    assertThat(namesIn(manifest.getParent())).containsExactlyInAnyOrder("manifest.json", "roots");
+    assertThat(namesIn(root.getParent())).containsExactly("7.json");
+  }
+
+  @Test
+  void aStaleTempFileOfTheSameNameIsSkippedNotOverwritten() throws Exception {
+    Path target = dir.resolve("announce.json");
+    // Occupy the next few names this process would pick, as a crashed earlier process with the
+    // same pid might have left them.
+    AtomicFiles.writeString(target, "x");
+    long next = AtomicFiles.nextTempNumber();
+    for (long n = next; n < next + 3; n++) {
+      Files.writeString(dir.resolve(".announce.json." + ProcessHandle.current().pid() + "-" + n + ".tmp"), "stale");
+    }
+    AtomicFiles.writeString(target, "fresh");
+    assertThat(Files.readString(target)).isEqualTo("fresh");
+    try (Stream<Path> s = Files.list(dir)) {
+      // The three stale files are still there, untouched; nothing else was left behind.
+      assertThat(s.filter(p -> p.getFileName().toString().endsWith(".tmp")).map(p -> {
+        try {
+          return Files.readString(p);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      })).containsExactly("stale", "stale", "stale");
+    }
+  }
+
+  private static String[] namesIn(Path d) throws Exception {
+    try (Stream<Path> s = Files.list(d)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toArray(String[]::new);
+    }
+  }
+}
