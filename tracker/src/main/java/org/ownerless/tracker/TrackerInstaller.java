@@ -14,9 +14,20 @@ import java.util.function.Consumer;
 public final class TrackerInstaller implements Consumer<ChannelPipeline> {
   public static final String PATH = "/announce";
   private final SwarmRegistry registry;
+  // Immutable, so one of each serves every connection (per-connection copies cost ~100 bytes each
+  // of the tracker's per-peer memory budget).
+  private final WriteBufferWaterMark outboundLimit;
+  private final WebSocketServerProtocolConfig webSocket;
 
   public TrackerInstaller(SwarmRegistry registry) {
     this.registry = registry;
+    TrackerConfig c = registry.config();
+    // Bounded outbound queue: past the high mark the handler drops the connection as a slow reader.
+    this.outboundLimit = new WriteBufferWaterMark(c.maxOutboundBytes() / 2, c.maxOutboundBytes());
+    // The path was checked by whoever installed us; starts-with lets "/announce?x=y" through, as
+    // WebTorrent clients that tag their tracker URL with a query expect.
+    this.webSocket = WebSocketServerProtocolConfig.newBuilder().websocketPath(PATH)
+        .maxFramePayloadLength(c.maxMessageBytes()).checkStartsWith(true).handleCloseFrames(true).build();
   }
 
   public SwarmRegistry registry() {
@@ -25,17 +36,10 @@ public final class TrackerInstaller implements Consumer<ChannelPipeline> {
 
   @Override
   public void accept(ChannelPipeline p) {
-    TrackerConfig c = registry.config();
-    // Bounded outbound queue: past the high mark the handler drops the connection as a slow reader.
-    p.channel().config().setWriteBufferWaterMark(
-        new WriteBufferWaterMark(c.maxOutboundBytes() / 2, c.maxOutboundBytes()));
-    // The path was checked by whoever installed us; starts-with lets "/announce?x=y" through, as
-    // WebTorrent clients that tag their tracker URL with a query expect.
-    p.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-        .websocketPath(PATH).maxFramePayloadLength(c.maxMessageBytes()).checkStartsWith(true)
-        .handleCloseFrames(true).build()));
+    p.channel().config().setWriteBufferWaterMark(outboundLimit);
+    p.addLast(new WebSocketServerProtocolHandler(webSocket));
     // Fragmented messages are reassembled up to the same limit; more closes the socket.
-    p.addLast(new WebSocketFrameAggregator(c.maxMessageBytes()));
+    p.addLast(new WebSocketFrameAggregator(registry.config().maxMessageBytes()));
     // Idle connections are closed by the handler's per-event-loop sweep (no timer per connection).
     p.addLast(new TrackerHandler(registry));
   }
