@@ -63,14 +63,19 @@ class EndToEndTest {
       ViewerStats hit = Await.until(victim, Duration.ofSeconds(90), "tampered bytes from the origin and a peer refused",
           s -> rejectedSources(victim).contains("http SEGMENT_MISMATCH")
               && rejectedSources(victim).contains("p2p SEGMENT_MISMATCH"));
+      // Playing (not merely having played: on a starved machine a sample can land in a brief rebuffer)
+      // with 6 s more media behind it.
       ViewerStats after = Await.until(victim, Duration.ofSeconds(40), "playback going on after the attacks",
-          s -> s.currentTime() > hit.currentTime() + 6 && s.verifiedSegments() > hit.verifiedSegments() + 2);
-      assertThat(after.state()).isEqualTo("playing");
+          s -> s.state().equals("playing") && s.currentTime() > hit.currentTime() + 6
+              && s.verifiedSegments() > hit.verifiedSegments() + 2);
+      assertThat(after.rejectedSegments()).isPositive();
       // The honest viewer behind the liar may have been offered its bytes too: refused, and nothing else.
       String behindRejections = rejectedSources(behind);
       assertThat(behindRejections.isEmpty() ? List.of() : List.of(behindRejections.split(", ")))
           .allMatch(r -> r.equals("p2p SEGMENT_MISMATCH"));
-      assertThat(ViewerStats.of(behind).state()).isEqualTo("playing");
+      double behindAt = ViewerStats.of(behind).currentTime();
+      Await.until(behind, Duration.ofSeconds(30), "the honest viewer behind still playing",
+          s -> s.state().equals("playing") && s.currentTime() > behindAt + 2);
 
       // Relay B refused its lying upstream and serves only what verifies.
       assertThat(Http.text(relayB.publicUrl() + "metrics"))
