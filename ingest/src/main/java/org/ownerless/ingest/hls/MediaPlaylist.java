@@ -3,7 +3,6 @@ package org.ownerless.ingest.hls;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A live HLS media playlist (RFC 8216) over a sliding window of segments. Media sequence numbers
@@ -85,9 +84,6 @@ public final class MediaPlaylist {
 
   /** Six decimals: exactly the microseconds signed in the manifest, so playlist and manifest agree. */
   public static String formatDuration(long durationUs) {
-    if (durationUs < 0) {
-      return String.format(Locale.ROOT, "%d.%06d", durationUs / 1_000_000, durationUs % 1_000_000);
-    }
     return (durationUs / 1_000_000) + "." + Digits.zeroPadded(durationUs % 1_000_000, 6);
   }
 }
