@@ -3,7 +3,7 @@ package org.ownerless.manifest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.ownerless.ingest.hls.AtomicFiles;
+import org.ownerless.protocol.io.AtomicFiles;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.model.Rendition;
 import org.ownerless.protocol.model.StreamAnnounce;

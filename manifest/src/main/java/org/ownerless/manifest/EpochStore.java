@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.ownerless.ingest.hls.AtomicFiles;
+import org.ownerless.protocol.io.AtomicFiles;
 
 /**
  * The current epoch of a stream's logs. It only ever grows, and only when the operator asks for a

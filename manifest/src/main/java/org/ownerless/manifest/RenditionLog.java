@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.ownerless.ingest.hls.Digits;
 import org.ownerless.protocol.crypto.Digest;
+import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.merkle.ConsistencyProof;
 import org.ownerless.protocol.merkle.MerkleTree;
 import org.ownerless.protocol.model.SegmentEntry;
@@ -36,20 +36,15 @@ final class RenditionLog implements AutoCloseable {
     SegmentLogFile file = SegmentLogFile.open(fileFor(stateDir, rendition, epoch), epoch, leaves);
     RenditionLog log = new RenditionLog(rendition, epoch, file);
     for (SegmentLogFile.Leaf l : leaves) {
-      log.add(new SegmentEntry(l.index(), uri(epoch, l.index()), l.durationUs(), l.sha256(), l.size(), l.discontinuity()));
+      log.add(new SegmentEntry(l.index(), StreamLayout.segment(epoch, l.index()), l.durationUs(), l.sha256(), l.size(), l.discontinuity()));
     }
     return log;
-  }
-
-  /** Segment file names carry the epoch, so a fresh start never reuses a published name. */
-  static String uri(long epoch, long index) {
-    return "seg-" + epoch + "-" + Digits.zeroPadded(index, 6) + ".ts";
   }
 
   /** The entry the next segment will get, before it is made durable. */
   SegmentEntry next(Digest sha256, long size, long durationUs, boolean discontinuity) {
     long index = entries.size();
-    return new SegmentEntry(index, uri(epoch, index), durationUs, sha256, size, discontinuity);
+    return new SegmentEntry(index, StreamLayout.segment(epoch, index), durationUs, sha256, size, discontinuity);
   }
 
   /** Makes {@code entry} (from {@link #next}) durable and part of the tree. */

@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import org.ownerless.ingest.hls.AtomicFiles;
-import org.ownerless.ingest.hls.MediaPlaylist;
-import org.ownerless.ingest.hls.PlaylistEntry;
+import org.ownerless.protocol.io.AtomicFiles;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.crypto.Signer;
+import org.ownerless.protocol.layout.LiveWindow;
+import org.ownerless.protocol.layout.MediaPlaylist;
+import org.ownerless.protocol.layout.PlaylistEntry;
+import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.merkle.ConsistencyProof;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
@@ -34,8 +36,7 @@ final class RenditionPublisher implements AutoCloseable {
   private final Path dir;
   private final ManifestConfig config;
   private final RenditionLog rlog;
-  private final List<Long> discontinuities = new ArrayList<>();
-  private long maxDurationUs;
+  private final MediaPlaylist playlist;
   private long lastPublishedSize;
   private boolean ended;
 
@@ -45,8 +46,9 @@ final class RenditionPublisher implements AutoCloseable {
     this.dir = dir;
     this.config = config;
     this.rlog = rlog;
+    this.playlist = new MediaPlaylist(config.segmentSeconds());
     for (SegmentEntry e : rlog.tail(Integer.MAX_VALUE)) {
-      track(e);
+      playlist.observe(PlaylistEntry.of(e));
     }
     lastPublishedSize = publishedSizeOnDisk();
   }
@@ -66,7 +68,7 @@ final class RenditionPublisher implements AutoCloseable {
     // In place before the log names it: after a crash the log never points at a missing file.
     AtomicFiles.moveInto(segmentFile, dir.resolve(entry.uri()));
     rlog.append(entry);
-    track(entry);
+    playlist.observe(PlaylistEntry.of(entry));
     if (ended) {
       ended = false; // media again: the stream is live once more
     }
@@ -85,49 +87,20 @@ final class RenditionPublisher implements AutoCloseable {
 
   private void publish() throws IOException {
     long size = rlog.size();
-    int live = config.playlistWindow();
-    List<SegmentEntry> window = ended ? rlog.tail(ManifestRoot.MAX_WINDOW) : rlog.tail(live + config.manifestMargin());
-    List<SegmentEntry> listed = ended ? window : rlog.tail(live);
+    List<SegmentEntry> window = rlog.tail(ended ? ManifestRoot.MAX_WINDOW : LiveWindow.manifestWindow(config.playlistWindow()));
     ConsistencyProof proof = lastPublishedSize >= 1 && lastPublishedSize < size ? rlog.consistencyFrom(lastPublishedSize)
         : null;
     ManifestRoot root = new ManifestRoot(signer.publicKey(), stream, rlog.rendition(), rlog.epoch(), size,
         rlog.rootHash(), System.currentTimeMillis(), window, proof);
     byte[] signed = root.sign(signer).toCanonicalBytes();
     // Every published root stays fetchable by size, so a verifier that missed some can walk the chain.
-    AtomicFiles.writeLinked(dir.resolve("roots").resolve(size + ".json"), dir.resolve("manifest.json"), signed);
-    AtomicFiles.writeString(dir.resolve("index.m3u8"), playlist(listed));
+    AtomicFiles.writeLinked(dir.resolve(StreamLayout.root(size)), dir.resolve(StreamLayout.MANIFEST), signed);
+    List<PlaylistEntry> listed = new ArrayList<>();
+    for (SegmentEntry e : LiveWindow.listed(window, ended, config.playlistWindow())) {
+      listed.add(PlaylistEntry.of(e));
+    }
+    AtomicFiles.writeString(dir.resolve(StreamLayout.MEDIA_PLAYLIST), playlist.render(listed, ended));
     lastPublishedSize = size;
-  }
-
-  private String playlist(List<SegmentEntry> listed) {
-    List<PlaylistEntry> entries = new ArrayList<>(listed.size());
-    for (SegmentEntry e : listed) {
-      entries.add(new PlaylistEntry(e.index(), e.uri(), e.durationUs(), e.discontinuity()));
-    }
-    long first = listed.isEmpty() ? 0 : listed.get(0).index();
-    int target = (int) Math.max(Math.ceil(config.segmentSeconds()), Math.round(maxDurationUs / 1e6));
-    return MediaPlaylist.render(entries, discontinuitiesBefore(first), target, ended);
-  }
-
-  private long discontinuitiesBefore(long index) {
-    int lo = 0;
-    int hi = discontinuities.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (discontinuities.get(mid) < index) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  private void track(SegmentEntry e) {
-    if (e.discontinuity()) {
-      discontinuities.add(e.index());
-    }
-    maxDurationUs = Math.max(maxDurationUs, e.durationUs());
   }
 
   /** With a sliding retention, the segment and root that just left the kept range are deleted. */
@@ -139,7 +112,7 @@ final class RenditionPublisher implements AutoCloseable {
     }
     try {
       Files.deleteIfExists(dir.resolve(rlog.entry(gone).uri()));
-      Files.deleteIfExists(dir.resolve("roots").resolve((gone + 1) + ".json"));
+      Files.deleteIfExists(dir.resolve(StreamLayout.root(gone + 1)));
     } catch (IOException e) {
       log.warn("{}/{}: cannot delete expired segment {}: {}", stream, rlog.rendition(), gone, e.getMessage());
     }
@@ -147,7 +120,7 @@ final class RenditionPublisher implements AutoCloseable {
 
   /** The size of the manifest a previous run published, to link the next one to it. */
   private long publishedSizeOnDisk() {
-    Path m = dir.resolve("manifest.json");
+    Path m = dir.resolve(StreamLayout.MANIFEST);
     if (!Files.exists(m)) {
       return 0;
     }

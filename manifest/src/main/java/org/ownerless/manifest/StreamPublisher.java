@@ -10,10 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ownerless.ingest.hls.AtomicFiles;
-import org.ownerless.ingest.hls.MasterPlaylist;
+import org.ownerless.protocol.io.AtomicFiles;
 import org.ownerless.ingest.transcode.SelectedRendition;
 import org.ownerless.protocol.crypto.Signer;
+import org.ownerless.protocol.layout.MasterPlaylist;
+import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.model.Rendition;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamId;
@@ -47,7 +48,7 @@ final class StreamPublisher implements AutoCloseable {
     this.servedDir = config.dataDir().resolve(id.path());
     this.stateDir = config.stateDir().resolve(name);
     this.epoch = new EpochStore(stateDir).open(config.newEpoch());
-    this.announce = new AnnounceSigner(signer, name, config, servedDir.resolve("announce.json"));
+    this.announce = new AnnounceSigner(signer, name, config, servedDir.resolve(StreamLayout.ANNOUNCE));
     reopenLogs();
     announce.update(StreamStatus.ENDED, List.of());
   }
@@ -93,9 +94,9 @@ final class StreamPublisher implements AutoCloseable {
     List<Rendition> announced = new ArrayList<>();
     for (SelectedRendition r : selected) {
       open(r.name());
-      announced.add(new Rendition(r.name(), r.bandwidth(), r.width(), r.height(), r.codecs()));
+      announced.add(r.toRendition());
     }
-    AtomicFiles.writeString(servedDir.resolve("master.m3u8"), MasterPlaylist.render(selected));
+    AtomicFiles.writeString(servedDir.resolve(StreamLayout.MASTER_PLAYLIST), MasterPlaylist.render(announced));
     announce.renditions(announced);
   }
 

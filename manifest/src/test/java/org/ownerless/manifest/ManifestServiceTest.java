@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ownerless.ingest.hls.MediaPlaylist;
+import org.ownerless.protocol.layout.MediaPlaylist;
 import org.ownerless.ingest.transcode.RenditionSpec;
 import org.ownerless.ingest.transcode.SegmentReady;
 import org.ownerless.ingest.transcode.SelectedRendition;

@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.ownerless.protocol.io.AtomicFiles;
 
 /**
  * The browser viewer as the build packaged it (esbuild bundle, worker, page, stylesheet) under
@@ -43,10 +43,9 @@ public final class ViewerAssets {
       if (Files.exists(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
         continue;
       }
-      // Beside, then renamed over: a browser never fetches a half-written bundle.
-      Path tmp = dir.resolve("." + name + ".tmp");
-      Files.write(tmp, bytes);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      // Beside, then renamed over: a browser never fetches a half-written bundle. Readable by the
+      // web server that may serve this directory instead of the node.
+      AtomicFiles.writeReadable(target, bytes);
     }
   }
 

@@ -3,7 +3,6 @@ package org.ownerless.app.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.ownerless.app.UserError;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.KeyFile;
 import org.ownerless.protocol.crypto.Signer;
+import org.ownerless.protocol.io.AtomicFiles;
 import org.ownerless.protocol.model.LatencyMode;
 import org.ownerless.protocol.model.Rendition;
 import org.ownerless.protocol.model.StreamAnnounce;
@@ -91,22 +91,11 @@ public final class AnnounceCommand implements Callable<Integer> {
       throw new UserError(e.getMessage());
     }
     SignedObject signed = announce.sign(signer);
-    writeAtomically(out, signed.toCanonicalBytes());
+    // Readers (an origin serving this file) see the old announce or the new one, never half of one.
+    AtomicFiles.write(out.toAbsolutePath(), signed.toCanonicalBytes());
     spec.commandLine().getErr().println("wrote " + StreamAnnounce.TYPE + " " + announce.streamId() + " seq "
         + announce.seq() + ", valid until " + Instant.ofEpochMilli(announce.expiresAtMs()) + ", to " + out);
     return ExitCodes.OK;
   }
 
-  /** Readers (an origin serving this file) see the old announce or the new one, never half of one. */
-  static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, ".announce-", ".tmp");
-    try {
-      Files.write(temp, bytes);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
 }

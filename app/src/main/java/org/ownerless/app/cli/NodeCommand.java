@@ -19,7 +19,8 @@ import org.ownerless.app.UserError;
 import org.ownerless.app.node.Node;
 import org.ownerless.app.node.NodeOptions;
 import org.ownerless.app.node.NodeSettings;
-import org.ownerless.ingest.hls.AtomicFiles;
+import org.ownerless.protocol.io.AtomicFiles;
+import org.ownerless.protocol.layout.LiveWindow;
 import org.ownerless.ingest.transcode.Ladder;
 import org.ownerless.origin.bucket.BucketSettings;
 import org.ownerless.protocol.ProtocolException;
@@ -211,7 +212,7 @@ public final class NodeCommand implements Callable<Integer> {
     return new NodeOptions(streamName, pick(key, s.key == null ? null : Path.of(s.key), dataDir.resolve("creator.key")),
         dataDir, pick(host, s.host, "0.0.0.0"), port(pick(httpPort, s.httpPort, 8080)), port(pick(rtmpPort, s.rtmpPort, 1935)),
         token, pick(publicUrl, s.publicUrl, null), pick(title, s.title, ""), tips, mode, rungs,
-        pick(segmentSeconds, s.segmentSeconds, DEFAULT_SEGMENT_SECONDS), pick(playlistWindow, s.playlistWindow, 10),
+        pick(segmentSeconds, s.segmentSeconds, DEFAULT_SEGMENT_SECONDS), pick(playlistWindow, s.playlistWindow, LiveWindow.DEFAULT_PLAYLIST_WINDOW),
         pick(retention, s.retention, 0),
         pick(endAfter, s.endAfter == null ? null : DurationParser.parse(s.endAfter), Duration.ofSeconds(30)),
         newEpoch, allOrigins, allTrackers, cert, certKey, ffmpegPath, reownProjectId(pick(reownProjectId, s.reownProjectId, null)),
@@ -259,7 +260,7 @@ public final class NodeCommand implements Callable<Integer> {
    * their P2P windows. Measured (docs/benchmarks.md): `normal` with 2 s segments could not be both
    * ≤ 10 s behind and ≥ 0.9 of the P2P limit; with 1 s segments it is.
    */
-  static final double DEFAULT_SEGMENT_SECONDS = 1.0;
+  static final double DEFAULT_SEGMENT_SECONDS = LiveWindow.DEFAULT_SEGMENT_SECONDS;
 
   private static <T> T pick(T flag, T config, T fallback) {
     return flag != null ? flag : config != null ? config : fallback;

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.ownerless.ingest.IngestConfig;
 import org.ownerless.ingest.IngestServer;
-import org.ownerless.ingest.hls.HlsPublisher;
+import org.ownerless.ingest.testing.HlsPublisher;
 import org.ownerless.ingest.transcode.FfmpegArgs;
 import org.ownerless.ingest.transcode.Ladder;
 import org.ownerless.ingest.transcode.SelectedRendition;
@@ -75,7 +75,8 @@ public final class IngestBench {
   private static Result runOurs(Path work, List<FlvFile.Tag> tags) throws Exception {
     Path out = work.resolve("ours");
     deleteTree(out);
-    TranscodeConfig transcode = TranscodeConfig.defaults(out.resolve("work")).withLadder(Ladder.parse("src"));
+    TranscodeConfig transcode = TranscodeConfig.defaults(out.resolve("work")).withLadder(Ladder.parse("src"))
+        .withSegmentSeconds(2.0);
     HlsPublisher hls = new HlsPublisher(name -> out.resolve("hls").resolve(name), 10, 2.0);
     try (IngestServer server = new IngestServer(IngestConfig.defaults("127.0.0.1", 0, TOKEN, transcode), hls)) {
       int port = server.start();

@@ -28,13 +28,15 @@ public final class PublishLatencyBench {
     Path data = Files.createTempDirectory("publish-latency-");
     List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
     List<Long> cpu = Collections.synchronizedList(new ArrayList<>());
-    ManifestService manifest = new ManifestService(Signer.generate(), ManifestConfig.defaults(data),
+    // 2 s segments (the publisher's GOP below), as this benchmark has always measured.
+    ManifestService manifest = new ManifestService(Signer.generate(), ManifestConfig.defaults(data).withSegmentSeconds(2.0),
         (s, r, e, n, c) -> {
           nanos.add(n);
           cpu.add(c);
         });
     manifest.open("bench");
-    TranscodeConfig tc = TranscodeConfig.defaults(data.resolve("work")).withLadder(Ladder.parse("src,360p:360:800"));
+    TranscodeConfig tc = TranscodeConfig.defaults(data.resolve("work")).withLadder(Ladder.parse("src,360p:360:800"))
+        .withSegmentSeconds(2.0);
     try (IngestServer ingest = new IngestServer(IngestConfig.defaults("127.0.0.1", 0, "bench-token-1", tc), manifest)) {
       int port = ingest.start();
       // The publisher stands in for OBS on another machine; niced so its encoder does not compete

@@ -2,6 +2,7 @@ package org.ownerless.ingest.transcode;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.ownerless.protocol.layout.LiveWindow;
 
 /**
  * How streams are transcoded.
@@ -15,8 +16,6 @@ import java.time.Duration;
  */
 public record TranscodeConfig(String ffmpeg, Ladder ladder, double segmentSeconds, Path workDir,
     long maxQueuedBytes, Duration maxRestartDelay, int niceness) {
-  public static final double DEFAULT_SEGMENT_SECONDS = 2.0;
-
   public TranscodeConfig {
     if (segmentSeconds < 0.5 || segmentSeconds > 30) {
       throw new IllegalArgumentException("segment duration must be between 0.5 and 30 seconds");
@@ -30,7 +29,7 @@ public record TranscodeConfig(String ffmpeg, Ladder ladder, double segmentSecond
   }
 
   public static TranscodeConfig defaults(Path workDir) {
-    return new TranscodeConfig("ffmpeg", Ladder.DEFAULT, DEFAULT_SEGMENT_SECONDS, workDir, 32L << 20,
+    return new TranscodeConfig("ffmpeg", Ladder.DEFAULT, LiveWindow.DEFAULT_SEGMENT_SECONDS, workDir, 32L << 20,
         Duration.ofSeconds(10), 10);
   }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.ownerless.ingest.hls.MediaPlaylist;
-import org.ownerless.ingest.hls.SegmentPublished;
+import org.ownerless.protocol.layout.MediaPlaylist;
+import org.ownerless.ingest.testing.SegmentPublished;
 
 /** What every publisher test checks about the HLS a stream produced. */
 final class HlsOutputAssertions {

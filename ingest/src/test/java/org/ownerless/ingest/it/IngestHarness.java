@@ -10,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.ownerless.ingest.IngestConfig;
 import org.ownerless.ingest.IngestServer;
-import org.ownerless.ingest.hls.HlsPublisher;
-import org.ownerless.ingest.hls.SegmentPublished;
+import org.ownerless.ingest.testing.HlsPublisher;
+import org.ownerless.ingest.testing.SegmentPublished;
 import org.ownerless.ingest.transcode.Ladder;
 import org.ownerless.ingest.transcode.Progress;
 import org.ownerless.ingest.transcode.TranscodeConfig;
@@ -38,7 +38,8 @@ final class IngestHarness implements AutoCloseable {
   IngestHarness(Ladder ladder, Duration publishDeadline, Duration idleTimeout)
       throws IOException, InterruptedException {
     root = Files.createTempDirectory("ingest-it-");
-    TranscodeConfig transcode = TranscodeConfig.defaults(root.resolve("work")).withLadder(ladder);
+    // 2 s segments, which HlsOutputAssertions checks; the product default is LiveWindow.DEFAULT_SEGMENT_SECONDS.
+    TranscodeConfig transcode = TranscodeConfig.defaults(root.resolve("work")).withLadder(ladder).withSegmentSeconds(2.0);
     IngestConfig config = IngestConfig.defaults("127.0.0.1", 0, TOKEN, transcode)
         .withLimits(64, 16, publishDeadline, idleTimeout);
     hls = new HlsPublisher(name -> root.resolve("out").resolve(name), 10, transcode.segmentSeconds());

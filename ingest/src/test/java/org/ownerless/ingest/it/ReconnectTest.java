@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ownerless.ingest.hls.SegmentPublished;
+import org.ownerless.ingest.testing.SegmentPublished;
 import org.ownerless.ingest.transcode.Ladder;
 
 /** A publisher that drops and comes back (timestamps restarting at 0) continues the same stream. */

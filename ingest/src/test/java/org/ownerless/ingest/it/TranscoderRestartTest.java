@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.ownerless.ingest.hls.SegmentPublished;
+import org.ownerless.ingest.testing.SegmentPublished;
 import org.ownerless.ingest.transcode.Ladder;
 
 /** A crashed ffmpeg is reported and restarted while the publisher stays connected. */

@@ -6,6 +6,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.TreeMap;
 import org.ownerless.origin.verify.MediaPlaylistText;
+import org.ownerless.protocol.layout.StreamLayout;
+import org.ownerless.protocol.verify.RootTracker;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
@@ -23,8 +25,8 @@ import org.ownerless.protocol.signing.SignedObject;
  * the newest goes up.
  */
 final class RenditionMirror {
-  /** A verifier walks at most this many intermediate roots (StreamVerifier.MAX_GAP_FETCHES). */
-  static final int MAX_ROOTS_TO_WALK = 1000;
+  /** A verifier walks at most this many intermediate roots. */
+  static final int MAX_ROOTS_TO_WALK = RootTracker.MAX_GAP_FETCHES;
 
   private final ObjectStore store;
   private final Path dir;
@@ -47,13 +49,13 @@ final class RenditionMirror {
   void sync() throws IOException {
     // The playlist is read before the manifest: the manifest on disk is then at least as new as the
     // one this playlist was written after, so it covers every entry the playlist lists.
-    byte[] playlist = readIfExists(dir.resolve("index.m3u8"));
-    byte[] manifest = readIfExists(dir.resolve("manifest.json"));
+    byte[] playlist = readIfExists(dir.resolve(StreamLayout.MEDIA_PLAYLIST));
+    byte[] manifest = readIfExists(dir.resolve(StreamLayout.MANIFEST));
     if (manifest == null) {
       return;
     }
-    String manifestKey = key("manifest.json");
-    String playlistKey = key("index.m3u8");
+    String manifestKey = key(StreamLayout.MANIFEST);
+    String playlistKey = key(StreamLayout.MEDIA_PLAYLIST);
     boolean manifestCurrent = versions.isCurrent(manifestKey, manifest);
     boolean playlistCurrent = playlist == null || versions.isCurrent(playlistKey, playlist);
     if (manifestCurrent && playlistCurrent) {
@@ -66,13 +68,14 @@ final class RenditionMirror {
     }
     if (!manifestCurrent) {
       uploadRootsUpTo(root);
-      store.putBytes(key("roots/" + root.treeSize() + ".json"), manifest, headers("roots/" + root.treeSize() + ".json"));
-      store.putBytes(manifestKey, manifest, headers("manifest.json"));
+      String rootFile = StreamLayout.root(root.treeSize());
+      store.putBytes(key(rootFile), manifest, headers(rootFile));
+      store.putBytes(manifestKey, manifest, headers(StreamLayout.MANIFEST));
       versions.uploaded(manifestKey, manifest);
       lastRootUploaded = root.treeSize();
     }
     if (!playlistCurrent) {
-      store.putBytes(playlistKey, playlist, headers("index.m3u8"));
+      store.putBytes(playlistKey, playlist, headers(StreamLayout.MEDIA_PLAYLIST));
       versions.uploaded(playlistKey, playlist);
     }
   }
@@ -120,7 +123,7 @@ final class RenditionMirror {
         : root.window().isEmpty() ? newest : root.window().get(0).index() + 1;
     from = Math.max(from, newest - MAX_ROOTS_TO_WALK);
     for (long size = Math.max(from, 1); size < newest; size++) {
-      String rel = "roots/" + size + ".json";
+      String rel = StreamLayout.root(size);
       byte[] bytes = readIfExists(dir.resolve(rel));
       if (bytes != null) {
         store.putBytes(key(rel), bytes, headers(rel));
@@ -141,7 +144,7 @@ final class RenditionMirror {
     try {
       return ManifestRoot.fromSigned(SignedObject.parse(manifest));
     } catch (ProtocolException e) {
-      throw new IOException(dir.resolve("manifest.json") + " is not a manifest: " + e.getMessage(), e);
+      throw new IOException(dir.resolve(StreamLayout.MANIFEST) + " is not a manifest: " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.ownerless.origin.bucket;
 
+import org.ownerless.protocol.layout.StreamLayout;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -55,8 +56,8 @@ final class StreamMirror {
     if (failed != null) {
       throw failed;
     }
-    uploadIfChanged("master.m3u8");
-    uploadIfChanged("announce.json");
+    uploadIfChanged(StreamLayout.MASTER_PLAYLIST);
+    uploadIfChanged(StreamLayout.ANNOUNCE);
   }
 
   private List<RenditionMirror> renditionsOnDisk() throws IOException {

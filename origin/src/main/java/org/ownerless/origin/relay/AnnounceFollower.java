@@ -1,13 +1,14 @@
 package org.ownerless.origin.relay;
 
-import org.ownerless.ingest.hls.AtomicFiles;
+import org.ownerless.protocol.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.ownerless.origin.verify.StreamUrl;
 import org.ownerless.protocol.json.StrictJson;
+import org.ownerless.protocol.layout.MasterPlaylist;
+import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.model.StreamAnnounce;
 import org.ownerless.protocol.model.StreamId;
 import org.ownerless.protocol.verify.AnnounceTracker;
@@ -53,7 +54,7 @@ final class AnnounceFollower {
     try {
       UpstreamHttp.Response r;
       try {
-        r = http.get(upstream.resolve("announce.json"), StrictJson.MAX_BYTES, upstream.equals(etagFrom) ? etag : null);
+        r = http.get(upstream.resolve(StreamLayout.ANNOUNCE), StrictJson.MAX_BYTES, upstream.equals(etagFrom) ? etag : null);
       } catch (UpstreamHttp.NotFound e) {
         // An upstream that is up but does not carry the stream yet (a node before its first publish,
         // a relay just started) gets a grace period before it counts as failing.
@@ -75,7 +76,7 @@ final class AnnounceFollower {
         signed = Verifier.verifyAnnounce(r.body(), stream.creator(), now);
         tracker.accept(signed, now);
       } catch (VerificationException e) {
-        throw new UpstreamFailure(e.problem(), upstream + "announce.json: " + e.getMessage());
+        throw new UpstreamFailure(e.problem(), upstream + StreamLayout.ANNOUNCE + ": " + e.getMessage());
       }
       if (tracker.current().orElseThrow() == signed) {
         publish(signed.content(), r.body());
@@ -92,8 +93,8 @@ final class AnnounceFollower {
 
   private void publish(StreamAnnounce a, byte[] verbatim) {
     try {
-      AtomicFiles.write(dir.resolve("announce.json"), verbatim);
-      AtomicFiles.write(dir.resolve("master.m3u8"), RelayPlaylists.master(a).getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(dir.resolve(StreamLayout.ANNOUNCE), verbatim);
+      AtomicFiles.writeString(dir.resolve(StreamLayout.MASTER_PLAYLIST), MasterPlaylist.render(a.renditions()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the announce mirror in " + dir, e);
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Set;
+import org.ownerless.protocol.layout.StreamLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ final class MirrorRetention {
     for (Iterator<Long> it = roots.iterator(); it.hasNext() && roots.size() > keep; ) {
       long size = it.next();
       if (size != currentSize) {
-        delete(dir.resolve("roots").resolve(size + ".json"));
+        delete(dir.resolve(StreamLayout.root(size)));
         it.remove();
       }
     }

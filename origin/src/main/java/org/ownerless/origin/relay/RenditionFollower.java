@@ -1,21 +1,22 @@
 package org.ownerless.origin.relay;
 
-import org.ownerless.ingest.hls.AtomicFiles;
+import org.ownerless.protocol.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.ownerless.origin.verify.StreamUrl;
 import org.ownerless.protocol.json.StrictJson;
+import org.ownerless.protocol.layout.LiveWindow;
+import org.ownerless.protocol.layout.MediaPlaylist;
+import org.ownerless.protocol.layout.PlaylistEntry;
+import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
@@ -53,13 +54,12 @@ final class RenditionFollower {
 
   private final RootTracker tracker = new RootTracker();
   private final List<RootFile> unpublished = new ArrayList<>();
-  private final NavigableSet<Long> discontinuities = new TreeSet<>();
+  private final MediaPlaylist playlist = new MediaPlaylist(1);
   private volatile ManifestRoot accepted;
   private volatile ManifestRoot published;
   private Signed<ManifestRoot> publishedSigned;
   private boolean publishedEnded;
-  private long discontinuityEpoch = -1;
-  private int targetSeconds = 1;
+  private long playlistEpoch = -1;
   private String etag;
   private StreamUrl etagFrom;
   private long notFoundSince;
@@ -213,13 +213,13 @@ final class RenditionFollower {
     // 2. roots/N.json (verbatim: signed), 3. manifest.json, 4. the playlist written from the window.
     if (!unpublished.isEmpty()) {
       for (RootFile f : unpublished) {
-        AtomicFiles.write(dir.resolve("roots").resolve(f.size() + ".json"), f.bytes());
+        AtomicFiles.write(dir.resolve(StreamLayout.root(f.size())), f.bytes());
         retention.rootWritten(f.size());
       }
-      AtomicFiles.write(dir.resolve("manifest.json"), unpublished.get(unpublished.size() - 1).bytes());
+      AtomicFiles.write(dir.resolve(StreamLayout.MANIFEST), unpublished.get(unpublished.size() - 1).bytes());
       unpublished.clear();
     }
-    AtomicFiles.write(dir.resolve("index.m3u8"), playlist(root, ended).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.writeString(dir.resolve(StreamLayout.MEDIA_PLAYLIST), playlist(root, ended));
     // 5. Retention before the new root becomes visible: whoever sees this tree size also sees the
     //    disk as it will stay (the files already name only the new window).
     Set<String> listed = new HashSet<>();
@@ -231,18 +231,16 @@ final class RenditionFollower {
   }
 
   private String playlist(ManifestRoot root, boolean ended) {
-    if (root.epoch() != discontinuityEpoch) {
-      discontinuities.clear(); // a new log counts its own discontinuities
-      discontinuityEpoch = root.epoch();
+    if (root.epoch() != playlistEpoch) {
+      playlist.startNewLog();
+      playlistEpoch = root.epoch();
     }
+    List<PlaylistEntry> window = new ArrayList<>(root.window().size());
     for (SegmentEntry e : root.window()) {
-      if (e.discontinuity()) {
-        discontinuities.add(e.index());
-      }
-      targetSeconds = Math.max(targetSeconds, (int) Math.round(e.durationUs() / 1e6));
+      PlaylistEntry entry = PlaylistEntry.of(e);
+      playlist.observe(entry);
+      window.add(entry);
     }
-    List<SegmentEntry> listed = RelayPlaylists.listed(root.window(), ended);
-    long first = listed.isEmpty() ? 0 : listed.get(0).index();
-    return RelayPlaylists.media(listed, discontinuities.headSet(first, false).size(), targetSeconds, ended);
+    return playlist.render(LiveWindow.listed(window, ended, LiveWindow.playlistWindowOf(window)), ended);
   }
 }

@@ -1,6 +1,6 @@
 package org.ownerless.origin.relay;
 
-import org.ownerless.ingest.hls.AtomicFiles;
+import org.ownerless.protocol.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

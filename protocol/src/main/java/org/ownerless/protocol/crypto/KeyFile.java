@@ -8,12 +8,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.ownerless.protocol.ProtocolException;
+import org.ownerless.protocol.io.AtomicFiles;
 import org.ownerless.protocol.ProtocolVersion;
 import org.ownerless.protocol.json.JsonFields;
 import org.ownerless.protocol.json.StrictJson;
@@ -40,23 +39,10 @@ public final class KeyFile {
     if (!overwrite && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw new FileAlreadyExistsException(file.toString(), null, "refusing to overwrite an existing key (use --force)");
     }
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, ".key-", ".tmp", ownerOnlyAttribute(dir));
-    try {
-      Files.write(temp, encode(signer));
-      if (overwrite) {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } else {
-        // A hard link fails if the target appeared meanwhile, so a racing writer cannot be clobbered.
-        try {
-          Files.createLink(target, temp);
-        } catch (UnsupportedOperationException e) {
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        }
-      }
-    } finally {
-      Files.deleteIfExists(temp);
+    if (overwrite) {
+      AtomicFiles.write(target, encode(signer));
+    } else {
+      AtomicFiles.writeNew(target, encode(signer)); // a racing writer's key is never clobbered
     }
   }
 
@@ -117,11 +103,5 @@ public final class KeyFile {
       throw new ProtocolException(where + ": damaged key (seed does not match the stored public key)");
     }
     return signer;
-  }
-
-  private static FileAttribute<?>[] ownerOnlyAttribute(Path dir) throws IOException {
-    return Files.getFileStore(dir).supportsFileAttributeView("posix")
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-        : new FileAttribute<?>[0];
   }
 }

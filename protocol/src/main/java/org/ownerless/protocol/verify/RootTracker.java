@@ -13,10 +13,50 @@ import org.ownerless.protocol.model.ManifestRoot;
  * {@link EquivocationProof}. Not thread-safe.
  */
 public final class RootTracker {
+  /**
+   * How many intermediate roots one {@link #accept(Signed, RootSource)} may fetch to close a gap:
+   * the same bound as the browser viewer's (trust/manifest.js), counted the same way.
+   */
+  public static final int MAX_GAP_FETCHES = 1000;
+
+  /** Where the roots a gap walk needs come from: {@code REND/roots/SIZE.json}, verified by the source. */
+  @FunctionalInterface
+  public interface RootSource {
+    /** The verified root published at {@code treeSize}; a failed fetch is an UNAVAILABLE problem. */
+    Signed<ManifestRoot> root(long treeSize) throws VerificationException;
+  }
+
   private Signed<ManifestRoot> last;
 
   public Optional<Signed<ManifestRoot>> last() {
     return Optional.ofNullable(last);
+  }
+
+  /**
+   * Accepts {@code next}, closing a {@link Problem#GAP} the way every verifier of the project does:
+   * each intermediate size (last + 1 … next − 1) is taken from {@code source} and accepted in order,
+   * each linked by the proof it carries, then {@code next}. Refuses a gap of more than
+   * {@link #MAX_GAP_FETCHES} intermediate roots without fetching any. Roots accepted before a
+   * failure stay accepted, so a later call continues from there.
+   */
+  public void accept(Signed<ManifestRoot> next, RootSource source) throws VerificationException {
+    try {
+      accept(next);
+    } catch (VerificationException e) {
+      if (e.problem() != Problem.GAP) {
+        throw e;
+      }
+      long from = last.content().treeSize();
+      long to = next.content().treeSize();
+      if (to - from - 1 > MAX_GAP_FETCHES) {
+        throw new VerificationException(Problem.GAP, "more than " + MAX_GAP_FETCHES + " roots missed (" + from
+            + " -> " + to + ")");
+      }
+      for (long size = from + 1; size < to; size++) {
+        accept(source.root(size));
+      }
+      accept(next);
+    }
   }
 
   /** Accepts {@code next} using the consistency proof it carries, if that links from our size. */

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ownerless.protocol.verify.VerifierTest.assertProblem;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.fixtures.Fixtures;
+import org.ownerless.protocol.merkle.MerkleTree;
 import org.ownerless.protocol.model.ManifestRoot;
 
 class RootTrackerTest {
@@ -97,5 +99,67 @@ class RootTrackerTest {
     ManifestRoot otherRendition = new ManifestRoot(other.creator(), other.name(), "360p", 1, 6, other.rootHash(),
         other.timeMs(), List.of(), null);
     assertProblem(() -> tracker.accept(signed(otherRendition)), Problem.WRONG_STREAM);
+  }
+
+  @Test
+  void aGapIsWalkedThroughTheIntermediateRootsInOrder() throws Exception {
+    tracker.accept(root(5, 0));
+    List<Long> asked = new ArrayList<>();
+    tracker.accept(root(9, 8), size -> {
+      asked.add(size);
+      return root(size, size - 1);
+    });
+    assertThat(asked).containsExactly(6L, 7L, 8L);
+    assertThat(tracker.last().orElseThrow().content().treeSize()).isEqualTo(9);
+  }
+
+  @Test
+  void aFailedFetchKeepsWhatTheWalkAcceptedSoFar() throws Exception {
+    tracker.accept(root(5, 0));
+    assertProblem(() -> tracker.accept(root(9, 8), size -> {
+      if (size == 8) {
+        throw new VerificationException(Problem.UNAVAILABLE, "roots/8.json: HTTP 503");
+      }
+      return root(size, size - 1);
+    }), Problem.UNAVAILABLE);
+    assertThat(tracker.last().orElseThrow().content().treeSize()).isEqualTo(7);
+  }
+
+  @Test
+  void aWalkClosesAtMostTheGapBoundAndRefusesOneRootMoreWithoutFetching() throws Exception {
+    int max = RootTracker.MAX_GAP_FETCHES;
+    LinkedRoots roots = new LinkedRoots(max + 3);
+    tracker.accept(roots.at(1));
+    // size 1 -> size max + 2: exactly MAX_GAP_FETCHES roots in between, walked.
+    tracker.accept(roots.at(max + 2), roots::at);
+    assertThat(tracker.last().orElseThrow().content().treeSize()).isEqualTo(max + 2);
+
+    RootTracker other = new RootTracker();
+    other.accept(roots.at(1));
+    List<Long> asked = new ArrayList<>();
+    // size 1 -> size max + 3: one root more than the bound, refused before any fetch.
+    assertProblem(() -> other.accept(roots.at(max + 3), size -> {
+      asked.add(size);
+      return roots.at(size);
+    }), Problem.GAP);
+    assertThat(asked).isEmpty();
+  }
+
+  /** Signed roots of one growing log, each carrying the proof from the size before it. */
+  private static final class LinkedRoots {
+    private final MerkleTree tree = new MerkleTree();
+
+    LinkedRoots(int size) {
+      for (int i = 0; i < size; i++) {
+        tree.append(Fixtures.entry(i).leafHash());
+      }
+    }
+
+    Signed<ManifestRoot> at(long size) throws VerificationException {
+      ManifestRoot r = new ManifestRoot(Fixtures.CREATOR.publicKey(), "demo", "src", 1, size, tree.rootHash(size),
+          Fixtures.ISSUED_AT_MS + size, List.of(Fixtures.entry(size - 1)),
+          size > 1 ? tree.consistencyProof(size - 1, size) : null);
+      return signed(r);
+    }
   }
 }

@@ -1,4 +1,4 @@
-package org.ownerless.ingest.hls;
+package org.ownerless.protocol.layout;
 
 import java.util.Locale;
 

@@ -1,8 +1,10 @@
-package org.ownerless.ingest.hls;
+package org.ownerless.protocol.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -59,6 +61,26 @@ class AtomicFilesTest {
         }
       })).containsExactly("stale", "stale", "stale");
     }
+  }
+
+  @Test
+  void aNewFileIsWrittenOnceAndNeverReplaced() throws Exception {
+    Path key = dir.resolve("keys/creator.key");
+    AtomicFiles.writeNew(key, "first".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> AtomicFiles.writeNew(key, "second".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(FileAlreadyExistsException.class);
+    assertThat(Files.readString(key)).isEqualTo("first");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+    assertThat(namesIn(key.getParent())).containsExactly("creator.key");
+  }
+
+  @Test
+  void aReadableFileGetsTheProcessDefaultPermissionsNotOwnerOnly() throws Exception {
+    Path page = dir.resolve("viewer/watch.html");
+    AtomicFiles.writeReadable(page, "<html>".getBytes(StandardCharsets.UTF_8));
+    Path probe = Files.createFile(dir.resolve("probe")); // what the umask gives a plain new file
+    assertThat(Files.getPosixFilePermissions(page)).isEqualTo(Files.getPosixFilePermissions(probe));
+    assertThat(namesIn(page.getParent())).containsExactly("watch.html");
   }
 
   private static String[] namesIn(Path d) throws Exception {

@@ -1,4 +1,4 @@
-package org.ownerless.ingest.hls;
+package org.ownerless.ingest.testing;
 
 import java.nio.file.Path;
 

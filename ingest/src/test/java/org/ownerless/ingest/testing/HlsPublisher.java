@@ -1,7 +1,9 @@
-package org.ownerless.ingest.hls;
+package org.ownerless.ingest.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,13 +13,21 @@ import java.util.function.Function;
 import org.ownerless.ingest.transcode.SegmentReady;
 import org.ownerless.ingest.transcode.SelectedRendition;
 import org.ownerless.ingest.transcode.TranscodeListener;
+import org.ownerless.protocol.io.AtomicFiles;
+import org.ownerless.protocol.layout.Digits;
+import org.ownerless.protocol.layout.MasterPlaylist;
+import org.ownerless.protocol.layout.MediaPlaylist;
+import org.ownerless.protocol.layout.PlaylistEntry;
+import org.ownerless.protocol.layout.StreamLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plain (unsigned) HLS output: moves each finished segment to {@code REND/seg-NNNNNN.ts}, then
+ * Plain (unsigned) HLS output, for the ingest's own tests and its benchmark against nginx-rtmp
+ * (which writes plain HLS too): moves each finished segment to {@code REND/seg-NNNNNN.ts}, then
  * rewrites that rendition's playlist, and writes the master playlist when the ladder is known.
- * The segment is in place before any playlist names it, and every file appears atomically.
+ * The segment is in place before any playlist names it, and every file appears atomically. A node
+ * publishes through the manifest service instead; this sink only shares the layout's playlists.
  */
 public final class HlsPublisher implements TranscodeListener {
   private static final Logger log = LoggerFactory.getLogger(HlsPublisher.class);
@@ -46,7 +56,8 @@ public final class HlsPublisher implements TranscodeListener {
   @Override
   public void onRenditions(String stream, List<SelectedRendition> renditions) {
     try {
-      AtomicFiles.writeString(streamDir.apply(stream).resolve("master.m3u8"), MasterPlaylist.render(renditions));
+      AtomicFiles.writeString(streamDir.apply(stream).resolve(StreamLayout.MASTER_PLAYLIST),
+          MasterPlaylist.render(renditions.stream().map(SelectedRendition::toRendition).toList()));
     } catch (IOException e) {
       log.error("{}: cannot write master playlist: {}", stream, e.getMessage());
     }
@@ -71,7 +82,8 @@ public final class HlsPublisher implements TranscodeListener {
   /** One rendition's playlist state; segments of a rendition arrive in order on one thread. */
   private final class RenditionOutput {
     private final Path dir;
-    private final MediaPlaylist playlist = new MediaPlaylist(windowSize, segmentSeconds);
+    private final MediaPlaylist playlist = new MediaPlaylist(segmentSeconds);
+    private final ArrayDeque<PlaylistEntry> window = new ArrayDeque<>();
     private long nextIndex;
 
     RenditionOutput(Path dir) {
@@ -84,8 +96,13 @@ public final class HlsPublisher implements TranscodeListener {
       Path target = dir.resolve(segmentName(index));
       AtomicFiles.moveInto(segment.file(), target);
       nextIndex++;
-      playlist.add(new PlaylistEntry(index, target.getFileName().toString(), segment.durationUs(), discontinuity));
-      AtomicFiles.writeString(dir.resolve("index.m3u8"), playlist.render());
+      PlaylistEntry entry = new PlaylistEntry(index, target.getFileName().toString(), segment.durationUs(), discontinuity);
+      playlist.observe(entry);
+      window.addLast(entry);
+      while (window.size() > windowSize) {
+        window.removeFirst();
+      }
+      AtomicFiles.writeString(dir.resolve(StreamLayout.MEDIA_PLAYLIST), playlist.render(new ArrayList<>(window), false));
       return new SegmentPublished(stream, segment.rendition(), index, target, segment.durationUs(), discontinuity);
     }
   }

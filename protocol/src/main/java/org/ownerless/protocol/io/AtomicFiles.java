@@ -1,4 +1,4 @@
-package org.ownerless.ingest.hls;
+package org.ownerless.protocol.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Publishing files so that no reader (our origin, nginx, a sync tool) ever sees a partial one:
  * write beside the target, then rename over it, which POSIX makes atomic within a file system.
+ * Used for everything the project writes that someone may read while it is written: published
+ * stream files, the creator key, the publish token, announces, the viewer bundle.
  */
 public final class AtomicFiles {
   /** Temp files are owner-only, as {@link Files#createTempFile} makes them; the rename keeps that. */
   private static final FileAttribute<?> OWNER_ONLY = PosixFilePermissions.asFileAttribute(
       PosixFilePermissions.fromString("rw-------"));
+  private static final FileAttribute<?>[] NO_ATTRIBUTES = new FileAttribute<?>[0];
   private static final String PROCESS = Long.toString(ProcessHandle.current().pid());
   private static final AtomicLong NEXT_TEMP = new AtomicLong();
 
@@ -30,9 +33,37 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, byte[] content) throws IOException {
-    Path dir = target.getParent();
-    ensureDirectory(dir);
-    Path temp = writeTemp(target, content);
+    replace(target, writeTemp(target, content, true));
+  }
+
+  /**
+   * As {@link #write}, but the file gets the process's default permissions (umask) instead of
+   * owner-only: for files that another user's web server must be able to read.
+   */
+  public static void writeReadable(Path target, byte[] content) throws IOException {
+    replace(target, writeTemp(target, content, false));
+  }
+
+  /**
+   * Publishes {@code content} under {@code target} only if no file has that name yet, so a writer
+   * racing with this one is never clobbered (a hard link fails on an existing name). Owner-only.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException if {@code target} exists
+   */
+  public static void writeNew(Path target, byte[] content) throws IOException {
+    Path temp = writeTemp(target, content, true);
+    try {
+      try {
+        Files.createLink(target, temp);
+      } catch (UnsupportedOperationException e) {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE); // no hard links here: a plain rename
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void replace(Path target, Path temp) throws IOException {
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
@@ -47,9 +78,8 @@ public final class AtomicFiles {
    * {@code target}. Both names must be on one file system; otherwise the content is written twice.
    */
   public static void writeLinked(Path extra, Path target, byte[] content) throws IOException {
-    ensureDirectory(target.getParent());
     ensureDirectory(extra.getParent());
-    Path temp = writeTemp(target, content);
+    Path temp = writeTemp(target, content, true);
     try {
       Path link = extra.resolveSibling("." + extra.getFileName() + "." + temp.getFileName() + ".lnk");
       try {
@@ -88,12 +118,13 @@ public final class AtomicFiles {
    * the common case), which matters on the segment publishing path; a name left behind by an
    * earlier process with the same id is skipped.
    */
-  private static Path writeTemp(Path target, byte[] content) throws IOException {
+  private static Path writeTemp(Path target, byte[] content, boolean ownerOnly) throws IOException {
+    ensureDirectory(target.getParent());
     String prefix = "." + target.getFileName() + "." + PROCESS + "-";
     for (int attempt = 0; ; attempt++) {
       Path temp = target.resolveSibling(prefix + NEXT_TEMP.incrementAndGet() + ".tmp");
       try (var channel = Files.newByteChannel(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE), ownerOnly(temp))) {
+          StandardOpenOption.WRITE), ownerOnly ? ownerOnly(temp) : NO_ATTRIBUTES)) {
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
@@ -117,7 +148,7 @@ public final class AtomicFiles {
 
   private static FileAttribute<?>[] ownerOnly(Path file) {
     return file.getFileSystem().supportedFileAttributeViews().contains("posix")
-        ? new FileAttribute<?>[] {OWNER_ONLY} : new FileAttribute<?>[0];
+        ? new FileAttribute<?>[] {OWNER_ONLY} : NO_ATTRIBUTES;
   }
 
   /** {@link Files#createDirectories} throws and catches an exception when the directory exists. */
