@@ -14,8 +14,8 @@ import org.ownerless.app.UserError;
 import org.ownerless.app.relay.Relay;
 import org.ownerless.app.relay.RelayOptions;
 import org.ownerless.app.relay.UpstreamProbe;
+import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.relay.RelayConfig;
-import org.ownerless.origin.relay.UpstreamUrls;
 import org.ownerless.protocol.model.StreamId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,14 +92,14 @@ public final class RelayCommand implements Callable<Integer> {
     }
     for (String u : upstreams) {
       try {
-        UpstreamUrls.forStream(u, id);
+        StreamUrl.forStream(u, id);
       } catch (IllegalArgumentException e) {
         throw new UserError("--upstream: " + e.getMessage());
       }
     }
     if (publicUrl != null) {
       try {
-        UpstreamUrls.forStream(publicUrl, id);
+        StreamUrl.forStream(publicUrl, id);
       } catch (IllegalArgumentException e) {
         throw new UserError("--public-url: " + e.getMessage());
       }

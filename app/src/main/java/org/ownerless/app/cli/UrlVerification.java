@@ -5,10 +5,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
+import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.verify.Failure;
-import org.ownerless.origin.verify.Fetcher;
 import org.ownerless.origin.verify.PassResult;
-import org.ownerless.origin.verify.StreamUrl;
 import org.ownerless.origin.verify.StreamVerifier;
 import org.ownerless.protocol.crypto.PublicKey;
 
@@ -41,7 +40,7 @@ final class UrlVerification {
   }
 
   int run() {
-    StreamVerifier verifier = new StreamVerifier(url, pinned, new Fetcher(timeout));
+    StreamVerifier verifier = new StreamVerifier(url, pinned, timeout);
     long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
     boolean anyFailure = false;
     int pass = 0;

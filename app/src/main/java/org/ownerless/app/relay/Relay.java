@@ -10,13 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ownerless.app.UserError;
 import org.ownerless.app.node.WatchRoute;
+import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.http.OriginServer;
 import org.ownerless.origin.http.PrometheusRoute;
 import org.ownerless.origin.relay.MirrorRoute;
 import org.ownerless.origin.relay.RelayConfig;
 import org.ownerless.origin.relay.StreamMirror;
-import org.ownerless.origin.relay.UpstreamUrls;
-import org.ownerless.origin.verify.StreamUrl;
 import org.ownerless.protocol.model.StreamId;
 import org.ownerless.viewer.ViewerAssets;
 
@@ -55,7 +54,7 @@ public final class Relay implements AutoCloseable {
     StreamId stream = options.stream();
     List<StreamUrl> upstreams = new ArrayList<>();
     for (String u : options.upstreams()) {
-      upstreams.add(UpstreamUrls.forStream(u, stream));
+      upstreams.add(StreamUrl.forStream(u, stream));
     }
     String scheme = options.tlsCert() != null ? "https://" : "http://";
     // Known before binding unless the port is picked by the system (tests): then the hint list

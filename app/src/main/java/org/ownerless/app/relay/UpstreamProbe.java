@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.ownerless.origin.relay.UpstreamUrls;
+import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.protocol.model.StreamId;
 
 /**
@@ -25,7 +25,7 @@ public final class UpstreamProbe {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     String first = null;
     for (String u : upstreams) {
-      URI announce = UpstreamUrls.forStream(u, stream).resolve("announce.json");
+      URI announce = StreamUrl.forStream(u, stream).resolve("announce.json");
       try {
         client.send(HttpRequest.newBuilder(announce).timeout(timeout).method("HEAD", HttpRequest.BodyPublishers.noBody())
             .build(), HttpResponse.BodyHandlers.discarding());

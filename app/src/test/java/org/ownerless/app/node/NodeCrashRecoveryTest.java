@@ -15,10 +15,9 @@ import java.util.function.LongPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.testing.TestPublisher;
+import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.verify.Failure;
-import org.ownerless.origin.verify.Fetcher;
 import org.ownerless.origin.verify.PassResult;
-import org.ownerless.origin.verify.StreamUrl;
 import org.ownerless.origin.verify.StreamVerifier;
 import org.ownerless.protocol.crypto.KeyFile;
 import org.ownerless.protocol.crypto.Signer;
@@ -37,7 +36,7 @@ class NodeCrashRecoveryTest {
   void aKilledNodeContinuesTheSameLogWithoutAFork() throws Exception {
     KeyFile.write(data.resolve("creator.key"), Signer.generate(), false);
     NodeProcess first = NodeProcess.start(data, 0, 0);
-    StreamVerifier watcher = new StreamVerifier(StreamUrl.parse(first.streamUrl), null, new Fetcher(Duration.ofSeconds(5)));
+    StreamVerifier watcher = new StreamVerifier(StreamUrl.parse(first.streamUrl), null, Duration.ofSeconds(5));
     Process ffmpeg = TestPublisher.start(first.rtmpServer, "show?token=crash-token-1", 120,
         data.resolve("ffmpeg1.log").toFile(), "testsrc", 15);
     long before;

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Publishes one stream's directory to a bucket, off the publishing thread.
  *
  * <p>The node's files on disk are the queue: the manifest service writes them in a consistent order,
- * and this publisher's worker brings the bucket up to them pass by pass ({@link StreamMirror}). The
+ * and this publisher's worker brings the bucket up to them pass by pass ({@link StreamUpload}). The
  * publishing thread only drops a nudge into a one-slot queue ({@link #changed()}), which never blocks
  * and never grows; a pass also runs every second to pick up announce and master-playlist changes.
  * When uploads fail the worker retries with exponential backoff; what accumulates meanwhile is bounded
@@ -33,7 +33,7 @@ public final class BucketPublisher implements AutoCloseable {
   private static final int UPLOAD_THREADS = 4;
 
   private final ObjectStore store;
-  private final StreamMirror mirror;
+  private final StreamUpload upload;
   private final BucketHealth health;
   private final Backoff backoff;
   private final Counter failedPasses;
@@ -49,7 +49,7 @@ public final class BucketPublisher implements AutoCloseable {
     this.store = new MeteredObjectStore(store, registry);
     AtomicInteger n = new AtomicInteger();
     this.uploaders = Executors.newFixedThreadPool(UPLOAD_THREADS, r -> daemon(r, "bucket-upload-" + n.incrementAndGet()));
-    this.mirror = new StreamMirror(this.store, streamDir, keyBase.endsWith("/") ? keyBase : keyBase + "/", uploaders);
+    this.upload = new StreamUpload(this.store, streamDir, keyBase.endsWith("/") ? keyBase : keyBase + "/", uploaders);
     this.health = new BucketHealth(bucket);
     this.backoff = new Backoff(firstRetry, maxRetry);
     this.failedPasses = Counter.builder("ownerless.bucket.sync.failures")
@@ -90,7 +90,7 @@ public final class BucketPublisher implements AutoCloseable {
       for (;;) {
         boolean last = closing;
         try {
-          mirror.sync();
+          upload.sync();
           health.succeeded();
           backoff.reset();
           if (last) {

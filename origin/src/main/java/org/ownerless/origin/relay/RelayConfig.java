@@ -3,7 +3,8 @@ package org.ownerless.origin.relay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.ownerless.origin.verify.StreamUrl;
+import org.ownerless.origin.follow.StreamFollower;
+import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.protocol.model.StreamId;
 
 /**
@@ -20,6 +21,8 @@ import org.ownerless.protocol.model.StreamId;
 public record RelayConfig(StreamId stream, List<StreamUrl> upstreams, Path streamsDir, String publicUrl,
     int keepSegments, Duration manifestPoll, Duration announcePoll, Duration timeout) {
   public static final int DEFAULT_KEEP = 64;
+  /** A rendition the announce names may lack a manifest for a while (no segment yet); longer is a failure. */
+  public static final Duration NOT_FOUND_GRACE = Duration.ofSeconds(15);
 
   public RelayConfig {
     upstreams = List.copyOf(upstreams);
@@ -42,6 +45,11 @@ public record RelayConfig(StreamId stream, List<StreamUrl> upstreams, Path strea
 
   public RelayConfig withTimeout(Duration t) {
     return new RelayConfig(stream, upstreams, streamsDir, publicUrl, keepSegments, manifestPoll, announcePoll, t);
+  }
+
+  /** How the relay's follower reads its upstreams. */
+  public StreamFollower.Settings follow() {
+    return new StreamFollower.Settings(timeout, NOT_FOUND_GRACE);
   }
 
   /** The directory of this stream in the mirror. */

@@ -2,7 +2,9 @@ package org.ownerless.origin.relay;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -16,70 +18,77 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import org.ownerless.origin.follow.FetchFailure;
+import org.ownerless.origin.follow.StreamFollower;
+import org.ownerless.origin.follow.StreamUrl;
+import org.ownerless.origin.follow.UpstreamChoice;
+import org.ownerless.protocol.io.AtomicFiles;
+import org.ownerless.protocol.layout.MasterPlaylist;
+import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.Names;
 import org.ownerless.protocol.model.Rendition;
 import org.ownerless.protocol.model.StreamAnnounce;
+import org.ownerless.protocol.verify.Signed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The verified mirror of one stream: an announce follower (every {@code announcePoll}) and, for each
- * rendition the announce names, a follower polling its manifest every {@code manifestPoll}, all
- * renditions in parallel; segment fetches run on their own threads and are coalesced. Everything it
- * writes under {@link RelayConfig#streamDir()} has been verified against the creator's key.
+ * The verified mirror of one stream: a {@link StreamFollower} polling the announce every
+ * {@code announcePoll} and, for each rendition the announce names, its manifest every
+ * {@code manifestPoll}, all renditions in parallel; segment fetches run on their own threads and
+ * are coalesced. Everything it writes under {@link RelayConfig#streamDir()} has been verified
+ * against the creator's key: the announce verbatim with a master playlist written from it, each
+ * rendition by its {@link RenditionMirror}.
  */
-public final class StreamMirror implements AutoCloseable {
+public final class StreamMirror implements AutoCloseable, StreamFollower.Listener {
   private static final Logger log = LoggerFactory.getLogger(StreamMirror.class);
 
   private final RelayConfig config;
   private final MeterRegistry metrics;
-  private final UpstreamChoice upstreams;
-  private final UpstreamHttp http;
+  private final StreamFollower follower;
   private final ScheduledExecutorService pollers;
   private final ExecutorService fetchThreads;
   private final SegmentFetches fetches;
-  private final AnnounceFollower announce;
-  private final Map<String, RenditionFollower> renditions = new ConcurrentHashMap<>();
+  private final Map<String, RenditionMirror> renditions = new ConcurrentHashMap<>();
 
   public StreamMirror(RelayConfig config, MeterRegistry metrics) {
     this.config = config;
     this.metrics = metrics;
-    this.upstreams = new UpstreamChoice(config.stream(), config.upstreams(), config.publicUrl(), metrics);
-    this.http = new UpstreamHttp(config.timeout());
+    UpstreamChoice upstreams = UpstreamChoice.failingOver(config.stream(), config.upstreams(), config.publicUrl(),
+        metrics);
+    this.follower = new StreamFollower(config.stream(), upstreams, config.follow(), this);
     // Polls are short blocking HTTP calls; a thread per rendition (at most 16) plus the announce keeps
     // renditions from waiting on each other. Fetches get their own pool so a poll waiting on its
     // segments can never starve them.
     this.pollers = Executors.newScheduledThreadPool(StreamAnnounce.MAX_RENDITIONS + 1, new DefaultThreadFactory("relay-poll", true));
     this.fetchThreads = Executors.newFixedThreadPool(4, new DefaultThreadFactory("relay-fetch", true));
-    this.fetches = new SegmentFetches(http, fetchThreads);
-    this.announce = new AnnounceFollower(config.stream(), config.streamDir(), http, upstreams, this::follow);
+    this.fetches = new SegmentFetches(follower, fetchThreads);
   }
 
   /** Clears what an earlier run left (see docs/relay.md) and starts following the upstreams. */
   public void start() throws IOException {
     deleteTree(config.streamDir());
     Files.createDirectories(config.streamDir());
-    pollers.scheduleWithFixedDelay(guarded("announce", announce::poll), 0, config.announcePoll().toMillis(),
+    pollers.scheduleWithFixedDelay(guarded("announce", this::pollAnnounce), 0, config.announcePoll().toMillis(),
         TimeUnit.MILLISECONDS);
   }
 
   public UpstreamChoice upstreams() {
-    return upstreams;
+    return follower.upstreams();
   }
 
   /** The newest accepted announce, or null. */
   public StreamAnnounce announce() {
-    return announce.current();
+    return follower.announce();
   }
 
   /** The root each rendition serves now (renditions without one are left out). */
   public Map<String, ManifestRoot> published() {
     Map<String, ManifestRoot> out = new LinkedHashMap<>();
-    renditions.forEach((name, f) -> {
-      if (f.published() != null) {
-        out.put(name, f.published());
+    renditions.forEach((name, r) -> {
+      if (r.published() != null) {
+        out.put(name, r.published());
       }
     });
     return out;
@@ -90,26 +99,53 @@ public final class StreamMirror implements AutoCloseable {
    * the accepted window lists it (one upstream fetch however many ask), else empty.
    */
   public Optional<CompletableFuture<Path>> fetchListed(String rendition, String uri) {
-    RenditionFollower f = renditions.get(rendition);
-    return f == null ? Optional.empty() : f.fetchListed(uri);
+    RenditionMirror r = renditions.get(rendition);
+    return r == null ? Optional.empty() : r.fetchListed(uri);
   }
 
   public SegmentFetches fetches() {
     return fetches;
   }
 
-  private void follow(StreamAnnounce a) {
+  private void pollAnnounce() {
+    StreamUrl upstream = follower.upstreams().current();
+    try {
+      follower.pollAnnounce(upstream);
+    } catch (FetchFailure f) {
+      follower.report(upstream, f);
+    }
+  }
+
+  /** Copies a newly accepted announce verbatim, writes the master playlist from it, follows new renditions. */
+  @Override
+  public void announceAccepted(Signed<StreamAnnounce> signed, byte[] bytes) {
+    StreamAnnounce a = signed.content();
+    Path dir = config.streamDir();
+    try {
+      AtomicFiles.write(dir.resolve(StreamLayout.ANNOUNCE), bytes);
+      AtomicFiles.writeString(dir.resolve(StreamLayout.MASTER_PLAYLIST), MasterPlaylist.render(a.renditions()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the announce mirror in " + dir, e);
+    }
     for (Rendition r : a.renditions()) {
       if (!Names.isRenditionName(r.name()) || renditions.containsKey(r.name())) {
         continue;
       }
-      RenditionFollower f = new RenditionFollower(r.name(), config.streamDir().resolve(r.name()), http, fetches,
-          upstreams, announce::current, config.keepSegments());
-      renditions.put(r.name(), f);
-      Gauge.builder("ownerless.relay.tree.size", f, x -> x.published() == null ? 0 : x.published().treeSize())
+      RenditionMirror m = new RenditionMirror(r.name(), dir.resolve(r.name()), follower, fetches,
+          config.keepSegments());
+      renditions.put(r.name(), m);
+      Gauge.builder("ownerless.relay.tree.size", m, x -> x.published() == null ? 0 : x.published().treeSize())
           .description("log size of the newest root the relay serves").tag("rendition", r.name()).register(metrics);
-      pollers.scheduleWithFixedDelay(guarded(r.name(), f::poll), 0, config.manifestPoll().toMillis(),
+      pollers.scheduleWithFixedDelay(guarded(r.name(), m::poll), 0, config.manifestPoll().toMillis(),
           TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Override
+  public void rootAccepted(String rendition, Signed<ManifestRoot> root, byte[] bytes) {
+    RenditionMirror m = renditions.get(rendition);
+    if (m != null) {
+      m.accepted(root, bytes);
     }
   }
 

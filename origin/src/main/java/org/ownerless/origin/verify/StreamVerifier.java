@@ -1,52 +1,50 @@
 package org.ownerless.origin.verify;
 
-import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ownerless.origin.follow.FetchFailure;
+import org.ownerless.origin.follow.StreamFollower;
+import org.ownerless.origin.follow.StreamUrl;
+import org.ownerless.origin.follow.UpstreamChoice;
 import org.ownerless.protocol.crypto.PublicKey;
-import org.ownerless.protocol.json.StrictJson;
+import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.Names;
 import org.ownerless.protocol.model.Rendition;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
-import org.ownerless.protocol.verify.AnnounceTracker;
+import org.ownerless.protocol.model.StreamStatus;
 import org.ownerless.protocol.verify.Problem;
-import org.ownerless.protocol.verify.RootTracker;
-import org.ownerless.protocol.verify.Signed;
-import org.ownerless.protocol.verify.VerificationException;
-import org.ownerless.protocol.verify.Verifier;
 
 /**
- * Verifies a stream served over HTTP the way a viewer must: the announce against the creator key in
- * the URL, each rendition's newest MANIFEST_ROOT against the announce and against the roots accepted
- * before (rollback, equivocation, consistency), each playlist against its signed window, and every
+ * Verifies a stream served over HTTP the way a viewer must, through the same {@link StreamFollower}
+ * a relay mirrors with: the announce against the creator key in the URL, each rendition's newest
+ * MANIFEST_ROOT against the announce and against the roots accepted before (rollback,
+ * equivocation, consistency, gaps walked), each playlist against its signed window, and every
  * listed segment's bytes against its entry. Keeps its state between passes, so repeated passes
  * ({@code verify --watch}) follow the live edge and check that the log only ever grows.
  */
 public final class StreamVerifier {
   static final int MAX_PLAYLIST_BYTES = 4 << 20;
-  /** How many intermediate roots one pass may fetch to close a gap. */
-  static final int MAX_GAP_FETCHES = 1000;
 
   private final StreamUrl url;
   private final PublicKey creator;
-  private final Fetcher fetcher;
-  private final AnnounceTracker announces;
-  private final Map<String, RootTracker> roots = new HashMap<>();
-  private final Set<URI> verifiedSegments = new HashSet<>();
+  private final StreamFollower follower;
+  private final Set<String> verifiedSegments = new HashSet<>();
 
-  public StreamVerifier(StreamUrl url, PublicKey pinned, Fetcher fetcher) {
+  /** @param timeout the deadline of each request */
+  public StreamVerifier(StreamUrl url, PublicKey pinned, Duration timeout) {
     this.url = url;
     this.creator = pinned != null ? pinned : url.stream().creator();
-    this.fetcher = fetcher;
-    this.announces = new AnnounceTracker(url.stream());
+    // One server, checked as it is: no other origin is read, and a 404 is a failure at once.
+    this.follower = new StreamFollower(url.stream(), UpstreamChoice.single(url),
+        new StreamFollower.Settings(timeout, Duration.ZERO), new StreamFollower.Listener() {});
   }
 
   public PassResult pass() {
@@ -65,29 +63,25 @@ public final class StreamVerifier {
     int newSegments = 0;
     boolean allEnded = !renditions.isEmpty();
     for (String r : renditions) {
-      RenditionCheck check = checkRendition(announce, r, failures);
+      RenditionCheck check = checkRendition(r, failures);
       newSegments += check.newSegments;
       allEnded &= check.ended;
       if (check.size >= 0) {
         sizes.put(r, check.size);
       }
     }
-    boolean ended = allEnded && announce.status() == org.ownerless.protocol.model.StreamStatus.ENDED;
+    boolean ended = allEnded && announce.status() == StreamStatus.ENDED;
     return new PassResult(failures, announce.seq(), sizes, newSegments, ended);
   }
 
   private StreamAnnounce announce(List<Failure> failures) {
     try {
-      byte[] bytes = fetcher.get(url.resolve("announce.json"), StrictJson.MAX_BYTES);
-      Signed<StreamAnnounce> signed = Verifier.verifyAnnounce(bytes, creator, System.currentTimeMillis());
-      announces.accept(signed, System.currentTimeMillis());
-      return announces.current().orElseThrow().content();
-    } catch (Fetcher.FetchException e) {
-      failures.add(new Failure("announce", Problem.UNAVAILABLE, e.getMessage()));
-    } catch (VerificationException e) {
+      follower.pollAnnounce(url);
+      return follower.announce();
+    } catch (FetchFailure e) {
       failures.add(new Failure("announce", e.problem(), e.getMessage()));
+      return null;
     }
-    return null;
   }
 
   /** The announce's renditions; the unsigned master playlist may only list those. */
@@ -98,23 +92,24 @@ public final class StreamVerifier {
     }
     List<String> master = new ArrayList<>();
     try {
-      byte[] bytes = fetcher.get(url.resolve("master.m3u8"), MAX_PLAYLIST_BYTES);
+      byte[] bytes = follower.unsigned(url, StreamLayout.MASTER_PLAYLIST, MAX_PLAYLIST_BYTES);
       for (String line : new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\r?\n")) {
         if (!line.isBlank() && !line.startsWith("#")) {
-          String name = line.trim().endsWith("/index.m3u8") ? line.trim().substring(0, line.trim().length() - 11) : "";
+          String suffix = "/" + StreamLayout.MEDIA_PLAYLIST;
+          String name = line.trim().endsWith(suffix) ? line.trim().substring(0, line.trim().length() - suffix.length()) : "";
           if (!Names.isRenditionName(name)) {
-            failures.add(new Failure("master.m3u8", Problem.MALFORMED, "unexpected entry '" + line.trim() + "'"));
+            failures.add(new Failure(StreamLayout.MASTER_PLAYLIST, Problem.MALFORMED, "unexpected entry '" + line.trim() + "'"));
           } else if (!announced.isEmpty() && !announced.contains(name)) {
-            failures.add(new Failure("master.m3u8", Problem.WRONG_STREAM, "lists rendition '" + name
+            failures.add(new Failure(StreamLayout.MASTER_PLAYLIST, Problem.WRONG_STREAM, "lists rendition '" + name
                 + "' that the signed announce does not"));
           } else {
             master.add(name);
           }
         }
       }
-    } catch (Fetcher.FetchException e) {
+    } catch (FetchFailure e) {
       if (announced.isEmpty()) {
-        failures.add(new Failure("master.m3u8", Problem.UNAVAILABLE, e.getMessage()));
+        failures.add(new Failure(StreamLayout.MASTER_PLAYLIST, Problem.UNAVAILABLE, e.getMessage()));
       }
     }
     return announced.isEmpty() ? master : announced;
@@ -126,33 +121,33 @@ public final class StreamVerifier {
     boolean ended;
   }
 
-  private RenditionCheck checkRendition(StreamAnnounce announce, String r, List<Failure> failures) {
+  private RenditionCheck checkRendition(String r, List<Failure> failures) {
     RenditionCheck check = new RenditionCheck();
     MediaPlaylistText playlist;
     try {
-      playlist = MediaPlaylistText.parse(fetcher.get(url.resolve(r + "/index.m3u8"), MAX_PLAYLIST_BYTES));
-    } catch (Fetcher.FetchException e) {
+      playlist = MediaPlaylistText.parse(follower.unsigned(url, StreamLayout.mediaPlaylist(r), MAX_PLAYLIST_BYTES));
+    } catch (FetchFailure e) {
       failures.add(new Failure(r, Problem.UNAVAILABLE, e.getMessage()));
       return check;
     } catch (IllegalArgumentException e) {
-      failures.add(new Failure(r + "/index.m3u8", Problem.MALFORMED, e.getMessage()));
+      failures.add(new Failure(StreamLayout.mediaPlaylist(r), Problem.MALFORMED, e.getMessage()));
       return check;
     }
     check.ended = playlist.ended();
-    ManifestRoot root = acceptNewestRoot(announce, r, failures);
+    ManifestRoot root = acceptNewestRoot(r, failures);
     if (root == null) {
       return check;
     }
     long lastListed = playlist.items().isEmpty() ? -1 : playlist.items().get(playlist.items().size() - 1).index();
     if (lastListed >= root.treeSize()) {
       // The playlist may be a moment newer than the manifest we read first: read the manifest again.
-      ManifestRoot again = acceptNewestRoot(announce, r, failures);
+      ManifestRoot again = acceptNewestRoot(r, failures);
       root = again != null ? again : root;
     }
     check.size = root.treeSize();
     for (MediaPlaylistText.Item item : playlist.items()) {
       Optional<SegmentEntry> entry = root.entry(item.index());
-      String where = r + "/" + item.uri();
+      String where = StreamLayout.inRendition(r, item.uri());
       if (entry.isEmpty()) {
         failures.add(new Failure(where, Problem.NOT_COVERED, "playlist entry " + item.index()
             + " is not in the signed window (entries " + (root.treeSize() - root.window().size()) + ".."
@@ -167,58 +162,29 @@ public final class StreamVerifier {
             + (e.discontinuity() ? " after a discontinuity" : "")));
         continue;
       }
-      URI segment = url.resolve(r + "/" + e.uri());
+      String segment = StreamLayout.inRendition(r, e.uri());
       if (verifiedSegments.contains(segment)) {
         continue;
       }
       try {
-        Verifier.verifySegment(e, fetcher.get(segment, e.size()));
+        follower.segment(url, r, e);
         verifiedSegments.add(segment);
         check.newSegments++;
-      } catch (Fetcher.FetchException ex) {
-        failures.add(new Failure(where, Problem.UNAVAILABLE, ex.getMessage()));
-      } catch (VerificationException ex) {
+      } catch (FetchFailure ex) {
         failures.add(new Failure(where, ex.problem(), ex.getMessage()));
       }
     }
     return check;
   }
 
-  /** Fetches the rendition's newest root and accepts it, walking intermediate roots to close a gap. */
-  private ManifestRoot acceptNewestRoot(StreamAnnounce announce, String r, List<Failure> failures) {
-    RootTracker tracker = roots.computeIfAbsent(r, k -> new RootTracker());
+  /** The rendition's newest root, accepted only if it extends what was accepted before. */
+  private ManifestRoot acceptNewestRoot(String r, List<Failure> failures) {
     try {
-      Signed<ManifestRoot> newest = fetchRoot(announce, r, "manifest.json");
-      try {
-        tracker.accept(newest);
-      } catch (VerificationException gap) {
-        if (gap.problem() != Problem.GAP) {
-          throw gap;
-        }
-        long from = tracker.last().orElseThrow().content().treeSize();
-        long to = newest.content().treeSize();
-        if (to - from > MAX_GAP_FETCHES) {
-          throw new VerificationException(Problem.GAP, "more than " + MAX_GAP_FETCHES + " roots missed ("
-              + from + " -> " + to + ")");
-        }
-        for (long size = from + 1; size < to; size++) {
-          tracker.accept(fetchRoot(announce, r, "roots/" + size + ".json"));
-        }
-        tracker.accept(newest);
-      }
-      return tracker.last().orElseThrow().content();
-    } catch (Fetcher.FetchException e) {
-      failures.add(new Failure(r + "/manifest.json", Problem.UNAVAILABLE, e.getMessage()));
-    } catch (VerificationException e) {
-      failures.add(new Failure(r + "/manifest.json", e.problem(), e.getMessage()
-          + e.equivocation().map(p -> " — proof: " + p).orElse("")));
+      follower.pollRoots(r, url);
+      return follower.root(r);
+    } catch (FetchFailure e) {
+      failures.add(new Failure(StreamLayout.manifest(r), e.problem(), e.getMessage()));
+      return null;
     }
-    return null;
-  }
-
-  private Signed<ManifestRoot> fetchRoot(StreamAnnounce announce, String r, String file)
-      throws Fetcher.FetchException, VerificationException {
-    byte[] bytes = fetcher.get(url.resolve(r + "/" + file), StrictJson.MAX_BYTES);
-    return Verifier.verifyManifest(bytes, announce, r);
   }
 }

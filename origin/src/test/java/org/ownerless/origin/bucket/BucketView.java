@@ -3,9 +3,8 @@ package org.ownerless.origin.bucket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.ownerless.origin.verify.Fetcher;
+import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.verify.PassResult;
-import org.ownerless.origin.verify.StreamUrl;
 import org.ownerless.origin.verify.StreamVerifier;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.signing.SignedObject;
@@ -40,7 +39,7 @@ final class BucketView {
 
   /** One pass of the same verifier as `ownerless verify URL`, against the bucket alone. */
   PassResult verify() {
-    return new StreamVerifier(StreamUrl.parse(streamUrl), stream.creator.publicKey(), new Fetcher(Duration.ofSeconds(10)))
+    return new StreamVerifier(StreamUrl.parse(streamUrl), stream.creator.publicKey(), Duration.ofSeconds(10))
         .pass();
   }
 

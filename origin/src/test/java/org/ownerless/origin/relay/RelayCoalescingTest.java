@@ -14,13 +14,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ownerless.origin.verify.StreamUrl;
+import org.ownerless.origin.follow.StreamFollower;
+import org.ownerless.origin.follow.StreamUrl;
+import org.ownerless.origin.follow.UpstreamChoice;
+import org.ownerless.origin.testing.SignedStreamFiles;
+import org.ownerless.origin.testing.TestUpstream;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.verify.Problem;
 
 /** Many requests for one segment cost the upstream exactly one fetch. */
 class RelayCoalescingTest {
   @TempDir Path tmp;
+
+  private static StreamFollower follower(StreamUrl url) {
+    return new StreamFollower(url.stream(), UpstreamChoice.single(url),
+        new StreamFollower.Settings(Duration.ofSeconds(3), Duration.ZERO), new StreamFollower.Listener() {});
+  }
 
   @Test
   void concurrentMirrorsOfOneSegmentShareOneUpstreamFetch() throws Exception {
@@ -29,8 +38,8 @@ class RelayCoalescingTest {
     ExecutorService threads = Executors.newFixedThreadPool(4);
     try (TestUpstream upstream = new TestUpstream(creator.streamsDir)) {
       upstream.segmentDelayMs = 300; // long enough for every caller to arrive while the fetch runs
-      SegmentFetches fetches = new SegmentFetches(new UpstreamHttp(Duration.ofSeconds(3)), threads);
-      StreamUrl url = UpstreamUrls.forStream(upstream.url(), creator.stream);
+      StreamUrl url = StreamUrl.forStream(upstream.url(), creator.stream);
+      SegmentFetches fetches = new SegmentFetches(follower(url), threads);
       Path target = tmp.resolve("mirror").resolve(entry.uri());
       List<CompletableFuture<Path>> all = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
@@ -56,12 +65,12 @@ class RelayCoalescingTest {
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try (TestUpstream upstream = new TestUpstream(creator.streamsDir)) {
       upstream.rewrite = (path, bytes) -> path.endsWith(".ts") ? flipped(bytes) : bytes;
-      SegmentFetches fetches = new SegmentFetches(new UpstreamHttp(Duration.ofSeconds(3)), threads);
+      StreamUrl url = StreamUrl.forStream(upstream.url(), creator.stream);
+      SegmentFetches fetches = new SegmentFetches(follower(url), threads);
       Path target = tmp.resolve("mirror").resolve(entry.uri());
-      CompletableFuture<Path> f = fetches.mirror(UpstreamUrls.forStream(upstream.url(), creator.stream), "src", entry,
-          target);
+      CompletableFuture<Path> f = fetches.mirror(url, "src", entry, target);
       assertThat(f).failsWithin(Duration.ofSeconds(5));
-      assertThat(SegmentFetches.problemOf(f.handle((p, e) -> e).get())).isEqualTo(Problem.SEGMENT_MISMATCH);
+      assertThat(SegmentFetches.failureOf(f.handle((p, e) -> e).get()).problem()).isEqualTo(Problem.SEGMENT_MISMATCH);
       assertThat(target).doesNotExist();
       assertThat(target.getParent().toFile().list()).isNullOrEmpty(); // no temp file left either
     } finally {

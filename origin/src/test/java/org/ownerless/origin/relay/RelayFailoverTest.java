@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.origin.testing.SignedStreamFiles;
+import org.ownerless.origin.testing.TestUpstream;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.origin.testing.SignedStreamFiles;
+import org.ownerless.origin.testing.TestUpstream;
 import org.ownerless.origin.verify.MediaPlaylistText;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.verify.Verifier;

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.http.OriginServer;
-import org.ownerless.origin.verify.StreamUrl;
 import org.ownerless.protocol.model.StreamId;
 
 /** A relay as the app wires it (mirror + origin with the mirror route), on loopback, for tests. */
@@ -24,7 +24,7 @@ final class RunningRelay implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   RunningRelay(StreamId stream, List<String> upstreams, Path data, int keep) throws Exception {
-    List<StreamUrl> urls = upstreams.stream().map(u -> UpstreamUrls.forStream(u, stream)).toList();
+    List<StreamUrl> urls = upstreams.stream().map(u -> StreamUrl.forStream(u, stream)).toList();
     config = RelayConfig.of(stream, urls, data.resolve("streams"), null).withRetention(keep)
         .withTimeout(Duration.ofSeconds(3));
     Files.createDirectories(config.streamsDir());

@@ -1,10 +1,10 @@
-package org.ownerless.origin.relay;
+package org.ownerless.origin.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Random;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.crypto.Signer;
+import org.ownerless.protocol.io.AtomicFiles;
+import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.merkle.ConsistencyProof;
 import org.ownerless.protocol.merkle.MerkleTree;
 import org.ownerless.protocol.model.LatencyMode;
@@ -26,10 +28,10 @@ import org.ownerless.protocol.model.TipTargets;
 /**
  * A creator publishing a stream as files laid out like a node's data directory, in the node's
  * order (segment, roots/N.json, manifest.json, playlist), from synthetic segments: the upstream of
- * the relay unit tests, without ingest or ffmpeg. Window 15, playlist 10, as the node's defaults.
+ * the relay and follower unit tests, without ingest or ffmpeg. Window 15, playlist 10, as the node's defaults.
  */
-final class SignedStreamFiles {
-  static final int WINDOW = 15;
+public final class SignedStreamFiles {
+  public static final int WINDOW = 15;
 
   private final class Log {
     final MerkleTree tree = new MerkleTree();
@@ -37,15 +39,15 @@ final class SignedStreamFiles {
     long published;
   }
 
-  final Signer creator = Signer.generate();
-  final Path streamsDir;
-  final StreamId stream;
-  final Path dir;
+  public final Signer creator = Signer.generate();
+  public final Path streamsDir;
+  public final StreamId stream;
+  public final Path dir;
   private final List<String> renditions;
   private final Map<String, Log> logs = new HashMap<>();
   private final Random random = new Random(7);
 
-  SignedStreamFiles(Path streamsDir, List<String> renditions) throws IOException {
+  public SignedStreamFiles(Path streamsDir, List<String> renditions) throws IOException {
     this.streamsDir = streamsDir;
     this.stream = new StreamId(creator.publicKey(), "show");
     this.dir = streamsDir.resolve(creator.publicKey().toBase64Url()).resolve("show");
@@ -56,27 +58,32 @@ final class SignedStreamFiles {
     announce(StreamStatus.LIVE);
   }
 
-  synchronized void announce(StreamStatus status) throws IOException {
-    long now = System.currentTimeMillis();
+  public void announce(StreamStatus status) throws IOException {
+    announce(status, System.currentTimeMillis(), Duration.ofHours(1));
+  }
+
+  /** Signs an announce issued at {@code issuedMs} (its seq too) and valid for {@code ttl}. */
+  public synchronized void announce(StreamStatus status, long issuedMs, Duration ttl) throws IOException {
+    long now = issuedMs;
     List<Rendition> list = new ArrayList<>();
     for (String r : renditions) {
       list.add(new Rendition(r, 400_000, 320, 180, "avc1.4d401f,mp4a.40.2"));
     }
-    StreamAnnounce a = new StreamAnnounce(creator.publicKey(), "show", "relay test", now, now, now + 3_600_000,
+    StreamAnnounce a = new StreamAnnounce(creator.publicKey(), "show", "relay test", now, now, now + ttl.toMillis(),
         status, LatencyMode.NORMAL, list, List.of(), List.of(), TipTargets.NONE);
-    write(dir.resolve("announce.json"), a.sign(creator).toCanonicalBytes());
+    AtomicFiles.writeReadable(dir.resolve(StreamLayout.ANNOUNCE), a.sign(creator).toCanonicalBytes());
   }
 
   /** Publishes the next segment of {@code rendition}; returns its entry. */
-  synchronized SegmentEntry addSegment(String rendition) throws IOException {
+  public synchronized SegmentEntry addSegment(String rendition) throws IOException {
     Log log = logs.get(rendition);
     byte[] bytes = new byte[1000 + random.nextInt(2000)];
     random.nextBytes(bytes);
     long index = log.entries.size();
-    SegmentEntry e = new SegmentEntry(index, String.format("seg-1-%06d.ts", index), 2_000_000,
+    SegmentEntry e = new SegmentEntry(index, StreamLayout.segment(1, index), 2_000_000,
         Digest.sha256(bytes), bytes.length, index == 0);
     Path rdir = dir.resolve(rendition);
-    write(rdir.resolve(e.uri()), bytes);
+    AtomicFiles.writeReadable(rdir.resolve(e.uri()), bytes);
     log.entries.add(e);
     log.tree.append(e.leafHash());
     long size = log.tree.size();
@@ -85,21 +92,14 @@ final class SignedStreamFiles {
     ManifestRoot root = new ManifestRoot(creator.publicKey(), "show", rendition, 1, size, log.tree.rootHash(),
         System.currentTimeMillis(), List.copyOf(window), proof);
     byte[] signed = root.sign(creator).toCanonicalBytes();
-    write(rdir.resolve("roots").resolve(size + ".json"), signed);
-    write(rdir.resolve("manifest.json"), signed);
-    write(rdir.resolve("index.m3u8"), "#EXTM3U\n# the relay never reads this\n".getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.writeReadable(rdir.resolve(StreamLayout.root(size)), signed);
+    AtomicFiles.writeReadable(rdir.resolve(StreamLayout.MANIFEST), signed);
+    AtomicFiles.writeReadable(rdir.resolve(StreamLayout.MEDIA_PLAYLIST), "#EXTM3U\n# the relay never reads this\n".getBytes(StandardCharsets.UTF_8));
     log.published = size;
     return e;
   }
 
-  byte[] segment(String rendition, String uri) throws IOException {
+  public byte[] segment(String rendition, String uri) throws IOException {
     return Files.readAllBytes(dir.resolve(rendition).resolve(uri));
-  }
-
-  private static void write(Path target, byte[] bytes) throws IOException {
-    Files.createDirectories(target.getParent());
-    Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    Files.write(temp, bytes);
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -1,4 +1,4 @@
-package org.ownerless.origin.relay;
+package org.ownerless.origin.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,19 +13,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.ToIntFunction;
+import org.ownerless.protocol.crypto.Digest;
 
 /**
- * A plain HTTP upstream over a directory (like a bucket), counting requests per path, with hooks
- * to slow segments down and to rewrite what it serves (a hostile upstream).
+ * A plain HTTP upstream over a directory (like a bucket), counting requests per path, with strong
+ * ETags and If-None-Match as any web server has them, and hooks to slow segments down, to answer
+ * with another status, and to rewrite what it serves (a hostile upstream).
  */
-final class TestUpstream implements AutoCloseable {
+public final class TestUpstream implements AutoCloseable {
   private final HttpServer server;
   private final Path root;
-  final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-  volatile long segmentDelayMs;
-  volatile BiFunction<String, byte[], byte[]> rewrite = (path, bytes) -> bytes;
+  public final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+  public volatile long segmentDelayMs;
+  public volatile BiFunction<String, byte[], byte[]> rewrite = (path, bytes) -> bytes;
+  /** A status to answer a path with instead of serving it (0: serve it). */
+  public volatile ToIntFunction<String> status = path -> 0;
 
-  TestUpstream(Path root) throws IOException {
+  public TestUpstream(Path root) throws IOException {
     this.root = root;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
     server.setExecutor(Executors.newFixedThreadPool(16));
@@ -34,11 +39,11 @@ final class TestUpstream implements AutoCloseable {
   }
 
   /** The base URL, as an origin hint: the stream is below {@code streams/PUB/NAME/}. */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
-  int requestsFor(String pathSuffix) {
+  public int requestsFor(String pathSuffix) {
     return requests.entrySet().stream().filter(e -> e.getKey().endsWith(pathSuffix))
         .mapToInt(e -> e.getValue().get()).sum();
   }
@@ -54,10 +59,21 @@ final class TestUpstream implements AutoCloseable {
           Thread.currentThread().interrupt();
         }
       }
+      int forced = status.applyAsInt(path);
+      if (forced != 0) {
+        ex.sendResponseHeaders(forced, -1);
+        return;
+      }
       Path file = path.startsWith("/streams/") ? root.resolve(path.substring("/streams/".length())) : null;
       byte[] body = file != null && Files.isRegularFile(file) ? rewrite.apply(path, Files.readAllBytes(file)) : null;
       if (body == null) {
         ex.sendResponseHeaders(404, -1);
+        return;
+      }
+      String etag = "\"" + Digest.sha256(body).toString().substring(0, 16) + "\"";
+      ex.getResponseHeaders().set("ETag", etag);
+      if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+        ex.sendResponseHeaders(304, -1);
         return;
       }
       ex.sendResponseHeaders(200, body.length);

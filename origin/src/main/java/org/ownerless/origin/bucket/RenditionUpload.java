@@ -6,12 +6,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.TreeMap;
 import org.ownerless.origin.verify.MediaPlaylistText;
-import org.ownerless.protocol.layout.StreamLayout;
-import org.ownerless.protocol.verify.RootTracker;
 import org.ownerless.protocol.ProtocolException;
+import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.signing.SignedObject;
+import org.ownerless.protocol.verify.RootTracker;
 
 /**
  * Brings one rendition's objects in the bucket up to its files on disk, in the order that keeps a
@@ -24,7 +24,7 @@ import org.ownerless.protocol.signing.SignedObject;
  * whole log again and they are sent then), and of the playlists and manifests written meanwhile only
  * the newest goes up.
  */
-final class RenditionMirror {
+final class RenditionUpload {
   /** A verifier walks at most this many intermediate roots. */
   static final int MAX_ROOTS_TO_WALK = RootTracker.MAX_GAP_FETCHES;
 
@@ -37,7 +37,7 @@ final class RenditionMirror {
   private long lastRootUploaded = -1;
 
   /** @param keyBase the stream's key, e.g. {@code prefix/streams/PUB/NAME/} */
-  RenditionMirror(ObjectStore store, Path dir, String keyBase, UploadedVersions versions) {
+  RenditionUpload(ObjectStore store, Path dir, String keyBase, UploadedVersions versions) {
     this.store = store;
     this.dir = dir;
     this.rendition = dir.getFileName().toString();

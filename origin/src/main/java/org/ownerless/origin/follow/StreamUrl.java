@@ -1,4 +1,4 @@
-package org.ownerless.origin.verify;
+package org.ownerless.origin.follow;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -29,6 +29,33 @@ public record StreamUrl(URI base, StreamId stream) {
       throw new IllegalArgumentException("expected a path ending in /streams/PUB/NAME/, got " + path);
     }
     return new StreamUrl(uri, StreamId.parse(parts[0] + "/" + parts[1]));
+  }
+
+  /**
+   * The stream URL of {@code stream} from what users and announces give as an origin: a base
+   * ({@code http://node:8080/}, a bucket endpoint with a prefix) or a full stream URL
+   * ({@code .../streams/PUB/NAME/}), which must then name the same stream.
+   *
+   * @throws IllegalArgumentException with a message fit for the user
+   */
+  public static StreamUrl forStream(String text, StreamId stream) {
+    URI uri;
+    try {
+      uri = new URI(text.endsWith("/") ? text : text + "/");
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a URL: " + e.getReason());
+    }
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+      throw new IllegalArgumentException("'" + text + "' is not an http:// or https:// URL");
+    }
+    if (uri.getPath() != null && uri.getPath().contains("/streams/")) {
+      StreamUrl named = parse(uri.toString());
+      if (!named.stream().equals(stream)) {
+        throw new IllegalArgumentException(text + " is stream " + named.stream() + ", not " + stream);
+      }
+      return named;
+    }
+    return parse(uri.resolve(stream.path() + "/").toString());
   }
 
   public URI resolve(String relative) {

@@ -1,6 +1,5 @@
 package org.ownerless.origin.bucket;
 
-import org.ownerless.protocol.layout.StreamLayout;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.ownerless.protocol.layout.StreamLayout;
 
 /**
  * One stream's directory ({@code streams/PUB/NAME} on disk) mirrored into the bucket. A pass first
@@ -19,16 +19,16 @@ import java.util.concurrent.Future;
  * (its renditions' playlists are in place by then), and the announce last, so a reader that starts
  * from the announce finds everything it names.
  */
-final class StreamMirror {
+final class StreamUpload {
   private final ObjectStore store;
   private final Path streamDir;
   private final String keyBase;
   private final ExecutorService uploaders;
   private final UploadedVersions versions = new UploadedVersions();
-  private final Map<String, RenditionMirror> renditions = new LinkedHashMap<>();
+  private final Map<String, RenditionUpload> renditions = new LinkedHashMap<>();
 
   /** @param keyBase the stream's key with a trailing slash, e.g. {@code prefix/streams/PUB/NAME/} */
-  StreamMirror(ObjectStore store, Path streamDir, String keyBase, ExecutorService uploaders) {
+  StreamUpload(ObjectStore store, Path streamDir, String keyBase, ExecutorService uploaders) {
     this.store = store;
     this.streamDir = streamDir;
     this.keyBase = keyBase;
@@ -37,7 +37,7 @@ final class StreamMirror {
 
   void sync() throws IOException, InterruptedException {
     List<Future<?>> running = new ArrayList<>();
-    for (RenditionMirror r : renditionsOnDisk()) {
+    for (RenditionUpload r : renditionsOnDisk()) {
       running.add(uploaders.submit(() -> {
         r.sync();
         return null;
@@ -60,20 +60,20 @@ final class StreamMirror {
     uploadIfChanged(StreamLayout.ANNOUNCE);
   }
 
-  private List<RenditionMirror> renditionsOnDisk() throws IOException {
+  private List<RenditionUpload> renditionsOnDisk() throws IOException {
     if (!Files.isDirectory(streamDir)) {
       return List.of();
     }
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(streamDir, Files::isDirectory)) {
       for (Path d : dirs) {
-        renditions.computeIfAbsent(d.getFileName().toString(), n -> new RenditionMirror(store, d, keyBase, versions));
+        renditions.computeIfAbsent(d.getFileName().toString(), n -> new RenditionUpload(store, d, keyBase, versions));
       }
     }
     return List.copyOf(renditions.values());
   }
 
   private void uploadIfChanged(String name) throws IOException {
-    byte[] bytes = RenditionMirror.readIfExists(streamDir.resolve(name));
+    byte[] bytes = RenditionUpload.readIfExists(streamDir.resolve(name));
     String key = keyBase + name;
     if (bytes != null && !versions.isCurrent(key, bytes)) {
       store.putBytes(key, bytes, ObjectHeaders.forPath(name));

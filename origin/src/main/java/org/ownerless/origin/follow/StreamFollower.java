@@ -1,0 +1,118 @@
+package org.ownerless.origin.follow;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ownerless.protocol.layout.StreamLayout;
+import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.model.SegmentEntry;
+import org.ownerless.protocol.model.StreamAnnounce;
+import org.ownerless.protocol.model.StreamId;
+import org.ownerless.protocol.verify.Signed;
+import org.ownerless.protocol.verify.VerificationException;
+import org.ownerless.protocol.verify.Verifier;
+
+/**
+ * Follows one signed stream on servers nobody has to trust — the one follower behind both a relay
+ * (follow and write) and `verify URL` (follow and report). It reads through one bounded HTTP
+ * client, accepts an announce only if it supersedes the last, a root only if it provably extends
+ * the last (walking gaps), and a segment only if its bytes match the signed entry. Which server it
+ * reads is the {@link UpstreamChoice}'s; a caller reports a failure there to move on.
+ *
+ * <p>Thread-safety: the announce is polled by one thread, each rendition by one thread (its own or
+ * the same), segments by any; {@link #announce()} and {@link #root} may be read from anywhere.
+ */
+public final class StreamFollower {
+  /** How a follower reads: the deadline of each request and how long a 404 is forgiven. */
+  public record Settings(Duration timeout, Duration notFoundGrace) {}
+
+  /** Told of what the follower accepts, in order, with the exact signed bytes (a relay writes them). */
+  public interface Listener {
+    default void announceAccepted(Signed<StreamAnnounce> announce, byte[] bytes) {}
+
+    default void rootAccepted(String rendition, Signed<ManifestRoot> root, byte[] bytes) {}
+  }
+
+  private final StreamId stream;
+  private final UpstreamChoice upstreams;
+  private final BoundedHttp http;
+  private final Settings settings;
+  private final Listener listener;
+  private final AnnounceFollow announce;
+  private final Map<String, RootFollow> renditions = new ConcurrentHashMap<>();
+
+  public StreamFollower(StreamId stream, UpstreamChoice upstreams, Settings settings, Listener listener) {
+    this.stream = stream;
+    this.upstreams = upstreams;
+    this.http = new BoundedHttp(settings.timeout());
+    this.settings = settings;
+    this.listener = listener;
+    this.announce = new AnnounceFollow(stream, http, settings.notFoundGrace());
+  }
+
+  public StreamId stream() {
+    return stream;
+  }
+
+  public UpstreamChoice upstreams() {
+    return upstreams;
+  }
+
+  /** The newest accepted announce, or null before the first. */
+  public StreamAnnounce announce() {
+    return announce.current();
+  }
+
+  /** The newest accepted root of {@code rendition}, or null. */
+  public ManifestRoot root(String rendition) {
+    RootFollow f = renditions.get(rendition);
+    return f == null ? null : f.accepted();
+  }
+
+  /** Reads {@code upstream}'s announce; a newly accepted one adds its origins to the upstream choice. */
+  public void pollAnnounce(StreamUrl upstream) throws FetchFailure {
+    AnnounceFollow.Accepted accepted = announce.poll(upstream);
+    if (accepted != null) {
+      upstreams.addHints(accepted.announce().content().origins());
+      listener.announceAccepted(accepted.announce(), accepted.bytes());
+    }
+  }
+
+  /** Reads {@code upstream}'s newest root of {@code rendition}; nothing before an announce is accepted. */
+  public void pollRoots(String rendition, StreamUrl upstream) throws FetchFailure {
+    StreamAnnounce a = announce.current();
+    if (a == null) {
+      return;
+    }
+    renditions.computeIfAbsent(rendition, r -> new RootFollow(r, http, settings.notFoundGrace(),
+        (root, bytes) -> listener.rootAccepted(r, root, bytes))).poll(upstream, a);
+  }
+
+  /** The bytes of {@code entry} from {@code upstream}, never more than its signed size, verified. */
+  public byte[] segment(StreamUrl upstream, String rendition, SegmentEntry entry) throws FetchFailure {
+    URI uri = upstream.resolve(StreamLayout.inRendition(rendition, entry.uri()));
+    byte[] bytes = http.require(uri, entry.size());
+    try {
+      Verifier.verifySegment(entry, bytes);
+    } catch (VerificationException e) {
+      throw FetchFailure.refused(uri.toString(), e);
+    }
+    return bytes;
+  }
+
+  /**
+   * An unsigned file of the stream (a playlist), at most {@code maxBytes}: only for comparing with
+   * what is signed, never for trusting.
+   */
+  public byte[] unsigned(StreamUrl upstream, String relative, long maxBytes) throws FetchFailure {
+    return http.require(upstream.resolve(relative), maxBytes);
+  }
+
+  /** Tells the upstream choice that {@code upstream} failed, unless the follower is being shut down. */
+  public void report(StreamUrl upstream, FetchFailure failure) {
+    if (!Thread.currentThread().isInterrupted()) { // interrupted: closing, not the upstream failing
+      upstreams.reportFailure(upstream, failure);
+    }
+  }
+}

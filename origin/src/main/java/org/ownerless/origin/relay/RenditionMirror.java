@@ -1,0 +1,162 @@
+package org.ownerless.origin.relay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.ownerless.origin.follow.FetchFailure;
+import org.ownerless.origin.follow.StreamFollower;
+import org.ownerless.origin.follow.StreamUrl;
+import org.ownerless.protocol.io.AtomicFiles;
+import org.ownerless.protocol.layout.LiveWindow;
+import org.ownerless.protocol.layout.MediaPlaylist;
+import org.ownerless.protocol.layout.PlaylistEntry;
+import org.ownerless.protocol.layout.StreamLayout;
+import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.model.SegmentEntry;
+import org.ownerless.protocol.model.StreamAnnounce;
+import org.ownerless.protocol.model.StreamStatus;
+import org.ownerless.protocol.verify.Signed;
+
+/**
+ * Republishes one rendition's signed log as the follower accepts it. Each poll asks the follower
+ * for the upstream's newest root; publishing then follows docs/protocol.md §5: every window segment
+ * verified and in place → roots/N.json → manifest.json → index.m3u8 (written from the window), each
+ * file atomically. A reader of the relay thus never sees a playlist entry whose segment or manifest
+ * is missing. Polls of one rendition never overlap (one scheduled task).
+ */
+final class RenditionMirror {
+  private record RootFile(long size, byte[] bytes) {}
+
+  private final String rendition;
+  private final Path dir;
+  private final StreamFollower follower;
+  private final SegmentFetches fetches;
+  private final MirrorRetention retention;
+
+  private final List<RootFile> unpublished = new ArrayList<>();
+  private final MediaPlaylist playlist = new MediaPlaylist(1);
+  private volatile ManifestRoot published;
+  private Signed<ManifestRoot> newest;
+  private Signed<ManifestRoot> publishedSigned;
+  private boolean publishedEnded;
+  private long playlistEpoch = -1;
+
+  RenditionMirror(String rendition, Path dir, StreamFollower follower, SegmentFetches fetches, int keepSegments) {
+    this.rendition = rendition;
+    this.dir = dir;
+    this.follower = follower;
+    this.fetches = fetches;
+    this.retention = new MirrorRetention(dir, keepSegments);
+  }
+
+  String rendition() {
+    return rendition;
+  }
+
+  /** The root whose files the relay serves now, or null. */
+  ManifestRoot published() {
+    return published;
+  }
+
+  /** The follower accepted {@code root} (on this rendition's poll thread): written at the next publish. */
+  void accepted(Signed<ManifestRoot> root, byte[] bytes) {
+    unpublished.add(new RootFile(root.content().treeSize(), bytes));
+    newest = root;
+  }
+
+  /** One poll; failures are reported to the upstream choice, never thrown. */
+  void poll() {
+    StreamAnnounce a = follower.announce();
+    if (a == null) {
+      return;
+    }
+    StreamUrl upstream = follower.upstreams().current();
+    try {
+      follower.pollRoots(rendition, upstream);
+      publishIfBehind(a, upstream);
+    } catch (FetchFailure f) {
+      follower.report(upstream, f);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the mirror of " + rendition, e);
+    }
+  }
+
+  /**
+   * A client asked for {@code uri}: if the accepted (maybe not yet published) window lists it, the
+   * future of its mirrored file, joining any fetch in flight.
+   */
+  Optional<CompletableFuture<Path>> fetchListed(String uri) {
+    ManifestRoot root = follower.root(rendition);
+    if (root == null) {
+      return Optional.empty();
+    }
+    return root.entryByUri(uri).map(e -> mirror(follower.upstreams().current(), e));
+  }
+
+  private CompletableFuture<Path> mirror(StreamUrl upstream, SegmentEntry e) {
+    return fetches.mirror(upstream, rendition, e, dir.resolve(e.uri())).thenApply(p -> {
+      retention.segmentMirrored(e.uri());
+      return p;
+    });
+  }
+
+  /** Publishes the newest accepted root if the relay serves an older one (or the end status changed). */
+  private void publishIfBehind(StreamAnnounce a, StreamUrl upstream) throws FetchFailure, IOException {
+    Signed<ManifestRoot> target = newest;
+    boolean ended = a.status() == StreamStatus.ENDED;
+    if (target == null || target == publishedSigned && ended == publishedEnded) {
+      return;
+    }
+    ManifestRoot root = target.content();
+    // 1. Every segment the window lists, verified and in place (in parallel; most are there already).
+    List<CompletableFuture<Path>> segments = new ArrayList<>();
+    for (SegmentEntry e : root.window()) {
+      segments.add(mirror(upstream, e));
+    }
+    try {
+      CompletableFuture.allOf(segments.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      throw SegmentFetches.failureOf(e);
+    }
+    // 2. roots/N.json (verbatim: signed), 3. manifest.json, 4. the playlist written from the window.
+    if (!unpublished.isEmpty()) {
+      for (RootFile f : unpublished) {
+        AtomicFiles.write(dir.resolve(StreamLayout.root(f.size())), f.bytes());
+        retention.rootWritten(f.size());
+      }
+      AtomicFiles.write(dir.resolve(StreamLayout.MANIFEST), unpublished.get(unpublished.size() - 1).bytes());
+      unpublished.clear();
+    }
+    AtomicFiles.writeString(dir.resolve(StreamLayout.MEDIA_PLAYLIST), playlist(root, ended));
+    // 5. Retention before the new root becomes visible: whoever sees this tree size also sees the
+    //    disk as it will stay (the files already name only the new window).
+    Set<String> listed = new HashSet<>();
+    root.window().forEach(e -> listed.add(e.uri()));
+    retention.apply(listed, root.treeSize());
+    publishedSigned = target;
+    publishedEnded = ended;
+    published = root;
+  }
+
+  /** The node's playlist for this window, as far as a reader of the window can tell (LiveWindow). */
+  private String playlist(ManifestRoot root, boolean ended) {
+    if (root.epoch() != playlistEpoch) {
+      playlist.startNewLog();
+      playlistEpoch = root.epoch();
+    }
+    List<PlaylistEntry> window = new ArrayList<>(root.window().size());
+    for (SegmentEntry e : root.window()) {
+      PlaylistEntry entry = PlaylistEntry.of(e);
+      playlist.observe(entry);
+      window.add(entry);
+    }
+    return playlist.render(LiveWindow.listed(window, ended, LiveWindow.playlistWindowOf(window)), ended);
+  }
+}

@@ -1,0 +1,104 @@
+package org.ownerless.origin.follow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ownerless.protocol.verify.Problem;
+
+class BoundedHttpTest {
+  private HttpServer server;
+  private final AtomicLong chunkedBytesSent = new AtomicLong();
+  private final BoundedHttp http = new BoundedHttp(Duration.ofSeconds(5));
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    server.createContext("/declared-large", ex -> {
+      ex.sendResponseHeaders(200, 10_000);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(new byte[10_000]);
+      }
+    });
+    server.createContext("/chunked-large", ex -> {
+      ex.sendResponseHeaders(200, 0); // chunked: the length is unknown until the end
+      try (OutputStream out = ex.getResponseBody()) {
+        for (int i = 0; i < 1000; i++) {
+          out.write(new byte[1000]);
+          chunkedBytesSent.addAndGet(1000);
+        }
+      } catch (IOException clientGone) {
+        // the client stopped reading, as it should
+      }
+    });
+    server.createContext("/tagged", ex -> {
+      ex.getResponseHeaders().set("ETag", "\"v1\"");
+      if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+        ex.sendResponseHeaders(304, -1);
+      } else {
+        ex.sendResponseHeaders(200, 2);
+        try (OutputStream out = ex.getResponseBody()) {
+          out.write(new byte[] {'h', 'i'});
+        }
+      }
+      ex.close();
+    });
+    server.createContext("/missing", ex -> {
+      ex.sendResponseHeaders(404, -1);
+      ex.close();
+    });
+    server.createContext("/failing", ex -> {
+      ex.sendResponseHeaders(503, -1);
+      ex.close();
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+  }
+
+  @Test
+  void aBodyDeclaredLargerThanExpectedIsRefusedBeforeItIsRead() {
+    assertThatThrownBy(() -> http.get(uri("/declared-large"), 100, null)).isInstanceOf(FetchFailure.class)
+        .hasMessageContaining("body of 10000 bytes exceeds the expected 100")
+        .satisfies(e -> assertThat(((FetchFailure) e).problem()).isEqualTo(Problem.UNAVAILABLE));
+  }
+
+  @Test
+  void anUndeclaredBodyIsCutOffJustPastTheLimit() {
+    assertThatThrownBy(() -> http.get(uri("/chunked-large"), 5_000, null)).isInstanceOf(FetchFailure.class)
+        .hasMessageContaining("body exceeds the expected 5000 bytes");
+  }
+
+  @Test
+  void aConditionalGetIsAnsweredNotModifiedForTheSameTag() throws Exception {
+    BoundedHttp.Answer first = http.get(uri("/tagged"), 100, null);
+    assertThat(first.body()).containsExactly('h', 'i');
+    assertThat(first.etag()).isEqualTo("\"v1\"");
+    BoundedHttp.Answer again = http.get(uri("/tagged"), 100, first.etag());
+    assertThat(again.notModified()).isTrue();
+    assertThat(again.body()).isNull();
+  }
+
+  @Test
+  void notFoundIsAnAnswerButOtherStatusesAreFailures() throws Exception {
+    assertThat(http.get(uri("/missing"), 100, null).notFound()).isTrue();
+    assertThatThrownBy(() -> http.require(uri("/missing"), 100)).hasMessageEndingWith("/missing: HTTP 404");
+    assertThatThrownBy(() -> http.get(uri("/failing"), 100, null)).hasMessageEndingWith("/failing: HTTP 503");
+  }
+}
