@@ -97,9 +97,7 @@ public record ManifestRoot(
   }
 
   public ObjectNode toBody() {
-    ObjectNode o = SignedObject.newBody(TYPE);
-    o.put("creator", creator.toBase64Url());
-    o.put("name", name);
+    ObjectNode o = SignedObject.newStreamBody(TYPE, creator, name);
     o.put("rendition", rendition);
     o.put("epoch", epoch);
     o.put("treeSize", treeSize);

@@ -80,9 +80,7 @@ public record StreamAnnounce(
 
   /** The signed fields, without {@code sig}. */
   public ObjectNode toBody() {
-    ObjectNode o = SignedObject.newBody(TYPE);
-    o.put("creator", creator.toBase64Url());
-    o.put("name", name);
+    ObjectNode o = SignedObject.newStreamBody(TYPE, creator, name);
     o.put("title", title);
     o.put("seq", seq);
     o.put("issuedAtMs", issuedAtMs);

@@ -89,6 +89,14 @@ public final class SignedObject {
     return o;
   }
 
+  /** The start of a stream's signed object: type, version, and the stream it speaks for (creator, name). */
+  public static ObjectNode newStreamBody(String type, PublicKey creator, String name) {
+    ObjectNode o = newBody(type);
+    o.put("creator", creator.toBase64Url());
+    o.put("name", name);
+    return o;
+  }
+
   /** Signs {@code body} as the creator it names; refuses a key that is not that creator. */
   public static SignedObject signAs(ObjectNode body, PublicKey creator, Signer signer) {
     if (!signer.publicKey().equals(creator)) {
