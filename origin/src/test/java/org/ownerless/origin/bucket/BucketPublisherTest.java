@@ -1,6 +1,7 @@
 package org.ownerless.origin.bucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
@@ -129,17 +130,17 @@ class BucketPublisherTest {
     }
     long publishMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertThat(publishMs).as("publishing while the bucket is down").isLessThan(10_000);
-    BucketView.until(Duration.ofSeconds(10), "the publisher to notice the outage", () -> !publisher.isUp());
+    await("the publisher to notice the outage").atMost(Duration.ofSeconds(10)).until(() -> !publisher.isUp());
     // Retries back off (200 ms, 400 ms, 800 ms …) while publishing goes on.
-    BucketView.until(Duration.ofSeconds(10), "three failed passes",
-        () -> metrics.get("ownerless.bucket.sync.failures").counter().count() >= 3);
+    await("three failed passes").atMost(Duration.ofSeconds(10))
+        .until(() -> metrics.get("ownerless.bucket.sync.failures").counter().count() >= 3);
     stream.addSegment();
     assertThat(metrics.get("ownerless.bucket.uploads").tag("result", "failed").counter().count()).isPositive();
 
     s3.start();
     bucket.awaitTreeSize(29, Duration.ofSeconds(20));
     // The manifest is visible mid-pass; the publisher says it is up once that whole pass has succeeded.
-    BucketView.until(Duration.ofSeconds(10), "the publisher to report the bucket up", publisher::isUp);
+    await("the publisher to report the bucket up").atMost(Duration.ofSeconds(10)).until(publisher::isUp);
     PassResult live = bucket.verify();
     assertThat(live.failures()).isEmpty();
     assertThat(live.treeSizes()).containsEntry("src", 29L);

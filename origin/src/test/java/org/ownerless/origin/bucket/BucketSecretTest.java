@@ -2,6 +2,7 @@ package org.ownerless.origin.bucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -53,7 +54,7 @@ class BucketSecretTest {
       SimpleMeterRegistry metrics = new SimpleMeterRegistry();
       BucketPublisher refused = BucketPublisher.start(S3ObjectStore.open(bad), bad.bucket(), stream.dir(),
           bad.key(stream.id.path()), metrics, Duration.ofMillis(100), Duration.ofMillis(200));
-      BucketView.until(Duration.ofSeconds(10), "the refusal to be logged", () -> !refused.isUp());
+      await("the refusal to be logged").atMost(Duration.ofSeconds(10)).until(() -> !refused.isUp());
       refused.close(Duration.ofSeconds(2));
       BucketPublisher accepted = BucketPublisher.start(S3ObjectStore.open(good), good.bucket(), stream.dir(),
           good.key(stream.id.path()), new SimpleMeterRegistry(), Duration.ofMillis(100), Duration.ofMillis(200));

@@ -1,8 +1,9 @@
 package org.ownerless.origin.bucket;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.verify.PassResult;
 import org.ownerless.origin.verify.StreamVerifier;
@@ -27,7 +28,7 @@ final class BucketView {
 
   /** Waits until every rendition's manifest in the bucket reaches {@code size}. */
   void awaitTreeSize(long size, Duration timeout) throws Exception {
-    until(timeout, "bucket manifests at size " + size, () -> {
+    await("bucket manifests at size " + size).atMost(timeout).until(() -> {
       for (String r : PublishedStream.RENDITIONS) {
         if (treeSize(r) < size) {
           return false;
@@ -43,13 +44,4 @@ final class BucketView {
         .pass();
   }
 
-  static void until(Duration timeout, String what, Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.call()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-      }
-      Thread.sleep(50);
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package org.ownerless.origin.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.ownerless.origin.http.StreamTree.STREAM;
 
 import java.net.http.HttpResponse;
@@ -71,8 +72,8 @@ class MetricsTest {
 
     // Bytes count once the server's write completed, which can trail the client's read a little.
     double expected = m3u8 + 4 + "not found\n".length();
-    Await.until(Duration.ofSeconds(5), () -> value(origin.registry.scrape(), "ownerless_http_bytes_served_total")
-        == expected, "bytes served to reach " + expected);
+    await("bytes served to reach " + expected).atMost(Duration.ofSeconds(5))
+        .until(() -> value(origin.registry.scrape(), "ownerless_http_bytes_served_total") == expected);
     String s = scrape();
     assertThat(value(s, "ownerless_http_requests_total{status=\"2xx\"}")).isEqualTo(3.0);
     assertThat(value(s, "ownerless_http_requests_total{status=\"4xx\"}")).isEqualTo(1.0);
@@ -95,12 +96,12 @@ class MetricsTest {
     RawClient a = RawClient.connect(origin.port);
     RawClient b = RawClient.connect(origin.port);
     try {
-      Await.until(Duration.ofSeconds(5), () -> origin.activeConnections() == 2, "two connections");
+      await("two connections").atMost(Duration.ofSeconds(5)).until(() -> origin.activeConnections() == 2);
       assertThat(value(scrape(), "ownerless_http_active_connections")).isEqualTo(2.0);
     } finally {
       a.close();
       b.close();
     }
-    Await.until(Duration.ofSeconds(5), () -> origin.activeConnections() == 0, "connections released");
+    await("connections released").atMost(Duration.ofSeconds(5)).until(() -> origin.activeConnections() == 0);
   }
 }

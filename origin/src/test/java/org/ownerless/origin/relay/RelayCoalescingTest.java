@@ -1,6 +1,7 @@
 package org.ownerless.origin.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -85,11 +86,11 @@ class RelayCoalescingTest {
     ExecutorService clients = Executors.newFixedThreadPool(8);
     try (TestUpstream upstream = new TestUpstream(creator.streamsDir);
         RunningRelay relay = new RunningRelay(creator.stream, List.of(upstream.url()), tmp.resolve("relay"), 64)) {
-      RunningRelay.await(Duration.ofSeconds(20), "first segment mirrored", () -> relay.treeSize("src") == 1);
+      await("first segment mirrored").atMost(Duration.ofSeconds(20)).until(() -> relay.treeSize("src") == 1);
       upstream.segmentDelayMs = 1500;
       SegmentEntry next = creator.addSegment("src");
       // The relay accepts the new manifest at once, then spends 1.5 s fetching the segment.
-      RunningRelay.await(Duration.ofSeconds(10), "fetch in flight", () -> relay.mirror.fetches().inFlight() == 1);
+      await("fetch in flight").atMost(Duration.ofSeconds(10)).until(() -> relay.mirror.fetches().inFlight() == 1);
       List<Future<HttpResponse<byte[]>>> answers = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         answers.add(clients.submit(() -> relay.get("src/" + next.uri())));

@@ -1,6 +1,7 @@
 package org.ownerless.origin.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -30,14 +31,14 @@ class RelayFailoverTest {
       }
       try (RunningRelay relay = new RunningRelay(creator.stream, List.of(hostile.url(), healthy.url()),
           tmp.resolve("relay"), 64)) {
-        RunningRelay.await(Duration.ofSeconds(20), "size 3", () -> relay.treeSize("src") == 3);
+        await("size 3").atMost(Duration.ofSeconds(20)).until(() -> relay.treeSize("src") == 3);
         assertThat(relay.mirror.upstreams().current().toString()).startsWith(healthy.url());
         SegmentEntry bad = relay.mirror.published().get("src").entry(2).orElseThrow();
         HttpResponse<byte[]> served = relay.get("src/" + bad.uri());
         assertThat(served.body()).isEqualTo(creator.segment("src", bad.uri()));
         assertThat(relay.failures("SEGMENT_MISMATCH")).isEqualTo(1);
         creator.addSegment("src");
-        RunningRelay.await(Duration.ofSeconds(10), "size 4", () -> relay.treeSize("src") == 4);
+        await("size 4").atMost(Duration.ofSeconds(10)).until(() -> relay.treeSize("src") == 4);
       }
     }
   }
@@ -53,7 +54,7 @@ class RelayFailoverTest {
       String dead = "http://127.0.0.1:1/";
       try (RunningRelay relay = new RunningRelay(creator.stream, List.of(dead, forging.url(), healthy.url()),
           tmp.resolve("relay"), 64)) {
-        RunningRelay.await(Duration.ofSeconds(20), "size 1", () -> relay.treeSize("src") == 1);
+        await("size 1").atMost(Duration.ofSeconds(20)).until(() -> relay.treeSize("src") == 1);
         assertThat(relay.failures("UNAVAILABLE")).isPositive();
         assertThat(relay.failures("WRONG_KEY")).isPositive();
         assertThat(relay.get("src/manifest.json").body()).isEqualTo(

@@ -1,6 +1,7 @@
 package org.ownerless.origin.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class RelayOrderingTest {
         }
       });
       producer.start();
-      RunningRelay.await(Duration.ofSeconds(20), "first playlist", () -> relay.treeSize("src") > 0);
+      await("first playlist").atMost(Duration.ofSeconds(20)).until(() -> relay.treeSize("src") > 0);
       while (producer.isAlive() || relay.treeSize("src") < 60) {
         for (String r : List.of("src", "180p")) {
           HttpResponse<byte[]> playlist = relay.get(r + "/index.m3u8");
@@ -65,7 +66,7 @@ class RelayOrderingTest {
           }
         }
         if (!producer.isAlive() && relay.treeSize("src") < 60) {
-          RunningRelay.await(Duration.ofSeconds(10), "the last segment", () -> relay.treeSize("src") == 60);
+          await("the last segment").atMost(Duration.ofSeconds(10)).until(() -> relay.treeSize("src") == 60);
         }
       }
       publishing.set(false);
@@ -80,10 +81,13 @@ class RelayOrderingTest {
     SignedStreamFiles creator = new SignedStreamFiles(tmp.resolve("upstream"), List.of("src"));
     try (TestUpstream upstream = new TestUpstream(creator.streamsDir);
         RunningRelay relay = new RunningRelay(creator.stream, List.of(upstream.url()), tmp.resolve("relay"), 64)) {
-      for (int i = 0; i < 20; i++) {
+      // The relay counts the discontinuities it has seen (segment 0 is one): let it see the first window.
+      creator.addSegment("src");
+      await("size 1").atMost(Duration.ofSeconds(20)).until(() -> relay.treeSize("src") == 1);
+      for (int i = 1; i < 20; i++) {
         creator.addSegment("src");
       }
-      RunningRelay.await(Duration.ofSeconds(20), "size 20", () -> relay.treeSize("src") == 20);
+      await("size 20").atMost(Duration.ofSeconds(20)).until(() -> relay.treeSize("src") == 20);
       String playlist = new String(relay.get("src/index.m3u8").body());
       // Window 5..19; the five oldest stay out of a live playlist, as on the node.
       assertThat(playlist).startsWith("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:10\n")
@@ -94,21 +98,9 @@ class RelayOrderingTest {
       assertThat(master).contains("BANDWIDTH=400000,RESOLUTION=320x180,CODECS=\"avc1.4d401f,mp4a.40.2\"\nsrc/index.m3u8");
 
       creator.announce(org.ownerless.protocol.model.StreamStatus.ENDED);
-      RunningRelay.await(Duration.ofSeconds(10), "ENDLIST",
-          () -> call(() -> new String(relay.get("src/index.m3u8").body()).contains("#EXT-X-ENDLIST")));
+      await("ENDLIST").atMost(Duration.ofSeconds(10))
+          .until(() -> new String(relay.get("src/index.m3u8").body()).contains("#EXT-X-ENDLIST"));
       assertThat(new String(relay.get("src/index.m3u8").body())).contains("#EXT-X-MEDIA-SEQUENCE:5\n");
-    }
-  }
-
-  interface Call<T> {
-    T get() throws Exception;
-  }
-
-  static <T> T call(Call<T> c) {
-    try {
-      return c.get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 }

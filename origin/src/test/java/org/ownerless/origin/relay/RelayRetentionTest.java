@@ -1,6 +1,7 @@
 package org.ownerless.origin.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class RelayRetentionTest {
       for (int i = 1; i <= 45; i++) {
         creator.addSegment("src");
         long size = i;
-        RunningRelay.await(Duration.ofSeconds(10), "size " + i, () -> relay.treeSize("src") == size);
+        await("size " + i).atMost(Duration.ofSeconds(10)).until(() -> relay.treeSize("src") == size);
       }
       Path dir = relay.config.streamDir().resolve("src");
       assertThat(count(dir, ".ts")).isEqualTo(20);
@@ -49,7 +50,7 @@ class RelayRetentionTest {
       for (int i = 1; i <= 25; i++) {
         creator.addSegment("src");
         long size = i;
-        RunningRelay.await(Duration.ofSeconds(10), "size " + i, () -> relay.treeSize("src") == size);
+        await("size " + i).atMost(Duration.ofSeconds(10)).until(() -> relay.treeSize("src") == size);
       }
       Path dir = relay.config.streamDir().resolve("src");
       assertThat(count(dir, ".ts")).isEqualTo(SignedStreamFiles.WINDOW);

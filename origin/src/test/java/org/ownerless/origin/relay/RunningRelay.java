@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.http.OriginServer;
 import org.ownerless.protocol.model.StreamId;
@@ -55,16 +54,6 @@ final class RunningRelay implements AutoCloseable {
   long treeSize(String rendition) {
     var root = mirror.published().get(rendition);
     return root == null ? 0 : root.treeSize();
-  }
-
-  static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(20);
-    }
   }
 
   @Override

@@ -94,7 +94,8 @@ public final class SignedStreamFiles {
     byte[] signed = root.sign(creator).toCanonicalBytes();
     AtomicFiles.writeReadable(rdir.resolve(StreamLayout.root(size)), signed);
     AtomicFiles.writeReadable(rdir.resolve(StreamLayout.MANIFEST), signed);
-    AtomicFiles.writeReadable(rdir.resolve(StreamLayout.MEDIA_PLAYLIST), "#EXTM3U\n# the relay never reads this\n".getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.writeReadable(rdir.resolve(StreamLayout.MEDIA_PLAYLIST),
+        "#EXTM3U\n# the relay never reads this\n".getBytes(StandardCharsets.UTF_8));
     log.published = size;
     return e;
   }
