@@ -60,7 +60,7 @@ test('decimal → wei is exact', () => {
   assert.equal(formatNativeAmount(1n), '0.000000000000000001');
   assert.equal(formatNativeAmount(1_500_000_000_000_000_000n), '1.5');
   assert.equal(formatNativeAmount(10n ** 18n), '1');
-  for (const [text, wei] of cases) assert.equal(parseNativeAmount(formatNativeAmount(wei)), wei);
+  for (const [, wei] of cases) assert.equal(parseNativeAmount(formatNativeAmount(wei)), wei);
 });
 
 test('amount refusals', () => {

@@ -107,7 +107,7 @@ test('controller: EVM path and destroy() stops updates and sending', async () =>
   let continueChain;
   const chainGate = new Promise((r) => { continueChain = r; });
   const provider = {
-    async request({ method, params }) {
+    async request({ method }) {
       requests.push(method);
       if (method === 'eth_requestAccounts') return ['0x8617e340b3d01fa5f11f306f4090fd50e238070d'];
       if (method === 'eth_chainId') { await chainGate; return '0x2105'; }
