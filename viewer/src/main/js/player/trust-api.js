@@ -5,5 +5,5 @@ export {
   TrustError,
   checkSegment,
   verifyAnnounce,
-  verifyManifest
-} from '../trust/index.js'
+  verifyManifest,
+} from '../trust/index.js';
