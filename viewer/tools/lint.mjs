@@ -10,13 +10,21 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = ['src/**/*.js', 'tools/**/*.mjs', 'eslint.config.js'];
 
 const steps = [
-  ['eslint', join(root, 'node_modules/eslint/bin/eslint.js'), ['--max-warnings', '0', ...SOURCES]],
-  ['prettier', join(root, 'node_modules/prettier/bin/prettier.cjs'), ['--check', '--log-level', 'warn', ...SOURCES]],
+  {
+    bin: 'node_modules/eslint/bin/eslint.js',
+    args: ['--max-warnings', '0', ...SOURCES],
+    failure: 'viewer: eslint found problems (above)',
+  },
+  {
+    bin: 'node_modules/prettier/bin/prettier.cjs',
+    args: ['--check', '--log-level', 'warn', ...SOURCES],
+    failure: 'viewer: files not in Prettier layout (above); `npm run format` in viewer/ rewrites them',
+  },
 ];
-for (const [name, bin, args] of steps) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'inherit' });
+for (const { bin, args, failure } of steps) {
+  const r = spawnSync(process.execPath, [join(root, bin), ...args], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
-    console.error(`viewer: ${name} found problems (npm run format fixes layout)`);
+    console.error(failure);
     process.exit(r.status ?? 1);
   }
 }
