@@ -36,12 +36,12 @@ async function main() {
   const viewer = new Viewer({ ...stream, video: root.querySelector('video') });
   window.ownerless = {
     stats: () => viewer.stats.snapshot(),
-    events: () => viewer.events.map((e) => ({ ...e })),
+    events: () => viewer.eventLog.list(),
     origins: () => ({ list: [...viewer.origins.list], current: viewer.origins.base }),
     viewer,
   };
-  viewer.stats.onChange(() => page.render(viewer.stats, viewer.mode));
-  page.render(viewer.stats, null);
+  page.follow(viewer.bus);
+  page.render(viewer.stats.snapshot(), viewer.stats.history);
   try {
     const announce = await viewer.start();
     page.showAnnounce(announce);
@@ -50,8 +50,8 @@ async function main() {
       const { renderTipPanel } = await import('./tips/index.js');
       renderTipPanel(page.tipContainer(), announce.tips, { reownProjectId: root.dataset.reownProjectId || undefined });
     }
-  } catch (e) {
-    page.render(viewer.stats, null);
+  } catch {
+    // A failed start already reached the page through PlaybackState; the tip panel is optional.
   }
 }
 

@@ -2,13 +2,15 @@
 // origins of the signed announce. None is trusted; an origin that fails or serves bad data is skipped
 // in favour of the next, and every origin is tried again once all have failed.
 
+import { Events } from './events.js';
+
 const MAX_ORIGINS = 17; // the hint plus the announce's at most 16
 
 export class Origins {
-  constructor(hint, onChange = () => {}) {
+  constructor(hint, bus) {
     this.list = [];
     this.current = 0;
-    this.onChange = onChange;
+    this.bus = bus;
     this.add(hint);
   }
 
@@ -25,7 +27,7 @@ export class Origins {
   markBad(base, reason) {
     if (this.list.length === 0 || base !== this.base) return false;
     this.current = (this.current + 1) % this.list.length;
-    this.onChange({ from: base, to: this.base, reason });
+    this.bus.emit(Events.ORIGIN_CHANGED, { from: base, to: this.base, reason });
     return true;
   }
 

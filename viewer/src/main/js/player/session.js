@@ -2,19 +2,21 @@
 // announce and manifests, segments fetched from the origins in turn and verified before use.
 
 import { fetchBytes } from './bounded-fetch.js';
+import { Events } from './events.js';
 import { DiscontinuityCounter, masterPlaylist, mediaPlaylist } from './playlists.js';
 
 const SEGMENT_LIMIT = 64 * 1024 * 1024;
 const SEGMENT_TIMEOUT_MS = 10000;
 
 export class Session {
-  constructor(address, origins, streamTrust, verifier, stats) {
+  constructor(address, origins, streamTrust, verifier, bus) {
     this.address = address;
     this.origins = origins;
     this.trust = streamTrust;
     this.verifier = verifier;
-    this.stats = stats;
+    this.bus = bus;
     this.discontinuities = new Map();
+    this.playlistRoots = new Map(); // rendition -> the root behind its last written media playlist
   }
 
   async answer(url, signal) {
@@ -29,9 +31,14 @@ export class Session {
     const root = await this.trust.refreshManifest(rendition);
     let counter = this.discontinuities.get(rendition);
     if (!counter) this.discontinuities.set(rendition, (counter = new DiscontinuityCounter()));
-    this.stats.manifest(rendition, root); // also the manifest behind this playlist, for playlistAgeMs
     const ended = this.trust.announce?.status === 'ended';
-    return mediaPlaylist(root, rendition, this.address, { ended, discontinuitySequence: counter.update(root.window) });
+    const text = mediaPlaylist(root, rendition, this.address, {
+      ended,
+      discontinuitySequence: counter.update(root.window),
+    });
+    this.playlistRoots.set(rendition, root);
+    this.bus.emit(Events.MEDIA_PLAYLIST_WRITTEN, { rendition, root });
+    return text;
   }
 
   /**
@@ -43,7 +50,7 @@ export class Session {
    */
   playlistAgeMs(url) {
     const where = this.address.parse(url);
-    const root = where?.kind === 'media' ? this.stats.lastRoot.get(where.rendition) : null;
+    const root = where?.kind === 'media' ? this.playlistRoots.get(where.rendition) : null;
     if (!root || !root.window.length) return 0;
     const cap = (2 * root.window[root.window.length - 1].durationUs) / 1000;
     return Math.min(Math.max(Date.now() - root.timeMs, 0), cap);
@@ -61,7 +68,7 @@ export class Session {
           signal,
           cache: 'default',
         });
-        this.stats.httpBytes(bytes.byteLength);
+        this.bus.emit(Events.BYTES_DOWNLOADED, { bytes: bytes.byteLength, source: 'http' });
         const data = bytes.buffer;
         if (await this.verifier.verify(url, data, 'http')) return data;
         last = new Error(`${base} served a segment that is not the signed one`);

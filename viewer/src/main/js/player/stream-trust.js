@@ -1,10 +1,13 @@
 // What this viewer believes about the stream, and nothing it has not verified: the creator's latest
 // announce and, per rendition, the latest accepted MANIFEST_ROOT with the segment entries it signed.
-// Every file comes from some origin; an origin whose file does not verify is reported and the next
-// one is asked. Only when no origin has a verifiable answer does the stream become untrusted.
+// Every file comes from some origin; an origin whose file does not verify is reported (FILE_REFUSED)
+// and the next one is asked. Only when no origin has a verifiable answer does the stream become
+// untrusted.
 
 import { fetchBytes } from './bounded-fetch.js';
-import { AnnounceTracker, RootTracker, TrustError, verifyAnnounce, verifyManifest } from './trust-api.js';
+import { Events } from './events.js';
+import { AnnounceTracker, Problem, RootTracker, TrustError, verifyAnnounce, verifyManifest } from './trust-api.js';
+import { FileKind, fileRefused } from './trust-verdict.js';
 
 const JSON_LIMIT = 2 * 1024 * 1024;
 const JSON_TIMEOUT_MS = 5000;
@@ -19,10 +22,10 @@ export class UntrustedError extends Error {
 }
 
 export class StreamTrust {
-  constructor(address, origins, events) {
+  constructor(address, origins, bus) {
     this.address = address;
     this.origins = origins;
-    this.events = events; // {onRejectedFile(base, file, problem, message)}
+    this.bus = bus;
     this.announce = null;
     this.announceTracker = new AnnounceTracker({ creator: address.pub, name: address.name });
     this.renditions = new Map(); // name -> {tracker, root, entries: Map uri -> entry, refreshing}
@@ -30,10 +33,10 @@ export class StreamTrust {
 
   /** Fetches and verifies the announce; adds its origins after the hint. Throws UntrustedError. */
   async loadAnnounce() {
-    const announce = await this.fromAnyOrigin('announce.json', async (text) => {
+    const announce = await this.fromAnyOrigin(FileKind.ANNOUNCE, 'announce.json', async (text) => {
       const now = Date.now();
       const a = await verifyAnnounce(text, this.address.pub, now);
-      if (a.name !== this.address.name) throw new TrustError('WRONG_STREAM', `announce is for stream ${a.name}`);
+      if (a.name !== this.address.name) throw new TrustError(Problem.WRONG_STREAM, `announce is for stream ${a.name}`);
       this.announceTracker.accept(a, now);
       return this.announceTracker.current;
     });
@@ -46,7 +49,7 @@ export class StreamTrust {
     let r = this.renditions.get(name);
     if (!r) {
       if (!this.announce?.renditions.some((x) => x.name === name)) {
-        throw new UntrustedError(`rendition ${name} is not in the signed announce`, 'WRONG_STREAM');
+        throw new UntrustedError(`rendition ${name} is not in the signed announce`, Problem.WRONG_STREAM);
       }
       r = { tracker: new RootTracker(), root: null, entries: new Map(), refreshing: null };
       this.renditions.set(name, r);
@@ -67,7 +70,7 @@ export class StreamTrust {
 
   async fetchManifest(name, r) {
     const expect = { creator: this.address.pub, name: this.address.name, rendition: name };
-    const root = await this.fromAnyOrigin(`${name}/manifest.json`, async (text, base) => {
+    const root = await this.fromAnyOrigin(FileKind.MANIFEST, `${name}/manifest.json`, async (text, base) => {
       const candidate = await verifyManifest(text, expect);
       // Intermediate roots that close a gap come from the same origin (roots/N.json), verified alike.
       await r.tracker.accept(candidate, {
@@ -76,7 +79,7 @@ export class StreamTrust {
           try {
             t = await this.fetchText(base, `${name}/roots/${size}.json`);
           } catch (e) {
-            throw new TrustError('UNAVAILABLE', `roots/${size}.json: ${e.message}`);
+            throw new TrustError(Problem.UNAVAILABLE, `roots/${size}.json: ${e.message}`);
           }
           return verifyManifest(t, expect);
         },
@@ -118,23 +121,29 @@ export class StreamTrust {
   }
 
   /**
-   * Asks each origin in turn for {@code file} and returns the first answer {@code accept} takes.
+   * Asks each origin in turn for `file` (of `kind`) and returns the first answer `accept` takes.
    * A refused answer is reported and its origin passed over; the last problem is what the viewer sees.
    */
-  async fromAnyOrigin(file, accept) {
+  async fromAnyOrigin(kind, file, accept) {
     let last = null;
     for (const base of this.origins.inTurn()) {
       try {
         const bytes = await this.fetchText(base, file);
         return await accept(bytes, base);
       } catch (e) {
-        const problem = e.problem ?? 'UNAVAILABLE';
-        last = { problem, message: `${file} from ${base}: ${e.message}` };
-        this.events.onRejectedFile(base, file, problem, e.message);
-        this.origins.markBad(base, `${problem}: ${e.message}`);
+        const refusal = fileRefused({
+          kind,
+          file,
+          origin: base,
+          source: 'http',
+          problem: e.problem,
+          message: e.message,
+        });
+        last = { problem: refusal.problem, message: `${file} from ${base}: ${e.message}` };
+        this.bus.emit(Events.FILE_REFUSED, refusal);
+        this.origins.markBad(base, `${refusal.problem}: ${e.message}`);
       }
     }
-    if (last && last.problem === 'UNAVAILABLE') throw new UntrustedError(last.message, 'UNAVAILABLE');
-    throw new UntrustedError(last ? last.message : `no origin for ${file}`, last?.problem ?? 'UNAVAILABLE');
+    throw new UntrustedError(last ? last.message : `no origin for ${file}`, last?.problem ?? Problem.UNAVAILABLE);
   }
 }

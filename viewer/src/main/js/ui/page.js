@@ -1,7 +1,8 @@
 // The player page around the <video>: title, creator key, live badge, the trust state, the stats
 // panel with its chart, and the tip panel (only for a verified announce). Network strings are set
-// with textContent only.
+// with textContent only. It shows what the player's events say (follow) and writes nothing back.
 
+import { Events } from '../player/events.js';
 import { drawChart } from './chart.js';
 import { bytes, percent, shortKey } from './format.js';
 
@@ -16,6 +17,7 @@ const STATE_TEXT = {
 export class Page {
   constructor(root, { pub, name }) {
     this.root = root;
+    this.mode = null;
     this.$ = (sel) => root.querySelector(sel);
     this.$('[data-field=creator]').textContent = shortKey(pub);
     this.$('[data-field=creator]').title = pub;
@@ -34,8 +36,16 @@ export class Page {
     live.dataset.status = announce.status;
   }
 
-  render(stats, mode) {
-    const s = stats.snapshot();
+  /** Listens to the player: its stats (state included) as they change, and the latency mode. */
+  follow(bus) {
+    bus.on(Events.LATENCY_MODE_CHOSEN, ({ mode }) => {
+      this.mode = mode;
+    });
+    bus.on(Events.STATS_UPDATED, ({ snapshot, history }) => this.render(snapshot, history));
+  }
+
+  /** `s`: a Stats snapshot (the automation hook's object); `history`: the chart's samples. */
+  render(s, history) {
     this.root.dataset.state = s.state;
     this.$('[data-field=state]').textContent = STATE_TEXT[s.state] ?? s.state;
     this.$('[data-field=message]').textContent = s.message;
@@ -48,8 +58,8 @@ export class Page {
     this.$('[data-stat=rejectedSegments]').textContent = String(s.rejectedSegments);
     this.$('[data-stat=latency]').textContent = s.latencySeconds == null ? '–' : `${s.latencySeconds.toFixed(1)} s`;
     this.$('[data-stat=rendition]').textContent = s.rendition ?? '–';
-    this.$('[data-stat=mode]').textContent = mode ?? '–';
-    drawChart(this.$('canvas'), stats.history);
+    this.$('[data-stat=mode]').textContent = this.mode ?? '–';
+    drawChart(this.$('canvas'), history);
   }
 
   tipContainer() {
