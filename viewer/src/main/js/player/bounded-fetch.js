@@ -2,45 +2,45 @@
 // read a little, never forever and never without bound.
 
 export class FetchError extends Error {
-  constructor (message, status) {
-    super(message)
-    this.status = status
+  constructor(message, status) {
+    super(message);
+    this.status = status;
   }
 }
 
-export async function fetchBytes (url, { maxBytes, timeoutMs, signal, cache = 'no-store' }) {
-  const timeout = AbortSignal.timeout(timeoutMs)
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
-  let res
+export async function fetchBytes(url, { maxBytes, timeoutMs, signal, cache = 'no-store' }) {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let res;
   try {
-    res = await fetch(url, { cache, signal: combined, credentials: 'omit', redirect: 'follow' })
+    res = await fetch(url, { cache, signal: combined, credentials: 'omit', redirect: 'follow' });
   } catch (e) {
-    throw new FetchError(timeout.aborted ? `timed out after ${timeoutMs} ms` : `network error (${e.message})`)
+    throw new FetchError(timeout.aborted ? `timed out after ${timeoutMs} ms` : `network error (${e.message})`);
   }
-  if (!res.ok) throw new FetchError(`HTTP ${res.status}`, res.status)
-  const declared = Number(res.headers.get('content-length'))
+  if (!res.ok) throw new FetchError(`HTTP ${res.status}`, res.status);
+  const declared = Number(res.headers.get('content-length'));
   if (declared > maxBytes) {
-    res.body?.cancel()
-    throw new FetchError(`larger than ${maxBytes} bytes`)
+    res.body?.cancel();
+    throw new FetchError(`larger than ${maxBytes} bytes`);
   }
-  const reader = res.body.getReader()
-  const chunks = []
-  let size = 0
+  const reader = res.body.getReader();
+  const chunks = [];
+  let size = 0;
   for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
     if (size > maxBytes) {
-      reader.cancel()
-      throw new FetchError(`larger than ${maxBytes} bytes`)
+      reader.cancel();
+      throw new FetchError(`larger than ${maxBytes} bytes`);
     }
-    chunks.push(value)
+    chunks.push(value);
   }
-  const bytes = new Uint8Array(size)
-  let at = 0
+  const bytes = new Uint8Array(size);
+  let at = 0;
   for (const c of chunks) {
-    bytes.set(c, at)
-    at += c.byteLength
+    bytes.set(c, at);
+    at += c.byteLength;
   }
-  return bytes
+  return bytes;
 }

@@ -12,35 +12,51 @@
  * newest segment of a live playlist.
  */
 export const LATENCY_MODES = {
-  low: { syncSeconds: 2, spreadSeconds: 1, skew: 1, maxLatencySeconds: 5, httpSeconds: 1, p2pSeconds: 4, minSyncSegments: 2 },
-  normal: { syncSeconds: 4.5, spreadSeconds: 5, skew: 0.5, maxLatencySeconds: 10, httpSeconds: 2, p2pSeconds: 10, minSyncSegments: 3 }
-}
+  low: {
+    syncSeconds: 2,
+    spreadSeconds: 1,
+    skew: 1,
+    maxLatencySeconds: 5,
+    httpSeconds: 1,
+    p2pSeconds: 4,
+    minSyncSegments: 2,
+  },
+  normal: {
+    syncSeconds: 4.5,
+    spreadSeconds: 5,
+    skew: 0.5,
+    maxLatencySeconds: 10,
+    httpSeconds: 2,
+    p2pSeconds: 10,
+    minSyncSegments: 3,
+  },
+};
 
 /**
  * The mode's distances for a stream cut into `segmentSeconds` segments, for a viewer at `place` in
  * [0, 1) along the mode's spread (hls.js live sync and the P2P engine's windows).
  */
-export function liveDistances (mode, segmentSeconds, place) {
-  const m = LATENCY_MODES[mode]
-  const seg = Math.max(0.5, segmentSeconds)
-  const at = Math.min(Math.max(Number.isFinite(place) ? place : 0.5, 0), 1)
-  const sync = Math.max(m.syncSeconds + Math.pow(at, m.skew) * m.spreadSeconds, m.minSyncSegments * seg)
+export function liveDistances(mode, segmentSeconds, place) {
+  const m = LATENCY_MODES[mode];
+  const seg = Math.max(0.5, segmentSeconds);
+  const at = Math.min(Math.max(Number.isFinite(place) ? place : 0.5, 0), 1);
+  const sync = Math.max(m.syncSeconds + Math.pow(at, m.skew) * m.spreadSeconds, m.minSyncSegments * seg);
   return {
     liveSyncDuration: Math.round(sync * 100) / 100,
     liveMaxLatencyDuration: Math.max(m.maxLatencySeconds, sync + 2 * seg),
     httpSeconds: Math.max(m.httpSeconds, seg),
-    p2pSeconds: Math.max(m.p2pSeconds, sync + seg)
-  }
+    p2pSeconds: Math.max(m.p2pSeconds, sync + seg),
+  };
 }
 
-export function swarmId (address) {
+export function swarmId(address) {
   // The creator's key and the stream name identify the stream; the rendition is added by the engine
   // (from the signed bandwidth/codecs/resolution of the synthesized master playlist).
-  return `ownerless-v1:${address.pub}/${address.name}`
+  return `ownerless-v1:${address.pub}/${address.name}`;
 }
 
-export function coreConfig ({ address, announce, session, verifier, distances: d }) {
-  const pending = new Map() // virtual URL -> origin base used for its last HTTP request
+export function coreConfig({ address, announce, session, verifier, distances: d }) {
+  const pending = new Map(); // virtual URL -> origin base used for its last HTTP request
   const config = {
     swarmId: swarmId(address),
     announceTrackers: announce.trackers.slice(0, 4),
@@ -59,24 +75,24 @@ export function coreConfig ({ address, announce, session, verifier, distances: d
     httpErrorRetries: 3,
     p2pErrorRetries: 3,
     httpRequestSetup: async (segmentUrl, segmentByteRange, signal, requestByteRange) => {
-      const target = session.originUrlFor(segmentUrl)
-      if (!target) return null
-      pending.set(segmentUrl, target.base)
-      const headers = {}
+      const target = session.originUrlFor(segmentUrl);
+      if (!target) return null;
+      pending.set(segmentUrl, target.base);
+      const headers = {};
       if (requestByteRange) {
-        headers.Range = `bytes=${requestByteRange.start}-${requestByteRange.end ?? ''}`
+        headers.Range = `bytes=${requestByteRange.start}-${requestByteRange.end ?? ''}`;
       }
-      return new Request(target.url, { signal, headers, credentials: 'omit', cache: 'default' })
+      return new Request(target.url, { signal, headers, credentials: 'omit', cache: 'default' });
     },
     validateHTTPSegment: async (url, byteRange, data) => {
-      const ok = await verifier.verify(url, data, 'http')
-      const base = pending.get(url)
-      pending.delete(url)
+      const ok = await verifier.verify(url, data, 'http');
+      const base = pending.get(url);
+      pending.delete(url);
       // The engine retries a refused segment: the next try goes to the next origin.
-      if (!ok && base) session.origins.markBad(base, 'served a segment that is not the signed one')
-      return ok
+      if (!ok && base) session.origins.markBad(base, 'served a segment that is not the signed one');
+      return ok;
     },
-    validateP2PSegment: async (url, byteRange, data) => verifier.verify(url, data, 'p2p')
-  }
-  return config
+    validateP2PSegment: async (url, byteRange, data) => verifier.verify(url, data, 'p2p'),
+  };
+  return config;
 }

@@ -1,5 +1,5 @@
 // The LoaderStats object hls.js expects from every loader, filled in as a load progresses.
-export function newLoaderStats () {
+export function newLoaderStats() {
   return {
     aborted: false,
     loaded: 0,
@@ -9,6 +9,6 @@ export function newLoaderStats () {
     bwEstimate: 0,
     loading: { start: 0, first: 0, end: 0 },
     parsing: { start: 0, end: 0 },
-    buffering: { start: 0, first: 0, end: 0 }
-  }
+    buffering: { start: 0, first: 0, end: 0 },
+  };
 }

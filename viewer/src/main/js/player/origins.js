@@ -2,49 +2,51 @@
 // origins of the signed announce. None is trusted; an origin that fails or serves bad data is skipped
 // in favour of the next, and every origin is tried again once all have failed.
 
-const MAX_ORIGINS = 17 // the hint plus the announce's at most 16
+import { Events } from './events.js';
+
+const MAX_ORIGINS = 17; // the hint plus the announce's at most 16
 
 export class Origins {
-  constructor (hint, onChange = () => {}) {
-    this.list = []
-    this.current = 0
-    this.onChange = onChange
-    this.add(hint)
+  constructor(hint, bus) {
+    this.list = [];
+    this.current = 0;
+    this.bus = bus;
+    this.add(hint);
   }
 
-  add (url) {
-    const base = normalize(url)
-    if (base && !this.list.includes(base) && this.list.length < MAX_ORIGINS) this.list.push(base)
+  add(url) {
+    const base = normalize(url);
+    if (base && !this.list.includes(base) && this.list.length < MAX_ORIGINS) this.list.push(base);
   }
 
-  get base () {
-    return this.list[this.current]
+  get base() {
+    return this.list[this.current];
   }
 
   /** Moves past {@code base} if it is the current origin; returns true when it did. */
-  markBad (base, reason) {
-    if (this.list.length === 0 || base !== this.base) return false
-    this.current = (this.current + 1) % this.list.length
-    this.onChange({ from: base, to: this.base, reason })
-    return true
+  markBad(base, reason) {
+    if (this.list.length === 0 || base !== this.base) return false;
+    this.current = (this.current + 1) % this.list.length;
+    this.bus.emit(Events.ORIGIN_CHANGED, { from: base, to: this.base, reason });
+    return true;
   }
 
   /** Each origin once, starting from the current one. */
-  inTurn () {
-    const n = this.list.length
-    return Array.from({ length: n }, (_, i) => this.list[(this.current + i) % n])
+  inTurn() {
+    const n = this.list.length;
+    return Array.from({ length: n }, (_, i) => this.list[(this.current + i) % n]);
   }
 }
 
-function normalize (url) {
+function normalize(url) {
   try {
-    const u = new URL(url)
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null
-    u.hash = ''
-    u.search = ''
-    if (!u.pathname.endsWith('/')) u.pathname += '/'
-    return u.href
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    u.hash = '';
+    u.search = '';
+    if (!u.pathname.endsWith('/')) u.pathname += '/';
+    return u.href;
   } catch {
-    return null
+    return null;
   }
 }

@@ -2,63 +2,63 @@
 // written from verified objects (playlists.js); a segment hls.js asks for directly (one the P2P engine
 // does not manage) is fetched from the origins in turn and handed over only once it verified.
 
-import { newLoaderStats } from './loader-stats.js'
+import { newLoaderStats } from './loader-stats.js';
 
 /**
  * What hls.js passes on as "network details" for a playlist we wrote: the P2P engine takes the
  * stream's identity from a Response's URL, and refuses to load through peers without one.
  */
 class WrittenPlaylist extends Response {
-  #url
-  constructor (url, text) {
-    super(text, { headers: { 'Content-Type': 'application/vnd.apple.mpegurl' } })
-    this.#url = url
+  #url;
+  constructor(url, text) {
+    super(text, { headers: { 'Content-Type': 'application/vnd.apple.mpegurl' } });
+    this.#url = url;
   }
 
-  get url () {
-    return this.#url
+  get url() {
+    return this.#url;
   }
 }
 
-export function ownerlessLoaderClass (session) {
+export function ownerlessLoaderClass(session) {
   return class OwnerlessLoader {
-    constructor () {
-      this.stats = newLoaderStats()
-      this.context = null
-      this.controller = new AbortController()
+    constructor() {
+      this.stats = newLoaderStats();
+      this.context = null;
+      this.controller = new AbortController();
     }
 
-    load (context, config, callbacks) {
-      this.context = context
-      const stats = this.stats
-      stats.loading.start = performance.now()
-      const done = data => {
-        if (this.controller.signal.aborted) return
-        const now = performance.now()
-        const playlist = typeof data === 'string'
+    load(context, config, callbacks) {
+      this.context = context;
+      const stats = this.stats;
+      stats.loading.start = performance.now();
+      const done = (data) => {
+        if (this.controller.signal.aborted) return;
+        const now = performance.now();
+        const playlist = typeof data === 'string';
         // A written playlist's "first byte" is when its manifest was signed (hls.js ages it from there).
-        stats.loading.end = now
-        stats.loading.first = playlist ? now - session.playlistAgeMs(context.url) : now
-        stats.loading.start = Math.min(stats.loading.start, stats.loading.first)
-        stats.loaded = stats.total = playlist ? data.length : data.byteLength
-        const details = playlist ? new WrittenPlaylist(context.url, data) : null
-        callbacks.onSuccess({ url: context.url, data }, stats, context, details)
-      }
-      const fail = e => {
-        if (this.controller.signal.aborted) return
-        callbacks.onError({ code: e.status ?? 0, text: e.message }, context, null, stats)
-      }
-      session.answer(context.url, this.controller.signal).then(done, fail)
+        stats.loading.end = now;
+        stats.loading.first = playlist ? now - session.playlistAgeMs(context.url) : now;
+        stats.loading.start = Math.min(stats.loading.start, stats.loading.first);
+        stats.loaded = stats.total = playlist ? data.length : data.byteLength;
+        const details = playlist ? new WrittenPlaylist(context.url, data) : null;
+        callbacks.onSuccess({ url: context.url, data }, stats, context, details);
+      };
+      const fail = (e) => {
+        if (this.controller.signal.aborted) return;
+        callbacks.onError({ code: e.status ?? 0, text: e.message }, context, null, stats);
+      };
+      session.answer(context.url, this.controller.signal).then(done, fail);
     }
 
-    abort () {
-      if (this.controller.signal.aborted) return
-      this.stats.aborted = true
-      this.controller.abort()
+    abort() {
+      if (this.controller.signal.aborted) return;
+      this.stats.aborted = true;
+      this.controller.abort();
     }
 
-    destroy () {
-      this.abort()
+    destroy() {
+      this.abort();
     }
-  }
+  };
 }

@@ -1,37 +1,44 @@
 // Answers hls.js's requests for one stream from verified state: playlists written from the signed
 // announce and manifests, segments fetched from the origins in turn and verified before use.
 
-import { fetchBytes } from './bounded-fetch.js'
-import { DiscontinuityCounter, masterPlaylist, mediaPlaylist } from './playlists.js'
+import { fetchBytes } from './bounded-fetch.js';
+import { Events } from './events.js';
+import { DiscontinuityCounter, masterPlaylist, mediaPlaylist } from './playlists.js';
 
-const SEGMENT_LIMIT = 64 * 1024 * 1024
-const SEGMENT_TIMEOUT_MS = 10000
+const SEGMENT_LIMIT = 64 * 1024 * 1024;
+const SEGMENT_TIMEOUT_MS = 10000;
 
 export class Session {
-  constructor (address, origins, streamTrust, verifier, stats) {
-    this.address = address
-    this.origins = origins
-    this.trust = streamTrust
-    this.verifier = verifier
-    this.stats = stats
-    this.discontinuities = new Map()
+  constructor(address, origins, streamTrust, verifier, bus) {
+    this.address = address;
+    this.origins = origins;
+    this.trust = streamTrust;
+    this.verifier = verifier;
+    this.bus = bus;
+    this.discontinuities = new Map();
+    this.playlistRoots = new Map(); // rendition -> the root behind its last written media playlist
   }
 
-  async answer (url, signal) {
-    const where = this.address.parse(url)
-    if (!where) throw new Error(`not a file of this stream: ${url}`)
-    if (where.kind === 'master') return masterPlaylist(this.trust.announce, this.address)
-    if (where.kind === 'media') return this.mediaPlaylist(where.rendition)
-    return this.segment(where.rendition, where.uri, signal)
+  async answer(url, signal) {
+    const where = this.address.parse(url);
+    if (!where) throw new Error(`not a file of this stream: ${url}`);
+    if (where.kind === 'master') return masterPlaylist(this.trust.announce, this.address);
+    if (where.kind === 'media') return this.mediaPlaylist(where.rendition);
+    return this.segment(where.rendition, where.uri, signal);
   }
 
-  async mediaPlaylist (rendition) {
-    const root = await this.trust.refreshManifest(rendition)
-    let counter = this.discontinuities.get(rendition)
-    if (!counter) this.discontinuities.set(rendition, counter = new DiscontinuityCounter())
-    this.stats.manifest(rendition, root) // also the manifest behind this playlist, for playlistAgeMs
-    const ended = this.trust.announce?.status === 'ended'
-    return mediaPlaylist(root, rendition, this.address, { ended, discontinuitySequence: counter.update(root.window) })
+  async mediaPlaylist(rendition) {
+    const root = await this.trust.refreshManifest(rendition);
+    let counter = this.discontinuities.get(rendition);
+    if (!counter) this.discontinuities.set(rendition, (counter = new DiscontinuityCounter()));
+    const ended = this.trust.announce?.status === 'ended';
+    const text = mediaPlaylist(root, rendition, this.address, {
+      ended,
+      discontinuitySequence: counter.update(root.window),
+    });
+    this.playlistRoots.set(rendition, root);
+    this.bus.emit(Events.MEDIA_PLAYLIST_WRITTEN, { rendition, root });
+    return text;
   }
 
   /**
@@ -41,40 +48,44 @@ export class Session {
    * distance from an edge that is really further ahead. Capped at two segment durations: the node's
    * clock and ours may disagree, and a big error would have hls.js chase an edge that is not there.
    */
-  playlistAgeMs (url) {
-    const where = this.address.parse(url)
-    const root = where?.kind === 'media' ? this.stats.lastRoot.get(where.rendition) : null
-    if (!root || !root.window.length) return 0
-    const cap = 2 * root.window[root.window.length - 1].durationUs / 1000
-    return Math.min(Math.max(Date.now() - root.timeMs, 0), cap)
+  playlistAgeMs(url) {
+    const where = this.address.parse(url);
+    const root = where?.kind === 'media' ? this.playlistRoots.get(where.rendition) : null;
+    if (!root || !root.window.length) return 0;
+    const cap = (2 * root.window[root.window.length - 1].durationUs) / 1000;
+    return Math.min(Math.max(Date.now() - root.timeMs, 0), cap);
   }
 
   /** A segment from the first origin that serves the signed bytes; each bad origin is passed over. */
-  async segment (rendition, uri, signal) {
-    const url = this.address.segmentUrl(rendition, uri)
-    let last = null
+  async segment(rendition, uri, signal) {
+    const url = this.address.segmentUrl(rendition, uri);
+    let last = null;
     for (const base of this.origins.inTurn()) {
       try {
-        const bytes = await fetchBytes(base + this.address.originPath(`${rendition}/${uri}`),
-          { maxBytes: SEGMENT_LIMIT, timeoutMs: SEGMENT_TIMEOUT_MS, signal, cache: 'default' })
-        this.stats.httpBytes(bytes.byteLength)
-        const data = bytes.buffer
-        if (await this.verifier.verify(url, data, 'http')) return data
-        last = new Error(`${base} served a segment that is not the signed one`)
+        const bytes = await fetchBytes(base + this.address.originPath(`${rendition}/${uri}`), {
+          maxBytes: SEGMENT_LIMIT,
+          timeoutMs: SEGMENT_TIMEOUT_MS,
+          signal,
+          cache: 'default',
+        });
+        this.bus.emit(Events.BYTES_DOWNLOADED, { bytes: bytes.byteLength, source: 'http' });
+        const data = bytes.buffer;
+        if (await this.verifier.verify(url, data, 'http')) return data;
+        last = new Error(`${base} served a segment that is not the signed one`);
       } catch (e) {
-        if (signal.aborted) throw e
-        last = e
+        if (signal.aborted) throw e;
+        last = e;
       }
-      this.origins.markBad(base, last.message)
+      this.origins.markBad(base, last.message);
     }
-    throw last ?? new Error('no origin')
+    throw last ?? new Error('no origin');
   }
 
   /** The real URL the P2P engine's HTTP downloader should fetch for a virtual segment URL. */
-  originUrlFor (virtualUrl) {
-    const where = this.address.parse(virtualUrl)
-    if (!where || where.kind !== 'segment') return null
-    const base = this.origins.base
-    return { base, url: base + this.address.originPath(`${where.rendition}/${where.uri}`) }
+  originUrlFor(virtualUrl) {
+    const where = this.address.parse(virtualUrl);
+    if (!where || where.kind !== 'segment') return null;
+    const base = this.origins.base;
+    return { base, url: base + this.address.originPath(`${where.rendition}/${where.uri}`) };
   }
 }

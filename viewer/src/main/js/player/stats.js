@@ -1,67 +1,79 @@
 // What the viewer did and where its bytes came from, for the stats panel, the chart and
-// window.ownerless.stats(). Rejections are kept as a short log so the page can say what was refused.
+// window.ownerless.stats(), kept from the player's events. Rejected segments are kept as a short log
+// so the page can say what was refused. Emits STATS_UPDATED when something the page shows changed.
 
-const HISTORY = 120 // samples, one per second: two minutes of chart
-const LOG = 50
+import { Events } from './events.js';
+import { FileKind } from './trust-verdict.js';
+
+const HISTORY = 120; // samples, one per second: two minutes of chart
+const LOG = 50;
 
 export class Stats {
-  constructor () {
-    this.counters = { httpBytes: 0, p2pBytes: 0, uploadedBytes: 0, verifiedSegments: 0, rejectedSegments: 0 }
-    this.peers = new Set()
-    this.state = 'loading'
-    this.message = ''
-    this.rendition = null
-    this.latencySeconds = null
-    this.targetLatencySeconds = null
-    this.rejections = []
-    this.history = []
-    this.lastRoot = new Map()
-    this.listeners = new Set()
+  constructor(bus) {
+    this.bus = bus;
+    this.counters = { httpBytes: 0, p2pBytes: 0, uploadedBytes: 0, verifiedSegments: 0, rejectedSegments: 0 };
+    this.peers = new Set();
+    this.state = 'loading';
+    this.message = '';
+    this.rendition = null;
+    this.latencySeconds = null;
+    this.targetLatencySeconds = null;
+    this.rejections = [];
+    this.history = [];
+
+    bus.on(Events.BYTES_DOWNLOADED, ({ bytes, source }) => {
+      if (source === 'p2p') this.counters.p2pBytes += bytes;
+      else this.counters.httpBytes += bytes;
+    });
+    bus.on(Events.BYTES_UPLOADED, ({ bytes }) => {
+      this.counters.uploadedBytes += bytes;
+    });
+    bus.on(Events.SEGMENT_VERIFIED, ({ source }) => {
+      // One count per segment handed to hls.js; the P2P engine's hooks verified most of them before.
+      if (source === 'player') this.counters.verifiedSegments++;
+    });
+    bus.on(Events.FILE_REFUSED, (r) => {
+      if (r.kind === FileKind.SEGMENT) this.rejected(r);
+    });
+    bus.on(Events.PEER_CONNECTED, ({ peerId }) => this.peers.add(peerId));
+    bus.on(Events.PEER_CLOSED, ({ peerId }) => this.peers.delete(peerId));
+    bus.on(Events.LIVE_DISTANCE_DRAWN, ({ seconds }) => {
+      this.targetLatencySeconds = seconds;
+    });
+    bus.on(Events.RENDITION_SWITCHED, ({ rendition }) => {
+      this.rendition = rendition;
+      this.changed();
+    });
+    bus.on(Events.STATE_CHANGED, ({ state, message }) => {
+      this.state = state;
+      this.message = message;
+      this.changed();
+    });
+    bus.on(Events.PLAYBACK_SAMPLED, ({ latencySeconds }) => this.sample(latencySeconds));
   }
 
-  httpBytes (n) { this.counters.httpBytes += n }
-  p2pBytes (n) { this.counters.p2pBytes += n }
-  uploaded (n) { this.counters.uploadedBytes += n }
-  verified () {
-    this.counters.verifiedSegments++
-  }
-  peerConnected (id) { this.peers.add(id) }
-  peerClosed (id) { this.peers.delete(id) }
-  manifest (rendition, root) { this.lastRoot.set(rendition, root) }
-
-  rejected (source, url, problem, message) {
-    this.counters.rejectedSegments++
-    this.rejections.push({ atMs: Date.now(), source, url, problem, message })
-    if (this.rejections.length > LOG) this.rejections.shift()
-    this.changed()
+  rejected({ source, file, problem, message }) {
+    this.counters.rejectedSegments++;
+    this.rejections.push({ atMs: Date.now(), source, url: file, problem, message });
+    if (this.rejections.length > LOG) this.rejections.shift();
+    this.changed();
   }
 
-  setState (state, message = '') {
-    // untrusted is final: nothing later may make an unverifiable stream look fine.
-    if (this.state === 'untrusted' || (this.state === state && this.message === message)) return
-    this.state = state
-    this.message = message
-    this.changed()
+  sample(latencySeconds) {
+    this.latencySeconds = latencySeconds;
+    const { httpBytes, p2pBytes } = this.counters;
+    this.history.push({ atMs: Date.now(), httpBytes, p2pBytes, latencySeconds });
+    if (this.history.length > HISTORY) this.history.shift();
+    this.changed();
   }
 
-  sample () {
-    const { httpBytes, p2pBytes } = this.counters
-    this.history.push({ atMs: Date.now(), httpBytes, p2pBytes, latencySeconds: this.latencySeconds })
-    if (this.history.length > HISTORY) this.history.shift()
-    this.changed()
-  }
-
-  onChange (f) {
-    this.listeners.add(f)
-  }
-
-  changed () {
-    for (const f of this.listeners) f(this)
+  changed() {
+    this.bus.emit(Events.STATS_UPDATED, { snapshot: this.snapshot(), history: this.history });
   }
 
   /** The PRODUCT.md automation hook's object (a fresh copy each call). */
-  snapshot () {
-    const total = this.counters.httpBytes + this.counters.p2pBytes
+  snapshot() {
+    const total = this.counters.httpBytes + this.counters.p2pBytes;
     return {
       ...this.counters,
       p2pShare: total ? this.counters.p2pBytes / total : 0,
@@ -71,7 +83,7 @@ export class Stats {
       targetLatencySeconds: this.targetLatencySeconds,
       state: this.state,
       message: this.message,
-      rejections: this.rejections.map(r => ({ ...r }))
-    }
+      rejections: this.rejections.map((r) => ({ ...r })),
+    };
   }
 }

@@ -2,40 +2,40 @@
 // under the reserved .invalid domain (RFC 2606): a request that escaped our loaders could never reach
 // a real host, and a segment keeps one URL (one identity for the P2P engine) whichever origin serves it.
 
-const VIRTUAL_HOST = 'stream.ownerless.invalid'
+const VIRTUAL_HOST = 'stream.ownerless.invalid';
 
 export class StreamAddress {
-  constructor (pub, name) {
-    this.pub = pub
-    this.name = name
-    this.virtualBase = `https://${VIRTUAL_HOST}/${pub}/${name}/`
+  constructor(pub, name) {
+    this.pub = pub;
+    this.name = name;
+    this.virtualBase = `https://${VIRTUAL_HOST}/${pub}/${name}/`;
   }
 
   /** Path below an origin's base URL, e.g. "streams/PUB/NAME/720p/manifest.json". */
-  originPath (file) {
-    return `streams/${this.pub}/${this.name}/${file}`
+  originPath(file) {
+    return `streams/${this.pub}/${this.name}/${file}`;
   }
 
-  masterUrl () {
-    return this.virtualBase + 'master.m3u8'
+  masterUrl() {
+    return this.virtualBase + 'master.m3u8';
   }
 
-  mediaUrl (rendition) {
-    return `${this.virtualBase}${rendition}/index.m3u8`
+  mediaUrl(rendition) {
+    return `${this.virtualBase}${rendition}/index.m3u8`;
   }
 
-  segmentUrl (rendition, uri) {
-    return `${this.virtualBase}${rendition}/${uri}`
+  segmentUrl(rendition, uri) {
+    return `${this.virtualBase}${rendition}/${uri}`;
   }
 
   /** {kind: 'master'} | {kind: 'media', rendition} | {kind: 'segment', rendition, uri} | null. */
-  parse (url) {
-    if (!url.startsWith(this.virtualBase)) return null
-    const rest = url.slice(this.virtualBase.length).split('?')[0]
-    if (rest === 'master.m3u8') return { kind: 'master' }
-    const parts = rest.split('/')
-    if (parts.length !== 2 || !parts[0] || !parts[1]) return null
-    if (parts[1] === 'index.m3u8') return { kind: 'media', rendition: parts[0] }
-    return { kind: 'segment', rendition: parts[0], uri: parts[1] }
+  parse(url) {
+    if (!url.startsWith(this.virtualBase)) return null;
+    const rest = url.slice(this.virtualBase.length).split('?')[0];
+    if (rest === 'master.m3u8') return { kind: 'master' };
+    const parts = rest.split('/');
+    if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
+    if (parts[1] === 'index.m3u8') return { kind: 'media', rendition: parts[0] };
+    return { kind: 'segment', rendition: parts[0], uri: parts[1] };
   }
 }

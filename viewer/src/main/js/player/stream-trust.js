@@ -1,136 +1,149 @@
 // What this viewer believes about the stream, and nothing it has not verified: the creator's latest
 // announce and, per rendition, the latest accepted MANIFEST_ROOT with the segment entries it signed.
-// Every file comes from some origin; an origin whose file does not verify is reported and the next
-// one is asked. Only when no origin has a verifiable answer does the stream become untrusted.
+// Every file comes from some origin; an origin whose file does not verify is reported (FILE_REFUSED)
+// and the next one is asked. Only when no origin has a verifiable answer does the stream become
+// untrusted.
 
-import { fetchBytes } from './bounded-fetch.js'
-import { AnnounceTracker, RootTracker, TrustError, verifyAnnounce, verifyManifest } from './trust-api.js'
+import { fetchBytes } from './bounded-fetch.js';
+import { Events } from './events.js';
+import { AnnounceTracker, Problem, RootTracker, TrustError, verifyAnnounce, verifyManifest } from './trust-api.js';
+import { FileKind, fileRefused } from './trust-verdict.js';
 
-const JSON_LIMIT = 2 * 1024 * 1024
-const JSON_TIMEOUT_MS = 5000
+const JSON_LIMIT = 2 * 1024 * 1024;
+const JSON_TIMEOUT_MS = 5000;
 /** Entries remembered per rendition: a bit more than one manifest window, older ones are not played. */
-const REMEMBERED_ENTRIES = 8192 + 64
+const REMEMBERED_ENTRIES = 8192 + 64;
 
 export class UntrustedError extends Error {
-  constructor (message, problem) {
-    super(message)
-    this.problem = problem
+  constructor(message, problem) {
+    super(message);
+    this.problem = problem;
   }
 }
 
 export class StreamTrust {
-  constructor (address, origins, events) {
-    this.address = address
-    this.origins = origins
-    this.events = events // {onRejectedFile(base, file, problem, message)}
-    this.announce = null
-    this.announceTracker = new AnnounceTracker({ creator: address.pub, name: address.name })
-    this.renditions = new Map() // name -> {tracker, root, entries: Map uri -> entry, refreshing}
+  constructor(address, origins, bus) {
+    this.address = address;
+    this.origins = origins;
+    this.bus = bus;
+    this.announce = null;
+    this.announceTracker = new AnnounceTracker({ creator: address.pub, name: address.name });
+    this.renditions = new Map(); // name -> {tracker, root, entries: Map uri -> entry, refreshing}
   }
 
   /** Fetches and verifies the announce; adds its origins after the hint. Throws UntrustedError. */
-  async loadAnnounce () {
-    const announce = await this.fromAnyOrigin('announce.json', async text => {
-      const now = Date.now()
-      const a = await verifyAnnounce(text, this.address.pub, now)
-      if (a.name !== this.address.name) throw new TrustError('WRONG_STREAM', `announce is for stream ${a.name}`)
-      this.announceTracker.accept(a, now)
-      return this.announceTracker.current
-    })
-    this.announce = announce
-    for (const o of announce.origins) this.origins.add(o)
-    return announce
+  async loadAnnounce() {
+    const announce = await this.fromAnyOrigin(FileKind.ANNOUNCE, 'announce.json', async (text) => {
+      const now = Date.now();
+      const a = await verifyAnnounce(text, this.address.pub, now);
+      if (a.name !== this.address.name) throw new TrustError(Problem.WRONG_STREAM, `announce is for stream ${a.name}`);
+      this.announceTracker.accept(a, now);
+      return this.announceTracker.current;
+    });
+    this.announce = announce;
+    for (const o of announce.origins) this.origins.add(o);
+    return announce;
   }
 
-  rendition (name) {
-    let r = this.renditions.get(name)
+  rendition(name) {
+    let r = this.renditions.get(name);
     if (!r) {
-      if (!this.announce?.renditions.some(x => x.name === name)) {
-        throw new UntrustedError(`rendition ${name} is not in the signed announce`, 'WRONG_STREAM')
+      if (!this.announce?.renditions.some((x) => x.name === name)) {
+        throw new UntrustedError(`rendition ${name} is not in the signed announce`, Problem.WRONG_STREAM);
       }
-      r = { tracker: new RootTracker(), root: null, entries: new Map(), refreshing: null }
-      this.renditions.set(name, r)
+      r = { tracker: new RootTracker(), root: null, entries: new Map(), refreshing: null };
+      this.renditions.set(name, r);
     }
-    return r
+    return r;
   }
 
   /** The latest manifest of {@code name}, verified and accepted; concurrent callers share one fetch. */
-  refreshManifest (name) {
-    const r = this.rendition(name)
+  refreshManifest(name) {
+    const r = this.rendition(name);
     if (!r.refreshing) {
-      r.refreshing = this.fetchManifest(name, r).finally(() => { r.refreshing = null })
+      r.refreshing = this.fetchManifest(name, r).finally(() => {
+        r.refreshing = null;
+      });
     }
-    return r.refreshing
+    return r.refreshing;
   }
 
-  async fetchManifest (name, r) {
-    const expect = { creator: this.address.pub, name: this.address.name, rendition: name }
-    const root = await this.fromAnyOrigin(`${name}/manifest.json`, async (text, base) => {
-      const candidate = await verifyManifest(text, expect)
+  async fetchManifest(name, r) {
+    const expect = { creator: this.address.pub, name: this.address.name, rendition: name };
+    const root = await this.fromAnyOrigin(FileKind.MANIFEST, `${name}/manifest.json`, async (text, base) => {
+      const candidate = await verifyManifest(text, expect);
       // Intermediate roots that close a gap come from the same origin (roots/N.json), verified alike.
       await r.tracker.accept(candidate, {
-        fetchRoot: async size => {
-          let t
+        fetchRoot: async (size) => {
+          let t;
           try {
-            t = await this.fetchText(base, `${name}/roots/${size}.json`)
+            t = await this.fetchText(base, `${name}/roots/${size}.json`);
           } catch (e) {
-            throw new TrustError('UNAVAILABLE', `roots/${size}.json: ${e.message}`)
+            throw new TrustError(Problem.UNAVAILABLE, `roots/${size}.json: ${e.message}`);
           }
-          return verifyManifest(t, expect)
-        }
-      })
-      return candidate
-    })
-    r.root = r.tracker.last ?? root
-    for (const e of root.window) r.entries.set(e.uri, e)
-    while (r.entries.size > REMEMBERED_ENTRIES) r.entries.delete(r.entries.keys().next().value)
-    return r.root
+          return verifyManifest(t, expect);
+        },
+      });
+      return candidate;
+    });
+    r.root = r.tracker.last ?? root;
+    for (const e of root.window) r.entries.set(e.uri, e);
+    while (r.entries.size > REMEMBERED_ENTRIES) r.entries.delete(r.entries.keys().next().value);
+    return r.root;
   }
 
-  entry (rendition, uri) {
-    return this.renditions.get(rendition)?.entries.get(uri)
+  entry(rendition, uri) {
+    return this.renditions.get(rendition)?.entries.get(uri);
   }
 
   /** The signed entry for a segment, reading newer manifests for up to {@code waitMs}. */
-  async entryWithin (rendition, uri, waitMs) {
-    const end = Date.now() + waitMs
+  async entryWithin(rendition, uri, waitMs) {
+    const end = Date.now() + waitMs;
     for (;;) {
-      const e = this.entry(rendition, uri)
-      if (e) return e
-      if (Date.now() >= end) return null
+      const e = this.entry(rendition, uri);
+      if (e) return e;
+      if (Date.now() >= end) return null;
       try {
-        await this.refreshManifest(rendition)
+        await this.refreshManifest(rendition);
       } catch {
-        return null
+        return null;
       }
-      if (!this.entry(rendition, uri)) await new Promise(resolve => setTimeout(resolve, Math.min(250, waitMs)))
+      if (!this.entry(rendition, uri)) await new Promise((resolve) => setTimeout(resolve, Math.min(250, waitMs)));
     }
   }
 
-  async fetchText (base, file) {
-    const bytes = await fetchBytes(base + this.address.originPath(file),
-      { maxBytes: JSON_LIMIT, timeoutMs: JSON_TIMEOUT_MS })
-    return bytes
+  async fetchText(base, file) {
+    const bytes = await fetchBytes(base + this.address.originPath(file), {
+      maxBytes: JSON_LIMIT,
+      timeoutMs: JSON_TIMEOUT_MS,
+    });
+    return bytes;
   }
 
   /**
-   * Asks each origin in turn for {@code file} and returns the first answer {@code accept} takes.
+   * Asks each origin in turn for `file` (of `kind`) and returns the first answer `accept` takes.
    * A refused answer is reported and its origin passed over; the last problem is what the viewer sees.
    */
-  async fromAnyOrigin (file, accept) {
-    let last = null
+  async fromAnyOrigin(kind, file, accept) {
+    let last = null;
     for (const base of this.origins.inTurn()) {
       try {
-        const bytes = await this.fetchText(base, file)
-        return await accept(bytes, base)
+        const bytes = await this.fetchText(base, file);
+        return await accept(bytes, base);
       } catch (e) {
-        const problem = e.problem ?? 'UNAVAILABLE'
-        last = { problem, message: `${file} from ${base}: ${e.message}` }
-        this.events.onRejectedFile(base, file, problem, e.message)
-        this.origins.markBad(base, `${problem}: ${e.message}`)
+        const refusal = fileRefused({
+          kind,
+          file,
+          origin: base,
+          source: 'http',
+          problem: e.problem,
+          message: e.message,
+        });
+        last = { problem: refusal.problem, message: `${file} from ${base}: ${e.message}` };
+        this.bus.emit(Events.FILE_REFUSED, refusal);
+        this.origins.markBad(base, `${refusal.problem}: ${e.message}`);
       }
     }
-    if (last && last.problem === 'UNAVAILABLE') throw new UntrustedError(last.message, 'UNAVAILABLE')
-    throw new UntrustedError(last ? last.message : `no origin for ${file}`, last?.problem ?? 'UNAVAILABLE')
+    throw new UntrustedError(last ? last.message : `no origin for ${file}`, last?.problem ?? Problem.UNAVAILABLE);
   }
 }

@@ -1,9 +1,10 @@
 // The verification library as the player uses it: one seam between the player and trust/.
 export {
   AnnounceTracker,
+  Problem,
   RootTracker,
   TrustError,
   checkSegment,
   verifyAnnounce,
-  verifyManifest
-} from '../trust/index.js'
+  verifyManifest,
+} from '../trust/index.js';

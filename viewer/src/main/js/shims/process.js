@@ -3,5 +3,5 @@
 export const process = {
   browser: true,
   env: {},
-  nextTick: (fn, ...args) => queueMicrotask(() => fn(...args))
-}
+  nextTick: (fn, ...args) => queueMicrotask(() => fn(...args)),
+};

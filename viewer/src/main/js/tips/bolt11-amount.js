@@ -113,10 +113,18 @@ export function parseInvoiceHrp(hrp) {
   const n = BigInt(digits);
   let msat;
   switch (multiplier) {
-    case '': msat = n * 100_000_000_000n; break; // 1 BTC = 1e11 msat
-    case 'm': msat = n * 100_000_000n; break;
-    case 'u': msat = n * 100_000n; break;
-    case 'n': msat = n * 100n; break;
+    case '':
+      msat = n * 100_000_000_000n;
+      break; // 1 BTC = 1e11 msat
+    case 'm':
+      msat = n * 100_000_000n;
+      break;
+    case 'u':
+      msat = n * 100_000n;
+      break;
+    case 'n':
+      msat = n * 100n;
+      break;
     case 'p':
       if (n % 10n !== 0n) throw invalid('The invoice amount has sub-millisatoshi precision.');
       msat = n / 10n;

@@ -159,7 +159,9 @@ export function createProviderFactory(options = {}) {
         mod = await loadReownModule();
       } catch (err) {
         if (win?.ethereum && typeof win.ethereum.request === 'function') return win.ethereum;
-        throw err instanceof TipError ? err : new TipError('no-wallet', `Could not load WalletConnect: ${errorMessage(err)}`);
+        throw err instanceof TipError
+          ? err
+          : new TipError('no-wallet', `Could not load WalletConnect: ${errorMessage(err)}`);
       }
       return mod.createReownProvider({ projectId: reownProjectId, chainId, window: win });
     }
@@ -197,7 +199,11 @@ export async function tipWithEvm(params) {
   }
   const providerFactory =
     params.providerFactory ??
-    createProviderFactory({ window: params.window ?? globalThis, reownProjectId: params.reownProjectId, chainId: target.chainId });
+    createProviderFactory({
+      window: params.window ?? globalThis,
+      reownProjectId: params.reownProjectId,
+      chainId: target.chainId,
+    });
   const aborted = () => ({ state: 'error', code: 'aborted', message: 'The tip was cancelled.' });
   const wanted = BigInt(target.chainId);
 
@@ -205,7 +211,8 @@ export async function tipWithEvm(params) {
   try {
     onProgress('Connecting to your wallet…');
     const provider = await providerFactory();
-    if (!provider || typeof provider.request !== 'function') throw new TipError('no-wallet', 'No Ethereum wallet is available.');
+    if (!provider || typeof provider.request !== 'function')
+      throw new TipError('no-wallet', 'No Ethereum wallet is available.');
     if (signal?.aborted) return aborted();
 
     const accounts = await provider.request({ method: 'eth_requestAccounts' });
@@ -217,7 +224,10 @@ export async function tipWithEvm(params) {
     if (current !== wanted) {
       step = 'switch';
       onProgress(`Asking your wallet to switch to ${chainLabel(target.chainId)}…`);
-      await provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: toHexChainId(target.chainId) }] });
+      await provider.request({
+        method: 'wallet_switchEthereumChain',
+        params: [{ chainId: toHexChainId(target.chainId) }],
+      });
       step = 'connect';
       current = parseChainId(await provider.request({ method: 'eth_chainId' }));
       if (current !== wanted) {
@@ -253,7 +263,11 @@ export async function tipWithEvm(params) {
       };
     }
     if (codes.includes(-32002)) {
-      return { state: 'error', code: 'wallet', message: 'Your wallet already has a pending request: open it and answer that first.' };
+      return {
+        state: 'error',
+        code: 'wallet',
+        message: 'Your wallet already has a pending request: open it and answer that first.',
+      };
     }
     return { state: 'error', code: 'wallet', message: `The wallet failed: ${errorMessage(err)}` };
   }

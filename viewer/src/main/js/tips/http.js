@@ -16,12 +16,7 @@ export const DEFAULT_MAX_BYTES = 64 * 1024;
  * @returns {Promise<object>} the parsed JSON object
  */
 export async function getJsonBounded(fetchFn, url, options = {}) {
-  const {
-    signal,
-    timeoutMs = DEFAULT_TIMEOUT_MS,
-    maxBytes = DEFAULT_MAX_BYTES,
-    what = 'the service',
-  } = options;
+  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, what = 'the service' } = options;
   if (typeof fetchFn !== 'function') throw new TipError('network', 'No fetch function is available.');
   if (signal?.aborted) throw new TipError('aborted', 'The tip was cancelled.');
 
@@ -82,7 +77,8 @@ export async function getJsonBounded(fetchFn, url, options = {}) {
     }
     // LUD-06: {"status": "ERROR", "reason": "..."} may come with any HTTP status.
     if (typeof json.status === 'string' && json.status.toUpperCase() === 'ERROR') {
-      const reason = typeof json.reason === 'string' && json.reason.trim() !== '' ? clip(json.reason.trim()) : 'no reason given';
+      const reason =
+        typeof json.reason === 'string' && json.reason.trim() !== '' ? clip(json.reason.trim()) : 'no reason given';
       throw new TipError('service-error', `${capitalize(what)} refused: ${reason}`);
     }
     if (!response.ok) throw new TipError('http', `${capitalize(what)} answered HTTP ${response.status}.`);

@@ -48,7 +48,8 @@ export function parseLightningAddress(address) {
  * @throws {TipError} code `invalid-response`
  */
 export function validatePayRequest(json) {
-  const bad = (why) => new TipError('invalid-response', `The Lightning address service sent an invalid pay request: ${why}.`);
+  const bad = (why) =>
+    new TipError('invalid-response', `The Lightning address service sent an invalid pay request: ${why}.`);
   if (json === null || typeof json !== 'object') throw bad('not an object');
   if (json.tag !== 'payRequest') throw bad('tag is not "payRequest"');
   if (typeof json.callback !== 'string' || json.callback.length > 2048) throw bad('no callback URL');
@@ -167,7 +168,10 @@ export async function requestInvoice(payRequest, amountMsat, options = {}) {
   const invoice = json.pr.trim();
   const decoded = decodeBolt11(invoice);
   if (decoded.amountMsat === null) {
-    throw new TipError('amount-mismatch', `The invoice has no amount (${formatSats(msat)} sats were requested): not paying it.`);
+    throw new TipError(
+      'amount-mismatch',
+      `The invoice has no amount (${formatSats(msat)} sats were requested): not paying it.`,
+    );
   }
   if (decoded.amountMsat !== msat) {
     throw new TipError(
@@ -177,7 +181,10 @@ export async function requestInvoice(payRequest, amountMsat, options = {}) {
   }
   const expected = toHex(sha256(payRequest.metadata));
   if (decoded.descriptionHash !== null && decoded.descriptionHash !== expected) {
-    throw new TipError('description-mismatch', 'The invoice does not commit to the Lightning address metadata: not paying it.');
+    throw new TipError(
+      'description-mismatch',
+      'The invoice does not commit to the Lightning address metadata: not paying it.',
+    );
   }
   if (decoded.descriptionHash === null && options.requireDescriptionHash !== false) {
     throw new TipError('description-mismatch', 'The invoice has no description hash (LUD-06): not paying it.');

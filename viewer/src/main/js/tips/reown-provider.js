@@ -17,8 +17,10 @@ function networkFor(chainId) {
   }
   const found = Object.values(networks).find((n) => n && typeof n === 'object' && n.id === chainId);
   if (!found) {
-    throw new TipError('unsupported-chain',
-      `Chain ${chainId} is not one WalletConnect knows here; tip with a browser wallet instead.`);
+    throw new TipError(
+      'unsupported-chain',
+      `Chain ${chainId} is not one WalletConnect knows here; tip with a browser wallet instead.`,
+    );
   }
   return found;
 }
@@ -52,14 +54,18 @@ export async function createReownProvider({ projectId, chainId, window: win = gl
       unsubscribers.forEach((u) => u());
       f(v);
     };
-    unsubscribers.push(kit.subscribeProviders(() => {
-      if (connected()) done(resolve, kit.getWalletProvider());
-    }));
-    unsubscribers.push(kit.subscribeState((s) => {
-      if (s.open) sawOpen = true;
-      else if (sawOpen && !connected()) {
-        done(reject, Object.assign(new Error('The wallet connection was closed.'), { code: 4001 }));
-      }
-    }));
+    unsubscribers.push(
+      kit.subscribeProviders(() => {
+        if (connected()) done(resolve, kit.getWalletProvider());
+      }),
+    );
+    unsubscribers.push(
+      kit.subscribeState((s) => {
+        if (s.open) sawOpen = true;
+        else if (sawOpen && !connected()) {
+          done(reject, Object.assign(new Error('The wallet connection was closed.'), { code: 4001 }));
+        }
+      }),
+    );
   });
 }

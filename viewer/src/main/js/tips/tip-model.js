@@ -95,7 +95,12 @@ export function describeTargets(targets, options = {}) {
 export function statusFromOutcome(outcome) {
   switch (outcome?.state) {
     case 'paid':
-      return { state: 'paid', message: outcome.message, proof: outcome.preimage ?? outcome.txHash ?? null, fallback: null };
+      return {
+        state: 'paid',
+        message: outcome.message,
+        proof: outcome.preimage ?? outcome.txHash ?? null,
+        fallback: null,
+      };
     case 'refused':
       return { state: 'refused', message: outcome.message, proof: null, fallback: null };
     case 'invoice':
@@ -176,7 +181,12 @@ export function createTipController(targets, options = {}, onChange = () => {}) 
         set(kind, status);
         return status;
       } catch (err) {
-        const status = { state: 'error', message: `Something went wrong: ${err?.message ?? err}`, proof: null, fallback: null };
+        const status = {
+          state: 'error',
+          message: `Something went wrong: ${err?.message ?? err}`,
+          proof: null,
+          fallback: null,
+        };
         set(kind, status);
         return status;
       } finally {

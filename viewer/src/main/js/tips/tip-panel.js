@@ -44,10 +44,8 @@ export function renderTipPanel(container, tips, options = {}) {
   };
 
   const views = new Map();
-  const controller = createTipController(
-    targets,
-    { ...options, window: win, fetch: fetchFn },
-    (kind, status) => paint(kind, status),
+  const controller = createTipController(targets, { ...options, window: win, fetch: fetchFn }, (kind, status) =>
+    paint(kind, status),
   );
 
   const section = el('section', 'ol-tip');

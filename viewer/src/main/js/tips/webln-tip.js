@@ -128,7 +128,12 @@ export async function tipWithLightning(params) {
       if (signal?.aborted) return failed('aborted', 'The tip was cancelled.');
       try {
         const result = await webln.lnurl(`lightning:${address}`);
-        if (result && typeof result === 'object' && typeof result.status === 'string' && result.status.toUpperCase() === 'ERROR') {
+        if (
+          result &&
+          typeof result === 'object' &&
+          typeof result.status === 'string' &&
+          result.status.toUpperCase() === 'ERROR'
+        ) {
           return failed('wallet', `The wallet could not pay: ${clip(result.reason ?? 'no reason given')}`);
         }
         const preimage = typeof result?.preimage === 'string' ? result.preimage : null;
@@ -136,7 +141,9 @@ export async function tipWithLightning(params) {
           state: 'paid',
           via: 'webln-lnurl',
           preimage,
-          message: preimage ? `Paid, thank you! Preimage: ${preimage}` : 'Your wallet reported the payment as sent, thank you!',
+          message: preimage
+            ? `Paid, thank you! Preimage: ${preimage}`
+            : 'Your wallet reported the payment as sent, thank you!',
         };
       } catch (lnurlErr) {
         if (isWeblnRefusal(lnurlErr)) return refused();

@@ -9,9 +9,7 @@ import { readCommonFields } from './common-fields.js';
 import { equivocationProof } from './equivocation.js';
 import { deepFreeze } from './freeze.js';
 import { Fields } from './fields.js';
-import {
-  MAX_HINTS, MAX_HINT_LENGTH, ORIGIN_SCHEMES, TRACKER_SCHEMES, hintUrlProblem,
-} from './hint-urls.js';
+import { MAX_HINTS, MAX_HINT_LENGTH, ORIGIN_SCHEMES, TRACKER_SCHEMES, hintUrlProblem } from './hint-urls.js';
 import { RENDITION_NAME, RENDITION_RULE } from './names.js';
 import { Problem, TrustError, malformed } from './problems.js';
 import { expectedKeyText } from './public-key.js';
@@ -44,17 +42,23 @@ export async function verifyAnnounce(text, expectedPub, nowMs) {
   const envelope = readEnvelope(json);
   const announce = readAnnounceFields(envelope, json);
   if (expected !== null && expected !== announce.creator) {
-    throw new TrustError(Problem.WRONG_KEY,
-      `STREAM_ANNOUNCE is signed for creator ${announce.creator}, expected ${expected}`);
+    throw new TrustError(
+      Problem.WRONG_KEY,
+      `STREAM_ANNOUNCE is signed for creator ${announce.creator}, expected ${expected}`,
+    );
   }
   await verifySignedObject(json, ANNOUNCE_TYPE, announce.creatorKey);
   if (nowMs >= announce.expiresAtMs) {
-    throw new TrustError(Problem.EXPIRED,
-      `announce seq ${announce.seq} expired at ${new Date(announce.expiresAtMs).toISOString()}`);
+    throw new TrustError(
+      Problem.EXPIRED,
+      `announce seq ${announce.seq} expired at ${new Date(announce.expiresAtMs).toISOString()}`,
+    );
   }
   if (announce.issuedAtMs > nowMs + MAX_CLOCK_SKEW_MS) {
-    throw new TrustError(Problem.NOT_YET_VALID,
-      `announce issued in the future (${new Date(announce.issuedAtMs).toISOString()})`);
+    throw new TrustError(
+      Problem.NOT_YET_VALID,
+      `announce issued in the future (${new Date(announce.issuedAtMs).toISOString()})`,
+    );
   }
   return announce;
 }
@@ -76,7 +80,8 @@ export function readAnnounceFields(envelope, json) {
   const expiresAtMs = f.integer('expiresAtMs', 0, MAX_SAFE_INTEGER);
   const status = oneOf(f, 'status', ['live', 'ended']);
   const latency = oneOf(f, 'latency', ['low', 'normal']);
-  const renditions = f.array('renditions', MAX_RENDITIONS)
+  const renditions = f
+    .array('renditions', MAX_RENDITIONS)
     .map((item, i) => readRendition(item, `${ANNOUNCE_TYPE}.renditions[${i}]`));
   const hints = f.object('hints');
   const origins = hints.stringArray('origins', MAX_HINTS, MAX_HINT_LENGTH);
@@ -96,8 +101,22 @@ export function readAnnounceFields(envelope, json) {
   checkHints(trackers, TRACKER_SCHEMES, 'tracker');
 
   const announce = {
-    type: ANNOUNCE_TYPE, creator, creatorKey, name, title, seq, issuedAtMs, expiresAtMs, status,
-    latency, renditions, origins, trackers, tips, json, canonicalBody: canonicalJson(envelope.body),
+    type: ANNOUNCE_TYPE,
+    creator,
+    creatorKey,
+    name,
+    title,
+    seq,
+    issuedAtMs,
+    expiresAtMs,
+    status,
+    latency,
+    renditions,
+    origins,
+    trackers,
+    tips,
+    json,
+    canonicalBody: canonicalJson(envelope.body),
   };
   return deepFreeze(announce);
 }
@@ -169,8 +188,10 @@ export class AnnounceTracker {
    */
   accept(announce, nowMs) {
     if (announce.creator !== this.creator || announce.name !== this.name) {
-      throw new TrustError(Problem.WRONG_STREAM,
-        `announce is for ${announce.creator}/${announce.name}, expected ${this.creator}/${this.name}`);
+      throw new TrustError(
+        Problem.WRONG_STREAM,
+        `announce is for ${announce.creator}/${announce.name}, expected ${this.creator}/${this.name}`,
+      );
     }
     if (nowMs >= announce.expiresAtMs) {
       throw new TrustError(Problem.EXPIRED, `announce seq ${announce.seq} has expired`);
@@ -180,12 +201,15 @@ export class AnnounceTracker {
       return 'accepted';
     }
     if (announce.seq < this.current.seq) {
-      throw new TrustError(Problem.ROLLBACK,
-        `announce seq ${announce.seq} is older than accepted seq ${this.current.seq}`);
+      throw new TrustError(
+        Problem.ROLLBACK,
+        `announce seq ${announce.seq} is older than accepted seq ${this.current.seq}`,
+      );
     }
     if (announce.canonicalBody !== this.current.canonicalBody) {
-      throw new TrustError(Problem.EQUIVOCATION, `two different announces signed with seq ${announce.seq}`,
-        { equivocation: equivocationProof(this.current.json, announce.json) });
+      throw new TrustError(Problem.EQUIVOCATION, `two different announces signed with seq ${announce.seq}`, {
+        equivocation: equivocationProof(this.current.json, announce.json),
+      });
     }
     return 'unchanged';
   }

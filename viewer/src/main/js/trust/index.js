@@ -8,23 +8,39 @@ export { toHex, fromHex } from './bytes.js';
 export { parseStrictJson, MAX_BYTES, MAX_DEPTH, MAX_SAFE_INTEGER } from './strict-json.js';
 export { canonicalJson, canonicalJsonBytes } from './canonical-json.js';
 export {
-  verifyEd25519, verifyEd25519Noble, verifyEd25519WebCrypto, ed25519Backend, setEd25519Backend, isCanonicalS,
+  verifyEd25519,
+  verifyEd25519Noble,
+  verifyEd25519WebCrypto,
+  ed25519Backend,
+  setEd25519Backend,
+  isCanonicalS,
 } from './ed25519.js';
 export { parsePublicKey } from './public-key.js';
 export { readEnvelope, signingInput, verifySignedObject, PROTOCOL_VERSION } from './signed-object.js';
 export { isStreamName, isRenditionName, isSegmentUri } from './names.js';
 export { hintUrlProblem } from './hint-urls.js';
+export { verifyAnnounce, readAnnounceFields, AnnounceTracker, ANNOUNCE_TYPE, MAX_CLOCK_SKEW_MS } from './announce.js';
 export {
-  verifyAnnounce, readAnnounceFields, AnnounceTracker, ANNOUNCE_TYPE, MAX_CLOCK_SKEW_MS,
-} from './announce.js';
-export {
-  verifyManifest, readManifestFields, manifestEntry, manifestEntryByUri, RootTracker, MANIFEST_TYPE,
-  MAX_WINDOW, MAX_GAP_FETCHES,
+  verifyManifest,
+  readManifestFields,
+  manifestEntry,
+  manifestEntryByUri,
+  RootTracker,
+  MANIFEST_TYPE,
+  MAX_WINDOW,
+  MAX_GAP_FETCHES,
 } from './manifest.js';
 export { equivocationProof } from './equivocation.js';
 export {
-  leafInput, leafHash, entryLeafHash, nodeHash, emptyRoot, rootFromLeafHashes, verifyInclusion,
-  verifyConsistency, LEAF_INPUT_LENGTH,
+  leafInput,
+  leafHash,
+  entryLeafHash,
+  nodeHash,
+  emptyRoot,
+  rootFromLeafHashes,
+  verifyInclusion,
+  verifyConsistency,
+  LEAF_INPUT_LENGTH,
 } from './merkle.js';
 export { sha256 } from './sha256.js';
 export { checkSegment, verifySegment } from './segment.js';

@@ -28,14 +28,23 @@ export function extinfMicros(text) {
 export function checkPlaylistItem(root, item) {
   const entry = manifestEntry(root, item.index);
   if (entry === null) {
-    throw new TrustError(Problem.NOT_COVERED, `playlist entry ${item.index} is not in the signed window `
-      + `(entries ${root.treeSize - root.window.length}..${root.treeSize - 1})`);
+    throw new TrustError(
+      Problem.NOT_COVERED,
+      `playlist entry ${item.index} is not in the signed window ` +
+        `(entries ${root.treeSize - root.window.length}..${root.treeSize - 1})`,
+    );
   }
-  if (entry.uri !== item.uri || entry.durationUs !== item.durationUs
-      || entry.discontinuity !== Boolean(item.discontinuity)) {
-    throw new TrustError(Problem.PLAYLIST_MISMATCH, `playlist says ${item.uri} ${item.durationUs} us`
-      + `${item.discontinuity ? ' after a discontinuity' : ''}, signed entry ${entry.index} says ${entry.uri} `
-      + `${entry.durationUs} us${entry.discontinuity ? ' after a discontinuity' : ''}`);
+  if (
+    entry.uri !== item.uri ||
+    entry.durationUs !== item.durationUs ||
+    entry.discontinuity !== Boolean(item.discontinuity)
+  ) {
+    throw new TrustError(
+      Problem.PLAYLIST_MISMATCH,
+      `playlist says ${item.uri} ${item.durationUs} us` +
+        `${item.discontinuity ? ' after a discontinuity' : ''}, signed entry ${entry.index} says ${entry.uri} ` +
+        `${entry.durationUs} us${entry.discontinuity ? ' after a discontinuity' : ''}`,
+    );
   }
   return entry;
 }

@@ -24,8 +24,10 @@ export async function checkSegment(entry, bytes) {
 /** checkSegment that rejects with TrustError(SEGMENT_MISMATCH) instead of resolving false. */
 export async function verifySegment(entry, bytes) {
   if (!(await checkSegment(entry, bytes))) {
-    throw new TrustError(Problem.SEGMENT_MISMATCH,
-      `segment ${entry.index ?? '?'} (${entry.uri ?? 'unnamed'}) does not match its signed entry `
-      + `(${asUint8(bytes).byteLength} bytes, signed size ${entry.size})`);
+    throw new TrustError(
+      Problem.SEGMENT_MISMATCH,
+      `segment ${entry.index ?? '?'} (${entry.uri ?? 'unnamed'}) does not match its signed entry ` +
+        `(${asUint8(bytes).byteLength} bytes, signed size ${entry.size})`,
+    );
   }
 }

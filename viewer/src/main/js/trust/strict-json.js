@@ -184,8 +184,11 @@ class Parser {
           value = Object.freeze(frame.container);
           continue;
         }
-        throw this.fail(this.i >= s.length ? 'unexpected end of input'
-          : `expected ',' or '${frame.isArray ? ']' : '}'}', found '${s[this.i]}'`);
+        throw this.fail(
+          this.i >= s.length
+            ? 'unexpected end of input'
+            : `expected ',' or '${frame.isArray ? ']' : '}'}', found '${s[this.i]}'`,
+        );
       }
     }
   }
@@ -284,15 +287,32 @@ class Parser {
         out += s.slice(run, i);
         const e = s.charCodeAt(i + 1);
         switch (e) {
-          case 0x22: out += '"'; break;
-          case 0x5c: out += '\\'; break;
-          case 0x2f: out += '/'; break;
-          case 0x62: out += '\b'; break;
-          case 0x66: out += '\f'; break;
-          case 0x6e: out += '\n'; break;
-          case 0x72: out += '\r'; break;
-          case 0x74: out += '\t'; break;
-          case 0x75: { // \uXXXX, exactly four hex digits
+          case 0x22:
+            out += '"';
+            break;
+          case 0x5c:
+            out += '\\';
+            break;
+          case 0x2f:
+            out += '/';
+            break;
+          case 0x62:
+            out += '\b';
+            break;
+          case 0x66:
+            out += '\f';
+            break;
+          case 0x6e:
+            out += '\n';
+            break;
+          case 0x72:
+            out += '\r';
+            break;
+          case 0x74:
+            out += '\t';
+            break;
+          case 0x75: {
+            // \uXXXX, exactly four hex digits
             let code = 0;
             for (let k = 2; k < 6; k++) {
               const h = hexValue(s.charCodeAt(i + k));

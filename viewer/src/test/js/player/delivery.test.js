@@ -1,77 +1,77 @@
-import { test } from 'node:test'
-import assert from 'node:assert/strict'
-import { LATENCY_MODES, liveDistances, coreConfig } from '../../../main/js/player/delivery.js'
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LATENCY_MODES, liveDistances, coreConfig } from '../../../main/js/player/delivery.js';
 
-const near = (a, b) => Math.abs(a - b) < 0.011
+const near = (a, b) => Math.abs(a - b) < 0.011;
 
 test('a viewer sits at its place along the mode spread, in seconds of media', () => {
   for (const mode of Object.keys(LATENCY_MODES)) {
-    const m = LATENCY_MODES[mode]
-    const at = place => liveDistances(mode, 0.5, place).liveSyncDuration
-    assert.ok(near(at(0), m.syncSeconds), mode)
-    assert.ok(near(at(1), m.syncSeconds + m.spreadSeconds), mode)
-    assert.ok(near(at(0.5), m.syncSeconds + Math.pow(0.5, m.skew) * m.spreadSeconds), mode)
+    const m = LATENCY_MODES[mode];
+    const at = (place) => liveDistances(mode, 0.5, place).liveSyncDuration;
+    assert.ok(near(at(0), m.syncSeconds), mode);
+    assert.ok(near(at(1), m.syncSeconds + m.spreadSeconds), mode);
+    assert.ok(near(at(0.5), m.syncSeconds + Math.pow(0.5, m.skew) * m.spreadSeconds), mode);
     // Nonsense places fall back to the middle or are clamped, never beyond the spread.
-    assert.equal(at(NaN), at(0.5))
-    assert.equal(at(7), at(1))
-    assert.equal(at(-3), at(0))
+    assert.equal(at(NaN), at(0.5));
+    assert.equal(at(7), at(1));
+    assert.equal(at(-3), at(0));
   }
-})
+});
 
 test('normal keeps the front of its spread sparse: few viewers near the edge, each well ahead of the rest', () => {
-  const m = LATENCY_MODES.normal
-  const front = m.syncSeconds + m.spreadSeconds / 5
+  const m = LATENCY_MODES.normal;
+  const front = m.syncSeconds + m.spreadSeconds / 5;
   // A uniform draw would put a fifth of the viewers in the front fifth; the skew puts 1/25 there.
-  assert.ok(liveDistances('normal', 1, 0.039).liveSyncDuration < front)
-  assert.ok(liveDistances('normal', 1, 0.041).liveSyncDuration > front)
-  const median = liveDistances('normal', 1, 0.5).liveSyncDuration
+  assert.ok(liveDistances('normal', 1, 0.039).liveSyncDuration < front);
+  assert.ok(liveDistances('normal', 1, 0.041).liveSyncDuration > front);
+  const median = liveDistances('normal', 1, 0.5).liveSyncDuration;
   // The typical viewer stays well inside normal's 10 s target, leaving room for hls.js's stall allowance.
-  assert.ok(median > m.syncSeconds + m.spreadSeconds / 2 && median < 8.5, `median distance ${median}`)
-})
+  assert.ok(median > m.syncSeconds + m.spreadSeconds / 2 && median < 8.5, `median distance ${median}`);
+});
 
 test('low keeps viewers nearer the edge than normal', () => {
   for (const place of [0, 0.5, 1]) {
-    assert.ok(liveDistances('low', 1, place).liveSyncDuration < liveDistances('normal', 1, place).liveSyncDuration)
+    assert.ok(liveDistances('low', 1, place).liveSyncDuration < liveDistances('normal', 1, place).liveSyncDuration);
   }
-})
+});
 
 test('long segments push the distance out: hls.js cannot play inside the newest segment', () => {
-  const d = liveDistances('low', 4, 0)
-  assert.equal(d.liveSyncDuration, 4 * LATENCY_MODES.low.minSyncSegments)
-  assert.ok(d.liveMaxLatencyDuration >= d.liveSyncDuration + 8)
-  assert.ok(d.httpSeconds >= 4)
-  assert.ok(d.p2pSeconds >= d.liveSyncDuration + 4)
-})
+  const d = liveDistances('low', 4, 0);
+  assert.equal(d.liveSyncDuration, 4 * LATENCY_MODES.low.minSyncSegments);
+  assert.ok(d.liveMaxLatencyDuration >= d.liveSyncDuration + 8);
+  assert.ok(d.httpSeconds >= 4);
+  assert.ok(d.p2pSeconds >= d.liveSyncDuration + 4);
+});
 
 test('segments spend time where only peers are asked for them: for every normal viewer, the back half in low', () => {
   // A segment's start is (sync - 1 s) ahead of the playhead when it appears; HTTP is used for it only
   // once it is within httpSeconds. Until then the viewer can only get it from a peer.
-  const peersOnly = d => d.liveSyncDuration - 1 - d.httpSeconds
+  const peersOnly = (d) => d.liveSyncDuration - 1 - d.httpSeconds;
   for (const place of [0, 0.25, 0.5, 0.75, 1]) {
-    assert.ok(peersOnly(liveDistances('normal', 1, place)) >= 0.5, `normal at ${place}`)
+    assert.ok(peersOnly(liveDistances('normal', 1, place)) >= 0.5, `normal at ${place}`);
   }
-  for (const place of [0.5, 0.75, 1]) assert.ok(peersOnly(liveDistances('low', 1, place)) > 0, `low at ${place}`)
+  for (const place of [0.5, 0.75, 1]) assert.ok(peersOnly(liveDistances('low', 1, place)) > 0, `low at ${place}`);
   for (const mode of Object.keys(LATENCY_MODES)) {
     for (const place of [0, 0.5, 1]) {
-      const d = liveDistances(mode, 1, place)
-      assert.ok(d.p2pSeconds >= d.liveSyncDuration + 1, `${mode} at ${place}: the P2P window reaches the edge`)
-      assert.ok(d.liveMaxLatencyDuration > d.liveSyncDuration, `${mode} at ${place}`)
+      const d = liveDistances(mode, 1, place);
+      assert.ok(d.p2pSeconds >= d.liveSyncDuration + 1, `${mode} at ${place}: the P2P window reaches the edge`);
+      assert.ok(d.liveMaxLatencyDuration > d.liveSyncDuration, `${mode} at ${place}`);
     }
   }
-})
+});
 
 test('the engine gets the windows and the signed trackers', () => {
-  const d = liveDistances('normal', 1, 0.3)
+  const d = liveDistances('normal', 1, 0.3);
   const c = coreConfig({
     address: { pub: 'PUB', name: 'live' },
     announce: { trackers: ['wss://a/announce', 'wss://b/announce', 'wss://c/', 'wss://d/', 'wss://e/'] },
     session: {},
     verifier: {},
-    distances: d
-  })
-  assert.equal(c.swarmId, 'ownerless-v1:PUB/live')
-  assert.deepEqual(c.announceTrackers, ['wss://a/announce', 'wss://b/announce', 'wss://c/', 'wss://d/'])
-  assert.equal(c.httpDownloadTimeWindow, d.p2pSeconds)
-  assert.equal(c.highDemandTimeWindow, d.httpSeconds)
-  assert.equal(c.p2pDownloadTimeWindow, d.p2pSeconds)
-})
+    distances: d,
+  });
+  assert.equal(c.swarmId, 'ownerless-v1:PUB/live');
+  assert.deepEqual(c.announceTrackers, ['wss://a/announce', 'wss://b/announce', 'wss://c/', 'wss://d/']);
+  assert.equal(c.httpDownloadTimeWindow, d.p2pSeconds);
+  assert.equal(c.highDemandTimeWindow, d.httpSeconds);
+  assert.equal(c.p2pDownloadTimeWindow, d.p2pSeconds);
+});

@@ -1,40 +1,57 @@
-import { test } from 'node:test'
-import assert from 'node:assert/strict'
-import { Session } from '../../../main/js/player/session.js'
-import { StreamAddress } from '../../../main/js/player/stream-address.js'
-import { Stats } from '../../../main/js/player/stats.js'
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventBus, Events } from '../../../main/js/player/events.js';
+import { Session } from '../../../main/js/player/session.js';
+import { StreamAddress } from '../../../main/js/player/stream-address.js';
 
-const address = new StreamAddress('PUB', 'live')
+const address = new StreamAddress('PUB', 'live');
 const root = (ageMs, lastDurationUs = 1000000) => ({
   timeMs: Date.now() - ageMs,
-  window: [{ durationUs: 1000000 }, { durationUs: lastDurationUs }]
-})
+  treeSize: 2,
+  window: [
+    { index: 0, uri: 'seg-0.ts', durationUs: 1000000 },
+    { index: 1, uri: 'seg-1.ts', durationUs: lastDurationUs },
+  ],
+});
 
-function session (roots) {
-  const stats = new Stats()
-  for (const [rendition, r] of Object.entries(roots)) stats.manifest(rendition, r)
-  return new Session(address, null, null, null, stats)
+/** A Session that has written one media playlist per rendition from `roots`, as hls.js would ask. */
+async function session(roots, bus = new EventBus()) {
+  const trust = { announce: null, refreshManifest: async (rendition) => roots[rendition] };
+  const s = new Session(address, null, trust, null, bus);
+  for (const rendition of Object.keys(roots)) await s.answer(address.mediaUrl(rendition), null);
+  return s;
 }
 
-test('a written media playlist is as old as the signed manifest behind it', () => {
-  const s = session({ src: root(700), '360p': root(300) })
-  const near = (a, b) => Math.abs(a - b) < 50
-  assert.ok(near(s.playlistAgeMs(address.mediaUrl('src')), 700))
-  assert.ok(near(s.playlistAgeMs(address.mediaUrl('360p')), 300))
-})
+test('a written media playlist is as old as the signed manifest behind it', async () => {
+  const s = await session({ src: root(700), '360p': root(300) });
+  const near = (a, b) => Math.abs(a - b) < 50;
+  assert.ok(near(s.playlistAgeMs(address.mediaUrl('src')), 700));
+  assert.ok(near(s.playlistAgeMs(address.mediaUrl('360p')), 300));
+});
 
-test('the age is capped at two segment durations: the node clock and ours may disagree', () => {
-  assert.equal(session({ src: root(60000) }).playlistAgeMs(address.mediaUrl('src')), 2000)
-  assert.equal(session({ src: root(60000, 4000000) }).playlistAgeMs(address.mediaUrl('src')), 8000)
+test('the age is capped at two segment durations: the node clock and ours may disagree', async () => {
+  const age = async (r) => (await session({ src: r })).playlistAgeMs(address.mediaUrl('src'));
+  assert.equal(await age(root(60000)), 2000);
+  assert.equal(await age(root(60000, 4000000)), 8000);
   // A manifest "from the future" (our clock behind the node's) counts as fresh, never negative.
-  assert.equal(session({ src: root(-5000) }).playlistAgeMs(address.mediaUrl('src')), 0)
-})
+  assert.equal(await age(root(-5000)), 0);
+});
 
-test('nothing known, or not a media playlist: age 0', () => {
-  const s = session({ src: root(700) })
-  assert.equal(s.playlistAgeMs(address.mediaUrl('720p')), 0)
-  assert.equal(s.playlistAgeMs(address.masterUrl()), 0)
-  assert.equal(s.playlistAgeMs(address.segmentUrl('src', 'seg-1-000001.ts')), 0)
-  assert.equal(s.playlistAgeMs('https://elsewhere.example/src/index.m3u8'), 0)
-  assert.equal(session({ src: { timeMs: Date.now() - 700, window: [] } }).playlistAgeMs(address.mediaUrl('src')), 0)
-})
+test('nothing known, or not a media playlist: age 0', async () => {
+  const s = await session({ src: root(700) });
+  assert.equal(s.playlistAgeMs(address.mediaUrl('720p')), 0);
+  assert.equal(s.playlistAgeMs(address.masterUrl()), 0);
+  assert.equal(s.playlistAgeMs(address.segmentUrl('src', 'seg-1-000001.ts')), 0);
+  assert.equal(s.playlistAgeMs('https://elsewhere.example/src/index.m3u8'), 0);
+  const empty = await session({ src: { timeMs: Date.now() - 700, treeSize: 0, window: [] } });
+  assert.equal(empty.playlistAgeMs(address.mediaUrl('src')), 0);
+});
+
+test('each written media playlist is announced with the root behind it (for the latency figure)', async () => {
+  const bus = new EventBus();
+  const written = [];
+  bus.on(Events.MEDIA_PLAYLIST_WRITTEN, (e) => written.push(e));
+  const src = root(700);
+  await session({ src }, bus);
+  assert.deepEqual(written, [{ rendition: 'src', root: src }]);
+});

@@ -67,7 +67,11 @@ test('BOLT11 spec examples: network, timestamp, tagged fields', () => {
 
 test('BOLT11 spec invalid examples that this decoder can judge are refused', () => {
   const refused = (titleStart, re) =>
-    assert.throws(() => bolt11AmountMsat(spec(titleStart)), (e) => e.code === 'invalid-invoice' && re.test(e.message), titleStart);
+    assert.throws(
+      () => bolt11AmountMsat(spec(titleStart)),
+      (e) => e.code === 'invalid-invoice' && re.test(e.message),
+      titleStart,
+    );
   refused('Bech32 checksum is invalid', /checksum/);
   refused('Malformed bech32 string (no 1)', /separator/);
   refused('Malformed bech32 string (mixed case)', /case/);
@@ -110,7 +114,12 @@ test('p amounts must be a multiple of 10 pico-BTC', () => {
 
 test('malformed human-readable parts are refused', () => {
   const bad = ['lnbc2500x', 'lnbc01u', 'lnbc0', 'lnxx1u', 'lnbcm', 'lnbc1mm', 'bc2500u', 'lnbc2500u1', 'ln', 'lnbc1u5'];
-  for (const hrp of bad) assert.throws(() => parseInvoiceHrp(hrp), (e) => e.code === 'invalid-invoice', hrp);
+  for (const hrp of bad)
+    assert.throws(
+      () => parseInvoiceHrp(hrp),
+      (e) => e.code === 'invalid-invoice',
+      hrp,
+    );
   assert.deepEqual(parseInvoiceHrp('lnbc'), { network: 'bc', amountMsat: null });
   assert.deepEqual(parseInvoiceHrp('lntb2500u'), { network: 'tb', amountMsat: 250_000_000n });
   // more than all bitcoin
@@ -125,9 +134,18 @@ test('a changed character or amount breaks the checksum', () => {
   const flipped = inv.slice(0, 40) + (inv[40] === 'q' ? 'p' : 'q') + inv.slice(41);
   assert.throws(() => bolt11AmountMsat(flipped), /checksum/);
   assert.throws(() => bolt11AmountMsat(inv + 'q'), /checksum/);
-  assert.throws(() => bolt11AmountMsat(inv.replace('1', 'b')), (e) => e.code === 'invalid-invoice');
-  assert.throws(() => bolt11AmountMsat(`lightning:${inv}`), (e) => e.code === 'invalid-invoice');
-  assert.throws(() => bolt11AmountMsat(42), (e) => e.code === 'invalid-invoice');
+  assert.throws(
+    () => bolt11AmountMsat(inv.replace('1', 'b')),
+    (e) => e.code === 'invalid-invoice',
+  );
+  assert.throws(
+    () => bolt11AmountMsat(`lightning:${inv}`),
+    (e) => e.code === 'invalid-invoice',
+  );
+  assert.throws(
+    () => bolt11AmountMsat(42),
+    (e) => e.code === 'invalid-invoice',
+  );
   assert.throws(() => bolt11AmountMsat('x'.repeat(9000)), /too long/);
 });
 
@@ -141,8 +159,21 @@ test('bech32: BIP-173 valid and invalid vectors, round trip beyond 90 characters
   ]) {
     assert.doesNotThrow(() => bech32Decode(s), s);
   }
-  for (const s of ['pzry9x0s0muk', '1pzry9x0s0muk', 'x1b4n0q5v', 'li1dgmt3', 'A1G7SGD8', '10a06t8', '1qzzfhee', 'a12UEL5L']) {
-    assert.throws(() => bech32Decode(s), (e) => e.code === 'invalid-invoice', s);
+  for (const s of [
+    'pzry9x0s0muk',
+    '1pzry9x0s0muk',
+    'x1b4n0q5v',
+    'li1dgmt3',
+    'A1G7SGD8',
+    '10a06t8',
+    '1qzzfhee',
+    'a12UEL5L',
+  ]) {
+    assert.throws(
+      () => bech32Decode(s),
+      (e) => e.code === 'invalid-invoice',
+      s,
+    );
   }
   const words = Array.from({ length: 500 }, (_, i) => (i * 13) % 32);
   const encoded = bech32Encode('lnbcrt', words);

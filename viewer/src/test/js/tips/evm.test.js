@@ -31,11 +31,17 @@ function mockProvider({ chainId = '0x2105', fail = {}, stuck = false, accounts =
       requests.push(params === undefined ? { method } : { method, params });
       if (fail[method]) throw fail[method];
       switch (method) {
-        case 'eth_requestAccounts': return accounts;
-        case 'eth_chainId': return chain;
-        case 'wallet_switchEthereumChain': if (!stuck) chain = params[0].chainId; return null;
-        case 'eth_sendTransaction': return txHash;
-        default: throw rpcError(4200, 'unsupported');
+        case 'eth_requestAccounts':
+          return accounts;
+        case 'eth_chainId':
+          return chain;
+        case 'wallet_switchEthereumChain':
+          if (!stuck) chain = params[0].chainId;
+          return null;
+        case 'eth_sendTransaction':
+          return txHash;
+        default:
+          throw rpcError(4200, 'unsupported');
       }
     },
   };
@@ -60,14 +66,43 @@ test('decimal → wei is exact', () => {
   assert.equal(formatNativeAmount(1n), '0.000000000000000001');
   assert.equal(formatNativeAmount(1_500_000_000_000_000_000n), '1.5');
   assert.equal(formatNativeAmount(10n ** 18n), '1');
-  for (const [text, wei] of cases) assert.equal(parseNativeAmount(formatNativeAmount(wei)), wei);
+  for (const [, wei] of cases) assert.equal(parseNativeAmount(formatNativeAmount(wei)), wei);
 });
 
 test('amount refusals', () => {
-  const bad = ['', ' ', '-1', '-0.5', '0', '0.0', '.', '00.000', '1e18', '1E-3', '1,5', '0x10', 'abc', '1.2.3', '+1',
-    '0.0000000000000000001', '1000000000000', '9'.repeat(70), 'Infinity', 'NaN', '١'];
-  for (const text of bad) assert.throws(() => parseNativeAmount(text), (e) => e.code === 'invalid-amount', JSON.stringify(text));
-  assert.throws(() => parseNativeAmount(1.5), (e) => e.code === 'invalid-amount');
+  const bad = [
+    '',
+    ' ',
+    '-1',
+    '-0.5',
+    '0',
+    '0.0',
+    '.',
+    '00.000',
+    '1e18',
+    '1E-3',
+    '1,5',
+    '0x10',
+    'abc',
+    '1.2.3',
+    '+1',
+    '0.0000000000000000001',
+    '1000000000000',
+    '9'.repeat(70),
+    'Infinity',
+    'NaN',
+    '١',
+  ];
+  for (const text of bad)
+    assert.throws(
+      () => parseNativeAmount(text),
+      (e) => e.code === 'invalid-amount',
+      JSON.stringify(text),
+    );
+  assert.throws(
+    () => parseNativeAmount(1.5),
+    (e) => e.code === 'invalid-amount',
+  );
   assert.throws(() => parseNativeAmount('-1'), /negative/);
   assert.throws(() => parseNativeAmount('0'), /more than zero/);
   assert.throws(() => parseNativeAmount('0.0000000000000000001'), /18 decimals/);
@@ -93,7 +128,11 @@ test('another chain: wallet_switchEthereumChain with the hex chain id, re-checke
   assert.equal(toHexChainId(1), '0x1');
   assert.equal(toHexChainId(11155111), '0xaa36a7');
   const provider = mockProvider({ chainId: '0x1' });
-  const outcome = await tipWithEvm({ evm: TARGET, amount: '0.000000000000000001', providerFactory: factoryOf(provider) });
+  const outcome = await tipWithEvm({
+    evm: TARGET,
+    amount: '0.000000000000000001',
+    providerFactory: factoryOf(provider),
+  });
   assert.equal(outcome.state, 'paid');
   assert.deepEqual(provider.requests, [
     { method: 'eth_requestAccounts' },
@@ -105,7 +144,10 @@ test('another chain: wallet_switchEthereumChain with the hex chain id, re-checke
 });
 
 test('4902: the wallet lacks the chain; nothing is sent', async () => {
-  const provider = mockProvider({ chainId: '0x1', fail: { wallet_switchEthereumChain: rpcError(4902, 'Unrecognized chain ID') } });
+  const provider = mockProvider({
+    chainId: '0x1',
+    fail: { wallet_switchEthereumChain: rpcError(4902, 'Unrecognized chain ID') },
+  });
   const outcome = await tipWithEvm({ evm: TARGET, amount: '1', providerFactory: factoryOf(provider) });
   assert.equal(outcome.state, 'error');
   assert.equal(outcome.code, 'unsupported-chain');
@@ -116,7 +158,10 @@ test('4902: the wallet lacks the chain; nothing is sent', async () => {
     chainId: '0x1',
     fail: { wallet_switchEthereumChain: Object.assign(rpcError(-32603), { data: { originalError: { code: 4902 } } }) },
   });
-  assert.equal((await tipWithEvm({ evm: TARGET, amount: '1', providerFactory: factoryOf(nested) })).code, 'unsupported-chain');
+  assert.equal(
+    (await tipWithEvm({ evm: TARGET, amount: '1', providerFactory: factoryOf(nested) })).code,
+    'unsupported-chain',
+  );
 });
 
 test('a wallet that stays on the wrong chain gets no transaction', async () => {
@@ -134,7 +179,9 @@ test('4001 anywhere is the viewer refusing; other errors are errors', async () =
     assert.equal(outcome.state, 'refused', method);
     assert.match(outcome.message, /cancelled/);
   }
-  const nested = mockProvider({ fail: { eth_sendTransaction: { code: -32603, message: 'x', data: { originalError: { code: 4001 } } } } });
+  const nested = mockProvider({
+    fail: { eth_sendTransaction: { code: -32603, message: 'x', data: { originalError: { code: 4001 } } } },
+  });
   assert.equal((await tipWithEvm({ evm: TARGET, amount: '1', providerFactory: factoryOf(nested) })).state, 'refused');
   assert.equal(isUserRejection({ info: { error: { code: 4001 } } }), true);
   assert.equal(isUserRejection(rpcError(-32000)), false);
@@ -144,7 +191,10 @@ test('4001 anywhere is the viewer refusing; other errors are errors', async () =
   assert.equal(outcome.state, 'error');
   assert.match(outcome.message, /insufficient funds/);
   const pending = mockProvider({ fail: { eth_requestAccounts: rpcError(-32002, 'already pending') } });
-  assert.match((await tipWithEvm({ evm: TARGET, amount: '1', providerFactory: factoryOf(pending) })).message, /pending request/);
+  assert.match(
+    (await tipWithEvm({ evm: TARGET, amount: '1', providerFactory: factoryOf(pending) })).message,
+    /pending request/,
+  );
   const badHash = mockProvider({ txHash: 'ok' });
   assert.equal((await tipWithEvm({ evm: TARGET, amount: '1', providerFactory: factoryOf(badHash) })).state, 'error');
   const noAccount = mockProvider({ accounts: [] });
@@ -153,12 +203,24 @@ test('4001 anywhere is the viewer refusing; other errors are errors', async () =
 
 test('a bad amount or target never reaches the wallet', async () => {
   let made = 0;
-  const factory = async () => { made++; return mockProvider(); };
+  const factory = async () => {
+    made++;
+    return mockProvider();
+  };
   assert.equal((await tipWithEvm({ evm: TARGET, amount: '0', providerFactory: factory })).code, 'invalid-amount');
-  assert.equal((await tipWithEvm({ evm: { ...TARGET, address: '0x123' }, amount: '1', providerFactory: factory })).code, 'invalid-target');
-  assert.equal((await tipWithEvm({ evm: { ...TARGET, chainId: 0 }, amount: '1', providerFactory: factory })).code, 'invalid-target');
+  assert.equal(
+    (await tipWithEvm({ evm: { ...TARGET, address: '0x123' }, amount: '1', providerFactory: factory })).code,
+    'invalid-target',
+  );
+  assert.equal(
+    (await tipWithEvm({ evm: { ...TARGET, chainId: 0 }, amount: '1', providerFactory: factory })).code,
+    'invalid-target',
+  );
   assert.equal(made, 0);
-  assert.throws(() => validateEvmTarget({ address: TARGET.address, chainId: '8453' }), (e) => e.code === 'invalid-target');
+  assert.throws(
+    () => validateEvmTarget({ address: TARGET.address, chainId: '8453' }),
+    (e) => e.code === 'invalid-target',
+  );
 });
 
 test('abort before sending: no transaction', async () => {
@@ -170,7 +232,12 @@ test('abort before sending: no transaction', async () => {
     if (args.method === 'eth_chainId') controller.abort();
     return result;
   };
-  const outcome = await tipWithEvm({ evm: TARGET, amount: '1', providerFactory: factoryOf(provider), signal: controller.signal });
+  const outcome = await tipWithEvm({
+    evm: TARGET,
+    amount: '1',
+    providerFactory: factoryOf(provider),
+    signal: controller.signal,
+  });
   assert.equal(outcome.code, 'aborted');
   assert.ok(!provider.requests.some((r) => r.method === 'eth_sendTransaction'));
 });
@@ -190,27 +257,50 @@ test('provider seam: injected by default, Reown module when a project id is conf
   const reownProvider = mockProvider();
   const built = [];
   const loadReownModule = async () => ({
-    createReownProvider: async (opts) => { built.push(opts); return reownProvider; },
+    createReownProvider: async (opts) => {
+      built.push(opts);
+      return reownProvider;
+    },
   });
   const factory = createProviderFactory({ window: win, reownProjectId: 'pid123', chainId: 8453, loadReownModule });
   assert.equal(await factory(), reownProvider);
-  assert.deepEqual(built.map(({ projectId, chainId }) => ({ projectId, chainId })), [{ projectId: 'pid123', chainId: 8453 }]);
+  assert.deepEqual(
+    built.map(({ projectId, chainId }) => ({ projectId, chainId })),
+    [{ projectId: 'pid123', chainId: 8453 }],
+  );
 
   // Reown configured but its chunk fails to load (offline, blocked) → the injected wallet; none → no-wallet
-  const failing = async () => { throw new Error('chunk load failed'); };
-  assert.equal(await createProviderFactory({ window: win, reownProjectId: 'pid123', loadReownModule: failing })(), injected);
-  await assert.rejects(createProviderFactory({ window: {}, reownProjectId: 'pid123', loadReownModule: failing })(),
-    (e) => e.code === 'no-wallet');
+  const failing = async () => {
+    throw new Error('chunk load failed');
+  };
+  assert.equal(
+    await createProviderFactory({ window: win, reownProjectId: 'pid123', loadReownModule: failing })(),
+    injected,
+  );
+  await assert.rejects(
+    createProviderFactory({ window: {}, reownProjectId: 'pid123', loadReownModule: failing })(),
+    (e) => e.code === 'no-wallet',
+  );
   // no project id → the loader is not even called
   let loaded = 0;
-  const plain = createProviderFactory({ window: win, loadReownModule: async () => { loaded++; return {}; } });
+  const plain = createProviderFactory({
+    window: win,
+    loadReownModule: async () => {
+      loaded++;
+      return {};
+    },
+  });
   assert.equal(await plain(), injected);
   assert.equal(loaded, 0);
   // the viewer closing the Reown modal is a refusal
   const closing = createProviderFactory({
     window: {},
     reownProjectId: 'pid',
-    loadReownModule: async () => ({ createReownProvider: async () => { throw rpcError(4001, 'Modal closed'); } }),
+    loadReownModule: async () => ({
+      createReownProvider: async () => {
+        throw rpcError(4001, 'Modal closed');
+      },
+    }),
   });
   assert.equal((await tipWithEvm({ evm: TARGET, amount: '1', providerFactory: closing })).state, 'refused');
 });

@@ -22,7 +22,10 @@ test('normalizeTips keeps well-formed targets only; nothing → null', () => {
   assert.equal(normalizeTips({ lightning: 'Bad@Example.com' }), null);
   assert.deepEqual(normalizeTips({ lightning: 'a@b.co' }), { lightning: 'a@b.co', evm: null });
   assert.deepEqual(normalizeTips({ evm: EVM }), { lightning: null, evm: EVM });
-  assert.deepEqual(normalizeTips({ lightning: 'a@b.co', evm: { ...EVM, chainId: -1 } }), { lightning: 'a@b.co', evm: null });
+  assert.deepEqual(normalizeTips({ lightning: 'a@b.co', evm: { ...EVM, chainId: -1 } }), {
+    lightning: 'a@b.co',
+    evm: null,
+  });
 });
 
 test('renderTipPanel without tips renders nothing and returns a no-op', () => {
@@ -74,17 +77,31 @@ test('controller: one tip per target at a time, working → paid, real flows und
     'https://b.co/.well-known/lnurlp/a': () =>
       json({ tag: 'payRequest', callback: 'https://b.co/cb', minSendable: 1000, maxSendable: 1e9, metadata }),
     'https://b.co/cb?amount=21000': () =>
-      json({ pr: makeInvoice({ amount: '210n', paymentHash: sha256Hex(Buffer.from(PREIMAGE, 'hex')), descriptionHash: sha256Hex(metadata) }) }),
+      json({
+        pr: makeInvoice({
+          amount: '210n',
+          paymentHash: sha256Hex(Buffer.from(PREIMAGE, 'hex')),
+          descriptionHash: sha256Hex(metadata),
+        }),
+      }),
   });
   let release;
-  const gate = new Promise((r) => { release = r; });
+  const gate = new Promise((r) => {
+    release = r;
+  });
   const sent = [];
   const webln = {
     enable: async () => {},
-    sendPayment: async (pr) => { sent.push(pr); await gate; return { preimage: PREIMAGE }; },
+    sendPayment: async (pr) => {
+      sent.push(pr);
+      await gate;
+      return { preimage: PREIMAGE };
+    },
   };
   const changes = [];
-  const c = createTipController(normalizeTips({ lightning: 'a@b.co' }), { window: { webln }, fetch }, (kind, s) => changes.push([kind, s.state]));
+  const c = createTipController(normalizeTips({ lightning: 'a@b.co' }), { window: { webln }, fetch }, (kind, s) =>
+    changes.push([kind, s.state]),
+  );
   assert.equal(c.status('lightning').state, 'idle');
   assert.equal(c.status('evm'), null);
   const first = c.pay('lightning', '21');
@@ -105,25 +122,35 @@ test('controller: one tip per target at a time, working → paid, real flows und
 test('controller: EVM path and destroy() stops updates and sending', async () => {
   const requests = [];
   let continueChain;
-  const chainGate = new Promise((r) => { continueChain = r; });
+  const chainGate = new Promise((r) => {
+    continueChain = r;
+  });
   const provider = {
-    async request({ method, params }) {
+    async request({ method }) {
       requests.push(method);
       if (method === 'eth_requestAccounts') return ['0x8617e340b3d01fa5f11f306f4090fd50e238070d'];
-      if (method === 'eth_chainId') { await chainGate; return '0x2105'; }
+      if (method === 'eth_chainId') {
+        await chainGate;
+        return '0x2105';
+      }
       if (method === 'eth_sendTransaction') return '0x' + 'cd'.repeat(32);
       return null;
     },
   };
   const changes = [];
-  const c = createTipController(normalizeTips({ evm: EVM }), { window: { ethereum: provider } }, (kind, s) => changes.push(s.state));
+  const c = createTipController(normalizeTips({ evm: EVM }), { window: { ethereum: provider } }, (kind, s) =>
+    changes.push(s.state),
+  );
   const p = c.pay('evm', '0.01');
   while (!requests.includes('eth_chainId')) await new Promise((r) => setTimeout(r, 1));
   c.destroy();
   continueChain();
   await p;
   assert.ok(!requests.includes('eth_sendTransaction'), 'nothing sent after destroy');
-  assert.ok(changes.every((s) => s === 'working'), 'no update after destroy');
+  assert.ok(
+    changes.every((s) => s === 'working'),
+    'no update after destroy',
+  );
   assert.equal(await c.pay('evm', '0.01'), null);
 
   const c2 = createTipController(normalizeTips({ evm: EVM }), { window: { ethereum: provider } });
@@ -133,8 +160,17 @@ test('controller: EVM path and destroy() stops updates and sending', async () =>
 });
 
 test('index.js exports the public API', () => {
-  for (const name of ['renderTipPanel', 'bolt11AmountMsat', 'decodeBolt11', 'fetchLightningInvoice', 'tipWithLightning',
-    'tipWithEvm', 'parseNativeAmount', 'createProviderFactory', 'TipError']) {
+  for (const name of [
+    'renderTipPanel',
+    'bolt11AmountMsat',
+    'decodeBolt11',
+    'fetchLightningInvoice',
+    'tipWithLightning',
+    'tipWithEvm',
+    'parseNativeAmount',
+    'createProviderFactory',
+    'TipError',
+  ]) {
     assert.equal(typeof api[name], 'function', name);
   }
 });

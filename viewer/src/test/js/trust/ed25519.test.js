@@ -5,7 +5,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as noble from '@noble/ed25519';
 import {
-  ed25519Backend, isCanonicalS, verifyEd25519, verifyEd25519Noble, verifyEd25519WebCrypto,
+  ed25519Backend,
+  isCanonicalS,
+  verifyEd25519,
+  verifyEd25519Noble,
+  verifyEd25519WebCrypto,
 } from '../../../main/js/trust/index.js';
 import { hex } from './helpers.js';
 

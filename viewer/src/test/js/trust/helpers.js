@@ -5,8 +5,15 @@
 import { readFileSync } from 'node:fs';
 import * as noble from '@noble/ed25519';
 import {
-  canonicalJson, encodeBase64Url, entryLeafHash, fromHex, nodeHash, rootFromLeafHashes, sha256,
-  signingInput, toHex,
+  canonicalJson,
+  encodeBase64Url,
+  entryLeafHash,
+  fromHex,
+  nodeHash,
+  rootFromLeafHashes,
+  sha256,
+  signingInput,
+  toHex,
 } from '../../../main/js/trust/index.js';
 
 const DOCS = new URL('../../../../../docs/test-vectors/', import.meta.url);
@@ -41,13 +48,24 @@ export function bodyOf(text) {
 
 export function announceBody(seq = 1, signer = CREATOR) {
   return {
-    type: 'STREAM_ANNOUNCE', v: 1, creator: signer.pub, name: 'demo', title: 'Fixture stream ✓ ünïcødé', seq,
-    issuedAtMs: ISSUED_AT_MS, expiresAtMs: EXPIRES_AT_MS, status: 'live', latency: 'normal',
+    type: 'STREAM_ANNOUNCE',
+    v: 1,
+    creator: signer.pub,
+    name: 'demo',
+    title: 'Fixture stream ✓ ünïcødé',
+    seq,
+    issuedAtMs: ISSUED_AT_MS,
+    expiresAtMs: EXPIRES_AT_MS,
+    status: 'live',
+    latency: 'normal',
     renditions: [
       { name: 'src', bandwidth: 3000000, width: 1280, height: 720, codecs: 'avc1.64001f,mp4a.40.2' },
       { name: '360p', bandwidth: 800000, width: 640, height: 360, codecs: 'avc1.4d401e,mp4a.40.2' },
     ],
-    hints: { origins: ['https://origin.example/', 'https://relay.example/'], trackers: ['wss://tracker.example/announce'] },
+    hints: {
+      origins: ['https://origin.example/', 'https://relay.example/'],
+      trackers: ['wss://tracker.example/announce'],
+    },
     tips: { lightning: 'tips@example.com', evm: { address: '0x52908400098527886E0F7030069857D2E4169EE7', chainId: 1 } },
   };
 }
@@ -59,8 +77,12 @@ export function segmentBytes(i) {
 export async function fixtureEntry(i) {
   const bytes = segmentBytes(i);
   return {
-    index: i, uri: `seg-${String(i).padStart(6, '0')}.ts`, durationUs: 2000000,
-    sha256: toHex(await sha256(bytes)), size: bytes.length, discontinuity: i % 7 === 3,
+    index: i,
+    uri: `seg-${String(i).padStart(6, '0')}.ts`,
+    durationUs: 2000000,
+    sha256: toHex(await sha256(bytes)),
+    size: bytes.length,
+    discontinuity: i % 7 === 3,
   };
 }
 
@@ -76,8 +98,16 @@ export async function manifestBody(epoch, size, windowSize, fromSize, signer = C
   const window = [];
   for (let i = Math.max(0, size - windowSize); i < size; i++) window.push(await fixtureEntry(i));
   const body = {
-    type: 'MANIFEST_ROOT', v: 1, creator: signer.pub, name: 'demo', rendition: 'src', epoch, treeSize: size,
-    rootHash: toHex(await rootFromLeafHashes(leaves)), timeMs: ISSUED_AT_MS + size * 2000, window,
+    type: 'MANIFEST_ROOT',
+    v: 1,
+    creator: signer.pub,
+    name: 'demo',
+    rendition: 'src',
+    epoch,
+    treeSize: size,
+    rootHash: toHex(await rootFromLeafHashes(leaves)),
+    timeMs: ISSUED_AT_MS + size * 2000,
+    window,
   };
   if (fromSize > 0) {
     body.consistency = { fromSize, path: (await consistencyPath(leaves, fromSize, size)).map(toHex) };

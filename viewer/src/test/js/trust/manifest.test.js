@@ -5,10 +5,24 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  RootTracker, TrustError, manifestEntry, manifestEntryByUri, toHex, verifyAnnounce, verifyManifest,
+  RootTracker,
+  TrustError,
+  manifestEntry,
+  manifestEntryByUri,
+  toHex,
+  verifyAnnounce,
+  verifyManifest,
 } from '../../../main/js/trust/index.js';
 import {
-  CREATOR, NOW_MS, OTHER, announceBody, consistencyPath, fixtureLeafHashes, manifestBody, protocolVectors, signText,
+  CREATOR,
+  NOW_MS,
+  OTHER,
+  announceBody,
+  consistencyPath,
+  fixtureLeafHashes,
+  manifestBody,
+  protocolVectors,
+  signText,
 } from './helpers.js';
 
 async function verdict(fn) {
@@ -32,8 +46,14 @@ test('the JS fixtures reproduce the Java-signed manifests byte for byte (leaf in
   const valid = protocolVectors.manifests.find((v) => v.name === 'valid manifest').json;
   assert.equal(await signText(await manifestBody(1, 9, 3, 6)), valid);
   const growing = protocolVectors.rootSequences[0].steps;
-  const params = [[1, 3, 3, 0], [1, 4, 3, 3], [1, 8, 3, 4], [1, 33, 3, 8]];
-  for (const [i, p] of params.entries()) assert.equal(await signText(await manifestBody(...p)), growing[i].json, `step ${i}`);
+  const params = [
+    [1, 3, 3, 0],
+    [1, 4, 3, 3],
+    [1, 8, 3, 4],
+    [1, 33, 3, 8],
+  ];
+  for (const [i, p] of params.entries())
+    assert.equal(await signText(await manifestBody(...p)), growing[i].json, `step ${i}`);
 });
 
 test('a verified root has the documented shape and is frozen', async () => {
@@ -47,11 +67,19 @@ test('a verified root has the documented shape and is frozen', async () => {
   assert.equal(r.treeSize, 9);
   assert.match(r.rootHash, /^[0-9a-f]{64}$/);
   assert.equal(r.timeMs, 1764000018000);
-  assert.deepEqual(r.window.map((e) => e.index), [6, 7, 8]);
+  assert.deepEqual(
+    r.window.map((e) => e.index),
+    [6, 7, 8],
+  );
   assert.deepEqual(Object.keys(r.window[0]).sort(), ['discontinuity', 'durationUs', 'index', 'sha256', 'size', 'uri']);
   assert.equal(r.consistency.fromSize, 6);
   assert.equal(r.consistency.path.length, 4);
-  assert.ok(Object.isFrozen(r) && Object.isFrozen(r.window) && Object.isFrozen(r.window[0]) && Object.isFrozen(r.consistency.path));
+  assert.ok(
+    Object.isFrozen(r) &&
+      Object.isFrozen(r.window) &&
+      Object.isFrozen(r.window[0]) &&
+      Object.isFrozen(r.consistency.path),
+  );
   assert.equal(manifestEntry(r, 7).uri, 'seg-000007.ts');
   assert.equal(manifestEntry(r, 5), null);
   assert.equal(manifestEntry(r, 9), null);
@@ -61,14 +89,57 @@ test('a verified root has the documented shape and is frozen', async () => {
 
 test('field rules of §4.3 that are accepted', async () => {
   const ok = [
-    ['empty log', (b) => { b.treeSize = 0; b.window = []; b.rootHash = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'; delete b.consistency; }],
-    ['empty window', (b) => { b.window = []; }],
-    ['proof from the same size', (b) => { b.consistency = { fromSize: 9, path: [] }; }],
-    ['uri with no extension', (b) => { b.window[0].uri = 'segment6'; }],
-    ['uri with an 8-character extension', (b) => { b.window[0].uri = 'a.abcdefgh'; }],
-    ['size 2^32', (b) => { b.window[0].size = 2 ** 32; }],
-    ['duration one hour', (b) => { b.window[0].durationUs = 3_600_000_000; }],
-    ['discontinuity', (b) => { b.window[0].discontinuity = true; }],
+    [
+      'empty log',
+      (b) => {
+        b.treeSize = 0;
+        b.window = [];
+        b.rootHash = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+        delete b.consistency;
+      },
+    ],
+    [
+      'empty window',
+      (b) => {
+        b.window = [];
+      },
+    ],
+    [
+      'proof from the same size',
+      (b) => {
+        b.consistency = { fromSize: 9, path: [] };
+      },
+    ],
+    [
+      'uri with no extension',
+      (b) => {
+        b.window[0].uri = 'segment6';
+      },
+    ],
+    [
+      'uri with an 8-character extension',
+      (b) => {
+        b.window[0].uri = 'a.abcdefgh';
+      },
+    ],
+    [
+      'size 2^32',
+      (b) => {
+        b.window[0].size = 2 ** 32;
+      },
+    ],
+    [
+      'duration one hour',
+      (b) => {
+        b.window[0].durationUs = 3_600_000_000;
+      },
+    ],
+    [
+      'discontinuity',
+      (b) => {
+        b.window[0].discontinuity = true;
+      },
+    ],
   ];
   for (const [name, mutate] of ok) {
     const body = await manifestBody(1, 9, 3, 6);
@@ -80,46 +151,250 @@ test('field rules of §4.3 that are accepted', async () => {
 test('field rules of §4.3 that are MALFORMED', async () => {
   const hex64 = 'ab'.repeat(32);
   const bad = [
-    ['unknown top-level field', (b) => { b.extra = 1; }],
-    ['unknown entry field', (b) => { b.window[1].key = 'x'; }],
-    ['unknown consistency field', (b) => { b.consistency.toSize = 9; }],
-    ['missing rootHash', (b) => { delete b.rootHash; }],
-    ['missing window', (b) => { delete b.window; }],
-    ['missing entry discontinuity', (b) => { delete b.window[0].discontinuity; }],
-    ['epoch 0', (b) => { b.epoch = 0; }],
-    ['negative treeSize', (b) => { b.treeSize = -1; }],
-    ['uppercase rootHash', (b) => { b.rootHash = b.rootHash.toUpperCase(); }],
-    ['short rootHash', (b) => { b.rootHash = b.rootHash.slice(2); }],
-    ['long rootHash', (b) => { b.rootHash += '00'; }],
-    ['negative timeMs', (b) => { b.timeMs = -1; }],
-    ['bad rendition name', (b) => { b.rendition = 'Src'; }],
-    ['bad stream name', (b) => { b.name = 'a/b'; }],
-    ['window longer than the log', (b) => { b.treeSize = 2; delete b.consistency; }],
-    ['window not ending at treeSize - 1', (b) => { b.treeSize = 10; delete b.consistency; }],
-    ['window with a hole', (b) => { b.window.splice(1, 1); }],
-    ['window out of order', (b) => { b.window.reverse(); }],
-    ['window entry index repeated', (b) => { b.window[1].index = 6; }],
-    ['uri escaping the directory', (b) => { b.window[0].uri = '../../announce.json'; }],
-    ['uri with a slash', (b) => { b.window[0].uri = 'a/b.ts'; }],
-    ['uri starting with a dot', (b) => { b.window[0].uri = '.hidden'; }],
-    ['uri with two extensions', (b) => { b.window[0].uri = 'a.b.ts'; }],
-    ['uri with a query', (b) => { b.window[0].uri = 'a.ts?x=1'; }],
-    ['absolute uri', (b) => { b.window[0].uri = 'https://evil.example/a.ts'; }],
-    ['uri with 9-character extension', (b) => { b.window[0].uri = 'a.abcdefghi'; }],
-    ['duration 0', (b) => { b.window[0].durationUs = 0; }],
-    ['duration above one hour', (b) => { b.window[0].durationUs = 3_600_000_001; }],
-    ['size 0', (b) => { b.window[0].size = 0; }],
-    ['size above 2^32', (b) => { b.window[0].size = 2 ** 32 + 1; }],
-    ['uppercase sha256', (b) => { b.window[0].sha256 = b.window[0].sha256.toUpperCase(); }],
-    ['discontinuity as 0', (b) => { b.window[0].discontinuity = 0; }],
-    ['entry not an object', (b) => { b.window[0] = 6; }],
-    ['consistency fromSize 0', (b) => { b.consistency.fromSize = 0; }],
-    ['consistency fromSize above treeSize', (b) => { b.consistency.fromSize = 10; }],
-    ['consistency path of 65', (b) => { b.consistency.path = Array(65).fill(hex64); }],
-    ['consistency path element uppercase', (b) => { b.consistency.path[0] = b.consistency.path[0].toUpperCase(); }],
-    ['consistency path element short', (b) => { b.consistency.path[0] = 'ab'; }],
-    ['consistency on an empty log', (b) => { b.treeSize = 0; b.window = []; b.consistency = { fromSize: 1, path: [] }; }],
-    ['consistency without path', (b) => { delete b.consistency.path; }],
+    [
+      'unknown top-level field',
+      (b) => {
+        b.extra = 1;
+      },
+    ],
+    [
+      'unknown entry field',
+      (b) => {
+        b.window[1].key = 'x';
+      },
+    ],
+    [
+      'unknown consistency field',
+      (b) => {
+        b.consistency.toSize = 9;
+      },
+    ],
+    [
+      'missing rootHash',
+      (b) => {
+        delete b.rootHash;
+      },
+    ],
+    [
+      'missing window',
+      (b) => {
+        delete b.window;
+      },
+    ],
+    [
+      'missing entry discontinuity',
+      (b) => {
+        delete b.window[0].discontinuity;
+      },
+    ],
+    [
+      'epoch 0',
+      (b) => {
+        b.epoch = 0;
+      },
+    ],
+    [
+      'negative treeSize',
+      (b) => {
+        b.treeSize = -1;
+      },
+    ],
+    [
+      'uppercase rootHash',
+      (b) => {
+        b.rootHash = b.rootHash.toUpperCase();
+      },
+    ],
+    [
+      'short rootHash',
+      (b) => {
+        b.rootHash = b.rootHash.slice(2);
+      },
+    ],
+    [
+      'long rootHash',
+      (b) => {
+        b.rootHash += '00';
+      },
+    ],
+    [
+      'negative timeMs',
+      (b) => {
+        b.timeMs = -1;
+      },
+    ],
+    [
+      'bad rendition name',
+      (b) => {
+        b.rendition = 'Src';
+      },
+    ],
+    [
+      'bad stream name',
+      (b) => {
+        b.name = 'a/b';
+      },
+    ],
+    [
+      'window longer than the log',
+      (b) => {
+        b.treeSize = 2;
+        delete b.consistency;
+      },
+    ],
+    [
+      'window not ending at treeSize - 1',
+      (b) => {
+        b.treeSize = 10;
+        delete b.consistency;
+      },
+    ],
+    [
+      'window with a hole',
+      (b) => {
+        b.window.splice(1, 1);
+      },
+    ],
+    [
+      'window out of order',
+      (b) => {
+        b.window.reverse();
+      },
+    ],
+    [
+      'window entry index repeated',
+      (b) => {
+        b.window[1].index = 6;
+      },
+    ],
+    [
+      'uri escaping the directory',
+      (b) => {
+        b.window[0].uri = '../../announce.json';
+      },
+    ],
+    [
+      'uri with a slash',
+      (b) => {
+        b.window[0].uri = 'a/b.ts';
+      },
+    ],
+    [
+      'uri starting with a dot',
+      (b) => {
+        b.window[0].uri = '.hidden';
+      },
+    ],
+    [
+      'uri with two extensions',
+      (b) => {
+        b.window[0].uri = 'a.b.ts';
+      },
+    ],
+    [
+      'uri with a query',
+      (b) => {
+        b.window[0].uri = 'a.ts?x=1';
+      },
+    ],
+    [
+      'absolute uri',
+      (b) => {
+        b.window[0].uri = 'https://evil.example/a.ts';
+      },
+    ],
+    [
+      'uri with 9-character extension',
+      (b) => {
+        b.window[0].uri = 'a.abcdefghi';
+      },
+    ],
+    [
+      'duration 0',
+      (b) => {
+        b.window[0].durationUs = 0;
+      },
+    ],
+    [
+      'duration above one hour',
+      (b) => {
+        b.window[0].durationUs = 3_600_000_001;
+      },
+    ],
+    [
+      'size 0',
+      (b) => {
+        b.window[0].size = 0;
+      },
+    ],
+    [
+      'size above 2^32',
+      (b) => {
+        b.window[0].size = 2 ** 32 + 1;
+      },
+    ],
+    [
+      'uppercase sha256',
+      (b) => {
+        b.window[0].sha256 = b.window[0].sha256.toUpperCase();
+      },
+    ],
+    [
+      'discontinuity as 0',
+      (b) => {
+        b.window[0].discontinuity = 0;
+      },
+    ],
+    [
+      'entry not an object',
+      (b) => {
+        b.window[0] = 6;
+      },
+    ],
+    [
+      'consistency fromSize 0',
+      (b) => {
+        b.consistency.fromSize = 0;
+      },
+    ],
+    [
+      'consistency fromSize above treeSize',
+      (b) => {
+        b.consistency.fromSize = 10;
+      },
+    ],
+    [
+      'consistency path of 65',
+      (b) => {
+        b.consistency.path = Array(65).fill(hex64);
+      },
+    ],
+    [
+      'consistency path element uppercase',
+      (b) => {
+        b.consistency.path[0] = b.consistency.path[0].toUpperCase();
+      },
+    ],
+    [
+      'consistency path element short',
+      (b) => {
+        b.consistency.path[0] = 'ab';
+      },
+    ],
+    [
+      'consistency on an empty log',
+      (b) => {
+        b.treeSize = 0;
+        b.window = [];
+        b.consistency = { fromSize: 1, path: [] };
+      },
+    ],
+    [
+      'consistency without path',
+      (b) => {
+        delete b.consistency.path;
+      },
+    ],
   ];
   for (const [name, mutate] of bad) {
     const body = await manifestBody(1, 9, 3, 6);
@@ -139,7 +414,10 @@ test('a full 8192-entry window is accepted, 8193 entries are refused', async () 
 test('stream checks: WRONG_KEY, WRONG_STREAM for name, rendition, or a rendition the announce does not list', async () => {
   const text = await signText(await manifestBody(1, 9, 3, 6));
   assert.equal(await verdict(() => verifyManifest(text, { creator: OTHER.pub })), 'WRONG_KEY');
-  assert.equal(await verdict(() => verifyManifest(text, { creator: CREATOR.pub, name: 'demo', rendition: 'src' })), 'OK');
+  assert.equal(
+    await verdict(() => verifyManifest(text, { creator: CREATOR.pub, name: 'demo', rendition: 'src' })),
+    'OK',
+  );
   assert.equal(await verdict(() => verifyManifest(text, { creator: CREATOR.pub, name: 'other' })), 'WRONG_STREAM');
   assert.equal(await verdict(() => verifyManifest(text, { creator: CREATOR.pub, rendition: '360p' })), 'WRONG_STREAM');
   const announce = await verifyAnnounce(await signText(announceBody(1)), CREATOR.pub, NOW_MS);
@@ -156,7 +434,10 @@ test('stream checks: WRONG_KEY, WRONG_STREAM for name, rendition, or a rendition
   const otherStream = await verifyAnnounce(await signText(b), CREATOR.pub, NOW_MS);
   assert.equal(await verdict(() => verifyManifest(text, { announce: otherStream })), 'WRONG_STREAM');
   // Tampered and pinned to another key: WRONG_KEY first, as in Java.
-  assert.equal(await verdict(() => verifyManifest(text.replace('"epoch":1', '"epoch":2'), { creator: OTHER.pub })), 'WRONG_KEY');
+  assert.equal(
+    await verdict(() => verifyManifest(text.replace('"epoch":1', '"epoch":2'), { creator: OTHER.pub })),
+    'WRONG_KEY',
+  );
   assert.equal(await verdict(() => verifyManifest(text.replace('"epoch":1', '"epoch":2'), pinned)), 'BAD_SIGNATURE');
   // Signed by OTHER but naming CREATOR.
   const forged = await signText(await manifestBody(1, 9, 3, 6), OTHER);
@@ -172,13 +453,23 @@ test('RootTracker: first, extended, unchanged, new epoch, rollbacks, equivocatio
   assert.equal(await t.accept(await root(1, 7, 3, 5)), 'extended');
   assert.equal(t.last.treeSize, 7);
   assert.equal(await t.accept(await root(1, 7, 3, 5)), 'unchanged');
-  assert.equal(await t.accept(await root(1, 7, 3, 0, (b) => { b.timeMs += 1000; })), 'unchanged');
+  assert.equal(
+    await t.accept(
+      await root(1, 7, 3, 0, (b) => {
+        b.timeMs += 1000;
+      }),
+    ),
+    'unchanged',
+  );
   assert.equal(t.last.timeMs, 1764000014000 + 1000); // the fresher signature of the same state is kept
   assert.equal(await verdict(async () => t.accept(await root(1, 6, 3, 5))), 'ROLLBACK');
   const forkBody = await manifestBody(1, 7, 3, 0);
   forkBody.rootHash = 'ab'.repeat(32);
   const fork = await verifyManifest(await signText(forkBody), pinned);
-  const error = await t.accept(fork).then(() => null, (e) => e);
+  const error = await t.accept(fork).then(
+    () => null,
+    (e) => e,
+  );
   assert.equal(error.problem, 'EQUIVOCATION');
   assert.equal(error.equivocation.type, 'EQUIVOCATION_PROOF');
   assert.equal(error.equivocation.first.rootHash, t.last.rootHash);
@@ -199,8 +490,26 @@ test('RootTracker: first, extended, unchanged, new epoch, rollbacks, equivocatio
 test('RootTracker: WRONG_STREAM for another creator, stream or rendition', async () => {
   const t = new RootTracker();
   await t.accept(await root(1, 5, 3, 0));
-  assert.equal(await verdict(async () => t.accept(await root(1, 7, 3, 5, (b) => { b.rendition = '360p'; }))), 'WRONG_STREAM');
-  assert.equal(await verdict(async () => t.accept(await root(1, 7, 3, 5, (b) => { b.name = 'other'; }))), 'WRONG_STREAM');
+  assert.equal(
+    await verdict(async () =>
+      t.accept(
+        await root(1, 7, 3, 5, (b) => {
+          b.rendition = '360p';
+        }),
+      ),
+    ),
+    'WRONG_STREAM',
+  );
+  assert.equal(
+    await verdict(async () =>
+      t.accept(
+        await root(1, 7, 3, 5, (b) => {
+          b.name = 'other';
+        }),
+      ),
+    ),
+    'WRONG_STREAM',
+  );
   assert.equal(await verdict(async () => t.accept(await root(1, 7, 3, 5, () => {}, OTHER))), 'WRONG_STREAM');
   assert.equal(t.last.treeSize, 5);
 });
@@ -213,18 +522,27 @@ test('RootTracker: GAP without a proof; an explicit proof must be bound to the t
   const nine = await root(1, 9, 3, 7); // carries 7 -> 9, useless from 5
   assert.equal(await verdict(() => t.accept(nine)), 'GAP');
   // A genuine proof, but for other sizes than the signed ones: refused even though it verifies for them.
-  assert.equal(await verdict(async () => t.accept(nine, { proof: { fromSize: 7, treeSize: 9, path: await proof(7, 9) } })),
-    'INCONSISTENT');
-  assert.equal(await verdict(async () => t.accept(nine, { proof: { fromSize: 5, treeSize: 8, path: await proof(5, 8) } })),
-    'INCONSISTENT');
+  assert.equal(
+    await verdict(async () => t.accept(nine, { proof: { fromSize: 7, treeSize: 9, path: await proof(7, 9) } })),
+    'INCONSISTENT',
+  );
+  assert.equal(
+    await verdict(async () => t.accept(nine, { proof: { fromSize: 5, treeSize: 8, path: await proof(5, 8) } })),
+    'INCONSISTENT',
+  );
   const wrong = await proof(5, 9);
   wrong[0] = 'cd'.repeat(32);
-  assert.equal(await verdict(() => t.accept(nine, { proof: { fromSize: 5, treeSize: 9, path: wrong } })), 'INCONSISTENT');
+  assert.equal(
+    await verdict(() => t.accept(nine, { proof: { fromSize: 5, treeSize: 9, path: wrong } })),
+    'INCONSISTENT',
+  );
   assert.equal(t.last.treeSize, 5);
   assert.equal(await t.accept(nine, { proof: { fromSize: 5, treeSize: 9, path: await proof(5, 9) } }), 'extended');
   assert.equal(t.last.treeSize, 9);
   // The carried proof is used only when it starts at our size; a larger root with a lying carried proof fails.
-  const liar = await root(1, 12, 3, 9, (b) => { b.rootHash = 'ef'.repeat(32); });
+  const liar = await root(1, 12, 3, 9, (b) => {
+    b.rootHash = 'ef'.repeat(32);
+  });
   assert.equal(await verdict(() => t.accept(liar)), 'INCONSISTENT');
 });
 
@@ -253,7 +571,12 @@ test('RootTracker: a GAP is closed by fetching each intermediate root, as the Ja
   // A forged intermediate root (valid signature, rewritten history) is INCONSISTENT.
   const t3 = new RootTracker();
   await t3.accept(await root(1, 5, 3, 0));
-  published.set(7, await root(1, 7, 3, 6, (b) => { b.rootHash = '12'.repeat(32); }));
+  published.set(
+    7,
+    await root(1, 7, 3, 6, (b) => {
+      b.rootHash = '12'.repeat(32);
+    }),
+  );
   assert.equal(await verdict(async () => t3.accept(await root(1, 9, 3, 8), { fetchRoot })), 'INCONSISTENT');
 
   // Too many missing roots: GAP at once, nothing fetched.

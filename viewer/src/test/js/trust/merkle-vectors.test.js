@@ -5,7 +5,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  emptyRoot, leafHash, rootFromLeafHashes, toHex, verifyConsistency, verifyInclusion,
+  emptyRoot,
+  leafHash,
+  rootFromLeafHashes,
+  toHex,
+  verifyConsistency,
+  verifyInclusion,
 } from '../../../main/js/trust/index.js';
 import { consistencyPath, flipBit, hex, inclusionPath, merkleVectors as M } from './helpers.js';
 
@@ -18,8 +23,10 @@ test('merkle.json covers every case it promises', (t) => {
   assert.equal(M.roots.length, 34);
   assert.equal(M.inclusion.length, (33 * 34) / 2);
   assert.equal(M.consistency.length, (33 * 34) / 2);
-  t.diagnostic(`merkle.json cases: ${M.leaves.length} leaves, ${M.roots.length} roots, `
-    + `${M.inclusion.length} inclusion proofs, ${M.consistency.length} consistency proofs`);
+  t.diagnostic(
+    `merkle.json cases: ${M.leaves.length} leaves, ${M.roots.length} roots, ` +
+      `${M.inclusion.length} inclusion proofs, ${M.consistency.length} consistency proofs`,
+  );
 });
 
 test('leaf hashes of the 57-byte leaf inputs', async () => {
@@ -41,8 +48,11 @@ test('every inclusion proof verifies, and the test prover reproduces it', async 
     const name = `PATH(${v.index}, D[${v.size}])`;
     assert.equal(await verifyInclusion(v.index, v.size, v.path, leaves[v.index], roots[v.size]), true, name);
     // the same with byte hashes instead of hex
-    assert.equal(await verifyInclusion(v.index, v.size, v.path.map(hex), M.leaves[v.index].leafHash, M.roots[v.size]),
-      true, name);
+    assert.equal(
+      await verifyInclusion(v.index, v.size, v.path.map(hex), M.leaves[v.index].leafHash, M.roots[v.size]),
+      true,
+      name,
+    );
     assert.deepEqual((await inclusionPath(leaves.slice(0, v.size), v.index)).map(toHex), v.path, name);
   }
 });
@@ -115,7 +125,13 @@ test('every tampered consistency proof is rejected', async (t) => {
     }
     await no('flipped old root', size1, size2, path, flipBit(root1, 5, 0), root2);
     await no('flipped new root', size1, size2, path, root1, flipBit(root2, 5, 0));
-    for (const [s1, s2] of [[size1 - 1, size2], [size1 + 1, size2], [size1, size2 - 1], [size1, size2 + 1], [size2, size1]]) {
+    for (const [s1, s2] of [
+      [size1 - 1, size2],
+      [size1 + 1, size2],
+      [size1, size2 - 1],
+      [size1, size2 + 1],
+      [size2, size1],
+    ]) {
       if (s1 === size1 && s2 === size2) continue;
       if (s1 === 0 && path.length === 0) continue; // from size 0 the empty path is the genuine proof
       const r1 = rootOrNull(s1);

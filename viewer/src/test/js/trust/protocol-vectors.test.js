@@ -5,9 +5,23 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as noble from '@noble/ed25519';
 import {
-  AnnounceTracker, PROTOCOL_VERSION, RootTracker, TrustError, canonicalJson, checkSegment, encodeBase64Url,
-  entryLeafHash, leafInput, parseStrictJson, readEnvelope, setEd25519Backend, signingInput, toHex, verifyAnnounce,
-  verifyManifest, verifySegment,
+  AnnounceTracker,
+  PROTOCOL_VERSION,
+  RootTracker,
+  TrustError,
+  canonicalJson,
+  checkSegment,
+  encodeBase64Url,
+  entryLeafHash,
+  leafInput,
+  parseStrictJson,
+  readEnvelope,
+  setEd25519Backend,
+  signingInput,
+  toHex,
+  verifyAnnounce,
+  verifyManifest,
+  verifySegment,
 } from '../../../main/js/trust/index.js';
 import { NOW_MS, hex, protocolVectors as V } from './helpers.js';
 
@@ -52,8 +66,15 @@ test('protocol.json: every category is handled and counted', (t) => {
     segments: V.segments.length,
   };
   t.diagnostic(`protocol.json cases: ${JSON.stringify(counts)}`);
-  for (const k of ['canonicalization', 'signingInput', 'announces', 'manifests', 'rootSequences',
-    'announceSequences', 'segments']) {
+  for (const k of [
+    'canonicalization',
+    'signingInput',
+    'announces',
+    'manifests',
+    'rootSequences',
+    'announceSequences',
+    'segments',
+  ]) {
     assert.ok(V[k].length > 0, `${k} is empty`);
   }
   assert.equal(V.protocolVersion, PROTOCOL_VERSION);
@@ -90,8 +111,11 @@ for (const backend of ['webcrypto', 'noble']) {
       for (const v of V.announces) {
         assert.equal(await verdict(() => verifyAnnounce(v.json, v.pinnedKey ?? null, NOW_MS)), v.expect, v.name);
         // bytes in, same verdict
-        assert.equal(await verdict(() => verifyAnnounce(new TextEncoder().encode(v.json), v.pinnedKey ?? null, NOW_MS)),
-          v.expect, `${v.name} (bytes)`);
+        assert.equal(
+          await verdict(() => verifyAnnounce(new TextEncoder().encode(v.json), v.pinnedKey ?? null, NOW_MS)),
+          v.expect,
+          `${v.name} (bytes)`,
+        );
       }
     });
 
@@ -127,7 +151,14 @@ for (const backend of ['webcrypto', 'noble']) {
 test('protocol.json segments: verdicts, leaf input and leaf hash', async () => {
   for (const v of V.segments) {
     // The entry the Java test builds: index 4 of the fixture log.
-    const entry = { index: 4, uri: 'seg-000004.ts', durationUs: 2000000, sha256: v.sha256, size: v.size, discontinuity: false };
+    const entry = {
+      index: 4,
+      uri: 'seg-000004.ts',
+      durationUs: 2000000,
+      sha256: v.sha256,
+      size: v.size,
+      discontinuity: false,
+    };
     const bytes = hex(v.bytesHex);
     assert.equal(await verdict(() => verifySegment(entry, bytes)), v.expect, v.name);
     assert.equal(await checkSegment(entry, bytes), v.expect === 'OK', v.name);

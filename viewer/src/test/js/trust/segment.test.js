@@ -3,7 +3,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  TrustError, checkPlaylistItem, checkSegment, extinfMicros, sha256, toHex, verifyManifest, verifySegment,
+  TrustError,
+  checkPlaylistItem,
+  checkSegment,
+  extinfMicros,
+  sha256,
+  toHex,
+  verifyManifest,
+  verifySegment,
 } from '../../../main/js/trust/index.js';
 import { CREATOR, fixtureEntry, manifestBody, segmentBytes, signText } from './helpers.js';
 
@@ -22,7 +29,10 @@ test('checkSegment: views at an offset hash only their own bytes; length is chec
   const other = Uint8Array.from(bytes);
   other[other.length - 1] ^= 0x80;
   assert.equal(await checkSegment(entry, other), false);
-  await assert.rejects(() => verifySegment(entry, other), (e) => e instanceof TrustError && e.problem === 'SEGMENT_MISMATCH');
+  await assert.rejects(
+    () => verifySegment(entry, other),
+    (e) => e instanceof TrustError && e.problem === 'SEGMENT_MISMATCH',
+  );
   await verifySegment(entry, bytes);
   assert.equal(toHex(await sha256(bytes)), entry.sha256);
 });
@@ -50,10 +60,18 @@ test('extinfMicros reads EXTINF to the microsecond or refuses', () => {
 test('checkPlaylistItem: agreement, NOT_COVERED and PLAYLIST_MISMATCH', async () => {
   const root = await verifyManifest(await signText(await manifestBody(1, 9, 3, 6)), { creator: CREATOR.pub });
   const item = (index, over = {}) => ({
-    index, uri: `seg-${String(index).padStart(6, '0')}.ts`, durationUs: 2000000, discontinuity: index % 7 === 3, ...over,
+    index,
+    uri: `seg-${String(index).padStart(6, '0')}.ts`,
+    durationUs: 2000000,
+    discontinuity: index % 7 === 3,
+    ...over,
   });
   assert.equal(checkPlaylistItem(root, item(7)).index, 7);
-  const fails = (it, problem) => assert.throws(() => checkPlaylistItem(root, it), (e) => e.problem === problem);
+  const fails = (it, problem) =>
+    assert.throws(
+      () => checkPlaylistItem(root, it),
+      (e) => e.problem === problem,
+    );
   fails(item(5), 'NOT_COVERED');
   fails(item(9), 'NOT_COVERED');
   fails(item(7, { uri: 'seg-000008.ts' }), 'PLAYLIST_MISMATCH');

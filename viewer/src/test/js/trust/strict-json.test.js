@@ -6,12 +6,16 @@ import { test } from 'node:test';
 import { MAX_BYTES, MAX_DEPTH, TrustError, parseStrictJson } from '../../../main/js/trust/index.js';
 
 function refused(input, messagePart) {
-  assert.throws(() => parseStrictJson(input), (e) => {
-    assert.ok(e instanceof TrustError, `not a TrustError: ${e}`);
-    assert.equal(e.problem, 'MALFORMED');
-    if (messagePart) assert.match(e.message, messagePart, `${JSON.stringify(input).slice(0, 60)}: ${e.message}`);
-    return true;
-  }, `should refuse ${typeof input === 'string' ? JSON.stringify(input).slice(0, 80) : 'bytes'}`);
+  assert.throws(
+    () => parseStrictJson(input),
+    (e) => {
+      assert.ok(e instanceof TrustError, `not a TrustError: ${e}`);
+      assert.equal(e.problem, 'MALFORMED');
+      if (messagePart) assert.match(e.message, messagePart, `${JSON.stringify(input).slice(0, 60)}: ${e.message}`);
+      return true;
+    },
+    `should refuse ${typeof input === 'string' ? JSON.stringify(input).slice(0, 80) : 'bytes'}`,
+  );
 }
 
 const bytes = (s) => new TextEncoder().encode(s);
@@ -37,11 +41,40 @@ test('each refusal class of the Java StrictJsonTest', () => {
 
 test('more malformed JSON', () => {
   for (const s of [
-    '{"a":01}', '{"a":-}', '{"a":+1}', '{"a":.5}', '{"a":1.}', '{"a":Infinity}', '{a:1}', "{'a':1}",
-    '{"a":1,}', '[1,]', '[,1]', '{"a" 1}', '{"a":1 "b":2}', '{"a":tru}', '{"a":truex}', '[1 2]',
-    '{"a":"\\x"}', '{"a":"\\u12"}', '{"a":"\\u12g4"}', '{"a":"x\ny"}', '{"a":"\t"}', '{"a":"unterminated}',
-    '{"a":1}x', '{"a":1}}', '[]]', '\u00a0{}', '\ufeff{}', '{"a":1}\u2028', '// c\n{}', '{"a":[1]/*c*/}',
-    '{"a":0x10}', '{"a":-01}', '{"a":1_000}', '"\u0000"',
+    '{"a":01}',
+    '{"a":-}',
+    '{"a":+1}',
+    '{"a":.5}',
+    '{"a":1.}',
+    '{"a":Infinity}',
+    '{a:1}',
+    "{'a':1}",
+    '{"a":1,}',
+    '[1,]',
+    '[,1]',
+    '{"a" 1}',
+    '{"a":1 "b":2}',
+    '{"a":tru}',
+    '{"a":truex}',
+    '[1 2]',
+    '{"a":"\\x"}',
+    '{"a":"\\u12"}',
+    '{"a":"\\u12g4"}',
+    '{"a":"x\ny"}',
+    '{"a":"\t"}',
+    '{"a":"unterminated}',
+    '{"a":1}x',
+    '{"a":1}}',
+    '[]]',
+    '\u00a0{}',
+    '\ufeff{}',
+    '{"a":1}\u2028',
+    '// c\n{}',
+    '{"a":[1]/*c*/}',
+    '{"a":0x10}',
+    '{"a":-01}',
+    '{"a":1_000}',
+    '"\u0000"',
   ]) {
     refused(s);
   }
@@ -80,7 +113,9 @@ test('invalid UTF-8 bytes are refused; a UTF-8 BOM is dropped as by Jackson', ()
 });
 
 test('accepted: safe-range integers, -0 as 0, escapes, whitespace, any top-level value, frozen output', () => {
-  const v = parseStrictJson(' {"max":9007199254740991,"min":-9007199254740991,"z":-0,"e":"\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u00E9","t":true,"f":false,"a":[[],{}]}\r\n\t');
+  const v = parseStrictJson(
+    ' {"max":9007199254740991,"min":-9007199254740991,"z":-0,"e":"\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u00E9","t":true,"f":false,"a":[[],{}]}\r\n\t',
+  );
   assert.equal(v.max, Number.MAX_SAFE_INTEGER);
   assert.equal(v.min, -Number.MAX_SAFE_INTEGER);
   assert.ok(Object.is(v.z, 0));
