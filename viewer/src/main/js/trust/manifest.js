@@ -47,11 +47,16 @@ export async function verifyManifest(text, expected = {}) {
     throw new TrustError(Problem.WRONG_STREAM, `manifest is for stream '${root.name}', expected '${name}'`);
   }
   if (expected.rendition !== undefined && expected.rendition !== null && root.rendition !== expected.rendition) {
-    throw new TrustError(Problem.WRONG_STREAM,
-      `manifest is for rendition '${root.rendition}', expected '${expected.rendition}'`);
+    throw new TrustError(
+      Problem.WRONG_STREAM,
+      `manifest is for rendition '${root.rendition}', expected '${expected.rendition}'`,
+    );
   }
-  if (announce !== null && announce.renditions.length > 0
-      && !announce.renditions.some((r) => r.name === root.rendition)) {
+  if (
+    announce !== null &&
+    announce.renditions.length > 0 &&
+    !announce.renditions.some((r) => r.name === root.rendition)
+  ) {
     throw new TrustError(Problem.WRONG_STREAM, `manifest rendition '${root.rendition}' is not in the announce`);
   }
   return root;
@@ -93,14 +98,27 @@ export function readManifestFields(envelope, json) {
   const first = treeSize - window.length;
   window.forEach((e, i) => {
     if (e.index !== first + i) {
-      throw malformed(`${MANIFEST_TYPE}: window entry ${i} has index ${e.index}, expected ${first + i}`
-        + ' (the window must be the last entries of the log)');
+      throw malformed(
+        `${MANIFEST_TYPE}: window entry ${i} has index ${e.index}, expected ${first + i}` +
+          ' (the window must be the last entries of the log)',
+      );
     }
   });
 
   return deepFreeze({
-    type: MANIFEST_TYPE, creator, creatorKey, name, rendition, epoch, treeSize, rootHash, timeMs, window,
-    consistency, json, canonicalBody: canonicalJson(envelope.body),
+    type: MANIFEST_TYPE,
+    creator,
+    creatorKey,
+    name,
+    rendition,
+    epoch,
+    treeSize,
+    rootHash,
+    timeMs,
+    window,
+    consistency,
+    json,
+    canonicalBody: canonicalJson(envelope.body),
   });
 }
 
@@ -136,7 +154,10 @@ export function manifestEntryByUri(root, uri) {
   return root.window.find((e) => e.uri === uri) ?? null;
 }
 
-/** How many intermediate roots one accept() may fetch to close a gap (as the Java StreamVerifier). */
+/**
+ * How many intermediate roots one accept() may fetch to close a gap: the same bound as the Java
+ * RootTracker.MAX_GAP_FETCHES, counted the same way (roots strictly between the two sizes).
+ */
 export const MAX_GAP_FETCHES = 1000;
 
 /**
@@ -161,7 +182,7 @@ export class RootTracker {
    *   the last accepted size.
    * options.fetchRoot: async (size) => verified root published at that size (the caller fetches
    *   REND/roots/SIZE.json and runs verifyManifest with the same expectations). With it, a GAP is
-   *   closed the way the Java StreamVerifier does: every intermediate size last+1 … next−1 is
+   *   closed the way the Java RootTracker does: every intermediate size last+1 … next−1 is
    *   fetched and accepted in order (each linked by the proof it carries), then `next`. At most
    *   MAX_GAP_FETCHES (options.maxFetches) roots; errors of fetchRoot propagate unchanged (use
    *   UNAVAILABLE for a failed fetch).
@@ -180,8 +201,12 @@ export class RootTracker {
     try {
       return await this.acceptOne(next, options.proof ?? null);
     } catch (e) {
-      if (!(e instanceof TrustError) || e.problem !== Problem.GAP || typeof options.fetchRoot !== 'function'
-          || options.proof) {
+      if (
+        !(e instanceof TrustError) ||
+        e.problem !== Problem.GAP ||
+        typeof options.fetchRoot !== 'function' ||
+        options.proof
+      ) {
         throw e;
       }
       const from = this.last.treeSize;
@@ -205,8 +230,10 @@ export class RootTracker {
     }
     const l = this.last;
     if (n.creator !== l.creator || n.name !== l.name || n.rendition !== l.rendition) {
-      throw new TrustError(Problem.WRONG_STREAM,
-        `root belongs to ${n.creator}/${n.name}/${n.rendition}, not ${l.creator}/${l.name}/${l.rendition}`);
+      throw new TrustError(
+        Problem.WRONG_STREAM,
+        `root belongs to ${n.creator}/${n.name}/${n.rendition}, not ${l.creator}/${l.name}/${l.rendition}`,
+      );
     }
     if (n.epoch !== l.epoch) {
       if (n.epoch < l.epoch) {
@@ -216,14 +243,18 @@ export class RootTracker {
       return 'new-epoch';
     }
     if (n.treeSize < l.treeSize) {
-      throw new TrustError(Problem.ROLLBACK,
-        `root of tree size ${n.treeSize} after size ${l.treeSize} was accepted (epoch ${n.epoch})`);
+      throw new TrustError(
+        Problem.ROLLBACK,
+        `root of tree size ${n.treeSize} after size ${l.treeSize} was accepted (epoch ${n.epoch})`,
+      );
     }
     if (n.treeSize === l.treeSize) {
       if (n.rootHash !== l.rootHash) {
-        throw new TrustError(Problem.EQUIVOCATION,
+        throw new TrustError(
+          Problem.EQUIVOCATION,
           `two different roots signed for epoch ${n.epoch} size ${n.treeSize}: ${l.rootHash} and ${n.rootHash}`,
-          { equivocation: equivocationProof(l.json, n.json) });
+          { equivocation: equivocationProof(l.json, n.json) },
+        );
       }
       if (n.timeMs >= l.timeMs) this.last = n; // same log state, fresher signature
       return 'unchanged';
@@ -237,17 +268,25 @@ export class RootTracker {
       proof = { fromSize: n.consistency.fromSize, treeSize: n.treeSize, path: n.consistency.path };
     }
     if (proof === null) {
-      throw new TrustError(Problem.GAP,
-        `no consistency proof links size ${l.treeSize} to size ${n.treeSize}; fetch the intermediate roots`);
+      throw new TrustError(
+        Problem.GAP,
+        `no consistency proof links size ${l.treeSize} to size ${n.treeSize}; fetch the intermediate roots`,
+      );
     }
     // RFC 9162's algorithm does not bind the sizes: they must be the two signed ones.
     if (proof.fromSize !== l.treeSize || proof.treeSize !== n.treeSize) {
-      throw new TrustError(Problem.INCONSISTENT, `consistency proof is for sizes ${proof.fromSize} -> `
-        + `${proof.treeSize}, needed ${l.treeSize} -> ${n.treeSize}`);
+      throw new TrustError(
+        Problem.INCONSISTENT,
+        `consistency proof is for sizes ${proof.fromSize} -> ` +
+          `${proof.treeSize}, needed ${l.treeSize} -> ${n.treeSize}`,
+      );
     }
     if (!(await verifyConsistency(l.treeSize, n.treeSize, proof.path, l.rootHash, n.rootHash))) {
-      throw new TrustError(Problem.INCONSISTENT, `root of size ${n.treeSize} does not extend the accepted `
-        + `root of size ${l.treeSize} (consistency proof fails)`);
+      throw new TrustError(
+        Problem.INCONSISTENT,
+        `root of size ${n.treeSize} does not extend the accepted ` +
+          `root of size ${l.treeSize} (consistency proof fails)`,
+      );
     }
     this.last = n;
     return 'extended';
