@@ -6,8 +6,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/install-deps.sh
 
-echo "== Maven: every module's tests"
-mvn -B -ntp verify
+echo "== Maven: every module's tests, end-to-end ones (tag e2e) included"
+mvn -B -ntp verify -Dtest.excludedTags=none
 
 echo "== Launcher smoke test (the real ./ownerless script and jar)"
 bash scripts/smoke-cli.sh

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ownerless.tracker.npm.NpmScripts;
 
@@ -13,6 +14,7 @@ import org.ownerless.tracker.npm.NpmScripts;
  * viewers with separate sockets announce with offers, an offer crosses to the other viewer and its
  * answer comes back, scrape counts follow complete and stop, and nothing is left behind.
  */
+@Tag("e2e")
 class NpmTrackerClientTest {
 
   @Test
