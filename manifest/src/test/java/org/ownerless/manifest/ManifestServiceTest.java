@@ -7,17 +7,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ownerless.protocol.layout.MediaPlaylist;
 import org.ownerless.ingest.transcode.RenditionSpec;
 import org.ownerless.ingest.transcode.SegmentReady;
 import org.ownerless.ingest.transcode.SelectedRendition;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.fixtures.Fixtures;
+import org.ownerless.protocol.layout.MediaPlaylist;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
@@ -108,11 +110,8 @@ class ManifestServiceTest {
         s.onSegment("show", segment("src", i), false);
       }
       s.onPublisherChange("show", false);
-      long deadline = System.currentTimeMillis() + 5000;
-      while (announce(announceFile).status() != StreamStatus.ENDED && System.currentTimeMillis() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(announce(announceFile).status()).isEqualTo(StreamStatus.ENDED);
+      Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+          .until(() -> announce(announceFile).status() == StreamStatus.ENDED);
       assertThat(manifest("src").content().window()).hasSize(20); // the recording, whole
       String playlist = Files.readString(renditionDir("src").resolve("index.m3u8"));
       assertThat(playlist).contains("#EXT-X-MEDIA-SEQUENCE:0\n").endsWith("#EXT-X-ENDLIST\n");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.ownerless.protocol.verify.Verifier;
  * A node publishing to a bucket makes the bucket's plain HTTP endpoint a working origin: `verify URL`
  * passes against the bucket alone, and the browser viewer plays from it, verified.
  */
+@Tag("e2e")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class BucketEndToEndTest {
   @TempDir Path data;

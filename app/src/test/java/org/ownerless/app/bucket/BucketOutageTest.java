@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import org.ownerless.app.testing.Http;
  * The bucket goes away mid-stream: the node keeps ingesting, signing and serving without waiting on
  * it; when the bucket is back, uploads resume and the bucket catches up to a verifiable state.
  */
+@Tag("e2e")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class BucketOutageTest {
   @TempDir Path data;

@@ -1,6 +1,7 @@
 package org.ownerless.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,11 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.Main;
@@ -39,15 +42,14 @@ class DemoCommandTest {
   }
 
   @Test
+  @Tag("e2e") // real ffmpeg: the demo source and the transcoder
   void theDemoStreamsToItsOwnNodeServesTheWatchPageAndEndsCleanly() throws Exception {
     int http = freePort();
     CompletableFuture<Run> run = runAsync("demo", "--no-browser", "--data", data.toString(), "--http-port",
         String.valueOf(http), "--rtmp-port", String.valueOf(freePort()), "--duration", "30s");
     Path streams = data.resolve("streams");
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
-    while (segments(streams) < 3 && System.nanoTime() < end && !run.isDone()) {
-      Thread.sleep(200);
-    }
+    await("3 segments published by the demo source").atMost(Duration.ofSeconds(25))
+        .until(() -> segments(streams) >= 3 || run.isDone());
     assertThat(segments(streams)).as("segments published by the demo source").isGreaterThanOrEqualTo(3);
     String pub = KeyFile.read(data.resolve("creator.key")).publicKey().toBase64Url();
     HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

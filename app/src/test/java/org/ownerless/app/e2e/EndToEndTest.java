@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.Main;
@@ -28,6 +29,7 @@ import org.ownerless.protocol.model.TipTargets;
  * node's tracker. Viewers who came through different servers share one swarm; tampering by an
  * origin, by a relay's upstream and by a peer is each refused, and playback goes on.
  */
+@Tag("e2e")
 class EndToEndTest {
   @TempDir Path data;
 

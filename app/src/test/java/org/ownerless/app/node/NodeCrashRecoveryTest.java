@@ -11,7 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.testing.TestPublisher;
@@ -28,6 +32,7 @@ import org.ownerless.protocol.signing.SignedObject;
 import org.ownerless.protocol.verify.Problem;
 
 /** kill -9 mid-stream, restart on the same data: a watching verifier sees one log that only grew. */
+@Tag("e2e")
 class NodeCrashRecoveryTest {
   @TempDir Path data;
   private final List<Failure> failures = new ArrayList<>();
@@ -86,18 +91,17 @@ class NodeCrashRecoveryTest {
     return ManifestRoot.fromSigned(SignedObject.parse(body)).entry(i).orElseThrow();
   }
 
-  private long watchUntil(StreamVerifier watcher, LongPredicate done, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long size = -1;
-    while (System.nanoTime() < deadline) {
-      PassResult r = watcher.pass();
-      failures.addAll(r.failures());
-      size = r.treeSizes().getOrDefault("src", size);
-      if (size >= 0 && done.test(size)) {
-        return size;
-      }
-      Thread.sleep(300);
+  private long watchUntil(StreamVerifier watcher, LongPredicate done, Duration timeout) {
+    AtomicLong size = new AtomicLong(-1);
+    try {
+      return Awaitility.await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(300)).until(() -> {
+        PassResult r = watcher.pass();
+        failures.addAll(r.failures());
+        size.set(r.treeSizes().getOrDefault("src", size.get()));
+        return size.get();
+      }, s -> s >= 0 && done.test(s));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("log size stayed at " + size + "; failures: " + failures, e);
     }
-    throw new AssertionError("log size stayed at " + size + "; failures: " + failures);
   }
 }

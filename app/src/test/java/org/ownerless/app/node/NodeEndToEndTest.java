@@ -12,9 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.testing.TestPublisher;
+import org.ownerless.app.testing.Waits;
 import org.ownerless.ingest.transcode.Ladder;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.model.LatencyMode;
@@ -23,6 +26,7 @@ import org.ownerless.protocol.model.TipTargets;
 import org.ownerless.protocol.verify.Verifier;
 
 /** RTMP in, `verify URL` out: the node's stream is provably authentic during and after the stream. */
+@Tag("e2e")
 class NodeEndToEndTest {
   @TempDir Path data;
 
@@ -40,7 +44,7 @@ class NodeEndToEndTest {
       Process ffmpeg = TestPublisher.start(node.obsServer(), node.obsStreamKey(), 12, log, "testsrc", 15);
       try {
         Path src = data.resolve(node.stream().path()).resolve("src/roots/3.json");
-        assertThat(awaitFile(src, Duration.ofSeconds(40))).as(Files.readString(log.toPath())).isTrue();
+        awaitFile(src, Duration.ofSeconds(40), () -> readQuietly(log.toPath()));
 
         Cli.Run live = Cli.run("verify", node.streamUrl());
         assertThat(live.code()).as(live.out()).isZero();
@@ -48,11 +52,8 @@ class NodeEndToEndTest {
 
         assertThat(ffmpeg.waitFor(60, TimeUnit.SECONDS)).isTrue();
         Path announce = data.resolve(node.stream().path()).resolve("announce.json");
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (status(announce, creator) != StreamStatus.ENDED && System.currentTimeMillis() < deadline) {
-          Thread.sleep(100);
-        }
-        assertThat(status(announce, creator)).isEqualTo(StreamStatus.ENDED);
+        Waits.until(Duration.ofSeconds(20), () -> "the announce to say ENDED",
+            () -> status(announce, creator) == StreamStatus.ENDED);
 
         Cli.Run ended = Cli.run("verify", node.streamUrl(), "--pubkey", creator.publicKey().toBase64Url());
         assertThat(ended.code()).as(ended.out()).isZero();
@@ -90,14 +91,15 @@ class NodeEndToEndTest {
         .content().status();
   }
 
-  static boolean awaitFile(Path file, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(file)) {
-        return true;
-      }
-      Thread.sleep(100);
+  static void awaitFile(Path file, Duration timeout, Supplier<String> log) {
+    Waits.until(timeout, () -> file + "; log:\n" + log.get(), () -> Files.exists(file));
+  }
+
+  static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      return "(unreadable: " + e + ")";
     }
-    return false;
   }
 }

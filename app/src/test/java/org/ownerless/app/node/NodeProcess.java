@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /** `ownerless node` as a separate JVM (same classpath as the tests), so it can be killed with SIGKILL. */
 final class NodeProcess implements AutoCloseable {
@@ -38,19 +41,19 @@ final class NodeProcess implements AutoCloseable {
   }
 
   private void awaitBanner(Duration timeout) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline && process.isAlive()) {
-      String out = Files.readString(log);
+    try {
+      String out = Awaitility.await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(100))
+          .failFast("the node exited", () -> !process.isAlive())
+          .until(() -> Files.readString(log), o -> SERVER.matcher(o).find() && STREAM.matcher(o).find());
       Matcher s = SERVER.matcher(out);
       Matcher u = STREAM.matcher(out);
-      if (s.find() && u.find()) {
-        rtmpServer = s.group(1);
-        streamUrl = u.group(1);
-        return;
-      }
-      Thread.sleep(100);
+      s.find();
+      u.find();
+      rtmpServer = s.group(1);
+      streamUrl = u.group(1);
+    } catch (ConditionTimeoutException | TerminalFailureException e) {
+      throw new IllegalStateException("node did not start: " + Files.readString(log), e);
     }
-    throw new IllegalStateException("node did not start: " + Files.readString(log));
   }
 
   int httpPort() {

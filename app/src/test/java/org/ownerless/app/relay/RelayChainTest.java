@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.Main;
@@ -22,6 +23,7 @@ import org.ownerless.protocol.model.SegmentEntry;
  * node → relay A → relay B: B serves a stream it only ever saw through A, `verify URL` accepts B,
  * and the browser viewer plays from B's own watch page with every segment verified.
  */
+@Tag("e2e")
 class RelayChainTest {
   @TempDir Path tmp;
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.Main;
@@ -26,6 +27,7 @@ import org.ownerless.protocol.signing.SignedObject;
  * every segment — refuses both, reports them by problem, never stores or serves their bytes, and
  * keeps the stream going from the healthy node listed last.
  */
+@Tag("e2e")
 class RelayTamperTest {
   @TempDir Path tmp;
 

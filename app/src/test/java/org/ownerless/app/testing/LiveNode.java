@@ -1,10 +1,14 @@
 package org.ownerless.app.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.ownerless.app.node.Node;
 import org.ownerless.app.node.NodeOptions;
 import org.ownerless.ingest.transcode.Ladder;
@@ -62,13 +66,14 @@ public final class LiveNode implements AutoCloseable {
   /** Waits until rendition {@code rend} has published {@code segments} segments. */
   public void awaitSegments(String rend, int segments, Duration timeout) throws Exception {
     Path root = data.resolve(node.stream().path()).resolve(rend).resolve("roots").resolve(segments + ".json");
-    long end = System.nanoTime() + timeout.toNanos();
-    while (!Files.exists(root)) {
-      if (System.nanoTime() > end || !publisher.isAlive() && !Files.exists(root)) {
-        throw new AssertionError("no " + segments + " segments of " + rend + " in time; publisher log:\n"
-            + publisherLog());
-      }
-      Thread.sleep(100);
+    try {
+      // A publisher that has exited will publish nothing more: fail then instead of at the timeout.
+      await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(100))
+          .failFast("the publisher exited", () -> !publisher.isAlive() && !Files.exists(root))
+          .until(() -> Files.exists(root));
+    } catch (ConditionTimeoutException | TerminalFailureException e) {
+      throw new AssertionError("no " + segments + " segments of " + rend + " in time; publisher log:\n"
+          + publisherLog(), e);
     }
   }
 

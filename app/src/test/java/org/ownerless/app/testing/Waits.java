@@ -1,9 +1,16 @@
 package org.ownerless.app.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.awaitility.core.ConditionTimeoutException;
 
-/** Condition waits: poll briefly instead of sleeping a fixed time; fail with what was awaited. */
+/**
+ * Condition waits on Awaitility whose failure says what was awaited, described when the wait fails (a
+ * process's log, a count) rather than when it began. Polls on the caller's thread, as the conditions
+ * (Playwright pages, processes' files) expect.
+ */
 public final class Waits {
   private Waits() {}
 
@@ -14,13 +21,11 @@ public final class Waits {
   }
 
   /** Polls {@code condition} until it holds; after {@code timeout}, fails with {@code what} (evaluated then). */
-  public static void until(Duration timeout, Supplier<String> what, Check condition) throws Exception {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (!condition.holds()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what.get());
-      }
-      Thread.sleep(100);
+  public static void until(Duration timeout, Supplier<String> what, Check condition) {
+    try {
+      await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(100)).until(condition::holds);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what.get(), e);
     }
   }
 }

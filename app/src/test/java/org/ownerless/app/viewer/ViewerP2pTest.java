@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.testing.PeerTampering;
@@ -19,6 +20,7 @@ import org.ownerless.protocol.model.TipTargets;
  * Viewers in separate Chromium processes meet through the node's tracker and share segments over
  * WebRTC; a peer that corrupts what it sends is caught by every receiver and costs no playback.
  */
+@Tag("e2e")
 class ViewerP2pTest {
   @TempDir Path data;
 

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.testing.Await;
@@ -17,6 +18,7 @@ import org.ownerless.protocol.model.LatencyMode;
 import org.ownerless.protocol.model.TipTargets;
 
 /** A stream published over RTMP plays, verified, in real Chromium from the node's own viewer page. */
+@Tag("e2e")
 class ViewerPlaybackTest {
   @TempDir Path data;
 

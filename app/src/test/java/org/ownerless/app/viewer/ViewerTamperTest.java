@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.testing.Await;
@@ -26,6 +27,7 @@ import org.ownerless.protocol.signing.SignedObject;
  * Origins are not trusted: one that alters a segment, forges or rolls back a manifest is passed over
  * for the next origin of the signed announce; one that alters the announce leaves nothing to trust.
  */
+@Tag("e2e")
 class ViewerTamperTest {
   @TempDir static Path data;
   static LiveNode live;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.testing.Await;
@@ -28,6 +29,7 @@ import org.ownerless.protocol.model.TipTargets;
  * page (WebLN, EIP-1193) that record every call. What reaches a wallet must be exactly what the
  * viewer asked for, to exactly the signed target.
  */
+@Tag("e2e")
 class ViewerTipTest {
   static final String LIGHTNING = "tips@tips.example";
   /** Mixed case (EIP-55) on purpose: the viewer must hand the wallet the address exactly as signed. */

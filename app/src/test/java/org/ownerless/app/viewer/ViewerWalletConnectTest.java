@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.testing.Chromium;
@@ -18,6 +19,7 @@ import org.ownerless.protocol.model.TipTargets;
  * With a Reown project id configured, a viewer without a browser wallet tips through Reown AppKit,
  * whose code is fetched only when the EVM tip button is clicked.
  */
+@Tag("e2e")
 class ViewerWalletConnectTest {
   @TempDir Path data;
 

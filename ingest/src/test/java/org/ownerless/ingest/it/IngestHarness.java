@@ -8,16 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.ownerless.ingest.IngestConfig;
 import org.ownerless.ingest.IngestServer;
 import org.ownerless.ingest.testing.HlsPublisher;
 import org.ownerless.ingest.testing.SegmentPublished;
 import org.ownerless.ingest.transcode.Ladder;
 import org.ownerless.ingest.transcode.Progress;
-import org.ownerless.ingest.transcode.TranscodeConfig;
-import org.ownerless.ingest.transcode.TranscodeListener;
 import org.ownerless.ingest.transcode.SegmentReady;
 import org.ownerless.ingest.transcode.SelectedRendition;
+import org.ownerless.ingest.transcode.TranscodeConfig;
+import org.ownerless.ingest.transcode.TranscodeListener;
 
 /** A real ingest server on a free loopback port writing plain HLS into a temp directory. */
 final class IngestHarness implements AutoCloseable {
@@ -88,15 +90,14 @@ final class IngestHarness implements AutoCloseable {
   }
 
   /** Waits (on the condition, polling the event list) until {@code done} holds or the timeout passes. */
-  boolean await(Duration timeout, Predicate<IngestHarness> done) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (done.test(this)) {
-        return true;
-      }
-      Thread.sleep(50);
+  boolean await(Duration timeout, Predicate<IngestHarness> done) {
+    try {
+      Awaitility.await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(50))
+          .until(() -> done.test(this));
+      return true;
+    } catch (ConditionTimeoutException e) {
+      return done.test(this);
     }
-    return done.test(this);
   }
 
   @Override

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ownerless.ingest.transcode.Ladder;
 
 /** The publish token is checked before anything starts, and refusals are explicit, never silent. */
+@Tag("e2e")
 class PublishAuthorizationTest {
   private static IngestHarness h;
 

@@ -1,7 +1,9 @@
 package org.ownerless.origin.bucket;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Properties;
+import org.awaitility.Awaitility;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
@@ -40,13 +42,8 @@ public final class S3Server implements AutoCloseable {
         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
         .corsRules(new CrossOriginResourceSharing()).stopTimeout(0).build();
     p.start();
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!"STARTED".equals(p.getState())) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("s3proxy did not start: " + p.getState());
-      }
-      Thread.sleep(20);
-    }
+    Awaitility.await("s3proxy started").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+        .until(() -> "STARTED".equals(p.getState()));
     port = p.getPort();
     proxy = p;
   }

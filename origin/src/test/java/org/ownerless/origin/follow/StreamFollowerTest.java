@@ -2,6 +2,7 @@ package org.ownerless.origin.follow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,22 +84,23 @@ class StreamFollowerTest {
     assertThat(follower.announce().seq()).isEqualTo(now);
   }
 
+  /** The failure one announce poll ends in, or null if it succeeded. */
+  private FetchFailure failureOfAnnouncePoll() throws Exception {
+    try {
+      follower.pollAnnounce(url);
+      return null;
+    } catch (FetchFailure f) {
+      return f;
+    }
+  }
+
   @Test
   void anAnnounceThatExpiresWhileTheServerSaysNotModifiedIsRefusedAsExpired() throws Exception {
     long now = System.currentTimeMillis();
     creator.announce(StreamStatus.LIVE, now, Duration.ofMillis(1500));
     follower.pollAnnounce(url);
-    FetchFailure expired = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (expired == null && System.nanoTime() < deadline) {
-      try {
-        follower.pollAnnounce(url);
-        Thread.sleep(50);
-      } catch (FetchFailure f) {
-        expired = f;
-      }
-    }
-    assertThat(expired).isNotNull();
+    FetchFailure expired = await().atMost(Duration.ofSeconds(10)).pollInSameThread().pollInterval(Duration.ofMillis(50))
+        .until(() -> failureOfAnnouncePoll(), Objects::nonNull);
     assertThat(expired.problem()).isEqualTo(Problem.EXPIRED);
     assertThat(announced).hasSize(1); // the server never sent it again
   }
