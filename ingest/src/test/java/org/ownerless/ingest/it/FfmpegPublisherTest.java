@@ -3,10 +3,12 @@ package org.ownerless.ingest.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ownerless.ingest.transcode.Ladder;
 
 /** ffmpeg's RTMP client publishing to the real ingest, judged by ffprobe. */
+@Tag("e2e") // starts real ffmpeg or GStreamer processes
 class FfmpegPublisherTest {
   @Test
   void anFfmpegPublishProducesTheDefaultLadderFittedToTheSource() throws Exception {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ownerless.ingest.transcode.Ladder;
 
@@ -17,6 +18,7 @@ import org.ownerless.ingest.transcode.Ladder;
  * Misbehaving clients are disconnected at bounded cost while a real publisher of another stream
  * keeps producing segments throughout.
  */
+@Tag("e2e") // starts real ffmpeg or GStreamer processes
 class HostileClientTest {
   private static IngestHarness h;
   private static ExternalProcess steady;

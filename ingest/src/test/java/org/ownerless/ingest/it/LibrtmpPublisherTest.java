@@ -3,10 +3,12 @@ package org.ownerless.ingest.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ownerless.ingest.transcode.Ladder;
 
 /** librtmp (GStreamer's rtmpsink), the client library OBS's RTMP output descends from. */
+@Tag("e2e") // starts real ffmpeg or GStreamer processes
 class LibrtmpPublisherTest {
   @Test
   void aLibrtmpPublishIsAcceptedAndSegmented() throws Exception {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ownerless.ingest.transcode.Ladder;
 
@@ -66,6 +67,7 @@ class PublishAuthorizationTest {
   }
 
   @Test
+  @Tag("e2e") // starts an ffmpeg publisher
   void ffmpegWithAWrongTokenStopsAndShowsTheServersReason() throws Exception {
     try (ExternalProcess ffmpeg = Publishers.ffmpeg(Publishers.url(h.port, "cam2", "nope-nope"), 320, 180, 5)) {
       assertThat(ffmpeg.waitFor(30)).isNotZero();

@@ -3,10 +3,12 @@ package org.ownerless.ingest.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ownerless.ingest.transcode.Ladder;
 
 /** A second publisher of a stream replaces a half-open first one instead of being refused. */
+@Tag("e2e") // starts real ffmpeg or GStreamer processes
 class PublisherReplacementTest {
   @Test
   void aNewPublisherReplacesAHalfOpenOne() throws Exception {

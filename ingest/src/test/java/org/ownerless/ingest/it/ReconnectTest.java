@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ownerless.ingest.testing.SegmentPublished;
 import org.ownerless.ingest.transcode.Ladder;
 
 /** A publisher that drops and comes back (timestamps restarting at 0) continues the same stream. */
+@Tag("e2e") // starts real ffmpeg or GStreamer processes
 class ReconnectTest {
   @Test
   void aReconnectingPublisherContinuesThePlaylistWithADiscontinuity() throws Exception {

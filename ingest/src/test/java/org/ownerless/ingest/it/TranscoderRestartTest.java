@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ownerless.ingest.testing.SegmentPublished;
 import org.ownerless.ingest.transcode.Ladder;
 
 /** A crashed ffmpeg is reported and restarted while the publisher stays connected. */
+@Tag("e2e") // starts real ffmpeg or GStreamer processes
 class TranscoderRestartTest {
   @Test
   void aKilledTranscoderIsRestartedAndTheStreamContinuesWithADiscontinuity() throws Exception {
