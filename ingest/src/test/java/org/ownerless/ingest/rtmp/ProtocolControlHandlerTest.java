@@ -189,8 +189,8 @@ class ProtocolControlHandlerTest {
       assertThat(written.get(3).readableBytes()).as("5000 bytes in 4096-byte chunks").isEqualTo(12 + 5000 + 1);
       written.forEach(b -> client.writeInbound(b));
 
-      // The client's decoder applies the Set Chunk Size itself, so the long message only reads back
-      // whole if that message went out first, in the old size.
+      // The client's decoder learns the chunk size from the Set Chunk Size message itself, so the long
+      // message reads back whole only if that message went out before it.
       assertThat(Received.of(Inbound.messages(client))).containsExactly(
           Received.message(2, MessageTypes.WINDOW_ACK_SIZE, 0, 0, ChunkBytes.chunks().u32(2_500_000).toArray()),
           Received.message(2, MessageTypes.SET_PEER_BANDWIDTH, 0, 0, ChunkBytes.chunks().u32(2_500_000).u8(2).toArray()),
