@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.ownerless.ingest.rtmp.ChunkDecoder;
 import org.ownerless.ingest.rtmp.ChunkEncoder;
 import org.ownerless.ingest.rtmp.HandshakeHandler;
+import org.ownerless.ingest.rtmp.ProtocolControlHandler;
 import org.ownerless.ingest.rtmp.RtmpSession;
 import org.ownerless.ingest.transcode.StreamTranscoder;
 import org.ownerless.ingest.transcode.TranscodeListener;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The RTMP ingest: accepts publishers on {@code rtmp://HOST:PORT/live} with stream key
  * NAME?token=TOKEN and feeds each stream's transcoder. One pipeline per connection, one job per
- * handler: limits, idle detection, handshake, chunk decoding/encoding, session commands.
+ * handler: limits, idle detection, handshake, chunk decoding/encoding, protocol control, session commands.
  */
 public final class IngestServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IngestServer.class);
@@ -70,7 +71,8 @@ public final class IngestServer implements AutoCloseable {
                 .addLast("handshake", new HandshakeHandler())
                 .addLast("chunk-decoder", decoder)
                 .addLast("chunk-encoder", encoder)
-                .addLast("session", new RtmpSession(registry, encoder, decoder, config.publishDeadline().toMillis()));
+                .addLast("protocol-control", new ProtocolControlHandler(encoder, decoder))
+                .addLast("session", new RtmpSession(registry, config.publishDeadline().toMillis()));
           }
         });
     serverChannel = b.bind(config.host(), config.port()).sync().channel();

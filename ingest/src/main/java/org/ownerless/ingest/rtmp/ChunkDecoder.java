@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <p>Set Chunk Size and Abort Message change how later chunks are read, so they are consumed
  * here; every other message, protocol control messages included, is emitted as an
- * {@link RtmpMessage} for the session.
+ * {@link RtmpMessage} for {@link ProtocolControlHandler} and the session behind it.
  *
  * <p>Everything the peer declares is distrusted: header bytes stay in Netty's cumulation until a
  * whole header has arrived (at most 18 bytes), payload bytes are copied into the message as they
@@ -40,9 +40,9 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
   }
 
   /**
-   * Bytes that reached this decoder so far, counted on arrival, so the session can send an
-   * Acknowledgement each time another Window Acknowledgement Size worth has come in. Handshake
-   * bytes are not included. Read it on the channel's event loop.
+   * Bytes that reached this decoder so far, counted on arrival, so {@link ProtocolControlHandler}
+   * can send an Acknowledgement each time another Window Acknowledgement Size worth has come in.
+   * Handshake bytes are not included. Read it on the channel's event loop.
    */
   public long bytesReceived() {
     return bytesReceived;

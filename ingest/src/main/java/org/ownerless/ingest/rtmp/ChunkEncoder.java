@@ -25,9 +25,9 @@ public final class ChunkEncoder extends MessageToByteEncoder<RtmpMessage> {
   }
 
   /**
-   * Chunk size for messages encoded from now on. The session calls this on the channel's event
-   * loop right after writing its own Set Chunk Size message, so that message itself still goes
-   * out in the size the peer currently expects.
+   * Chunk size for messages encoded from now on. {@link ProtocolControlHandler} calls this on the
+   * channel's event loop right after writing our Set Chunk Size message, so that message itself
+   * still goes out in the size the peer currently expects.
    */
   public void setChunkSize(int chunkSize) {
     if (chunkSize < 1) {

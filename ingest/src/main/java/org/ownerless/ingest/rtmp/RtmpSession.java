@@ -22,33 +22,25 @@ import org.slf4j.LoggerFactory;
  * The publishing side of an RTMP NetConnection: answers connect / releaseStream / FCPublish /
  * createStream / publish the way OBS, ffmpeg and GStreamer expect, checks the publish token before
  * anything is started, and hands metadata and media to the stream's {@link MediaSink}. Protocol
- * violations close the connection; they never reach other streams.
+ * violations close the connection; they never reach other streams. Protocol control (windows,
+ * acknowledgements, pings, chunk size) is {@link ProtocolControlHandler}'s, in front of this one.
  */
 public final class RtmpSession extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(RtmpSession.class);
   static final String APP = "live";
-  static final int OUR_CHUNK_SIZE = 4096;
-  static final int OUR_WINDOW = 2_500_000;
   /** Publish stream id handed out by createStream. */
   static final int STREAM_ID = 1;
-  private static final int HANDSHAKE_BYTES = 1 + 1536 + 1536;
 
   private final PublishGate gate;
-  private final ChunkEncoder encoder;
-  private final ChunkDecoder decoder;
   private final long publishDeadlineMillis;
 
   private boolean connected;
   private MediaSink sink;
   private String streamName;
-  private long peerWindow;
-  private long lastAcknowledged;
   private ScheduledFuture<?> publishDeadline;
 
-  public RtmpSession(PublishGate gate, ChunkEncoder encoder, ChunkDecoder decoder, long publishDeadlineMillis) {
+  public RtmpSession(PublishGate gate, long publishDeadlineMillis) {
     this.gate = gate;
-    this.encoder = encoder;
-    this.decoder = decoder;
     this.publishDeadlineMillis = publishDeadlineMillis;
   }
 
@@ -73,7 +65,6 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
     RtmpMessage m = (RtmpMessage) msg;
     try {
       handle(ctx, m);
-      acknowledgeIfDue(ctx);
     } finally {
       m.release();
     }
@@ -82,17 +73,6 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
   private void handle(ChannelHandlerContext ctx, RtmpMessage m) {
     ByteBuf payload = m.payload();
     switch (m.typeId()) {
-      case MessageTypes.WINDOW_ACK_SIZE:
-        if (payload.readableBytes() >= 4) {
-          peerWindow = payload.getUnsignedInt(payload.readerIndex());
-        }
-        break;
-      case MessageTypes.USER_CONTROL:
-        if (payload.readableBytes() >= 6 && payload.getUnsignedShort(payload.readerIndex())
-            == ControlMessages.USER_CONTROL_PING_REQUEST) {
-          ctx.writeAndFlush(ControlMessages.pingResponse(payload.getInt(payload.readerIndex() + 2)));
-        }
-        break;
       case MessageTypes.COMMAND_AMF3:
         payload.skipBytes(Math.min(1, payload.readableBytes())); // AMF3 commands start with a 0 format byte, then AMF0
         onCommand(ctx, m, Amf0Reader.readAll(payload));
@@ -112,7 +92,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
         onMedia(ctx, m);
         break;
       default:
-        break; // acknowledgements, peer bandwidth, shared objects, aggregates: nothing to do
+        break; // shared objects, aggregates: nothing to do
     }
   }
 
@@ -169,10 +149,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    ctx.write(ControlMessages.windowAckSize(OUR_WINDOW));
-    ctx.write(ControlMessages.setPeerBandwidth(OUR_WINDOW));
-    ctx.write(ControlMessages.setChunkSize(OUR_CHUNK_SIZE));
-    encoder.setChunkSize(OUR_CHUNK_SIZE); // the Set Chunk Size message itself went out in the old size
+    ctx.write(ProtocolControlHandler.ANNOUNCE_SETTINGS);
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("fmsVer", "FMS/3,0,1,123");
     properties.put("capabilities", 31.0);
@@ -260,15 +237,6 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
   private void requireConnected(String command) {
     if (!connected) {
       throw new RtmpProtocolException(command + " before connect");
-    }
-  }
-
-  /** Acknowledgements per the window the peer asked for; some encoders stall without them. */
-  private void acknowledgeIfDue(ChannelHandlerContext ctx) {
-    long received = decoder.bytesReceived() + HANDSHAKE_BYTES;
-    if (peerWindow > 0 && received - lastAcknowledged >= peerWindow) {
-      lastAcknowledged = received;
-      ctx.writeAndFlush(ControlMessages.acknowledgement(received & 0xFFFFFFFFL));
     }
   }
 

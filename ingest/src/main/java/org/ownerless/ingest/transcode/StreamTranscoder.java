@@ -2,58 +2,46 @@ package org.ownerless.ingest.transcode;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.ownerless.ingest.flv.AacAudioConfig;
 import org.ownerless.ingest.flv.AudioTagHeader;
-import org.ownerless.ingest.flv.AvcDecoderConfig;
 import org.ownerless.ingest.flv.FlvFormatException;
 import org.ownerless.ingest.flv.FlvWriter;
-import org.ownerless.ingest.flv.H264Sps;
 import org.ownerless.ingest.flv.VideoTagHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one stream's RTMP media into segments through ffmpeg. Caches the metadata and sequence
- * headers so that every ffmpeg run — after a publisher reconnect or an ffmpeg crash — starts with
- * them, on a keyframe; restarts crashed runs with back-off while the publisher is connected; marks
- * the first segment of every run after the first as a discontinuity. Thread-safe.
+ * Supervises one stream's ffmpeg runs: starts a run when the publisher's media allows it, feeds it
+ * through {@link FlvRemux} (which makes every run — after a publisher reconnect or an ffmpeg crash —
+ * start with the headers, on a keyframe), restarts crashed runs with back-off while the publisher is
+ * connected, and marks the first segment of every run after the first as a discontinuity.
+ * Thread-safe.
  */
 public final class StreamTranscoder {
   private static final Logger log = LoggerFactory.getLogger(StreamTranscoder.class);
-  private static final int TAG_AUDIO = 8;
-  private static final int TAG_VIDEO = 9;
-  private static final int TAG_SCRIPT = 18;
 
   private final String stream;
   private final TranscodeConfig config;
   private final TranscodeListener listener;
   private final RestartBackoff backoff;
   private final Path streamWorkDir;
+  private final FlvRemux remux;
 
-  private byte[] metadataTag;
-  private int metadataKbps;
-  private byte[] avcSequenceHeader;
-  private byte[] aacSequenceHeader;
   private SourceInfo source;
   private List<SelectedRendition> renditions;
 
   private FfmpegRun run;
-  private boolean runHasAudio;
   private int runCount;
   private boolean publishing;
-  private boolean waitingForKeyframe = true;
   private long notBeforeNanos;
   private boolean overflowWarned;
   private final Map<Integer, Set<String>> discontinuityPending = new HashMap<>();
@@ -66,12 +54,13 @@ public final class StreamTranscoder {
     this.listener = listener;
     this.backoff = new RestartBackoff(config.maxRestartDelay());
     this.streamWorkDir = config.workDir().resolve(stream);
+    this.remux = new FlvRemux(stream);
   }
 
   public void publisherStarted() {
     synchronized (this) {
       publishing = true;
-      waitingForKeyframe = true;
+      remux.waitForKeyframe();
     }
     listener.onPublisherChange(stream, true);
   }
@@ -80,7 +69,7 @@ public final class StreamTranscoder {
   public void publisherStopped() {
     synchronized (this) {
       publishing = false;
-      waitingForKeyframe = true;
+      remux.waitForKeyframe();
       if (run != null) {
         run.finish();
       }
@@ -130,8 +119,7 @@ public final class StreamTranscoder {
 
   /** onMetaData from the publisher, already encoded as an FLV script tag body ("onMetaData", ECMA array). */
   public synchronized void onMetadata(byte[] scriptTagBody, int totalKbps) {
-    metadataTag = scriptTagBody.clone();
-    metadataKbps = totalKbps;
+    remux.metadata(scriptTagBody, totalKbps);
   }
 
   public synchronized void onVideo(long timestamp, ByteBuf payload) throws UnsupportedMediaException {
@@ -150,13 +138,13 @@ public final class StreamTranscoder {
       acceptAvcSequenceHeader(ByteBufUtil.getBytes(payload));
       return;
     }
-    if (waitingForKeyframe) {
+    if (remux.waitingForKeyframe()) {
       if (!header.isKeyframe() || !startRun(timestamp)) {
         return;
       }
     }
     if (run != null) {
-      enqueue(TAG_VIDEO, timestamp, payload);
+      enqueue(FlvWriter.TAG_VIDEO, timestamp, payload);
     }
   }
 
@@ -172,36 +160,31 @@ public final class StreamTranscoder {
       throw new UnsupportedMediaException("audio format " + header.soundFormat() + " is not supported; publish AAC");
     }
     if (header.isSequenceHeader()) {
-      aacSequenceHeader = ByteBufUtil.getBytes(payload);
+      remux.audioSequenceHeader(ByteBufUtil.getBytes(payload));
       return;
     }
-    if (run != null && !waitingForKeyframe && runHasAudio) {
-      enqueue(TAG_AUDIO, timestamp, payload);
+    if (run != null && remux.passesAudio()) {
+      enqueue(FlvWriter.TAG_AUDIO, timestamp, payload);
     }
   }
 
-  private void acceptAvcSequenceHeader(byte[] tag) throws UnsupportedMediaException {
-    if (avcSequenceHeader != null && Arrays.equals(avcSequenceHeader, tag)) {
-      return;
-    }
-    boolean changed = avcSequenceHeader != null;
-    avcSequenceHeader = tag;
-    if (changed && run != null) {
+  private void acceptAvcSequenceHeader(byte[] tag) {
+    if (remux.videoSequenceHeader(tag) && run != null) {
       // New SPS/PPS mid-stream (encoder settings changed): restart ffmpeg on the next keyframe.
       log.info("{}: video parameters changed, restarting the transcoder", stream);
       run.finish();
-      waitingForKeyframe = true;
+      remux.waitForKeyframe();
     }
   }
 
   /** Starts an ffmpeg run on this keyframe if everything needed is known; true if a run is active. */
   private boolean startRun(long timestamp) {
-    if (run != null || !publishing || avcSequenceHeader == null || System.nanoTime() < notBeforeNanos) {
+    if (run != null || !publishing || !remux.hasVideoSequenceHeader() || System.nanoTime() < notBeforeNanos) {
       return false;
     }
     SourceInfo info;
     try {
-      info = describeSource();
+      info = remux.describeSource();
     } catch (FlvFormatException e) {
       log.warn("{}: cannot read the video sequence header ({}); waiting for a valid one", stream, e.getMessage());
       return false;
@@ -211,7 +194,7 @@ public final class StreamTranscoder {
       renditions = config.ladder().select(info);
       listener.onRenditions(stream, renditions);
     }
-    runHasAudio = info.hasAudio();
+    boolean runHasAudio = info.hasAudio();
     int number = ++runCount;
     Path runDir = streamWorkDir.resolve("run-" + number);
     List<Path> dirs = new ArrayList<>();
@@ -243,57 +226,22 @@ public final class StreamTranscoder {
     if (number > 1) {
       discontinuityPending.put(number, new HashSet<>(names));
     }
-    waitingForKeyframe = false;
     overflowWarned = false;
-    ByteBuf start = Unpooled.buffer();
-    try {
-      FlvWriter.writeHeader(start, runHasAudio, true);
-      if (metadataTag != null) {
-        FlvWriter.writeTag(start, TAG_SCRIPT, timestamp, Unpooled.wrappedBuffer(metadataTag));
-      }
-      FlvWriter.writeTag(start, TAG_VIDEO, timestamp, Unpooled.wrappedBuffer(avcSequenceHeader));
-      if (runHasAudio) {
-        FlvWriter.writeTag(start, TAG_AUDIO, timestamp, Unpooled.wrappedBuffer(aacSequenceHeader));
-      }
-      run.offer(ByteBufUtil.getBytes(start));
-    } finally {
-      start.release();
-    }
+    run.offer(remux.begin(timestamp, runHasAudio));
     log.info("{}: ffmpeg run {} started ({}x{} {}{}, renditions {})", stream, number, info.width(), info.height(),
         info.videoCodecs(), runHasAudio ? " + " + info.audioCodecs() : ", no audio", names);
     return true;
   }
 
-  private SourceInfo describeSource() {
-    AvcDecoderConfig avc = AvcDecoderConfig.parse(Arrays.copyOfRange(avcSequenceHeader,
-        VideoTagHeader.parse(Unpooled.wrappedBuffer(avcSequenceHeader)).headerLength(), avcSequenceHeader.length));
-    H264Sps sps = avc.firstSps();
-    String audio = null;
-    if (aacSequenceHeader != null && aacSequenceHeader.length > 2) {
-      try {
-        audio = AacAudioConfig.parse(Arrays.copyOfRange(aacSequenceHeader, 2, aacSequenceHeader.length)).codecsString();
-      } catch (FlvFormatException e) {
-        log.warn("{}: unreadable AAC configuration ({}); transcoding without audio", stream, e.getMessage());
-      }
-    }
-    return new SourceInfo(sps.width(), sps.height(), avc.codecsString(), audio, metadataKbps);
-  }
-
   private void enqueue(int type, long timestamp, ByteBuf payload) {
-    ByteBuf tag = Unpooled.buffer(payload.readableBytes() + 15);
-    try {
-      FlvWriter.writeTag(tag, type, timestamp, payload);
-      if (!run.offer(ByteBufUtil.getBytes(tag))) {
-        // ffmpeg is not keeping up: drop to the next keyframe rather than buffer without bound.
-        waitingForKeyframe = true;
-        if (!overflowWarned) {
-          overflowWarned = true;
-          log.warn("{}: ffmpeg input queue full ({} bytes); dropping media until the next keyframe", stream,
-              config.maxQueuedBytes());
-        }
+    if (!run.offer(FlvRemux.tag(type, timestamp, payload))) {
+      // ffmpeg is not keeping up: drop to the next keyframe rather than buffer without bound.
+      remux.waitForKeyframe();
+      if (!overflowWarned) {
+        overflowWarned = true;
+        log.warn("{}: ffmpeg input queue full ({} bytes); dropping media until the next keyframe", stream,
+            config.maxQueuedBytes());
       }
-    } finally {
-      tag.release();
     }
   }
 
@@ -301,7 +249,7 @@ public final class StreamTranscoder {
     boolean crashed = !ended.isFinishing() || exitCode != 0;
     if (run == ended) {
       run = null;
-      waitingForKeyframe = true;
+      remux.waitForKeyframe();
     }
     discontinuityPending.remove(ended.number());
     if (crashed && publishing) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.ownerless.ingest.transcode.Ladder;
 
 /** ffmpeg's RTMP client publishing to the real ingest, judged by ffprobe. */
-@Tag("e2e")
+@Tag("e2e") // starts real ffmpeg or GStreamer processes
 class FfmpegPublisherTest {
   @Test
   void anFfmpegPublishProducesTheDefaultLadderFittedToTheSource() throws Exception {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.ownerless.ingest.transcode.Ladder;
 
 /** GStreamer's rtmp2sink publishing to the real ingest, judged by ffprobe. */
-@Tag("e2e")
+@Tag("e2e") // starts real ffmpeg or GStreamer processes
 class GstreamerPublisherTest {
   @Test
   void aGstreamerPublishProducesEveryRenditionOfTheLadder() throws Exception {

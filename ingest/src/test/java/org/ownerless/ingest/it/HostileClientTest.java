@@ -18,7 +18,7 @@ import org.ownerless.ingest.transcode.Ladder;
  * Misbehaving clients are disconnected at bounded cost while a real publisher of another stream
  * keeps producing segments throughout.
  */
-@Tag("e2e")
+@Tag("e2e") // starts real ffmpeg or GStreamer processes
 class HostileClientTest {
   private static IngestHarness h;
   private static ExternalProcess steady;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.ownerless.ingest.transcode.Ladder;
 
 /** librtmp (GStreamer's rtmpsink), the client library OBS's RTMP output descends from. */
-@Tag("e2e")
+@Tag("e2e") // starts real ffmpeg or GStreamer processes
 class LibrtmpPublisherTest {
   @Test
   void aLibrtmpPublishIsAcceptedAndSegmented() throws Exception {

@@ -68,6 +68,7 @@ class PublishAuthorizationTest {
   }
 
   @Test
+  @Tag("e2e") // starts an ffmpeg publisher
   void ffmpegWithAWrongTokenStopsAndShowsTheServersReason() throws Exception {
     try (ExternalProcess ffmpeg = Publishers.ffmpeg(Publishers.url(h.port, "cam2", "nope-nope"), 320, 180, 5)) {
       assertThat(ffmpeg.waitFor(30)).isNotZero();

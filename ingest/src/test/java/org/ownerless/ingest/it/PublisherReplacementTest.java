@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.ownerless.ingest.transcode.Ladder;
 
 /** A second publisher of a stream replaces a half-open first one instead of being refused. */
-@Tag("e2e")
+@Tag("e2e") // starts real ffmpeg or GStreamer processes
 class PublisherReplacementTest {
   @Test
   void aNewPublisherReplacesAHalfOpenOne() throws Exception {

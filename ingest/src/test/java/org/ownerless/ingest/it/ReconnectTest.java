@@ -11,7 +11,7 @@ import org.ownerless.ingest.testing.SegmentPublished;
 import org.ownerless.ingest.transcode.Ladder;
 
 /** A publisher that drops and comes back (timestamps restarting at 0) continues the same stream. */
-@Tag("e2e")
+@Tag("e2e") // starts real ffmpeg or GStreamer processes
 class ReconnectTest {
   @Test
   void aReconnectingPublisherContinuesThePlaylistWithADiscontinuity() throws Exception {

@@ -11,7 +11,7 @@ import org.ownerless.ingest.testing.SegmentPublished;
 import org.ownerless.ingest.transcode.Ladder;
 
 /** A crashed ffmpeg is reported and restarted while the publisher stays connected. */
-@Tag("e2e")
+@Tag("e2e") // starts real ffmpeg or GStreamer processes
 class TranscoderRestartTest {
   @Test
   void aKilledTranscoderIsRestartedAndTheStreamContinuesWithADiscontinuity() throws Exception {
