@@ -76,6 +76,20 @@ class ConnectionLimiterTest {
   }
 
   @Test
+  void aConnectionPassingTwoLimitersIsCountedByEach() {
+    // The origin's limiter admits at accept; the tracker's admits the same socket again on upgrade.
+    ConnectionLimiter http = limiter(10, 10);
+    ConnectionLimiter tracker = limiter(10, 10);
+    EmbeddedChannel ch = AddressedChannel.from("10.0.0.1", http);
+    ch.pipeline().addLast(tracker);
+    assertThat(http.active()).isEqualTo(1);
+    assertThat(tracker.active()).isEqualTo(1);
+    ch.close();
+    assertThat(http.active()).isZero();
+    assertThat(tracker.active()).isZero();
+  }
+
+  @Test
   void aChannelWithoutAnIpAddressCountsAsOneLocalClient() {
     ConnectionLimiter limiter = limiter(10, 1);
     assertThat(new EmbeddedChannel(limiter).isOpen()).isTrue();
