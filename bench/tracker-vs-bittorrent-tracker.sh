@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Our WebSocket tracker side by side with the npm bittorrent-tracker 11.2.3 (WebSocket only), same
-# load generator (org.ownerless.tracker.load.LoadGenerator), same machine, one run:
+# load generator (org.ownerless.bench.tracker.LoadGenerator), same machine, one run:
 #   1. responses/s and announce->reply latency at 1k and 10k peers, 10 offers per announce; each
 #      server pinned to core 0 (taskset), the generator to core 1, so "one core" is literal. Peers
 #      connect first, then all start announcing (the window is the steady state). Neither server
@@ -23,9 +23,11 @@ work="$(mktemp -d)"
 trap 'st=$?; kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; exit $st' EXIT
 
 echo "building the load generator and installing bittorrent-tracker..." >&2
-(cd "$root" && mvn -q -B -DskipTests -pl tracker -am install >&2)
-(cd "$root" && mvn -q -B -pl tracker dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/cp" >&2)
-cp="$root/tracker/target/classes:$(cat "$work/cp")"
+# The generator (and the fallback StandaloneTracker) are bench tooling: the bench module's classes
+# plus its runtime class path, which has the tracker module in it.
+(cd "$root" && mvn -q -B -DskipTests -pl bench -am install >&2)
+(cd "$root" && mvn -q -B -pl bench dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/cp" >&2)
+cp="$root/bench/target/classes:$(cat "$work/cp")"
 # Quiet Netty's per-handshake DEBUG lines if a logback binding is on the class path.
 printf '<configuration><root level="WARN"/></configuration>\n' >"$work/logback.xml"
 (cd "$root/bench/tracker-js" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
@@ -62,7 +64,7 @@ start_server() { # side pinned?(yes|no) -> sets server_pid, port; returns 1 if i
       "${pin[@]}" "$root/ownerless" tracker --host 127.0.0.1 --port "$port" --max-connections-per-ip 100000 >"$work/ours.log" 2>&1 &
     else
       "${pin[@]}" java ${OWNERLESS_JAVA_OPTS:-} -Dlogback.configurationFile="$work/logback.xml" -cp "$cp" \
-          org.ownerless.tracker.load.StandaloneTracker "$port" >"$work/ours.log" 2>&1 &
+          org.ownerless.bench.tracker.StandaloneTracker "$port" >"$work/ours.log" 2>&1 &
     fi
     server_pid=$!; wait_port "$port" "$server_pid" 60 || return 1
   fi
@@ -70,7 +72,7 @@ start_server() { # side pinned?(yes|no) -> sets server_pid, port; returns 1 if i
 stop_server() { [ -n "$server_pid" ] && { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; }; server_pid=""; }
 load() { # log-name args...  -> prints the RESULT line
   local name=$1; shift
-  "${pin_load[@]}" java -Xms256m -Xmx1g -Dlogback.configurationFile="$work/logback.xml" -cp "$cp" org.ownerless.tracker.load.LoadGenerator \
+  "${pin_load[@]}" java -Xms256m -Xmx1g -Dlogback.configurationFile="$work/logback.xml" -cp "$cp" org.ownerless.bench.tracker.LoadGenerator \
       --url "ws://127.0.0.1:$port/announce" --server-pid "$server_pid" "$@" >"$work/$name.out" 2>&1 || true
   sed 's/^/    /' "$work/$name.out" >&2
   grep '^RESULT ' "$work/$name.out" | tail -1
@@ -81,10 +83,10 @@ declare -A res
 ours_ok=yes; ours_how=launcher
 # Build the launcher's jar now (unpinned, untimed) and see whether it has the tracker command. The jar
 # bundles every module; if another module does not build right now, run the same TrackerServer from
-# the tracker module's classes instead (same code, same default JVM flags), and say so.
+# the module classes instead (bench's StandaloneTracker: same code, same default JVM flags), and say so.
 "$root/ownerless" tracker --help >"$work/ours-help.log" 2>&1 || true
 if ! grep -q -- '--port' "$work/ours-help.log" || grep -qi 'unmatched\|unknown' "$work/ours-help.log"; then
-  echo "note: './ownerless tracker' is not available ($(tail -2 "$work/ours-help.log" | tr '\n' ' ')); running org.ownerless.tracker.load.StandaloneTracker from tracker/target/classes" >&2
+  echo "note: './ownerless tracker' is not available ($(tail -2 "$work/ours-help.log" | tr '\n' ' ')); running org.ownerless.bench.tracker.StandaloneTracker from bench/target/classes" >&2
   ours_how=classes
 fi
 for side in js ours; do

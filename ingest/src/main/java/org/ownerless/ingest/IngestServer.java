@@ -21,6 +21,7 @@ import org.ownerless.ingest.rtmp.ProtocolControlHandler;
 import org.ownerless.ingest.rtmp.RtmpSession;
 import org.ownerless.ingest.transcode.StreamTranscoder;
 import org.ownerless.ingest.transcode.TranscodeListener;
+import org.ownerless.net.ConnectionLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ public final class IngestServer implements AutoCloseable {
     this.config = config;
     this.registry = new StreamRegistry(config.publishToken(), config.maxStreams(),
         name -> new StreamTranscoder(name, config.transcode(), listener), streamAllowed);
-    this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp());
+    this.limiter = new ConnectionLimiter("RTMP", config.maxConnections(), config.maxConnectionsPerIp());
   }
 
   /** Binds the listening socket; returns the bound port (useful with port 0). */

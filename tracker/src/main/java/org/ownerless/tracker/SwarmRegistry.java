@@ -3,13 +3,13 @@ package org.ownerless.tracker;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.FastThreadLocal;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.ownerless.net.ConnectionLimiter;
 
 /**
  * All swarms and connections of one tracker. One lock guards everything: the work per message is a
@@ -21,12 +21,12 @@ import java.util.function.LongSupplier;
 public final class SwarmRegistry implements TrackerCounters {
   private final TrackerConfig config;
   private final Map<WireId, Swarm> swarms = new HashMap<>();
-  private final Map<InetAddress, Integer> perIp = new HashMap<>();
+  // The tracker's caps hold per registry, however many pipelines (standalone, origin upgrade) feed it.
+  private final ConnectionLimiter limiter;
   private final Replies replies;
   private final long offerTtlNanos;
   private final long peerTtlNanos;
   private final int offersPerConnection;
-  private int connections;
   private int peers;
   /** System.nanoTime, or a test's hand-moved clock for expiry. */
   private final LongSupplier clock;
@@ -51,6 +51,12 @@ public final class SwarmRegistry implements TrackerCounters {
     this.offerTtlNanos = config.offerTtl().toNanos();
     this.peerTtlNanos = config.peerTtl().toNanos();
     this.offersPerConnection = config.maxOffers() * config.maxSwarmsPerConnection();
+    this.limiter = new ConnectionLimiter("tracker", config.maxConnections(), config.maxConnectionsPerIp());
+  }
+
+  /** Goes first in every tracker pipeline: connections over the caps never reach a handler. */
+  ConnectionLimiter limiter() {
+    return limiter;
   }
 
   LoopContext loopContext() {
@@ -61,24 +67,11 @@ public final class SwarmRegistry implements TrackerCounters {
     return config;
   }
 
-  /** Counts a new connection; false when the total or per-IP cap is reached (the caller closes it). */
-  synchronized boolean admit(InetAddress ip) {
-    int fromIp = perIp.getOrDefault(ip, 0);
-    if (connections >= config.maxConnections() || fromIp >= config.maxConnectionsPerIp()) {
-      return false;
-    }
-    perIp.put(ip, fromIp + 1);
-    connections++;
-    return true;
-  }
-
-  /** The socket is gone: forget its peers in every swarm and its admission. */
-  synchronized void closed(PeerConnection c, InetAddress ip) {
+  /** The socket is gone: forget its peers in every swarm (the limiter frees its slot on its own). */
+  synchronized void closed(PeerConnection c) {
     while (c.swarmCount() > 0) {
       removePeer(c.peer(c.swarmCount() - 1)); // also takes it off c's list
     }
-    perIp.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);
-    connections--;
   }
 
   /**
@@ -256,8 +249,8 @@ public final class SwarmRegistry implements TrackerCounters {
   }
 
   @Override
-  public synchronized int connections() {
-    return connections;
+  public int connections() {
+    return limiter.active();
   }
 
   @Override

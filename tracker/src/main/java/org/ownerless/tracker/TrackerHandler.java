@@ -9,17 +9,14 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 
 /**
- * One WebSocket connection of the tracker: admission, text messages to the registry, and closing
+ * One WebSocket connection of the tracker: text messages to the registry, and closing
  * what a tracker must not keep (binary frames, idle sockets, slow readers, foreign origins).
  */
 final class TrackerHandler extends ChannelInboundHandlerAdapter {
   private final SwarmRegistry registry;
   private PeerConnection connection;
-  private InetAddress ip;
   private LoopContext loop;
   private boolean admitted;
 
@@ -29,13 +26,10 @@ final class TrackerHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
-    // Added either at accept time (standalone) or after the origin's upgrade: count it now either way.
-    InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-    ip = remote == null ? InetAddress.getLoopbackAddress() : remote.getAddress();
     connection = new PeerConnection(ctx.channel());
-    admitted = registry.admit(ip);
+    // The registry's limiter, installed just ahead of us, has already closed a connection over the caps.
+    admitted = ctx.channel().isActive();
     if (!admitted) {
-      ctx.channel().close();
       return;
     }
     loop = registry.loopContext();
@@ -58,7 +52,7 @@ final class TrackerHandler extends ChannelInboundHandlerAdapter {
     if (admitted) {
       admitted = false;
       loop.idle.unwatch(connection);
-      registry.closed(connection, ip);
+      registry.closed(connection);
     }
   }
 

@@ -36,6 +36,8 @@ public final class TrackerInstaller implements Consumer<ChannelPipeline> {
 
   @Override
   public void accept(ChannelPipeline p) {
+    // First, so a connection over the caps is closed before the handshake is answered.
+    p.addLast(registry.limiter());
     p.channel().config().setWriteBufferWaterMark(outboundLimit);
     p.addLast(new WebSocketServerProtocolHandler(webSocket));
     // Fragmented messages are reassembled up to the same limit; more closes the socket.

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.stream.ChunkedWriteHandler;
+import org.ownerless.net.ConnectionLimiter;
 
 /**
  * Builds each connection's pipeline, head (socket) to tail (router):

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
+import org.ownerless.net.ConnectionLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,7 @@ public final class OriginServer implements AutoCloseable {
     if (serverChannel != null) {
       throw new IllegalStateException("already started");
     }
-    ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerIp());
+    ConnectionLimiter limiter = new ConnectionLimiter("HTTP", limits.maxConnections(), limits.maxConnectionsPerIp());
     metrics = new HttpMetrics(registry, limiter::active);
     acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("origin-accept"), NioIoHandler.newFactory());
     workers = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("origin-io"), NioIoHandler.newFactory());

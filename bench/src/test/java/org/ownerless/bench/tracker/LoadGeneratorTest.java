@@ -1,4 +1,4 @@
-package org.ownerless.tracker.load;
+package org.ownerless.bench.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.ownerless.tracker.load;
+package org.ownerless.bench.tracker;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package org.ownerless.tracker.load;
+package org.ownerless.bench.tracker;
 
 import java.net.InetSocketAddress;
 import org.ownerless.tracker.TrackerConfig;
@@ -9,7 +9,7 @@ import org.ownerless.tracker.TrackerServer;
  * comes from loopback): the same {@link TrackerServer} that {@code ./ownerless tracker} runs. The
  * benchmark script uses it only when the launcher's jar cannot be built (the jar bundles every
  * module, so a broken build elsewhere in the tree would otherwise stop the tracker benchmark).
- * Usage: {@code java -cp ... org.ownerless.tracker.load.StandaloneTracker PORT}
+ * Usage: {@code java -cp ... org.ownerless.bench.tracker.StandaloneTracker PORT}
  */
 public final class StandaloneTracker {
   private StandaloneTracker() {}

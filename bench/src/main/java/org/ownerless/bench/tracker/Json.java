@@ -1,4 +1,4 @@
-package org.ownerless.tracker.load;
+package org.ownerless.bench.tracker;
 
 import io.netty.buffer.ByteBuf;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,4 +1,4 @@
-package org.ownerless.tracker.load;
+package org.ownerless.bench.tracker;
 
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.ownerless.tracker.load;
+package org.ownerless.bench.tracker;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * every offer answered, re-announce after every reply. Counts every message the server sends
  * (replies, forwarded offers, relayed answers) as a response.
  *
- * <p>Usage: {@code java -cp ... org.ownerless.tracker.load.LoadGenerator --url ws://127.0.0.1:P/announce
+ * <p>Usage: {@code java -cp ... org.ownerless.bench.tracker.LoadGenerator --url ws://127.0.0.1:P/announce
  * [--connections 1000] [--swarms 100] [--duration 30] [--offers 10] [--server-pid PID] [--ramp 5000]
  * [--idle] [--jvm-heap] [--threads 1]}. Ends with one {@code RESULT ...} line for scripts.
  */

@@ -1,4 +1,4 @@
-package org.ownerless.tracker.load;
+package org.ownerless.bench.tracker;
 
 /**
  * SDP-looking text of realistic size (~500 bytes, like a browser's data-channel-only offer after
