@@ -53,6 +53,10 @@ class SlowClientsTest {
       slow.add(connect().send("GET /streams/" + StreamTree.PUB + "/sh"));
     }
 
+    // The server accepts and admits on several event loops: wait until it holds all 20 (milliseconds,
+    // well inside the header timeout) so that the count below says who is still connected.
+    await("the 20 slow clients admitted").atMost(headerTimeout).until(() -> origin.activeConnections() == 20);
+
     // Meanwhile a normal viewer is served: while every slow client still holds its connection, not
     // after the server has cut them (whatever the machine's speed, the order is what is asserted).
     try (RawClient viewer = RawClient.connect(origin.port)) {
