@@ -1,4 +1,4 @@
-package org.ownerless.app.cli;
+package org.ownerless.app.options;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
