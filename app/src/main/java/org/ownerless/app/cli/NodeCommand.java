@@ -2,7 +2,6 @@ package org.ownerless.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,6 +16,7 @@ import org.ownerless.app.node.NodeSettings;
 import org.ownerless.app.node.NodeSettingsBuilder;
 import org.ownerless.app.options.DataDirOption;
 import org.ownerless.app.options.DurationParser;
+import org.ownerless.app.options.DurationText;
 import org.ownerless.app.options.FfmpegOption;
 import org.ownerless.app.options.HostOption;
 import org.ownerless.app.options.HttpPortOption;
@@ -89,9 +89,10 @@ public final class NodeCommand implements Callable<Integer> {
       description = "segments kept per rendition; 0 keeps the whole recording (default: ${DEFAULT-VALUE})")
   int retention = NodeSettingsBuilder.DEFAULT_RETENTION;
 
-  @Option(names = "--end-after", paramLabel = "DURATION", converter = DurationParser.class,
+  // Text, not a Duration, so --help shows the default as people write it (30s, not PT30S).
+  @Option(names = "--end-after", paramLabel = "DURATION", converter = DurationText.class,
       description = "publisher absence after which the stream is ended (default: ${DEFAULT-VALUE})")
-  Duration endAfter = NodeSettingsBuilder.DEFAULT_END_AFTER;
+  String endAfter = DurationParser.format(NodeSettingsBuilder.DEFAULT_END_AFTER);
 
   @Option(names = "--new-epoch", description = "deliberately start a fresh log (epoch + 1) instead of continuing")
   boolean newEpoch;
@@ -133,7 +134,7 @@ public final class NodeCommand implements Callable<Integer> {
     NodeSettingsBuilder b = NodeSettings.builder().name(name).dataDir(dataDir).keyFile(key).host(host.value())
         .httpPort(httpPort.value()).rtmpPort(rtmpPort.value()).publicUrl(publicUrl.value()).title(title)
         .latency(latency.value()).ladder(ladder).segmentSeconds(segmentSeconds).playlistWindow(playlistWindow)
-        .retention(retention).endAfter(endAfter).newEpoch(newEpoch).reownProjectId(reownProjectId);
+        .retention(retention).endAfter(DurationParser.parse(endAfter)).newEpoch(newEpoch).reownProjectId(reownProjectId);
     try {
       b.tips(tip.targets());
     } catch (IllegalArgumentException e) {

@@ -37,7 +37,7 @@ public final class ConfigFile {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new UserError(path + ": " + e.getOriginalMessage());
+      throw new UserError(path + ": " + oneLine(e));
     } catch (IOException e) {
       throw new UserError(path + ": " + e.getMessage());
     }
@@ -53,6 +53,14 @@ public final class ConfigFile {
       values.put(e.getKey(), e.getValue());
     }
     return new ConfigFile(path, values);
+  }
+
+  /** The parser's message spans several lines (with a caret drawing); an error is one line here. */
+  private static String oneLine(JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "not YAML" : e.getOriginalMessage().strip().lines().findFirst()
+        .orElse("not YAML");
+    return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? message
+        : message + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
   }
 
   public Path path() {
