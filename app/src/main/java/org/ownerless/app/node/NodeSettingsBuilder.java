@@ -27,7 +27,7 @@ public final class NodeSettingsBuilder {
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_RTMP_PORT = 1935;
   public static final String DEFAULT_LATENCY = LatencyMode.NORMAL.wire();
-  public static final String DEFAULT_LADDER = Ladder.DEFAULT.toString();
+  public static final String DEFAULT_LADDER = Ladder.DEFAULT_SPEC;
   /**
    * 1 s segments in every latency mode: viewers play a distance in seconds behind the newest segment
    * and cannot play inside it, so the segment length is the floor of their delay and the grain of
