@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
+import org.ownerless.app.options.DurationParser;
+import org.ownerless.app.options.TipOptions;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.KeyFile;
 import org.ownerless.protocol.crypto.Signer;
@@ -86,7 +88,7 @@ public final class AnnounceCommand implements Callable<Integer> {
     try {
       announce = new StreamAnnounce(signer.publicKey(), name, title, seq != null ? seq : now, now,
           now + ttl.toMillis(), StreamStatus.fromWire(status), LatencyMode.fromWire(latency), renditions,
-          origins, trackers, new TipTargets(tip.lightning, tip.evm, tip.chainId));
+          origins, trackers, tip.targets());
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

@@ -1,5 +1,6 @@
 package org.ownerless.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,10 +11,19 @@ import org.ownerless.app.ExitCodes;
 import org.ownerless.app.demo.BrowserLauncher;
 import org.ownerless.app.demo.DemoSource;
 import org.ownerless.app.node.Node;
-import org.ownerless.app.node.NodeOptions;
+import org.ownerless.app.node.NodeSecrets;
 import org.ownerless.app.node.NodeSettings;
+import org.ownerless.app.node.NodeSettingsBuilder;
+import org.ownerless.app.options.DataDirOption;
+import org.ownerless.app.options.DurationParser;
+import org.ownerless.app.options.FfmpegOption;
+import org.ownerless.app.options.HostOption;
+import org.ownerless.app.options.HttpPortOption;
+import org.ownerless.app.options.LatencyOption;
+import org.ownerless.app.options.RtmpPortOption;
 import org.ownerless.protocol.crypto.Signer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,25 +42,13 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-browser", description = "only print the watch URL")
   boolean noBrowser;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "ownerless-demo",
-      description = "demo data directory: identity, stream files (default: ${DEFAULT-VALUE})")
-  Path data;
-
-  @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-      description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 to let other machines watch)")
-  String host;
-
-  @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
-  int httpPort;
-
-  @Option(names = "--rtmp-port", paramLabel = "PORT", defaultValue = "1935", description = "RTMP port (default: ${DEFAULT-VALUE})")
-  int rtmpPort;
-
-  @Option(names = "--latency", paramLabel = "MODE", description = "low or normal (default: normal)")
-  String latency;
-
-  @Option(names = "--ffmpeg", paramLabel = "PATH", description = "ffmpeg executable (default: ffmpeg on PATH)")
-  String ffmpeg;
+  @Mixin DataDirOption data = new DataDirOption(Path.of("ownerless-demo"));
+  /** Loopback unless asked: a demo is watched on this machine, not offered to the network. */
+  @Mixin HostOption host = new HostOption("127.0.0.1");
+  @Mixin HttpPortOption httpPort = new HttpPortOption(NodeSettingsBuilder.DEFAULT_HTTP_PORT);
+  @Mixin RtmpPortOption rtmpPort = new RtmpPortOption(NodeSettingsBuilder.DEFAULT_RTMP_PORT);
+  @Mixin LatencyOption latency = new LatencyOption(NodeSettingsBuilder.DEFAULT_LATENCY);
+  @Mixin FfmpegOption ffmpeg = new FfmpegOption(NodeSettingsBuilder.DEFAULT_FFMPEG);
 
   @Option(names = "--duration", paramLabel = "DURATION", converter = DurationParser.class,
       description = "stop by itself after this long (default: run until Ctrl-C)")
@@ -58,9 +56,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    NodeOptions options = nodeCommand().resolve(new NodeSettings());
+    NodeSettings options = settings();
     PrintWriter out = spec.commandLine().getOut();
-    Signer signer = NodeCommand.loadOrCreateKey(options.keyFile(), spec.commandLine().getErr());
+    Signer signer = NodeSecrets.creatorKey(options.keyFile(), spec.commandLine().getErr());
     Node node = Node.start(options, signer);
     DemoSource source = new DemoSource(options.ffmpeg(), node.obsServer(), node.obsStreamKey(),
         options.dataDir().resolve("demo-source.log").toFile());
@@ -91,19 +89,14 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /** The node settings a demo uses; everything else is the node's default. */
-  private NodeCommand nodeCommand() {
-    NodeCommand n = new NodeCommand();
-    n.name = "demo";
-    n.data = data;
-    n.host = host;
-    n.httpPort = httpPort;
-    n.rtmpPort = rtmpPort;
-    n.title = "ownerless demo";
-    n.latency = latency;
-    // A copy rendition and one rung: a laptop transcodes this live with room to spare.
-    n.ladder = "src,240p:240:400";
-    n.ffmpeg = ffmpeg;
-    n.endAfter = Duration.ofSeconds(10);
-    return n;
+  private NodeSettings settings() throws IOException {
+    Path dataDir = data.value();
+    return NodeSettings.builder().name("demo").title("ownerless demo").dataDir(dataDir).host(host.value())
+        .httpPort(httpPort.value()).rtmpPort(rtmpPort.value()).latency(latency.value())
+        // A copy rendition and one rung: a laptop transcodes this live with room to spare.
+        .ladder("src,240p:240:400")
+        // The source stops with the demo: end the stream soon after, not after the node's patient default.
+        .endAfter(Duration.ofSeconds(10))
+        .ffmpeg(ffmpeg.value()).publishToken(NodeSecrets.publishToken(dataDir)).build();
   }
 }

@@ -1,44 +1,46 @@
 package org.ownerless.app.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
+import org.ownerless.app.config.ConfigFile;
+import org.ownerless.app.config.YamlDefaultProvider;
 import org.ownerless.app.node.Node;
-import org.ownerless.app.node.NodeOptions;
+import org.ownerless.app.node.NodeSecrets;
 import org.ownerless.app.node.NodeSettings;
-import org.ownerless.protocol.io.AtomicFiles;
-import org.ownerless.protocol.layout.LiveWindow;
-import org.ownerless.ingest.transcode.Ladder;
-import org.ownerless.origin.bucket.BucketSettings;
-import org.ownerless.protocol.ProtocolException;
-import org.ownerless.protocol.crypto.Base64Url;
-import org.ownerless.protocol.crypto.KeyFile;
+import org.ownerless.app.node.NodeSettingsBuilder;
+import org.ownerless.app.options.DataDirOption;
+import org.ownerless.app.options.DurationParser;
+import org.ownerless.app.options.DurationText;
+import org.ownerless.app.options.FfmpegOption;
+import org.ownerless.app.options.HostOption;
+import org.ownerless.app.options.HttpPortOption;
+import org.ownerless.app.options.LatencyOption;
+import org.ownerless.app.options.PublicUrlOption;
+import org.ownerless.app.options.RtmpPortOption;
+import org.ownerless.app.options.TipOptions;
+import org.ownerless.app.options.TlsOptions;
 import org.ownerless.protocol.crypto.Signer;
-import org.ownerless.protocol.model.LatencyMode;
-import org.ownerless.protocol.model.Names;
-import org.ownerless.protocol.model.TipTargets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+/**
+ * `node`. Each option starts from the default {@link NodeSettingsBuilder} declares; the --config file
+ * fills in options not given as flags ({@link YamlDefaultProvider}), so after parsing every field holds
+ * its final value and the settings are built from them as they are.
+ */
 @Command(
     name = "node",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = YamlDefaultProvider.class,
     description = {
         "Runs the whole pipeline in one process: RTMP ingest, transcoding, manifest signing and the HTTP origin.",
         "Prints the OBS settings and the stream URL, then runs until Ctrl-C (the announce then says the stream ended).",
@@ -46,57 +48,51 @@ import picocli.CommandLine.Spec;
 public final class NodeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML settings file")
+  @Option(names = YamlDefaultProvider.OPTION, paramLabel = "FILE", description = "YAML settings file")
   Path config;
 
   @Option(names = "--key", paramLabel = "FILE", description = "creator key (default: DATA/creator.key, created if missing)")
   Path key;
 
-  @Option(names = "--name", paramLabel = "NAME", description = "stream name (default: live)")
-  String name;
+  @Option(names = "--name", paramLabel = "NAME", description = "stream name (default: ${DEFAULT-VALUE})")
+  String name = NodeSettingsBuilder.DEFAULT_NAME;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: ./ownerless-data)")
-  Path data;
+  @Mixin DataDirOption data = new DataDirOption(NodeSettingsBuilder.DEFAULT_DATA_DIR);
+  @Mixin HostOption host = new HostOption(NodeSettingsBuilder.DEFAULT_HOST);
+  @Mixin HttpPortOption httpPort = new HttpPortOption(NodeSettingsBuilder.DEFAULT_HTTP_PORT);
+  @Mixin RtmpPortOption rtmpPort = new RtmpPortOption(NodeSettingsBuilder.DEFAULT_RTMP_PORT);
 
-  @Option(names = "--host", paramLabel = "ADDR", description = "address to listen on (default: 0.0.0.0)")
-  String host;
-
-  @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port (default: 8080)")
-  Integer httpPort;
-
-  @Option(names = "--rtmp-port", paramLabel = "PORT", description = "RTMP port (default: 1935)")
-  Integer rtmpPort;
-
-  @Option(names = "--publish-token", paramLabel = "T", description = "publish token (default: generated once, kept in DATA/publish-token)")
+  @Option(names = "--publish-token", paramLabel = "T",
+      description = "publish token (default: generated once, kept in DATA/publish-token)")
   String publishToken;
 
-  @Option(names = "--public-url", paramLabel = "URL", description = "this node's URL as viewers reach it (default: http://HOST:PORT/)")
-  String publicUrl;
+  @Mixin PublicUrlOption publicUrl = new PublicUrlOption();
 
   @Option(names = "--title", paramLabel = "T", description = "stream title")
   String title;
 
   @Mixin TipOptions tip = new TipOptions();
+  @Mixin LatencyOption latency = new LatencyOption(NodeSettingsBuilder.DEFAULT_LATENCY);
 
-  @Option(names = "--latency", paramLabel = "MODE", description = "low or normal (default: normal)")
-  String latency;
+  @Option(names = "--ladder", paramLabel = "SPEC",
+      description = "renditions, e.g. src,720p:720:2800,480p:480:1400 (default: ${DEFAULT-VALUE})")
+  String ladder = NodeSettingsBuilder.DEFAULT_LADDER;
 
-  @Option(names = "--ladder", paramLabel = "SPEC", description = "renditions, e.g. src,720p:720:2800,480p:480:1400 (default: "
-      + "src,720p:720:2800,480p:480:1400,360p:360:800)")
-  String ladder;
+  @Option(names = "--segment-seconds", paramLabel = "S",
+      description = "segment duration in seconds (default: ${DEFAULT-VALUE}); set the encoder's keyframe interval to it")
+  double segmentSeconds = NodeSettingsBuilder.DEFAULT_SEGMENT_SECONDS;
 
-  @Option(names = "--segment-seconds", paramLabel = "S", description = "segment duration in seconds (default: 1); set the encoder's keyframe interval to it")
-  Double segmentSeconds;
+  @Option(names = "--playlist-window", paramLabel = "N", description = "segments in a live playlist (default: ${DEFAULT-VALUE})")
+  int playlistWindow = NodeSettingsBuilder.DEFAULT_PLAYLIST_WINDOW;
 
-  @Option(names = "--playlist-window", paramLabel = "N", description = "segments in a live playlist (default: 10)")
-  Integer playlistWindow;
+  @Option(names = "--retention", paramLabel = "N",
+      description = "segments kept per rendition; 0 keeps the whole recording (default: ${DEFAULT-VALUE})")
+  int retention = NodeSettingsBuilder.DEFAULT_RETENTION;
 
-  @Option(names = "--retention", paramLabel = "N", description = "segments kept per rendition; 0 keeps the whole recording (default: 0)")
-  Integer retention;
-
-  @Option(names = "--end-after", paramLabel = "DURATION", converter = DurationParser.class,
-      description = "publisher absence after which the stream is ended (default: 30s)")
-  Duration endAfter;
+  // Text, not a Duration, so --help shows the default as people write it (30s, not PT30S).
+  @Option(names = "--end-after", paramLabel = "DURATION", converter = DurationText.class,
+      description = "publisher absence after which the stream is ended (default: ${DEFAULT-VALUE})")
+  String endAfter = DurationParser.format(NodeSettingsBuilder.DEFAULT_END_AFTER);
 
   @Option(names = "--new-epoch", description = "deliberately start a fresh log (epoch + 1) instead of continuing")
   boolean newEpoch;
@@ -107,46 +103,20 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--tracker", paramLabel = "URL", description = "a WebTorrent tracker to list in the announce (repeatable)")
   List<String> trackers = new ArrayList<>();
 
-  @Option(names = "--tls-cert", paramLabel = "PEM", description = "serve HTTPS with this certificate chain")
-  Path tlsCert;
-
-  @Option(names = "--tls-key", paramLabel = "PEM", description = "private key of --tls-cert (PKCS#8 PEM)")
-  Path tlsKey;
-
-  @Option(names = "--ffmpeg", paramLabel = "PATH", description = "ffmpeg executable (default: ffmpeg on PATH)")
-  String ffmpeg;
+  @Mixin TlsOptions tls = new TlsOptions();
+  @Mixin FfmpegOption ffmpeg = new FfmpegOption(NodeSettingsBuilder.DEFAULT_FFMPEG);
 
   @Option(names = "--reown-project-id", paramLabel = "ID",
       description = "Reown (WalletConnect) project id: lets viewers without a browser wallet tip through AppKit")
   String reownProjectId;
 
-  @Option(names = "--bucket-endpoint", paramLabel = "URL",
-      description = "S3 API endpoint of a bucket to publish the stream to as well (AWS, MinIO, any S3-compatible store)")
-  String bucketEndpoint;
-
-  @Option(names = "--bucket", paramLabel = "NAME", description = "bucket to publish to (with --bucket-endpoint); "
-      + "credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the config file, never from flags")
-  String bucket;
-
-  @Option(names = "--bucket-prefix", paramLabel = "P", description = "key prefix in the bucket (default: none)")
-  String bucketPrefix;
-
-  @Option(names = "--bucket-region", paramLabel = "R", description = "bucket region (default: us-east-1)")
-  String bucketRegion;
-
-  @Option(names = "--bucket-public-url", paramLabel = "URL", description = "the bucket (prefix) as viewers reach it, "
-      + "listed as an origin in the announce (default: ENDPOINT/BUCKET/PREFIX/)")
-  String bucketPublicUrl;
-
-  // A secret on the command line ends up in shell history and `ps`: refused, with the way to pass it.
-  @Option(names = {"--bucket-secret-key", "--bucket-access-key"}, hidden = true, paramLabel = "KEY")
-  String bucketCredentialFlag;
+  @Mixin BucketOptions bucket = new BucketOptions();
 
   @Override
   public Integer call() throws Exception {
-    NodeOptions options = resolve(readConfig());
-    Signer signer = loadOrCreateKey(options.keyFile(), spec.commandLine().getErr());
-    Node node = Node.start(options, signer);
+    NodeSettings settings = settings();
+    Signer signer = NodeSecrets.creatorKey(settings.keyFile(), spec.commandLine().getErr());
+    Node node = Node.start(settings, signer);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       node.close();
@@ -157,164 +127,28 @@ public final class NodeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private NodeSettings readConfig() {
-    if (config == null) {
-      return new NodeSettings();
-    }
-    byte[] bytes = InputFiles.read(config, 1 << 20);
+  /** The settings as parsed: flags, else the config file, else the builder's defaults. */
+  NodeSettings settings() throws java.io.IOException {
+    ConfigFile file = ((YamlDefaultProvider) spec.defaultValueProvider()).config();
+    Path dataDir = data.value();
+    NodeSettingsBuilder b = NodeSettings.builder().name(name).dataDir(dataDir).keyFile(key).host(host.value())
+        .httpPort(httpPort.value()).rtmpPort(rtmpPort.value()).publicUrl(publicUrl.value()).title(title)
+        .latency(latency.value()).ladder(ladder).segmentSeconds(segmentSeconds).playlistWindow(playlistWindow)
+        .retention(retention).endAfter(DurationParser.parse(endAfter)).newEpoch(newEpoch).reownProjectId(reownProjectId);
     try {
-      return new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(bytes, NodeSettings.class);
-    } catch (UnrecognizedPropertyException e) {
-      throw new UserError(config + ": unknown setting '" + e.getPropertyName() + "'");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UserError(config + ": " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new UserError(config + ": " + e.getMessage());
-    }
-  }
-
-  NodeOptions resolve(NodeSettings s) throws IOException {
-    Path dataDir = pick(data, s.data == null ? null : Path.of(s.data), Path.of("ownerless-data")).toAbsolutePath();
-    String streamName = pick(name, s.name, "live");
-    if (!Names.isStreamName(streamName)) {
-      throw new UserError("invalid stream name '" + streamName + "': " + Names.STREAM_RULE);
-    }
-    String token = pick(publishToken, s.publishToken, null);
-    if (token == null) {
-      token = storedToken(dataDir);
-    } else if (token.length() < 8) {
-      throw new UserError("the publish token must be at least 8 characters");
-    }
-    TipTargets tips;
-    LatencyMode mode;
-    Ladder rungs;
-    try {
-      tips = new TipTargets(pick(tip.lightning, s.lightning, null), pick(tip.evm, s.evm, null),
-          pick(tip.chainId, s.chainId, null));
-      mode = LatencyMode.fromWire(pick(latency, s.latency, "normal"));
-      rungs = Ladder.parse(pick(ladder, s.ladder, Ladder.DEFAULT.toString()));
+      b.tips(tip.targets());
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    List<String> allOrigins = new ArrayList<>(s.origins);
-    allOrigins.addAll(origins);
-    List<String> allTrackers = new ArrayList<>(s.trackers);
-    allTrackers.addAll(trackers);
-    Path cert = pick(tlsCert, s.tlsCert == null ? null : Path.of(s.tlsCert), null);
-    Path certKey = pick(tlsKey, s.tlsKey == null ? null : Path.of(s.tlsKey), null);
-    if ((cert == null) != (certKey == null)) {
-      throw new UserError("--tls-cert and --tls-key go together");
+    // Lists add up rather than override: the file's hints first, then the flags' (see YamlDefaultProvider).
+    if (file != null) {
+      b.addOrigins(file.list("origins")).addTrackers(file.list("trackers"));
     }
-    BucketSettings bucketSettings = bucket(s, System.getenv());
-    String ffmpegPath = pick(ffmpeg, s.ffmpeg, "ffmpeg");
-    requireExecutable(ffmpegPath);
-    return new NodeOptions(streamName, pick(key, s.key == null ? null : Path.of(s.key), dataDir.resolve("creator.key")),
-        dataDir, pick(host, s.host, "0.0.0.0"), port(pick(httpPort, s.httpPort, 8080)), port(pick(rtmpPort, s.rtmpPort, 1935)),
-        token, pick(publicUrl, s.publicUrl, null), pick(title, s.title, ""), tips, mode, rungs,
-        pick(segmentSeconds, s.segmentSeconds, DEFAULT_SEGMENT_SECONDS), pick(playlistWindow, s.playlistWindow, LiveWindow.DEFAULT_PLAYLIST_WINDOW),
-        pick(retention, s.retention, 0),
-        pick(endAfter, s.endAfter == null ? null : DurationParser.parse(s.endAfter), Duration.ofSeconds(30)),
-        newEpoch, allOrigins, allTrackers, cert, certKey, ffmpegPath, reownProjectId(pick(reownProjectId, s.reownProjectId, null)),
-        bucketSettings);
-  }
-
-  /** The bucket to publish to, or null; credentials from the config file, else the environment. */
-  BucketSettings bucket(NodeSettings s, java.util.Map<String, String> env) {
-    if (bucketCredentialFlag != null) {
-      throw new UserError("bucket credentials are not taken on the command line (they would show in `ps` and shell "
-          + "history): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or bucketAccessKey and bucketSecretKey in --config");
-    }
-    String endpoint = pick(bucketEndpoint, s.bucketEndpoint, null);
-    String name = pick(bucket, s.bucket, null);
-    if (endpoint == null && name == null) {
-      if (pick(bucketPrefix, s.bucketPrefix, null) != null || pick(bucketRegion, s.bucketRegion, null) != null
-          || pick(bucketPublicUrl, s.bucketPublicUrl, null) != null) {
-        throw new UserError("--bucket-prefix, --bucket-region and --bucket-public-url need --bucket-endpoint and --bucket");
-      }
-      return null;
-    }
-    if (endpoint == null || name == null) {
-      throw new UserError("--bucket-endpoint and --bucket go together");
-    }
-    try {
-      return BucketSettings.of(endpoint, pick(bucketRegion, s.bucketRegion, null), name,
-          pick(bucketPrefix, s.bucketPrefix, null), pick(null, s.bucketAccessKey, env.get("AWS_ACCESS_KEY_ID")),
-          pick(null, s.bucketSecretKey, env.get("AWS_SECRET_ACCESS_KEY")), pick(bucketPublicUrl, s.bucketPublicUrl, null));
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
-  }
-
-  private static String reownProjectId(String id) {
-    // It ends up in an HTML attribute of the watch page: keep it to what Reown issues (hex/alphanumerics).
-    if (id != null && !id.matches("[A-Za-z0-9_-]{1,128}")) {
-      throw new UserError("--reown-project-id must be the id Reown gave you (letters and digits), not '" + id + "'");
-    }
-    return id;
-  }
-
-  /**
-   * 1 s segments in every latency mode: viewers play a distance in seconds behind the newest segment
-   * and cannot play inside it, so the segment length is the floor of their delay and the grain of
-   * their P2P windows. Measured (docs/benchmarks.md): `normal` with 2 s segments could not be both
-   * ≤ 10 s behind and ≥ 0.9 of the P2P limit; with 1 s segments it is.
-   */
-  static final double DEFAULT_SEGMENT_SECONDS = LiveWindow.DEFAULT_SEGMENT_SECONDS;
-
-  private static <T> T pick(T flag, T config, T fallback) {
-    return flag != null ? flag : config != null ? config : fallback;
-  }
-
-  private static int port(int p) {
-    if (p < 0 || p > 65535) {
-      throw new UserError("port " + p + " is out of range");
-    }
-    return p;
-  }
-
-  /** The publish token survives restarts, so OBS settings stay valid; it is readable by the owner only. */
-  private static String storedToken(Path dataDir) throws IOException {
-    Path file = dataDir.resolve("publish-token");
-    if (Files.exists(file)) {
-      String t = Files.readString(file).trim();
-      if (t.length() >= 8) {
-        return t;
-      }
-    }
-    byte[] random = new byte[18];
-    new SecureRandom().nextBytes(random);
-    String token = Base64Url.encode(random);
-    Files.createDirectories(dataDir);
-    AtomicFiles.writeString(file, token + "\n");
-    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-    return token;
-  }
-
-  static Signer loadOrCreateKey(Path keyFile, PrintWriter err) throws IOException, ProtocolException {
-    if (Files.exists(keyFile)) {
-      return KeyFile.read(keyFile);
-    }
-    Signer signer = Signer.generate();
-    KeyFile.write(keyFile, signer, false);
-    err.println("created a new creator identity in " + keyFile + " (keep it safe: it is the stream's identity)");
-    err.flush();
-    return signer;
-  }
-
-  private static void requireExecutable(String program) {
-    if (program.contains("/")) {
-      if (!Files.isExecutable(Path.of(program))) {
-        throw new UserError(program + " is not an executable");
-      }
-      return;
-    }
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return;
-      }
-    }
-    throw new UserError(program + " was not found on PATH; install it (Debian: apt-get install -y ffmpeg)");
+    b.addOrigins(origins).addTrackers(trackers);
+    b.tls(tls.cert(), tls.key());
+    b.bucket(bucket.settings(System.getenv()));
+    b.ffmpeg(ffmpeg.value());
+    return b.publishToken(publishToken != null ? publishToken : NodeSecrets.publishToken(dataDir)).build();
   }
 
   static void printBanner(Node node, PrintWriter out) {

@@ -11,6 +11,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
+import org.ownerless.app.options.DataDirOption;
+import org.ownerless.app.options.HostOption;
+import org.ownerless.app.options.HttpPortOption;
+import org.ownerless.app.options.PublicUrlOption;
+import org.ownerless.app.options.TlsOptions;
 import org.ownerless.app.relay.Relay;
 import org.ownerless.app.relay.RelayOptions;
 import org.ownerless.app.relay.UpstreamProbe;
@@ -18,6 +23,7 @@ import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.relay.RelayConfig;
 import org.ownerless.protocol.model.StreamId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,28 +47,16 @@ public final class RelayCommand implements Callable<Integer> {
       description = "the stream to mirror: creator public key / stream name")
   String stream;
 
-  @Option(names = "--host", paramLabel = "ADDR", description = "address to listen on (default: 0.0.0.0)")
-  String host = "0.0.0.0";
-
-  @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port (default: 8081)")
-  int httpPort = 8081;
-
-  @Option(names = "--data", paramLabel = "DIR", description = "mirror directory (default: ./ownerless-relay)")
-  Path data = Path.of("ownerless-relay");
-
-  @Option(names = "--public-url", paramLabel = "URL",
-      description = "this relay's URL as viewers reach it (default: http://HOST:PORT/); never used as its own upstream")
-  String publicUrl;
+  @Mixin HostOption host = new HostOption("0.0.0.0");
+  @Mixin HttpPortOption httpPort = new HttpPortOption(8081);
+  @Mixin DataDirOption data = new DataDirOption(Path.of("ownerless-relay"));
+  @Mixin PublicUrlOption publicUrl = new PublicUrlOption();
 
   @Option(names = "--retention", paramLabel = "N",
       description = "segments kept per rendition; 0 keeps everything (default: " + RelayConfig.DEFAULT_KEEP + ")")
   int retention = RelayConfig.DEFAULT_KEEP;
 
-  @Option(names = "--tls-cert", paramLabel = "PEM", description = "serve HTTPS with this certificate chain")
-  Path tlsCert;
-
-  @Option(names = "--tls-key", paramLabel = "PEM", description = "private key of --tls-cert (PKCS#8 PEM)")
-  Path tlsKey;
+  @Mixin TlsOptions tls = new TlsOptions();
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -97,23 +91,18 @@ public final class RelayCommand implements Callable<Integer> {
         throw new UserError("--upstream: " + e.getMessage());
       }
     }
-    if (publicUrl != null) {
+    if (publicUrl.value() != null) {
       try {
-        StreamUrl.forStream(publicUrl, id);
+        StreamUrl.forStream(publicUrl.value(), id);
       } catch (IllegalArgumentException e) {
         throw new UserError("--public-url: " + e.getMessage());
       }
     }
-    if (httpPort < 0 || httpPort > 65535) {
-      throw new UserError("port " + httpPort + " is out of range");
-    }
     if (retention < 0) {
       throw new UserError("--retention must be 0 (keep everything) or a number of segments");
     }
-    if ((tlsCert == null) != (tlsKey == null)) {
-      throw new UserError("--tls-cert and --tls-key go together");
-    }
-    return new RelayOptions(id, upstreams, data.toAbsolutePath(), host, httpPort, publicUrl, retention, tlsCert, tlsKey);
+    return new RelayOptions(id, upstreams, data.value(), host.value(), httpPort.value(), publicUrl.value(), retention,
+        tls.cert(), tls.key());
   }
 
   private static void printBanner(Relay relay, RelayOptions options, PrintWriter out) {

@@ -9,9 +9,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
+import org.ownerless.app.options.DurationParser;
+import org.ownerless.app.options.HostOption;
+import org.ownerless.app.options.Ports;
 import org.ownerless.tracker.TrackerConfig;
 import org.ownerless.tracker.TrackerServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,8 +32,7 @@ public final class TrackerCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000", description = "port (default: ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--host", paramLabel = "ADDR", defaultValue = "0.0.0.0", description = "listen address (default: ${DEFAULT-VALUE})")
-  String host;
+  @Mixin HostOption host = new HostOption("0.0.0.0");
 
   @Option(names = "--max-connections-per-ip", paramLabel = "N", description = "connections one address may hold (default: 1000)")
   Integer perIp;
@@ -71,9 +74,8 @@ public final class TrackerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65535) {
-      throw new UserError("port " + port + " is out of range");
-    }
+    Ports.check(port);
+    String host = this.host.value();
     TrackerConfig config = config();
     TrackerServer server = new TrackerServer(new InetSocketAddress(host, port), config);
     int bound;

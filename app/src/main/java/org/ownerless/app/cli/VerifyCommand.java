@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
+import org.ownerless.app.options.DurationParser;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.PublicKey;
 import org.ownerless.protocol.json.StrictJson;

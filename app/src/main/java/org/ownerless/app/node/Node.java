@@ -35,7 +35,7 @@ import org.ownerless.tracker.TrackerInstaller;
  * Closing it ends the stream (the announce says so) and stops everything.
  */
 public final class Node implements AutoCloseable {
-  private final NodeOptions options;
+  private final NodeSettings options;
   private final Signer signer;
   private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final SwarmRegistry trackerRegistry = new SwarmRegistry(TrackerConfig.defaults());
@@ -48,12 +48,12 @@ public final class Node implements AutoCloseable {
   private int httpPort;
   private int rtmpPort;
 
-  private Node(NodeOptions options, Signer signer) {
+  private Node(NodeSettings options, Signer signer) {
     this.options = options;
     this.signer = signer;
   }
 
-  public static Node start(NodeOptions options, Signer signer) throws IOException, InterruptedException {
+  public static Node start(NodeSettings options, Signer signer) throws IOException, InterruptedException {
     Node node = new Node(options, signer);
     try {
       node.startAll();

@@ -1,44 +1,58 @@
 package org.ownerless.app.node;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.ownerless.ingest.transcode.Ladder;
+import org.ownerless.origin.bucket.BucketSettings;
+import org.ownerless.protocol.model.LatencyMode;
+import org.ownerless.protocol.model.TipTargets;
 
 /**
- * The node's settings as read from the YAML config file (every key optional; command-line flags
- * override them). Field names are the YAML keys; unknown keys are refused so a typo is not ignored.
+ * A node's resolved settings: every value present and checked. Built with {@link #builder()}, which
+ * holds each setting's default; `node` (flags over YAML), `demo` and tests all go through it.
+ *
+ * @param keyFile the creator key; the builder defaults it to DATA/creator.key
+ * @param publicUrl the node's URL as viewers reach it; null derives it from host and port
+ * @param extraOrigins origins listed in the announce after the node's own (and the bucket's)
+ * @param trackers trackers listed after the node's own
+ * @param tlsCert null for plain HTTP; then {@code tlsKey} is null too
+ * @param reownProjectId null when viewers tip with a browser wallet only
+ * @param bucket where to publish the stream besides the node's own origin; null for nowhere
  */
-public final class NodeSettings {
-  @JsonProperty public String name;
-  @JsonProperty public String key;
-  @JsonProperty public String data;
-  @JsonProperty public String host;
-  @JsonProperty public Integer httpPort;
-  @JsonProperty public Integer rtmpPort;
-  @JsonProperty public String publishToken;
-  @JsonProperty public String publicUrl;
-  @JsonProperty public String title;
-  @JsonProperty public String lightning;
-  @JsonProperty public String evm;
-  @JsonProperty public Long chainId;
-  @JsonProperty public String latency;
-  @JsonProperty public String ladder;
-  @JsonProperty public Double segmentSeconds;
-  @JsonProperty public Integer playlistWindow;
-  @JsonProperty public Integer retention;
-  @JsonProperty public String endAfter;
-  @JsonProperty public List<String> origins = new ArrayList<>();
-  @JsonProperty public List<String> trackers = new ArrayList<>();
-  @JsonProperty public String tlsCert;
-  @JsonProperty public String tlsKey;
-  @JsonProperty public String ffmpeg;
-  @JsonProperty public String reownProjectId;
-  @JsonProperty public String bucketEndpoint;
-  @JsonProperty public String bucket;
-  @JsonProperty public String bucketPrefix;
-  @JsonProperty public String bucketRegion;
-  @JsonProperty public String bucketPublicUrl;
-  /** Bucket credentials; the environment's AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY when absent. */
-  @JsonProperty public String bucketAccessKey;
-  @JsonProperty public String bucketSecretKey;
+public record NodeSettings(
+    String name,
+    Path keyFile,
+    Path dataDir,
+    String host,
+    int httpPort,
+    int rtmpPort,
+    String publishToken,
+    String publicUrl,
+    String title,
+    TipTargets tips,
+    LatencyMode latency,
+    Ladder ladder,
+    double segmentSeconds,
+    int playlistWindow,
+    int retention,
+    Duration endAfter,
+    boolean newEpoch,
+    List<String> extraOrigins,
+    List<String> trackers,
+    Path tlsCert,
+    Path tlsKey,
+    String ffmpeg,
+    String reownProjectId,
+    BucketSettings bucket) {
+
+  public NodeSettings {
+    extraOrigins = List.copyOf(extraOrigins);
+    trackers = List.copyOf(trackers);
+  }
+
+  /** A builder holding every default; set what differs, then {@link NodeSettingsBuilder#build()}. */
+  public static NodeSettingsBuilder builder() {
+    return new NodeSettingsBuilder();
+  }
 }

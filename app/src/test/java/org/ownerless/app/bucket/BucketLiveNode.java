@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.ownerless.app.Main;
 import org.ownerless.app.node.Node;
-import org.ownerless.app.node.NodeOptions;
+import org.ownerless.app.node.NodeSettings;
 import org.ownerless.app.testing.Http;
 import org.ownerless.app.testing.LiveNode;
 import org.ownerless.app.testing.Waits;
@@ -32,10 +32,9 @@ final class BucketLiveNode implements AutoCloseable {
   BucketLiveNode(Path data, String prefix, int seconds) throws Exception {
     s3 = new S3Server();
     try {
-      live = LiveNode.start(new NodeOptions("show", data.resolve("creator.key"), data, "127.0.0.1", 0, 0,
-          "bucket-test-token", null, "Bucket test", TipTargets.NONE, LatencyMode.NORMAL, Ladder.parse("src"), 2.0, 10,
-          0, Duration.ofSeconds(30), false, List.of(), List.of(), null, null, "ffmpeg", null, s3.settings(prefix)),
-          seconds);
+      live = LiveNode.start(NodeSettings.builder().name("show").dataDir(data).host("127.0.0.1").httpPort(0).rtmpPort(0)
+          .publishToken("bucket-test-token").title("Bucket test").ladder("src").segmentSeconds(2.0)
+          .bucket(s3.settings(prefix)).build(), seconds);
     } catch (Exception e) {
       s3.close();
       throw e;

@@ -30,10 +30,10 @@ import org.ownerless.protocol.verify.Verifier;
 class NodeEndToEndTest {
   @TempDir Path data;
 
-  static NodeOptions options(Path data, int httpPort, int rtmpPort, Duration endAfter) {
-    return new NodeOptions("show", data.resolve("creator.key"), data, "127.0.0.1", httpPort, rtmpPort, "e2e-token-42",
-        null, "End to end", TipTargets.NONE, LatencyMode.NORMAL, Ladder.parse("src,144p:144:200"), 2.0, 10, 0,
-        endAfter, false, List.of(), List.of(), null, null, "ffmpeg", null, null);
+  static NodeSettings options(Path data, int httpPort, int rtmpPort, Duration endAfter) {
+    return NodeSettings.builder().name("show").dataDir(data).host("127.0.0.1").httpPort(httpPort).rtmpPort(rtmpPort)
+        .publishToken("e2e-token-42").title("End to end").ladder("src,144p:144:200").segmentSeconds(2.0)
+        .endAfter(endAfter).build();
   }
 
   @Test

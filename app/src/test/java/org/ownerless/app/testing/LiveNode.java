@@ -10,7 +10,7 @@ import java.util.List;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import org.ownerless.app.node.Node;
-import org.ownerless.app.node.NodeOptions;
+import org.ownerless.app.node.NodeSettings;
 import org.ownerless.ingest.transcode.Ladder;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.model.LatencyMode;
@@ -42,13 +42,13 @@ public final class LiveNode implements AutoCloseable {
 
   public static LiveNode start(Path data, String ladder, LatencyMode latency, TipTargets tips, int seconds,
       String reownProjectId) throws Exception {
-    return start(new NodeOptions("show", data.resolve("creator.key"), data, "127.0.0.1", 0, 0,
-        "viewer-test-token", null, "Viewer test", tips, latency, Ladder.parse(ladder), 2.0, 10, 0,
-        Duration.ofSeconds(30), false, List.of(), List.of(), null, null, "ffmpeg", reownProjectId, null), seconds);
+    return start(NodeSettings.builder().name("show").dataDir(data).host("127.0.0.1").httpPort(0).rtmpPort(0)
+        .publishToken("viewer-test-token").title("Viewer test").tips(tips).latency(latency).ladder(ladder)
+        .segmentSeconds(2.0).reownProjectId(reownProjectId).build(), seconds);
   }
 
   /** Any node configuration, with the test publisher feeding it for {@code seconds}. */
-  public static LiveNode start(NodeOptions options, int seconds) throws Exception {
+  public static LiveNode start(NodeSettings options, int seconds) throws Exception {
     Path data = options.dataDir();
     Signer creator = Signer.generate();
     Node node = Node.start(options, creator);

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ownerless.app.node.NodeOptions;
+import org.ownerless.app.node.NodeSettings;
 import org.ownerless.app.relay.Relay;
 import org.ownerless.app.relay.RelayOptions;
 import org.ownerless.app.testing.Await;
@@ -57,10 +57,9 @@ class ViewerFailoverTest {
         TamperingOrigin origin = new TamperingOrigin("http://127.0.0.1:" + nodePort + "/")) {
       // The origin viewers know is a front server; the node behind it also publishes to the bucket,
       // and the creator lists the relay: the announce names all three.
-      NodeOptions options = new NodeOptions("show", data.resolve("creator.key"), data, "127.0.0.1", nodePort, 0,
-          "failover-token", origin.url(), "Failover test", TipTargets.NONE, LatencyMode.NORMAL, Ladder.parse("src"),
-          2.0, 10, 0, Duration.ofSeconds(30), false, List.of(relayUrl), List.of(), null, null, "ffmpeg", null,
-          s3.settings("failover"));
+      NodeSettings options = NodeSettings.builder().name("show").dataDir(data).host("127.0.0.1").httpPort(nodePort)
+          .rtmpPort(0).publishToken("failover-token").publicUrl(origin.url()).title("Failover test").ladder("src")
+          .segmentSeconds(2.0).addOrigins(List.of(relayUrl)).bucket(s3.settings("failover")).build();
       try (LiveNode live = LiveNode.start(options, 150);
           Relay relay = Relay.start(new RelayOptions(live.node.stream(), List.of(origin.url()), data.resolve("relay"),
               "127.0.0.1", relayPort, relayUrl, 64, null, null));

@@ -11,8 +11,9 @@ import java.util.Set;
  * nearest even number (H.264 4:2:0 needs even dimensions).
  */
 public record Ladder(List<RenditionSpec> rungs) {
-  /** Source copy plus 720p, 480p and 360p, the common web ladder. */
-  public static final Ladder DEFAULT = parse("src,720p:720:2800,480p:480:1400,360p:360:800");
+  /** Source copy plus 720p, 480p and 360p, the common web ladder, as a user writes it (audio at its default). */
+  public static final String DEFAULT_SPEC = "src,720p:720:2800,480p:480:1400,360p:360:800";
+  public static final Ladder DEFAULT = parse(DEFAULT_SPEC);
 
   /** Transcoded rungs are encoded as H.264 Main at this level, so their codecs string is known up front. */
   static final String RUNG_VIDEO_CODECS = "avc1.4d401f";

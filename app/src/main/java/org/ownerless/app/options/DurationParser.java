@@ -1,4 +1,4 @@
-package org.ownerless.app.cli;
+package org.ownerless.app.options;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -13,6 +13,19 @@ public final class DurationParser implements CommandLine.ITypeConverter<Duration
   @Override
   public Duration convert(String value) {
     return parse(value);
+  }
+
+  /** The shortest of the simple forms that reads back as {@code d} (30s, 10m, 24h), for help texts. */
+  public static String format(Duration d) {
+    long ms = d.toMillis();
+    long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L};
+    String[] names = {"d", "h", "m", "s"};
+    for (int i = 0; i < units.length; i++) {
+      if (ms != 0 && ms % units[i] == 0) {
+        return ms / units[i] + names[i];
+      }
+    }
+    return ms + "ms";
   }
 
   public static Duration parse(String value) {

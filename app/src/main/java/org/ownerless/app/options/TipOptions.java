@@ -1,5 +1,6 @@
-package org.ownerless.app.cli;
+package org.ownerless.app.options;
 
+import org.ownerless.protocol.model.TipTargets;
 import picocli.CommandLine.Option;
 
 /** The tip-target flags shared by `announce` and `node`; checked together by TipTargets. */
@@ -12,4 +13,9 @@ public final class TipOptions {
 
   @Option(names = "--chain-id", paramLabel = "N", description = "EIP-155 chain id of --evm (1 = Ethereum mainnet)")
   Long chainId;
+
+  /** The targets as given; TipTargets refuses an EVM address without its chain (IllegalArgumentException). */
+  public TipTargets targets() {
+    return new TipTargets(lightning, evm, chainId);
+  }
 }

@@ -1,0 +1,19 @@
+package org.ownerless.app.options;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** `--data`: the directory a command keeps its identity, state and served files in. */
+public final class DataDirOption {
+  @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: ${DEFAULT-VALUE})")
+  Path dir;
+
+  public DataDirOption(Path defaultDir) {
+    this.dir = defaultDir;
+  }
+
+  /** Absolute, so files named in banners and logs still make sense after a `cd`. */
+  public Path value() {
+    return dir.toAbsolutePath();
+  }
+}

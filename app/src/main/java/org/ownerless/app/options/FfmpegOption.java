@@ -1,0 +1,37 @@
+package org.ownerless.app.options;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ownerless.app.UserError;
+import picocli.CommandLine.Option;
+
+/** `--ffmpeg`: the transcoder a node runs as a child process. */
+public final class FfmpegOption {
+  @Option(names = "--ffmpeg", paramLabel = "PATH", description = "ffmpeg executable (default: ${DEFAULT-VALUE} on PATH)")
+  String program;
+
+  public FfmpegOption(String defaultProgram) {
+    this.program = defaultProgram;
+  }
+
+  /** The program, checked to exist now: a missing ffmpeg would otherwise surface only when OBS connects. */
+  public String value() {
+    requireExecutable(program);
+    return program;
+  }
+
+  static void requireExecutable(String program) {
+    if (program.contains("/")) {
+      if (!Files.isExecutable(Path.of(program))) {
+        throw new UserError(program + " is not an executable");
+      }
+      return;
+    }
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return;
+      }
+    }
+    throw new UserError(program + " was not found on PATH; install it (Debian: apt-get install -y ffmpeg)");
+  }
+}
