@@ -59,7 +59,7 @@ class ViewerFailoverTest {
       // and the creator lists the relay: the announce names all three.
       NodeSettings options = NodeSettings.builder().name("show").dataDir(data).host("127.0.0.1").httpPort(nodePort)
           .rtmpPort(0).publishToken("failover-token").publicUrl(origin.url()).title("Failover test").ladder("src")
-          .segmentSeconds(2.0).addOrigins(List.of(relayUrl)).bucket(s3.settings("failover")).build();
+          .segmentSeconds(SEGMENT_SECONDS).addOrigins(List.of(relayUrl)).bucket(s3.settings("failover")).build();
       try (LiveNode live = LiveNode.start(options, 150);
           Relay relay = Relay.start(new RelayOptions(live.node.stream(), List.of(origin.url()), data.resolve("relay"),
               "127.0.0.1", relayPort, relayUrl, 64, null, null));
