@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
 import org.ownerless.app.options.DurationParser;
+import org.ownerless.app.options.HintOptions;
 import org.ownerless.app.options.TipOptions;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.KeyFile;
@@ -23,8 +24,8 @@ import org.ownerless.protocol.model.StreamStatus;
 import org.ownerless.protocol.model.TipTargets;
 import org.ownerless.protocol.signing.SignedObject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -48,11 +49,7 @@ public final class AnnounceCommand implements Callable<Integer> {
   @Option(names = "--title", paramLabel = "T", defaultValue = "", description = "human-readable title")
   String title;
 
-  @Option(names = "--origin", paramLabel = "URL", description = "HTTP(S) origin or relay serving /streams/ (repeatable)")
-  List<String> origins = new ArrayList<>();
-
-  @Option(names = "--tracker", paramLabel = "URL", description = "WebTorrent tracker, ws:// or wss:// (repeatable)")
-  List<String> trackers = new ArrayList<>();
+  @Mixin HintOptions hints = new HintOptions();
 
   @Mixin TipOptions tip = new TipOptions();
 
@@ -88,7 +85,7 @@ public final class AnnounceCommand implements Callable<Integer> {
     try {
       announce = new StreamAnnounce(signer.publicKey(), name, title, seq != null ? seq : now, now,
           now + ttl.toMillis(), StreamStatus.fromWire(status), LatencyMode.fromWire(latency), renditions,
-          origins, trackers, tip.targets());
+          hints.origins(), hints.trackers(), tip.targets());
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

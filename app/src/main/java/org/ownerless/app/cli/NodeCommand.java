@@ -2,8 +2,6 @@ package org.ownerless.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ownerless.app.ExitCodes;
@@ -18,6 +16,7 @@ import org.ownerless.app.options.DataDirOption;
 import org.ownerless.app.options.DurationParser;
 import org.ownerless.app.options.DurationText;
 import org.ownerless.app.options.FfmpegOption;
+import org.ownerless.app.options.HintOptions;
 import org.ownerless.app.options.HostOption;
 import org.ownerless.app.options.HttpPortOption;
 import org.ownerless.app.options.LatencyOption;
@@ -27,8 +26,8 @@ import org.ownerless.app.options.TipOptions;
 import org.ownerless.app.options.TlsOptions;
 import org.ownerless.protocol.crypto.Signer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -97,11 +96,7 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--new-epoch", description = "deliberately start a fresh log (epoch + 1) instead of continuing")
   boolean newEpoch;
 
-  @Option(names = "--origin", paramLabel = "URL", description = "another origin or relay to list in the announce (repeatable)")
-  List<String> origins = new ArrayList<>();
-
-  @Option(names = "--tracker", paramLabel = "URL", description = "a WebTorrent tracker to list in the announce (repeatable)")
-  List<String> trackers = new ArrayList<>();
+  @Mixin HintOptions hints = new HintOptions();
 
   @Mixin TlsOptions tls = new TlsOptions();
   @Mixin FfmpegOption ffmpeg = new FfmpegOption(NodeSettingsBuilder.DEFAULT_FFMPEG);
@@ -144,7 +139,7 @@ public final class NodeCommand implements Callable<Integer> {
     if (file != null) {
       b.addOrigins(file.list("origins")).addTrackers(file.list("trackers"));
     }
-    b.addOrigins(origins).addTrackers(trackers);
+    b.addOrigins(hints.origins()).addTrackers(hints.trackers());
     b.tls(tls.cert(), tls.key());
     b.bucket(bucket.settings(System.getenv()));
     b.ffmpeg(ffmpeg.value());

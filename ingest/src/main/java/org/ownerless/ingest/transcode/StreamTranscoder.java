@@ -122,12 +122,25 @@ public final class StreamTranscoder {
     remux.metadata(scriptTagBody, totalKbps);
   }
 
-  public synchronized void onVideo(long timestamp, ByteBuf payload) throws UnsupportedMediaException {
-    VideoTagHeader header;
+  /** A tag-header parser; a malformed header is the publisher's problem, not a reason to stop. */
+  @FunctionalInterface
+  private interface TagHeaderParser<T> {
+    T parse(ByteBuf payload) throws FlvFormatException;
+  }
+
+  /** The parsed header, or null (logged at debug) when a malformed message is to be dropped. */
+  private <T> T parsedOrNull(String kind, ByteBuf payload, TagHeaderParser<T> parser) {
     try {
-      header = VideoTagHeader.parse(payload);
+      return parser.parse(payload);
     } catch (FlvFormatException e) {
-      log.debug("dropping malformed video message on {}: {}", stream, e.getMessage());
+      log.debug("dropping malformed {} message on {}: {}", kind, stream, e.getMessage());
+      return null;
+    }
+  }
+
+  public synchronized void onVideo(long timestamp, ByteBuf payload) throws UnsupportedMediaException {
+    VideoTagHeader header = parsedOrNull("video", payload, VideoTagHeader::parse);
+    if (header == null) {
       return;
     }
     if (header.isEnhanced() || !"avc1".equals(header.codec())) {
@@ -149,11 +162,8 @@ public final class StreamTranscoder {
   }
 
   public synchronized void onAudio(long timestamp, ByteBuf payload) throws UnsupportedMediaException {
-    AudioTagHeader header;
-    try {
-      header = AudioTagHeader.parse(payload);
-    } catch (FlvFormatException e) {
-      log.debug("dropping malformed audio message on {}: {}", stream, e.getMessage());
+    AudioTagHeader header = parsedOrNull("audio", payload, AudioTagHeader::parse);
+    if (header == null) {
       return;
     }
     if (!header.isAac()) {

@@ -1,0 +1,28 @@
+package org.ownerless.app.options;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The discovery hints a creator signs into the announce, shared by `announce` and `node`: where else
+ * the stream's files are served and which trackers introduce its viewers. Viewers trust the signature,
+ * not these servers, so a hint only costs time when it is wrong.
+ */
+public final class HintOptions {
+  @Option(names = "--origin", paramLabel = "URL",
+      description = "an HTTP(S) origin or relay serving /streams/, listed in the announce (repeatable)")
+  List<String> origins = new ArrayList<>();
+
+  @Option(names = "--tracker", paramLabel = "URL",
+      description = "a WebTorrent tracker (ws:// or wss://), listed in the announce (repeatable)")
+  List<String> trackers = new ArrayList<>();
+
+  public List<String> origins() {
+    return List.copyOf(origins);
+  }
+
+  public List<String> trackers() {
+    return List.copyOf(trackers);
+  }
+}
