@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.ownerless.app.UserError;
 import org.ownerless.app.options.Ports;
+import org.ownerless.app.options.ServerUrls;
 import org.ownerless.app.options.TlsOptions;
 import org.ownerless.ingest.transcode.Ladder;
 import org.ownerless.origin.bucket.BucketSettings;
@@ -219,10 +220,15 @@ public final class NodeSettingsBuilder {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+    // What users type (http://host:8080 without the slash) is completed here, before it is signed.
+    String url = publicUrl == null ? null : ServerUrls.base("--public-url", publicUrl, ServerUrls.HTTP);
+    List<String> origins = extraOrigins.stream().map(o -> ServerUrls.base("--origin", o, ServerUrls.HTTP)).toList();
+    List<String> trackerUrls =
+        trackers.stream().map(t -> ServerUrls.endpoint("--tracker", t, ServerUrls.WEBSOCKET)).toList();
     Path data = dataDir.toAbsolutePath();
     return new NodeSettings(name, keyFile != null ? keyFile : data.resolve("creator.key"), data, host,
-        Ports.check(httpPort), Ports.check(rtmpPort), publishToken, publicUrl, title, tips, mode, rungs, segmentSeconds,
-        playlistWindow, retention, endAfter, newEpoch, extraOrigins, trackers, tlsCert, tlsKey, ffmpeg, reownProjectId,
+        Ports.check(httpPort), Ports.check(rtmpPort), publishToken, url, title, tips, mode, rungs, segmentSeconds,
+        playlistWindow, retention, endAfter, newEpoch, origins, trackerUrls, tlsCert, tlsKey, ffmpeg, reownProjectId,
         bucket);
   }
 }

@@ -49,4 +49,15 @@ class NodeCommandTest {
     assertThat(Cli.run("node", "--data", dir.toString(), "--publish-token", "short").out()).contains("at least 8");
     assertThat(Cli.run("node", "--data", dir.toString(), "--tls-cert", "c.pem").out()).contains("go together");
   }
+
+  @Test
+  void aServerUrlThatCannotBeOneIsOneLineAndExitTwo() {
+    Cli.Run run = Cli.run("node", "--data", dir.toString(), "--public-url", "127.0.0.1:8080");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).contains("error: --public-url '127.0.0.1:8080' must start with http:// or https://")
+        .doesNotContain("\tat ");
+    Cli.Run tracker = Cli.run("node", "--data", dir.toString(), "--tracker", "https://t.example/announce");
+    assertThat(tracker.code()).isEqualTo(2);
+    assertThat(tracker.out()).contains("--tracker 'https://t.example/announce' must start with ws:// or wss://");
+  }
 }

@@ -60,6 +60,31 @@ class NodeSettingsBuilderTest {
   }
 
   @Test
+  void serverUrlsAsUsersTypeThemAreCompletedBeforeTheyAreSigned() {
+    NodeSettings s = valid().publicUrl("HTTP://127.0.0.1:8080").addOrigins(java.util.List.of("https://relay.example/live"))
+        .addTrackers(java.util.List.of("wss://t.example/announce")).build();
+    assertThat(s.publicUrl()).isEqualTo("http://127.0.0.1:8080/");
+    assertThat(s.extraOrigins()).containsExactly("https://relay.example/live/");
+    assertThat(s.trackers()).containsExactly("wss://t.example/announce");
+  }
+
+  @Test
+  void urlsThatCannotBeServersAreUserErrorsNamingTheFlag() {
+    assertThatThrownBy(() -> valid().publicUrl("ftp://x.example/").build()).isInstanceOf(UserError.class)
+        .hasMessage("--public-url 'ftp://x.example/' must start with http:// or https://");
+    assertThatThrownBy(() -> valid().publicUrl("http:///path").build()).isInstanceOf(UserError.class)
+        .hasMessage("--public-url 'http:///path' has no host");
+    assertThatThrownBy(() -> valid().publicUrl("https://user:pw@x.example/").build()).isInstanceOf(UserError.class)
+        .hasMessageContaining("credentials");
+    assertThatThrownBy(() -> valid().addOrigins(java.util.List.of("https://r.example/?a=1")).build())
+        .isInstanceOf(UserError.class).hasMessageStartingWith("--origin 'https://r.example/?a=1' must not have a query");
+    assertThatThrownBy(() -> valid().addOrigins(java.util.List.of("https://r.example/ x")).build())
+        .isInstanceOf(UserError.class).hasMessageContaining("is not a URL");
+    assertThatThrownBy(() -> valid().addTrackers(java.util.List.of("ws://t.example/#x")).build())
+        .isInstanceOf(UserError.class).hasMessageContaining("fragment");
+  }
+
+  @Test
   void badValuesAreUserErrorsNamingTheRule() {
     assertThatThrownBy(() -> valid().name("../x").build()).isInstanceOf(UserError.class)
         .hasMessageContaining("invalid stream name");
