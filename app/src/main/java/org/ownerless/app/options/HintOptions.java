@@ -18,11 +18,13 @@ public final class HintOptions {
       description = "a WebTorrent tracker (ws:// or wss://), listed in the announce (repeatable)")
   List<String> trackers = new ArrayList<>();
 
+  /** The origins as base URLs (a missing trailing slash added); a malformed one is a UserError. */
   public List<String> origins() {
-    return List.copyOf(origins);
+    return origins.stream().map(o -> ServerUrls.base("--origin", o, ServerUrls.HTTP)).toList();
   }
 
+  /** The tracker URLs, checked; a malformed one is a UserError. */
   public List<String> trackers() {
-    return List.copyOf(trackers);
+    return trackers.stream().map(t -> ServerUrls.endpoint("--tracker", t, ServerUrls.WEBSOCKET)).toList();
   }
 }

@@ -131,7 +131,11 @@ class KeygenAnnounceVerifyTest {
     CliRun origin = CliRun.of("announce", "--key", key().toString(), "--name", "show", "--origin", "ftp://x", "--out",
         dir.resolve("x.json").toString());
     assertThat(origin.exitCode()).isEqualTo(2);
-    assertThat(origin.err()).contains("origin hint");
+    assertThat(origin.err()).contains("--origin 'ftp://x' must start with http:// or https://");
+    CliRun slashless = CliRun.of("announce", "--key", key().toString(), "--name", "show", "--origin",
+        "https://o.example", "--out", dir.resolve("y.json").toString());
+    assertThat(slashless.exitCode()).as(slashless.all()).isZero();
+    assertThat(Files.readString(dir.resolve("y.json"))).contains("\"https://o.example/\"");
     CliRun pub = CliRun.of("verify", "x.json", "--pubkey", "nope");
     assertThat(pub.exitCode()).isEqualTo(2);
     assertThat(pub.err()).contains("not an Ed25519 public key");
