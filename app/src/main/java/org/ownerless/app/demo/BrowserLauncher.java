@@ -2,8 +2,7 @@ package org.ownerless.app.demo;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.ownerless.app.options.Executables;
 
 /** Opens a URL in the desktop's browser when there is a desktop; otherwise says to open it by hand. */
 public final class BrowserLauncher {
@@ -12,7 +11,7 @@ public final class BrowserLauncher {
   public static void open(String url, PrintWriter err) {
     boolean desktop = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
     String opener = System.getProperty("os.name", "").startsWith("Mac") ? "open" : "xdg-open";
-    if ((desktop || opener.equals("open")) && onPath(opener)) {
+    if ((desktop || opener.equals("open")) && Executables.onPath(opener)) {
       try {
         new ProcessBuilder(opener, url).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -23,14 +22,5 @@ public final class BrowserLauncher {
     }
     err.println("no desktop browser to open here: open " + url + " in a browser");
     err.flush();
-  }
-
-  private static boolean onPath(String program) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

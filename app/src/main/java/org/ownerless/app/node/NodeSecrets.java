@@ -20,7 +20,6 @@ import org.ownerless.protocol.io.AtomicFiles;
  */
 public final class NodeSecrets {
   static final String TOKEN_FILE = "publish-token";
-  private static final int MIN_TOKEN_LENGTH = 8;
 
   private NodeSecrets() {}
 
@@ -52,7 +51,7 @@ public final class NodeSecrets {
     Path file = dataDir.resolve(TOKEN_FILE);
     if (Files.exists(file)) {
       String stored = Files.readString(file, StandardCharsets.UTF_8).trim();
-      if (stored.length() >= MIN_TOKEN_LENGTH) {
+      if (stored.length() >= NodeSettingsBuilder.MIN_PUBLISH_TOKEN_LENGTH) {
         return stored;
       }
     }

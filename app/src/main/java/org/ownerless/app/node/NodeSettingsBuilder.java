@@ -41,6 +41,8 @@ public final class NodeSettingsBuilder {
   public static final int DEFAULT_RETENTION = 0;
   public static final Duration DEFAULT_END_AFTER = Duration.ofSeconds(30);
   public static final String DEFAULT_FFMPEG = "ffmpeg";
+  /** Shorter is guessable; NodeSecrets replaces a stored token shorter than this. */
+  public static final int MIN_PUBLISH_TOKEN_LENGTH = 8;
 
   private String name = DEFAULT_NAME;
   private Path keyFile;
@@ -203,8 +205,8 @@ public final class NodeSettingsBuilder {
     if (publishToken == null) {
       throw new IllegalStateException("no publish token: pass the stored one (NodeSecrets.publishToken)");
     }
-    if (publishToken.length() < 8) {
-      throw new UserError("the publish token must be at least 8 characters");
+    if (publishToken.length() < MIN_PUBLISH_TOKEN_LENGTH) {
+      throw new UserError("the publish token must be at least " + MIN_PUBLISH_TOKEN_LENGTH + " characters");
     }
     // It ends up in an HTML attribute of the watch page: keep it to what Reown issues (hex/alphanumerics).
     if (reownProjectId != null && !reownProjectId.matches("[A-Za-z0-9_-]{1,128}")) {

@@ -27,11 +27,8 @@ public final class FfmpegOption {
       }
       return;
     }
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return;
-      }
+    if (!Executables.onPath(program)) {
+      throw new UserError(program + " was not found on PATH; install it (Debian: apt-get install -y ffmpeg)");
     }
-    throw new UserError(program + " was not found on PATH; install it (Debian: apt-get install -y ffmpeg)");
   }
 }
