@@ -184,12 +184,12 @@ export class RootTracker {
    *   REND/roots/SIZE.json and runs verifyManifest with the same expectations). With it, a GAP is
    *   closed the way the Java RootTracker does: every intermediate size last+1 … next−1 is
    *   fetched and accepted in order (each linked by the proof it carries), then `next`. At most
-   *   MAX_GAP_FETCHES (options.maxFetches) roots; errors of fetchRoot propagate unchanged (use
-   *   UNAVAILABLE for a failed fetch).
+   *   MAX_GAP_FETCHES (options.maxFetches) roots: beyond that the log restarts from `next`
+   *   without fetching; errors of fetchRoot propagate unchanged (use UNAVAILABLE for a failed fetch).
    *
    * @returns Promise of 'first' (nothing was accepted before), 'extended' (proven larger tree),
-   *          'new-epoch' (higher epoch: a signed restart of the log) or 'unchanged' (same size, same
-   *          root). `tracker.last` is the accepted root afterwards.
+   *          'new-epoch' (higher epoch: a signed restart of the log), 'restarted' (a gap too long to
+   *          walk: the log starts again from `next`) or 'unchanged' (same size, same root). `tracker.last` is the accepted root afterwards.
    */
   accept(next, options = {}) {
     const run = this.queue.then(() => this.acceptSerially(next, options));
@@ -213,7 +213,10 @@ export class RootTracker {
       const to = next.treeSize;
       const max = options.maxFetches ?? MAX_GAP_FETCHES;
       if (to - from - 1 > max) {
-        throw new TrustError(Problem.GAP, `more than ${max} roots missed (${from} -> ${to})`);
+        // Too far to walk: restart from `next`, a genuine newer root of this log, as a viewer joining
+        // now would (acceptOne already refused anything older, forked or of another stream).
+        this.last = next;
+        return 'restarted';
       }
       for (let size = from + 1; size < to; size++) {
         await this.acceptOne(await options.fetchRoot(size), null);

@@ -2,7 +2,6 @@ package org.ownerless.origin.follow;
 
 import java.net.URI;
 import java.time.Duration;
-import org.ownerless.protocol.json.StrictJson;
 import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.model.StreamAnnounce;
 import org.ownerless.protocol.model.StreamId;
@@ -22,6 +21,12 @@ import org.ownerless.protocol.verify.Verifier;
 final class AnnounceFollow {
   /** An announce accepted by a poll, with the exact bytes that were signed. */
   record Accepted(Signed<StreamAnnounce> announce, byte[] bytes) {}
+
+  /**
+   * The largest announce read: its longest legal form (16 origin and 16 tracker hints of 2 KiB, 16
+   * renditions, tip targets) is well under 128 KiB, so a padded or endless one costs at most this.
+   */
+  static final int MAX_BYTES = 256 * 1024;
 
   private final StreamId stream;
   private final BoundedHttp http;
@@ -55,7 +60,7 @@ final class AnnounceFollow {
   }
 
   private Accepted pollOnce(StreamUrl upstream, URI uri) throws FetchFailure {
-    BoundedHttp.Answer answer = http.get(uri, StrictJson.MAX_BYTES, upstream.equals(etagFrom) ? etag : null);
+    BoundedHttp.Answer answer = http.get(uri, MAX_BYTES, upstream.equals(etagFrom) ? etag : null);
     if (answer.notFound()) {
       notFound.notFound(uri);
       return null;

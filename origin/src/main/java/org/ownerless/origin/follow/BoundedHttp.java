@@ -1,12 +1,15 @@
 package org.ownerless.origin.follow;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ownerless.protocol.verify.Problem;
 
 /**
@@ -39,42 +42,73 @@ public final class BoundedHttp {
 
   /**
    * GETs {@code uri}: a 200 with a body of at most {@code maxBytes}, a 304 when {@code etag} (may be
-   * null) still matches, or a 404; anything else fails as UNAVAILABLE.
+   * null) still matches, or a 404; anything else fails as UNAVAILABLE. The whole exchange — connect,
+   * headers and body — ends within the timeout: a server that trickles its body is cut off there.
    */
   public Answer get(URI uri, long maxBytes, String etag) throws FetchFailure {
     HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout).header("Cache-Control", "no-cache").GET();
     if (etag != null) {
       req.header("If-None-Match", etag);
     }
-    try {
-      HttpResponse<InputStream> resp = client.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = resp.body()) {
-        int status = resp.statusCode();
-        if (status == 304 && etag != null) {
-          return new Answer(304, null, etag);
-        }
-        if (status == 404) {
-          return new Answer(404, null, null);
-        }
-        if (status != 200) {
-          throw unavailable(uri, "HTTP " + status);
-        }
-        long declared = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
-        if (declared > maxBytes) {
-          throw unavailable(uri, "body of " + declared + " bytes exceeds the expected " + maxBytes);
-        }
-        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        if (body.length > maxBytes) {
-          throw unavailable(uri, "body exceeds the expected " + maxBytes + " bytes");
-        }
-        return new Answer(200, body, resp.headers().firstValue("ETag").orElse(null));
+    AtomicReference<CappedBody> reading = new AtomicReference<>();
+    CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(req.build(), info -> {
+      // Only a 200 has a body worth reading; any other answer's body is dropped unread.
+      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+      CappedBody body = new CappedBody(maxBytes);
+      reading.set(body);
+      if (info.statusCode() != 200 || declared > maxBytes) {
+        body.skip();
       }
-    } catch (IOException e) {
-      throw unavailable(uri, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      return body;
+    });
+    HttpResponse<byte[]> resp;
+    try {
+      resp = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      stop(exchange, reading);
+      throw unavailable(uri, "no complete answer within " + timeout.toMillis() + " ms");
     } catch (InterruptedException e) {
+      stop(exchange, reading);
       Thread.currentThread().interrupt();
       throw unavailable(uri, "interrupted");
+    } catch (ExecutionException e) {
+      throw failure(uri, e.getCause(), maxBytes);
     }
+    return answer(uri, resp, maxBytes, etag);
+  }
+
+  private Answer answer(URI uri, HttpResponse<byte[]> resp, long maxBytes, String etag) throws FetchFailure {
+    int status = resp.statusCode();
+    if (status == 304 && etag != null) {
+      return new Answer(304, null, etag);
+    }
+    if (status == 404) {
+      return new Answer(404, null, null);
+    }
+    if (status != 200) {
+      throw unavailable(uri, "HTTP " + status);
+    }
+    long declared = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
+    if (declared > maxBytes || resp.body() == null) {
+      throw unavailable(uri, "body of " + declared + " bytes exceeds the expected " + maxBytes);
+    }
+    return new Answer(200, resp.body(), resp.headers().firstValue("ETag").orElse(null));
+  }
+
+  private static void stop(CompletableFuture<?> exchange, AtomicReference<CappedBody> reading) {
+    CappedBody body = reading.get();
+    if (body != null) {
+      body.cancel();
+    }
+    exchange.cancel(true);
+  }
+
+  private static FetchFailure failure(URI uri, Throwable cause, long maxBytes) {
+    if (cause instanceof CappedBody.TooLarge) {
+      return unavailable(uri, "body exceeds the expected " + maxBytes + " bytes");
+    }
+    String why = cause == null ? "failed" : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return unavailable(uri, why);
   }
 
   /** The body of {@code uri}, where a 404 is as much a failure as any other status (a listed segment, a root). */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.ownerless.protocol.json.StrictJson;
 import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.model.ManifestRoot;
@@ -12,6 +13,8 @@ import org.ownerless.protocol.verify.RootTracker;
 import org.ownerless.protocol.verify.Signed;
 import org.ownerless.protocol.verify.VerificationException;
 import org.ownerless.protocol.verify.Verifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows one rendition's signed log on the upstreams: conditional polls of {@code manifest.json};
@@ -22,26 +25,41 @@ import org.ownerless.protocol.verify.Verifier;
  * signed. Not thread-safe: one poller per rendition.
  */
 final class RootFollow {
+  private static final Logger log = LoggerFactory.getLogger(RootFollow.class);
   /** Told of each accepted root of one rendition. */
   interface Listener {
     void accepted(Signed<ManifestRoot> root, byte[] bytes);
   }
 
-  private record Fetched(Signed<ManifestRoot> root, byte[] bytes) {}
+  /** A root as fetched: verified, with the exact bytes that were signed. */
+  record Fetched(Signed<ManifestRoot> root, byte[] bytes) {}
+
+  /**
+   * The largest root a gap walk takes: the roots before the newest one of a live log have windows
+   * no longer than its own, so twice its size (and room for a short first one) is plenty, and a
+   * padded root from a hostile upstream is cut off there instead of at the protocol's 2 MiB.
+   */
+  static long walkedRootCap(int newestBytes) {
+    return Math.min(StrictJson.MAX_BYTES, Math.max(64 * 1024L, 2L * newestBytes + 16 * 1024));
+  }
 
   private final String rendition;
   private final BoundedHttp http;
   private final NotFoundGrace notFound;
+  private final Supplier<List<StreamUrl>> upstreams;
   private final Listener listener;
   private final RootTracker tracker = new RootTracker();
   private volatile ManifestRoot accepted;
   private String etag;
   private StreamUrl etagFrom;
 
-  RootFollow(String rendition, BoundedHttp http, Duration notFoundGrace, Listener listener) {
+  /** @param upstreams every upstream known now: a gap walk may take signed roots from any of them */
+  RootFollow(String rendition, BoundedHttp http, Duration notFoundGrace, Supplier<List<StreamUrl>> upstreams,
+      Listener listener) {
     this.rendition = rendition;
     this.http = http;
     this.notFound = new NotFoundGrace(notFoundGrace);
+    this.upstreams = upstreams;
     this.listener = listener;
   }
 
@@ -72,19 +90,22 @@ final class RootFollow {
       return;
     }
     Signed<ManifestRoot> newest = verify(answer.body(), announce, uri);
-    List<Fetched> walked = new ArrayList<>();
-    FetchFailure[] walkFailure = {null};
-    try {
-      tracker.accept(newest, size -> {
-        Fetched f = fetchRoot(upstream, announce, size, walkFailure);
-        walked.add(f);
-        return f.root();
-      });
+    long from = tracker.last().map(r -> r.content().treeSize()).orElse(0L);
+    long cap = walkedRootCap(answer.body().length);
+    GapRoots gap = new GapRoots(walkOrder(upstream), from, newest.content().treeSize(),
+        (u, size) -> fetchRoot(u, announce, size, cap));
+    boolean restarted;
+    try (gap) {
+      restarted = tracker.accept(newest, gap);
     } catch (VerificationException e) {
-      handOver(walked);
-      throw walkFailure[0] != null ? walkFailure[0] : FetchFailure.refused(uri.toString(), e);
+      handOver(gap.walked());
+      throw gap.failure() != null ? gap.failure() : FetchFailure.refused(uri.toString(), e);
     }
-    handOver(walked);
+    handOver(gap.walked());
+    if (restarted) {
+      log.info("{}: {} roots behind, too far to walk; following from root {} of {}", rendition,
+          newest.content().treeSize() - from, newest.content().treeSize(), upstream);
+    }
     if (tracker.last().orElseThrow() == newest) {
       listener.accepted(newest, answer.body());
     }
@@ -93,17 +114,22 @@ final class RootFollow {
     etagFrom = upstream;
   }
 
-  /** roots/SIZE.json for a gap walk; a failure is kept as it was (URL and all) for the caller. */
-  private Fetched fetchRoot(StreamUrl upstream, StreamAnnounce announce, long size, FetchFailure[] failure)
-      throws VerificationException {
-    URI uri = upstream.resolve(StreamLayout.root(rendition, size));
-    try {
-      byte[] bytes = http.require(uri, StrictJson.MAX_BYTES);
-      return new Fetched(verify(bytes, announce, uri), bytes);
-    } catch (FetchFailure f) {
-      failure[0] = f;
-      throw new VerificationException(f.problem(), f.getMessage());
+  /** The upstream that served the newest manifest first, then every other one known. */
+  private List<StreamUrl> walkOrder(StreamUrl first) {
+    List<StreamUrl> order = new ArrayList<>(List.of(first));
+    for (StreamUrl u : upstreams.get()) {
+      if (!u.toString().equals(first.toString())) {
+        order.add(u);
+      }
     }
+    return order;
+  }
+
+  /** roots/SIZE.json of {@code upstream} for a gap walk, verified, at most {@code cap} bytes. */
+  private Fetched fetchRoot(StreamUrl upstream, StreamAnnounce announce, long size, long cap) throws FetchFailure {
+    URI uri = upstream.resolve(StreamLayout.root(rendition, size));
+    byte[] bytes = http.require(uri, cap);
+    return new Fetched(verify(bytes, announce, uri), bytes);
   }
 
   /** The walked roots the tracker accepted (all of them, unless a step failed), in order. */

@@ -85,7 +85,7 @@ public final class StreamFollower {
     if (a == null) {
       return;
     }
-    renditions.computeIfAbsent(rendition, r -> new RootFollow(r, http, settings.notFoundGrace(),
+    renditions.computeIfAbsent(rendition, r -> new RootFollow(r, http, settings.notFoundGrace(), upstreams::all,
         (root, bytes) -> listener.rootAccepted(r, root, bytes))).poll(upstream, a);
   }
 

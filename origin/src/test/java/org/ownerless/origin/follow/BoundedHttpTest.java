@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,11 +19,17 @@ import org.ownerless.protocol.verify.Problem;
 class BoundedHttpTest {
   private HttpServer server;
   private final AtomicLong chunkedBytesSent = new AtomicLong();
+  private final AtomicLong failingBytesSent = new AtomicLong();
   private final BoundedHttp http = new BoundedHttp(Duration.ofSeconds(5));
 
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    server.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "bounded-http-test-server");
+      t.setDaemon(true);
+      return t;
+    }));
     server.createContext("/declared-large", ex -> {
       ex.sendResponseHeaders(200, 10_000);
       try (OutputStream out = ex.getResponseBody()) {
@@ -38,6 +45,29 @@ class BoundedHttpTest {
         }
       } catch (IOException clientGone) {
         // the client stopped reading, as it should
+      }
+    });
+    server.createContext("/trickle", ex -> {
+      ex.sendResponseHeaders(200, 1000); // declared honestly, delivered a byte at a time
+      try (OutputStream out = ex.getResponseBody()) {
+        for (int i = 0; i < 1000; i++) {
+          out.write('x');
+          out.flush();
+          Thread.sleep(100);
+        }
+      } catch (IOException | InterruptedException clientGone) {
+        // the client gave up, as it should
+      }
+    });
+    server.createContext("/failing-endless", ex -> {
+      ex.sendResponseHeaders(503, 0);
+      try (OutputStream out = ex.getResponseBody()) {
+        for (int i = 0; i < 100_000; i++) {
+          out.write(new byte[1000]);
+          failingBytesSent.addAndGet(1000);
+        }
+      } catch (IOException clientGone) {
+        // the client did not read the body of a failure, as it should not
       }
     });
     server.createContext("/tagged", ex -> {
@@ -100,5 +130,24 @@ class BoundedHttpTest {
     assertThat(http.get(uri("/missing"), 100, null).notFound()).isTrue();
     assertThatThrownBy(() -> http.require(uri("/missing"), 100)).hasMessageEndingWith("/missing: HTTP 404");
     assertThatThrownBy(() -> http.get(uri("/failing"), 100, null)).hasMessageEndingWith("/failing: HTTP 503");
+  }
+
+  @Test
+  void aBodyThatTricklesIsCutOffAtTheDeadlineNotWhenItEnds() {
+    BoundedHttp quick = new BoundedHttp(Duration.ofMillis(800));
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> quick.get(uri("/trickle"), 5_000, null)).isInstanceOf(FetchFailure.class)
+        .hasMessageContaining("no complete answer within 800 ms");
+    // The body would take 100 s; the deadline is the request's, body included (generous for a busy machine).
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void theBodyOfAFailureIsNotRead() {
+    assertThatThrownBy(() -> http.get(uri("/failing-endless"), 5_000, null))
+        .hasMessageEndingWith("/failing-endless: HTTP 503");
+    // A client draining the failure would take the whole 100 MB; ours drops the connection at once
+    // (what is sent meanwhile is what fits in the socket buffers).
+    assertThat(failingBytesSent.get()).isLessThan(20_000_000);
   }
 }

@@ -158,4 +158,79 @@ class StreamFollowerTest {
     assertThatThrownBy(() -> follower.segment(url, "src", entry)).isInstanceOf(FetchFailure.class)
         .satisfies(e -> assertThat(((FetchFailure) e).problem()).isEqualTo(Problem.SEGMENT_MISMATCH));
   }
+
+  @Test
+  void aGapIsWalkedAFewRootsAtATimeAndStillAcceptedInOrder() throws Exception {
+    creator.addSegment("src");
+    follower.pollAnnounce(url);
+    follower.pollRoots("src", url);
+    for (int i = 0; i < 12; i++) {
+      creator.addSegment("src");
+    }
+    upstream.delayMs = path -> path.contains("/roots/") ? 100 : 0;
+    follower.pollRoots("src", url);
+    assertThat(rootSizes).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L);
+    // Several roots were on their way at once (a slow origin costs a round trip per few roots, not
+    // per root), never more than the bound.
+    assertThat(upstream.maxInFlight.get()).isBetween(2, GapRoots.AHEAD);
+  }
+
+  /** A follower that knows {@code first} and then {@code second}, failing over between them. */
+  private StreamFollower failingOver(StreamUrl first, StreamUrl second) {
+    return new StreamFollower(creator.stream, UpstreamChoice.failingOver(creator.stream, List.of(first, second), null,
+        null), new StreamFollower.Settings(Duration.ofSeconds(5), Duration.ZERO), new StreamFollower.Listener() {
+          @Override
+          public void rootAccepted(String rendition, Signed<ManifestRoot> root, byte[] bytes) {
+            rootSizes.add(root.content().treeSize());
+          }
+        });
+  }
+
+  @Test
+  void aWalkTakesTheSignedRootsFromAnotherUpstreamWhenTheOneThatServedTheManifestFails() throws Exception {
+    try (TestUpstream second = new TestUpstream(creator.streamsDir)) {
+      StreamUrl other = StreamUrl.forStream(second.url(), creator.stream);
+      StreamFollower f = failingOver(url, other);
+      creator.addSegment("src");
+      f.pollAnnounce(url);
+      f.pollRoots("src", url);
+      for (int i = 0; i < 6; i++) {
+        creator.addSegment("src");
+      }
+      upstream.status = path -> path.contains("/roots/") ? 503 : 0;
+      f.pollRoots("src", url);
+      assertThat(rootSizes).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+      // The failing upstream was asked for the roots in flight when it first failed, then passed over.
+      assertThat(upstream.requestsFor(".json") - upstream.requestsFor("manifest.json")
+          - upstream.requestsFor("announce.json")).isLessThanOrEqualTo(GapRoots.AHEAD);
+      assertThat(second.requestsFor("/roots/6.json")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aPaddedRootIsRefusedAtAFewTimesTheNewestManifestNotAtTheProtocolLimit() throws Exception {
+    try (TestUpstream second = new TestUpstream(creator.streamsDir)) {
+      StreamUrl other = StreamUrl.forStream(second.url(), creator.stream);
+      StreamFollower f = failingOver(url, other);
+      creator.addSegment("src");
+      f.pollAnnounce(url);
+      f.pollRoots("src", url);
+      for (int i = 0; i < 3; i++) {
+        creator.addSegment("src");
+      }
+      int manifestBytes = Files.readAllBytes(creator.dir.resolve("src").resolve("manifest.json")).length;
+      // Whitespace re-canonicalizes fine: the padded roots would verify if they were read.
+      upstream.rewrite = (path, bytes) -> path.contains("/roots/") ? padded(bytes, 1 << 20) : bytes;
+      f.pollRoots("src", url);
+      assertThat(rootSizes).containsExactly(1L, 2L, 3L, 4L);
+      assertThat(RootFollow.walkedRootCap(manifestBytes)).isLessThan(1 << 20);
+      assertThat(second.requestsFor("/roots/2.json")).isEqualTo(1);
+    }
+  }
+
+  private static byte[] padded(byte[] json, int spaces) {
+    byte[] out = Arrays.copyOf(json, json.length + spaces);
+    Arrays.fill(out, json.length, out.length, (byte) ' ');
+    return out;
+  }
 }

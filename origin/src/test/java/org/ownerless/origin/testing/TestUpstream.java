@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 import org.ownerless.protocol.crypto.Digest;
 
 /**
@@ -27,6 +28,11 @@ public final class TestUpstream implements AutoCloseable {
   public final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   public volatile long segmentDelayMs;
   public volatile BiFunction<String, byte[], byte[]> rewrite = (path, bytes) -> bytes;
+  /** How long to wait before answering a path (0: at once). */
+  public volatile ToLongFunction<String> delayMs = path -> 0;
+  /** Requests being answered now, and the most there ever were at once. */
+  public final AtomicInteger inFlight = new AtomicInteger();
+  public final AtomicInteger maxInFlight = new AtomicInteger();
   /** A status to answer a path with instead of serving it (0: serve it). */
   public volatile ToIntFunction<String> status = path -> 0;
 
@@ -49,12 +55,29 @@ public final class TestUpstream implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      answer(ex);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void answer(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
       requests.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
       if (path.endsWith(".ts") && segmentDelayMs > 0) {
         try {
           Thread.sleep(segmentDelayMs);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      long delay = delayMs.applyAsLong(path);
+      if (delay > 0) {
+        try {
+          Thread.sleep(delay);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

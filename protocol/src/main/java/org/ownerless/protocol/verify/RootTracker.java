@@ -35,13 +35,18 @@ public final class RootTracker {
   /**
    * Accepts {@code next}, closing a {@link Problem#GAP} the way every verifier of the project does:
    * each intermediate size (last + 1 … next − 1) is taken from {@code source} and accepted in order,
-   * each linked by the proof it carries, then {@code next}. Refuses a gap of more than
-   * {@link #MAX_GAP_FETCHES} intermediate roots without fetching any. Roots accepted before a
-   * failure stay accepted, so a later call continues from there.
+   * each linked by the proof it carries, then {@code next}. A gap of more than
+   * {@link #MAX_GAP_FETCHES} intermediate roots is not walked: the log restarts from {@code next}
+   * (a genuine, newer root of the same stream, as a reader joining now would start from it), so a
+   * reader that was away or pinned to a stale mirror ends on the live state instead of refusing it.
+   * Roots accepted before a failure stay accepted, so a later call continues from there.
+   *
+   * @return true when the log restarted from {@code next} instead of walking to it
    */
-  public void accept(Signed<ManifestRoot> next, RootSource source) throws VerificationException {
+  public boolean accept(Signed<ManifestRoot> next, RootSource source) throws VerificationException {
     try {
       accept(next);
+      return false;
     } catch (VerificationException e) {
       if (e.problem() != Problem.GAP) {
         throw e;
@@ -49,13 +54,14 @@ public final class RootTracker {
       long from = last.content().treeSize();
       long to = next.content().treeSize();
       if (to - from - 1 > MAX_GAP_FETCHES) {
-        throw new VerificationException(Problem.GAP, "more than " + MAX_GAP_FETCHES + " roots missed (" + from
-            + " -> " + to + ")");
+        last = next; // same stream, epoch and a larger tree: checked by accept(next) before it said GAP
+        return true;
       }
       for (long size = from + 1; size < to; size++) {
         accept(source.root(size));
       }
       accept(next);
+      return false;
     }
   }
 

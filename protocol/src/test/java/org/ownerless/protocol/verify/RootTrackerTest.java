@@ -126,23 +126,26 @@ class RootTrackerTest {
   }
 
   @Test
-  void aWalkClosesAtMostTheGapBoundAndRefusesOneRootMoreWithoutFetching() throws Exception {
+  void aWalkClosesAtMostTheGapBoundAndRestartsFromTheNewestRootBeyondItWithoutFetching() throws Exception {
     int max = RootTracker.MAX_GAP_FETCHES;
     LinkedRoots roots = new LinkedRoots(max + 3);
     tracker.accept(roots.at(1));
     // size 1 -> size max + 2: exactly MAX_GAP_FETCHES roots in between, walked.
-    tracker.accept(roots.at(max + 2), roots::at);
+    assertThat(tracker.accept(roots.at(max + 2), roots::at)).isFalse();
     assertThat(tracker.last().orElseThrow().content().treeSize()).isEqualTo(max + 2);
 
     RootTracker other = new RootTracker();
     other.accept(roots.at(1));
     List<Long> asked = new ArrayList<>();
-    // size 1 -> size max + 3: one root more than the bound, refused before any fetch.
-    assertProblem(() -> other.accept(roots.at(max + 3), size -> {
+    // size 1 -> size max + 3: one root more than the bound: the log restarts there, nothing fetched.
+    assertThat(other.accept(roots.at(max + 3), size -> {
       asked.add(size);
       return roots.at(size);
-    }), Problem.GAP);
+    })).isTrue();
     assertThat(asked).isEmpty();
+    assertThat(other.last().orElseThrow().content().treeSize()).isEqualTo(max + 3);
+    // A restart is never a way back: an older root after it is still a rollback.
+    assertProblem(() -> other.accept(roots.at(max + 2), roots::at), Problem.ROLLBACK);
   }
 
   /** Signed roots of one growing log, each carrying the proof from the size before it. */
