@@ -1,6 +1,5 @@
 package org.ownerless.origin.verify;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,11 +52,42 @@ public record MediaPlaylistText(long mediaSequence, List<Item> items, boolean en
     return new MediaPlaylistText(sequence, items, ended);
   }
 
-  private static long micros(String seconds) {
-    try {
-      return new BigDecimal(seconds.trim()).movePointRight(6).longValueExact();
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw new IllegalArgumentException("EXTINF duration '" + seconds + "' is not a whole number of microseconds");
+  /** Longest EXTINF value read: 12 integer digits, a point and 9 decimals (any longer cannot be exact here). */
+  static final int MAX_DURATION_CHARS = 22;
+
+  /**
+   * Seconds in decimal notation to whole microseconds, in time linear in a value that is at most
+   * {@link #MAX_DURATION_CHARS} long: a hostile playlist's million-digit EXTINF is refused at once
+   * instead of being handed to a big-number parser.
+   */
+  static long micros(String seconds) {
+    String s = seconds.trim();
+    int point = s.indexOf('.');
+    String whole = point < 0 ? s : s.substring(0, point);
+    String fraction = point < 0 ? "" : s.substring(point + 1);
+    if (s.length() > MAX_DURATION_CHARS || whole.isEmpty() || whole.length() > 12 || !digits(whole)
+        || point >= 0 && (fraction.isEmpty() || !digits(fraction))) {
+      throw new IllegalArgumentException("EXTINF duration '" + shortened(s) + "' is not a number of seconds");
     }
+    for (int i = 6; i < fraction.length(); i++) {
+      if (fraction.charAt(i) != '0') {
+        throw new IllegalArgumentException("EXTINF duration '" + s + "' is not a whole number of microseconds");
+      }
+    }
+    String micros = (fraction + "000000").substring(0, 6);
+    return Long.parseLong(whole) * 1_000_000L + Long.parseLong(micros);
+  }
+
+  private static boolean digits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String shortened(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "… (" + s.length() + " characters)";
   }
 }
