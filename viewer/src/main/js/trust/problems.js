@@ -17,6 +17,7 @@ export const Problem = Object.freeze({
   NOT_COVERED: 'NOT_COVERED',
   PLAYLIST_MISMATCH: 'PLAYLIST_MISMATCH',
   UNAVAILABLE: 'UNAVAILABLE',
+  STALE: 'STALE',
 });
 
 const KNOWN = new Set(Object.values(Problem));

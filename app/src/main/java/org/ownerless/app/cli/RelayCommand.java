@@ -3,10 +3,8 @@ package org.ownerless.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ownerless.app.ExitCodes;
@@ -18,7 +16,6 @@ import org.ownerless.app.options.PublicUrlOption;
 import org.ownerless.app.options.TlsOptions;
 import org.ownerless.app.relay.Relay;
 import org.ownerless.app.relay.RelayOptions;
-import org.ownerless.app.relay.UpstreamProbe;
 import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.relay.RelayConfig;
 import org.ownerless.protocol.model.StreamId;
@@ -35,7 +32,9 @@ import picocli.CommandLine.Spec;
         "Mirrors one stream from an upstream (a node, another relay, a bucket) and serves it with the same URLs,",
         "after verifying every file against the creator's key: announce, manifests, and each segment before it is stored.",
         "An upstream that fails or serves anything unverifiable is reported and the next one is used: the --upstream",
-        "URLs in order, then the origins the signed announce names. Runs until Ctrl-C."})
+        "URLs in order, then the origins the signed announce names; one found ahead of the one read is read instead.",
+        "An upstream that is down (at start or later) is retried with back-off; the relay serves what it holds",
+        "meanwhile and logs one line when the outage starts and one when it ends. Runs until Ctrl-C."})
 public final class RelayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -61,10 +60,6 @@ public final class RelayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     RelayOptions options = resolve();
-    Optional<String> silent = UpstreamProbe.noneAnswers(options.upstreams(), options.stream(), Duration.ofSeconds(3));
-    if (silent.isPresent()) {
-      throw new UserError("no upstream answers: " + silent.get());
-    }
     Relay relay = Relay.start(options);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -47,12 +47,6 @@ class RelayCommandTest {
   }
 
   @Test
-  void anUpstreamThatDoesNotAnswerIsReportedInOneLine() {
-    Run r = run("relay", "--upstream", "http://127.0.0.1:1/", "--stream", stream, "--data", tmp.toString());
-    assertUsage(r, "no upstream answers: http://127.0.0.1:1/ does not answer");
-  }
-
-  @Test
   void aBusyPortIsReportedInOneLine() throws Exception {
     HttpServer upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
     upstream.start();

@@ -49,8 +49,12 @@ public final class LiveNode implements AutoCloseable {
 
   /** Any node configuration, with the test publisher feeding it for {@code seconds}. */
   public static LiveNode start(NodeSettings options, int seconds) throws Exception {
+    return start(options, Signer.generate(), seconds);
+  }
+
+  /** A node streaming as {@code creator} (one whose stream URL a test gave out before the node ran). */
+  public static LiveNode start(NodeSettings options, Signer creator, int seconds) throws Exception {
     Path data = options.dataDir();
-    Signer creator = Signer.generate();
     Node node = Node.start(options, creator);
     Process ffmpeg;
     try {

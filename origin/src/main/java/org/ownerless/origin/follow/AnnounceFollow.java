@@ -33,6 +33,7 @@ final class AnnounceFollow {
   private final NotFoundGrace notFound;
   private final AnnounceTracker tracker;
   private volatile StreamAnnounce current;
+  private boolean found;
   private String etag;
   private StreamUrl etagFrom;
 
@@ -48,6 +49,11 @@ final class AnnounceFollow {
     return current;
   }
 
+  /** Whether the last poll found the file (a 404 forgiven for a while is not an answer). */
+  boolean found() {
+    return found;
+  }
+
   /** Polls {@code upstream}; returns the announce this poll accepted, or null if there is none new. */
   Accepted poll(StreamUrl upstream) throws FetchFailure {
     URI uri = upstream.resolve(StreamLayout.ANNOUNCE);
@@ -61,6 +67,7 @@ final class AnnounceFollow {
 
   private Accepted pollOnce(StreamUrl upstream, URI uri) throws FetchFailure {
     BoundedHttp.Answer answer = http.get(uri, MAX_BYTES, upstream.equals(etagFrom) ? etag : null);
+    found = !answer.notFound();
     if (answer.notFound()) {
       notFound.notFound(uri);
       return null;

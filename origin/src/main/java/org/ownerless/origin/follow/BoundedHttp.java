@@ -1,9 +1,11 @@
 package org.ownerless.origin.follow;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -107,8 +109,21 @@ public final class BoundedHttp {
     if (cause instanceof CappedBody.TooLarge) {
       return unavailable(uri, "body exceeds the expected " + maxBytes + " bytes");
     }
-    String why = cause == null ? "failed" : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    return unavailable(uri, why);
+    return unavailable(uri, reason(cause));
+  }
+
+  /** A transport failure in words: the JDK client often leaves the message of the interesting cause empty. */
+  private static String reason(Throwable cause) {
+    if (cause instanceof ConnectException) {
+      return "connection refused";
+    }
+    if (cause instanceof HttpTimeoutException) {
+      return "timed out";
+    }
+    if (cause == null) {
+      return "failed";
+    }
+    return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
   }
 
   /** The body of {@code uri}, where a 404 is as much a failure as any other status (a listed segment, a root). */

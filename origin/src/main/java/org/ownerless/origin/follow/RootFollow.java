@@ -50,6 +50,7 @@ final class RootFollow {
   private final Listener listener;
   private final RootTracker tracker = new RootTracker();
   private volatile ManifestRoot accepted;
+  private boolean found;
   private String etag;
   private StreamUrl etagFrom;
 
@@ -68,6 +69,11 @@ final class RootFollow {
     return accepted;
   }
 
+  /** Whether the last poll found the manifest (a 404 forgiven for a while is not an answer). */
+  boolean found() {
+    return found;
+  }
+
   /** Polls {@code upstream}'s manifest and accepts what it proves, under {@code announce}. */
   void poll(StreamUrl upstream, StreamAnnounce announce) throws FetchFailure {
     try {
@@ -81,6 +87,7 @@ final class RootFollow {
   private void pollOnce(StreamUrl upstream, StreamAnnounce announce) throws FetchFailure {
     URI uri = upstream.resolve(StreamLayout.manifest(rendition));
     BoundedHttp.Answer answer = http.get(uri, StrictJson.MAX_BYTES, upstream.equals(etagFrom) ? etag : null);
+    found = !answer.notFound();
     if (answer.notFound()) {
       notFound.notFound(uri);
       return;

@@ -73,6 +73,9 @@ public final class StreamFollower {
   /** Reads {@code upstream}'s announce; a newly accepted one adds its origins to the upstream choice. */
   public void pollAnnounce(StreamUrl upstream) throws FetchFailure {
     AnnounceFollow.Accepted accepted = announce.poll(upstream);
+    if (announce.found()) {
+      upstreams.reportSuccess(upstream);
+    }
     if (accepted != null) {
       upstreams.addHints(accepted.announce().content().origins());
       listener.announceAccepted(accepted.announce(), accepted.bytes());
@@ -85,8 +88,35 @@ public final class StreamFollower {
     if (a == null) {
       return;
     }
-    renditions.computeIfAbsent(rendition, r -> new RootFollow(r, http, settings.notFoundGrace(), upstreams::all,
-        (root, bytes) -> listener.rootAccepted(r, root, bytes))).poll(upstream, a);
+    RootFollow follow = renditions.computeIfAbsent(rendition, r -> new RootFollow(r, http, settings.notFoundGrace(),
+        upstreams::all, (root, bytes) -> listener.rootAccepted(r, root, bytes)));
+    follow.poll(upstream, a);
+    if (follow.found()) {
+      upstreams.reportSuccess(upstream);
+    }
+  }
+
+  /**
+   * Asks {@code other} — an upstream not being read — for its newest root of {@code rendition} and
+   * accepts it if it extends what was accepted (walking a gap, or restarting past a long one).
+   * Returns true if {@code other} was ahead. Being behind, failing or missing the file is not held
+   * against it: mirrors lag by design, and it is not the one being read. Call it on the thread that
+   * polls {@code rendition}.
+   */
+  public boolean scoutRoots(String rendition, StreamUrl other) {
+    StreamAnnounce a = announce.current();
+    RootFollow follow = renditions.get(rendition);
+    if (a == null || follow == null) {
+      return false;
+    }
+    ManifestRoot before = follow.accepted();
+    try {
+      follow.poll(other, a);
+    } catch (FetchFailure behindOrBroken) {
+      return false;
+    }
+    ManifestRoot after = follow.accepted();
+    return after != null && (before == null || after.epoch() > before.epoch() || after.treeSize() > before.treeSize());
   }
 
   /** The bytes of {@code entry} from {@code upstream}, never more than its signed size, verified. */

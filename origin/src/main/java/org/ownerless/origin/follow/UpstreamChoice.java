@@ -3,9 +3,9 @@ package org.ownerless.origin.follow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.ownerless.protocol.model.StreamId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,23 +13,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Which upstream a follower reads now. The configured upstreams come first, then the origin hints of
  * the verified announce (minus the follower's own URL, which would be a loop). An upstream that
- * fails — unreachable, or serving anything that does not verify — is reported (one log line with
- * the problem name, a counter by problem) and the next one is tried, round-robin, so a relay whose
- * every upstream is down keeps retrying them all. {@link #single} is the choice of a check of one
- * server (`verify URL`): it never moves and leaves reporting to its caller.
+ * fails — unreachable, too slow, or serving anything that does not verify — is reported (a counter
+ * by problem; one log line when it starts failing and one when it answers again) and the next one
+ * is tried, round-robin. When a whole round has failed the follower is in an outage: one log line,
+ * then polls wait with back-off ({@link #waitingOut}) up to {@link #MAX_BACKOFF_MS}, and one line
+ * when an upstream answers again — a relay started before its node, or outliving it, just waits.
+ * Another upstream found to be <em>ahead</em> by a scout ({@link #nextToScout}) becomes the one
+ * read ({@link #prefer}): a stale mirror cannot pin the follower. {@link #single} is the choice of
+ * a check of one server (`verify URL`): it never moves and leaves reporting to its caller.
  */
 public final class UpstreamChoice {
   private static final Logger log = LoggerFactory.getLogger(UpstreamChoice.class);
-  /** The same upstream failing the same way is logged at most this often (polls run every ~100 ms). */
-  private static final long LOG_EVERY_MS = 10_000;
+  /** The first wait after a whole round of upstreams failed; it doubles up to {@link #MAX_BACKOFF_MS}. */
+  static final long FIRST_BACKOFF_MS = 500;
+  static final long MAX_BACKOFF_MS = 30_000;
 
   private final StreamId stream;
   private final String ownUrl;
   private final MeterRegistry metrics;
   private final boolean takesHints;
   private final List<StreamUrl> candidates = new ArrayList<>();
-  private final Map<String, Long> lastLogged = new HashMap<>();
+  private final Set<String> failing = new HashSet<>();
   private int current;
+  private int scouted;
+  private int failuresInARow;
+  private long outageSinceMs = -1;
+  private long backoffMs = FIRST_BACKOFF_MS;
+  private long notBeforeMs;
 
   private UpstreamChoice(StreamId stream, List<StreamUrl> configured, String ownPublicUrl, MeterRegistry metrics,
       boolean takesHints) {
@@ -104,13 +114,70 @@ public final class UpstreamChoice {
     }
     Counter.builder("ownerless.relay.upstream.failures").description("upstream files refused or unavailable")
         .tag("problem", failure.problem().name()).register(metrics).increment();
-    String key = failed + " " + failure.problem();
+    if (failing.add(failed.toString())) {
+      log.warn("upstream {} failing: {}: {}{}", failed, failure.problem(), failure.getMessage(),
+          wasCurrent && candidates.size() > 1 ? "; now reading " + candidates.get(current) : "");
+    }
     long now = System.currentTimeMillis();
-    Long last = lastLogged.get(key);
-    if (last == null || now - last >= LOG_EVERY_MS) {
-      lastLogged.put(key, now);
-      log.warn("upstream {} refused: {}: {}{}", failed, failure.problem(), failure.getMessage(),
-          wasCurrent ? "; now reading " + candidates.get(current) : "");
+    if (++failuresInARow < candidates.size()) {
+      return;
+    }
+    // A whole round failed: wait before the next, longer each time.
+    if (outageSinceMs < 0) {
+      outageSinceMs = now;
+      log.warn("no upstream of {} answers; serving what is mirrored, retrying with back-off up to {} s", stream,
+          MAX_BACKOFF_MS / 1000);
+    }
+    failuresInARow = 0;
+    notBeforeMs = now + backoffMs;
+    backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+  }
+
+  /** Reports that {@code upstream} answered with something accepted: any outage or back-off is over. */
+  public synchronized void reportSuccess(StreamUrl upstream) {
+    failuresInARow = 0;
+    backoffMs = FIRST_BACKOFF_MS;
+    notBeforeMs = 0;
+    if (metrics == null) {
+      return;
+    }
+    if (outageSinceMs >= 0) {
+      log.info("upstream {} answers again after {} s without any", upstream,
+          (System.currentTimeMillis() - outageSinceMs) / 1000);
+      outageSinceMs = -1;
+      failing.remove(upstream.toString());
+    } else if (failing.remove(upstream.toString())) {
+      log.info("upstream {} answers again", upstream);
+    }
+  }
+
+  /** True while a back-off after a failed round runs: a poll now would only fail again. */
+  public synchronized boolean waitingOut() {
+    return System.currentTimeMillis() < notBeforeMs;
+  }
+
+  /** The next upstream other than the current one to ask whether it is ahead, in turn; null if there is none. */
+  public synchronized StreamUrl nextToScout() {
+    if (candidates.size() < 2) {
+      return null;
+    }
+    scouted = (scouted + 1) % candidates.size();
+    if (scouted == current) {
+      scouted = (scouted + 1) % candidates.size();
+    }
+    return candidates.get(scouted);
+  }
+
+  /** Reads {@code ahead} from now on: a scout found it serving a newer genuine state than the current one. */
+  public synchronized void prefer(StreamUrl ahead, String why) {
+    for (int i = 0; i < candidates.size(); i++) {
+      if (candidates.get(i).toString().equals(ahead.toString()) && i != current) {
+        if (metrics != null) {
+          log.info("reading {} instead of {}: {}", ahead, candidates.get(current), why);
+        }
+        current = i;
+        return;
+      }
     }
   }
 }

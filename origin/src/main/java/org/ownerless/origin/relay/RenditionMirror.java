@@ -32,6 +32,9 @@ import org.ownerless.protocol.verify.Signed;
  * is missing. Polls of one rendition never overlap (one scheduled task).
  */
 final class RenditionMirror {
+  /** How often a poll asks another upstream whether it is ahead: about two segments of the default length. */
+  static final long SCOUT_EVERY_MS = 2_000;
+
   private record RootFile(long size, byte[] bytes) {}
 
   private final String rendition;
@@ -47,6 +50,7 @@ final class RenditionMirror {
   private Signed<ManifestRoot> publishedSigned;
   private boolean publishedEnded;
   private long playlistEpoch = -1;
+  private long nextScoutMs;
 
   RenditionMirror(String rendition, Path dir, StreamFollower follower, SegmentFetches fetches, int keepSegments) {
     this.rendition = rendition;
@@ -71,20 +75,41 @@ final class RenditionMirror {
     newest = root;
   }
 
-  /** One poll; failures are reported to the upstream choice, never thrown. */
+  /**
+   * One poll; failures are reported to the upstream choice, never thrown. Every
+   * {@link #SCOUT_EVERY_MS} the poll also asks another upstream whether it is ahead, and reads that
+   * one from then on if it is (a stale mirror first in the list must not pin the relay).
+   */
   void poll() {
     StreamAnnounce a = follower.announce();
-    if (a == null) {
+    if (a == null || follower.upstreams().waitingOut()) {
       return;
     }
     StreamUrl upstream = follower.upstreams().current();
     try {
       follower.pollRoots(rendition, upstream);
+      scoutWhenDue(upstream);
+      upstream = follower.upstreams().current();
       publishIfBehind(a, upstream);
     } catch (FetchFailure f) {
       follower.report(upstream, f);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the mirror of " + rendition, e);
+    }
+  }
+
+  private void scoutWhenDue(StreamUrl reading) {
+    long now = System.currentTimeMillis();
+    if (now < nextScoutMs) {
+      return;
+    }
+    nextScoutMs = now + SCOUT_EVERY_MS;
+    StreamUrl other = follower.upstreams().nextToScout();
+    ManifestRoot had = follower.root(rendition);
+    if (other != null && follower.scoutRoots(rendition, other)) {
+      ManifestRoot ahead = follower.root(rendition);
+      follower.upstreams().prefer(other, rendition + " root " + ahead.treeSize() + " there, "
+          + (had == null ? "none" : had.treeSize()) + " at " + reading);
     }
   }
 

@@ -108,6 +108,9 @@ public final class StreamMirror implements AutoCloseable, StreamFollower.Listene
   }
 
   private void pollAnnounce() {
+    if (follower.upstreams().waitingOut()) {
+      return;
+    }
     StreamUrl upstream = follower.upstreams().current();
     try {
       follower.pollAnnounce(upstream);

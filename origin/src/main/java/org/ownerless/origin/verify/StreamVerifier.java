@@ -20,6 +20,7 @@ import org.ownerless.protocol.model.Rendition;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
 import org.ownerless.protocol.model.StreamStatus;
+import org.ownerless.protocol.verify.Freshness;
 import org.ownerless.protocol.verify.Problem;
 
 /**
@@ -63,7 +64,7 @@ public final class StreamVerifier {
     int newSegments = 0;
     boolean allEnded = !renditions.isEmpty();
     for (String r : renditions) {
-      RenditionCheck check = checkRendition(r, failures);
+      RenditionCheck check = checkRendition(r, announce, failures);
       newSegments += check.newSegments;
       allEnded &= check.ended;
       if (check.size >= 0) {
@@ -121,7 +122,7 @@ public final class StreamVerifier {
     boolean ended;
   }
 
-  private RenditionCheck checkRendition(String r, List<Failure> failures) {
+  private RenditionCheck checkRendition(String r, StreamAnnounce announce, List<Failure> failures) {
     RenditionCheck check = new RenditionCheck();
     MediaPlaylistText playlist;
     try {
@@ -145,6 +146,11 @@ public final class StreamVerifier {
       root = again != null ? again : root;
     }
     check.size = root.treeSize();
+    long now = System.currentTimeMillis();
+    if (Freshness.isStale(root, announce, now)) {
+      // Genuine, but not the live stream's state: a frozen server or a stale mirror (protocol §4.4.1).
+      failures.add(new Failure(StreamLayout.manifest(r), Problem.STALE, Freshness.describe(root, now)));
+    }
     for (MediaPlaylistText.Item item : playlist.items()) {
       Optional<SegmentEntry> entry = root.entry(item.index());
       String where = StreamLayout.inRendition(r, item.uri());

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.LongSupplier;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.io.AtomicFiles;
@@ -43,6 +44,8 @@ public final class SignedStreamFiles {
   public final Path streamsDir;
   public final StreamId stream;
   public final Path dir;
+  /** The creator's clock, read for each root's timeMs (a test may set it back to sign old roots). */
+  public volatile LongSupplier clock = System::currentTimeMillis;
   private final List<String> renditions;
   private final Map<String, Log> logs = new HashMap<>();
   private final Random random = new Random(7);
@@ -90,7 +93,7 @@ public final class SignedStreamFiles {
     ConsistencyProof proof = log.published >= 1 ? log.tree.consistencyProof(log.published, size) : null;
     List<SegmentEntry> window = log.entries.subList(Math.max(0, log.entries.size() - WINDOW), log.entries.size());
     ManifestRoot root = new ManifestRoot(creator.publicKey(), "show", rendition, 1, size, log.tree.rootHash(),
-        System.currentTimeMillis(), List.copyOf(window), proof);
+        clock.getAsLong(), List.copyOf(window), proof);
     byte[] signed = root.sign(creator).toCanonicalBytes();
     AtomicFiles.writeReadable(rdir.resolve(StreamLayout.root(size)), signed);
     AtomicFiles.writeReadable(rdir.resolve(StreamLayout.MANIFEST), signed);

@@ -28,6 +28,8 @@ public final class TestUpstream implements AutoCloseable {
   public final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   public volatile long segmentDelayMs;
   public volatile BiFunction<String, byte[], byte[]> rewrite = (path, bytes) -> bytes;
+  /** If positive, every body is sent at this many bytes a second after its headers (a trickling server). */
+  public volatile int trickleBytesPerSecond;
   /** How long to wait before answering a path (0: at once). */
   public volatile ToLongFunction<String> delayMs = path -> 0;
   /** Requests being answered now, and the most there ever were at once. */
@@ -37,8 +39,13 @@ public final class TestUpstream implements AutoCloseable {
   public volatile ToIntFunction<String> status = path -> 0;
 
   public TestUpstream(Path root) throws IOException {
+    this(root, 0);
+  }
+
+  /** An upstream on {@code port} of loopback (0: any free port), e.g. one a relay was told about before it ran. */
+  public TestUpstream(Path root, int port) throws IOException {
     this.root = root;
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     server.setExecutor(Executors.newFixedThreadPool(16));
     server.createContext("/", this::handle);
     server.start();
@@ -101,7 +108,20 @@ public final class TestUpstream implements AutoCloseable {
       }
       ex.sendResponseHeaders(200, body.length);
       try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
+        int rate = trickleBytesPerSecond;
+        if (rate <= 0) {
+          out.write(body);
+          return;
+        }
+        for (byte b : body) {
+          out.write(b);
+          out.flush();
+          Thread.sleep(1000 / rate);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (IOException clientGone) {
+        // the client gave up on a trickling body, as it should
       }
     }
   }

@@ -29,5 +29,7 @@ public enum Problem {
   /** A playlist entry that disagrees with its signed manifest entry (URI, duration, discontinuity, order). */
   PLAYLIST_MISMATCH,
   /** A file of the stream could not be fetched (HTTP error, timeout, oversized). */
-  UNAVAILABLE
+  UNAVAILABLE,
+  /** Genuine but too old to be believed: a live stream's newest root, as served, is past the freshness bound. */
+  STALE
 }
