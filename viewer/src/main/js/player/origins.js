@@ -31,6 +31,16 @@ export class Origins {
     return true;
   }
 
+  /** Reads `base` from now on (it serves a fresher state than the current origin); true if it moved. */
+  prefer(base, reason) {
+    const i = this.list.indexOf(base);
+    if (i < 0 || i === this.current) return false;
+    const from = this.base;
+    this.current = i;
+    this.bus.emit(Events.ORIGIN_CHANGED, { from, to: base, reason });
+    return true;
+  }
+
   /** Each origin once, starting from the current one. */
   inTurn() {
     const n = this.list.length;

@@ -6,7 +6,15 @@
 
 import { fetchBytes } from './bounded-fetch.js';
 import { Events } from './events.js';
-import { AnnounceTracker, Problem, RootTracker, TrustError, verifyAnnounce, verifyManifest } from './trust-api.js';
+import {
+  AnnounceTracker,
+  Problem,
+  RootTracker,
+  TrustError,
+  isStale,
+  verifyAnnounce,
+  verifyManifest,
+} from './trust-api.js';
 import { FileKind, fileRefused } from './trust-verdict.js';
 
 const JSON_LIMIT = 2 * 1024 * 1024;
@@ -70,26 +78,73 @@ export class StreamTrust {
 
   async fetchManifest(name, r) {
     const expect = { creator: this.address.pub, name: this.address.name, rendition: name };
+    let servedBy = null;
     const root = await this.fromAnyOrigin(FileKind.MANIFEST, `${name}/manifest.json`, async (text, base) => {
       const candidate = await verifyManifest(text, expect);
-      // Intermediate roots that close a gap come from the same origin (roots/N.json), verified alike.
-      await r.tracker.accept(candidate, {
-        fetchRoot: async (size) => {
-          let t;
-          try {
-            t = await this.fetchText(base, `${name}/roots/${size}.json`);
-          } catch (e) {
-            throw new TrustError(Problem.UNAVAILABLE, `roots/${size}.json: ${e.message}`);
-          }
-          return verifyManifest(t, expect);
-        },
-      });
+      await this.acceptRoot(r, candidate, base, expect);
+      servedBy = base;
       return candidate;
     });
     r.root = r.tracker.last ?? root;
-    for (const e of root.window) r.entries.set(e.uri, e);
+    if (isStale(r.root, this.announce, Date.now())) await this.lookPastStale(name, r, expect, servedBy);
+    for (const e of r.root.window) r.entries.set(e.uri, e);
     while (r.entries.size > REMEMBERED_ENTRIES) r.entries.delete(r.entries.keys().next().value);
     return r.root;
+  }
+
+  /**
+   * Accepts `candidate` into the rendition's log. Intermediate roots that close a gap come from
+   * `base` (roots/N.json), verified alike; a gap too long to walk restarts the log from `candidate`.
+   */
+  async acceptRoot(r, candidate, base, expect) {
+    await r.tracker.accept(candidate, {
+      fetchRoot: async (size) => {
+        let t;
+        try {
+          t = await this.fetchText(base, `${expect.rendition}/roots/${size}.json`);
+        } catch (e) {
+          throw new TrustError(Problem.UNAVAILABLE, `roots/${size}.json: ${e.message}`);
+        }
+        return verifyManifest(t, expect);
+      },
+    });
+  }
+
+  /**
+   * The root `stale` served is genuine but too old for a live stream (protocol §4.4.1): ask the other
+   * origins, and read from now on the first that is ahead. With none ahead, keep it — a paused
+   * publisher looks the same — and refuse nothing. An origin that fails or is behind here is simply
+   * not used: it is not the one being read.
+   */
+  async lookPastStale(name, r, expect, stale) {
+    for (const base of this.origins.inTurn()) {
+      if (base === stale) continue;
+      const had = r.root;
+      try {
+        const candidate = await verifyManifest(await this.fetchText(base, `${name}/manifest.json`), expect);
+        const ahead =
+          candidate.epoch > had.epoch || (candidate.epoch === had.epoch && candidate.treeSize > had.treeSize);
+        if (!ahead) continue;
+        await this.acceptRoot(r, candidate, base, expect);
+      } catch {
+        continue;
+      }
+      r.root = r.tracker.last;
+      const message = `root ${had.treeSize} is ${Math.round((Date.now() - had.timeMs) / 1000)} s old; ${base} has ${r.root.treeSize}`;
+      this.bus.emit(
+        Events.FILE_REFUSED,
+        fileRefused({
+          kind: FileKind.MANIFEST,
+          file: `${name}/manifest.json`,
+          origin: stale,
+          source: 'http',
+          problem: Problem.STALE,
+          message,
+        }),
+      );
+      this.origins.prefer(base, `${Problem.STALE}: ${message}`);
+      if (!isStale(r.root, this.announce, Date.now())) return;
+    }
   }
 
   entry(rendition, uri) {

@@ -5,6 +5,7 @@ export {
   RootTracker,
   TrustError,
   checkSegment,
+  isStale,
   verifyAnnounce,
   verifyManifest,
 } from '../trust/index.js';

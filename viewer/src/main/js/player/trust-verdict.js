@@ -17,7 +17,7 @@ export const Verdict = Object.freeze({
    * Failover goes on; if playback then fails, the stream is untrusted, not merely unavailable.
    */
   SIGNED_OBJECT_REFUSED: 'SIGNED_OBJECT_REFUSED',
-  /** The origin did not answer, or not in time or size: fail over, and report failure if none is left. */
+  /** The origin did not answer (in time or size) or only with a stale state: fail over, report failure if none is left. */
   ORIGIN_UNAVAILABLE: 'ORIGIN_UNAVAILABLE',
   /** Bytes of one segment that are not the signed ones: counted and fetched elsewhere, nothing more. */
   SEGMENT_REFUSED: 'SEGMENT_REFUSED',
@@ -32,7 +32,9 @@ export function verdictOf(kind, problem) {
   if (!KINDS.has(kind)) throw new TypeError(`unknown file kind: ${kind}`);
   if (!PROBLEMS.has(problem)) throw new TypeError(`unknown problem name: ${problem}`);
   if (kind === FileKind.SEGMENT) return Verdict.SEGMENT_REFUSED;
-  return problem === Problem.UNAVAILABLE ? Verdict.ORIGIN_UNAVAILABLE : Verdict.SIGNED_OBJECT_REFUSED;
+  // A stale file is genuine: its origin is behind, not forging (protocol §4.4.1).
+  if (problem === Problem.UNAVAILABLE || problem === Problem.STALE) return Verdict.ORIGIN_UNAVAILABLE;
+  return Verdict.SIGNED_OBJECT_REFUSED;
 }
 
 /**

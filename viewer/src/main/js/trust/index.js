@@ -45,3 +45,4 @@ export {
 export { sha256 } from './sha256.js';
 export { checkSegment, verifySegment } from './segment.js';
 export { checkPlaylistItem, extinfMicros } from './playlist.js';
+export { isStale, staleAfterMs, MIN_STALE_AFTER_MS, STALE_AFTER_SEGMENTS } from './freshness.js';

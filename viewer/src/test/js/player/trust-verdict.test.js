@@ -12,9 +12,10 @@ import {
 } from '../../../main/js/player/trust-verdict.js';
 
 const SIGNED = [FileKind.ANNOUNCE, FileKind.MANIFEST];
-const NOT_UNAVAILABLE = Object.values(Problem).filter((p) => p !== Problem.UNAVAILABLE);
+const GENUINE_BUT_UNUSABLE = [Problem.UNAVAILABLE, Problem.STALE];
+const NOT_UNAVAILABLE = Object.values(Problem).filter((p) => !GENUINE_BUT_UNUSABLE.includes(p));
 
-test('any refused announce or manifest, whatever the problem, is a refusal of a signed object', () => {
+test('any other refused announce or manifest is a refusal of a signed object', () => {
   for (const kind of SIGNED) {
     for (const problem of NOT_UNAVAILABLE) {
       assert.equal(verdictOf(kind, problem), Verdict.SIGNED_OBJECT_REFUSED, `${kind} ${problem}`);
@@ -22,8 +23,10 @@ test('any refused announce or manifest, whatever the problem, is a refusal of a 
   }
 });
 
-test('an announce or manifest that could not be had is an unavailable origin, not a trust failure', () => {
-  for (const kind of SIGNED) assert.equal(verdictOf(kind, Problem.UNAVAILABLE), Verdict.ORIGIN_UNAVAILABLE);
+test('an announce or manifest that could not be had, or only a stale one, is an unavailable origin', () => {
+  for (const kind of SIGNED) {
+    for (const problem of GENUINE_BUT_UNUSABLE) assert.equal(verdictOf(kind, problem), Verdict.ORIGIN_UNAVAILABLE);
+  }
 });
 
 test('a bad segment is only a refused segment, whatever the problem', () => {

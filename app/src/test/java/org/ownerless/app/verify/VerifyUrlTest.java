@@ -2,12 +2,19 @@ package org.ownerless.app.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.Main;
 import org.ownerless.app.testing.StaticHost;
@@ -104,7 +111,7 @@ class VerifyUrlTest {
     java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
     origin.override(base + "src/manifest.json", b -> served.incrementAndGet() <= 1 ? b : older);
     Run run = verify(url, "--watch", "--interval", "100ms", "--duration", "2s");
-    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.code()).as(run.out()).isEqualTo(1);
     assertThat(run.out()).contains("FAIL src/manifest.json: ROLLBACK");
   }
 
@@ -154,5 +161,37 @@ class VerifyUrlTest {
     Run run = verify("http://127.0.0.1:1/not-a-stream/");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.out()).contains("expected a path ending in /streams/PUB/NAME/");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void timeoutBoundsEveryRequestBodyIncludedAgainstAServerThatTrickles() throws Exception {
+    HttpServer trickling = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+    trickling.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "trickling-origin");
+      t.setDaemon(true);
+      return t;
+    }));
+    trickling.createContext("/", ex -> {
+      ex.sendResponseHeaders(200, 100_000); // headers at once, then a byte every half second
+      try (OutputStream out = ex.getResponseBody()) {
+        for (int i = 0; i < 100_000; i++) {
+          out.write('{');
+          out.flush();
+          Thread.sleep(500);
+        }
+      } catch (IOException | InterruptedException clientGone) {
+        // the verifier gave up, as it should
+      }
+    });
+    trickling.start();
+    try {
+      String slow = "http://127.0.0.1:" + trickling.getAddress().getPort() + base;
+      Run run = verify(slow, "--timeout", "1s");
+      assertThat(run.code()).as(run.out()).isEqualTo(1);
+      assertThat(run.out()).contains("FAIL announce: UNAVAILABLE").contains("no complete answer within 1000 ms");
+    } finally {
+      trickling.stop(0);
+    }
   }
 }

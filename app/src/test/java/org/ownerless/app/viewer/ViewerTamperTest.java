@@ -7,6 +7,8 @@ import com.microsoft.playwright.Page;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -14,14 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.testing.Await;
 import org.ownerless.app.testing.Chromium;
+import org.ownerless.app.testing.Http;
 import org.ownerless.app.testing.LiveNode;
 import org.ownerless.app.testing.TamperingOrigin;
 import org.ownerless.app.testing.ViewerStats;
+import org.ownerless.app.testing.Waits;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.json.StrictJson;
 import org.ownerless.protocol.model.LatencyMode;
 import org.ownerless.protocol.model.TipTargets;
 import org.ownerless.protocol.signing.SignedObject;
+import org.ownerless.protocol.verify.Freshness;
 
 /**
  * Origins are not trusted: one that alters a segment, forges or rolls back a manifest is passed over
@@ -35,7 +40,7 @@ class ViewerTamperTest {
 
   @BeforeAll
   static void start() throws Exception {
-    live = LiveNode.start(data, "src", LatencyMode.NORMAL, new TipTargets("tips@example.com", null, null), 240);
+    live = LiveNode.start(data, "src", LatencyMode.NORMAL, new TipTargets("tips@example.com", null, null), 300);
     chromium = new Chromium();
     live.awaitSegments("src", 6, Duration.ofSeconds(40));
   }
@@ -118,6 +123,29 @@ class ViewerTamperTest {
           x -> x.state().equals("playing") && events(page).contains("ROLLBACK")
               && x.verifiedSegments() > before.verifiedSegments() + 2);
       assertThat(currentOrigin(page)).isEqualTo(live.node.publicUrl());
+      page.context().browser().close();
+    }
+  }
+
+  @Test
+  void aMirrorFrozenOnAGenuineButStaleStateIsPassedOverForTheOriginThatIsAhead() throws Exception {
+    Map<String, byte[]> frozen = new ConcurrentHashMap<>();
+    try (TamperingOrigin stale = new TamperingOrigin(live.node.publicUrl())) {
+      // From its first answer on it serves the same announce and manifests forever: genuine, still
+      // inside the announce's validity, and older every second.
+      stale.rewrite((path, bytes) -> path.endsWith(".json") ? frozen.computeIfAbsent(path, p -> bytes) : bytes);
+      String stream = live.node.stream().path() + "/";
+      Http.get(stale.url() + stream + "announce.json");
+      byte[] manifest = Http.get(stale.url() + stream + "src/manifest.json").body();
+      long signedAt = StrictJson.parse(manifest).get("timeMs").asLong();
+      Waits.until(Duration.ofSeconds(60), () -> "the frozen root to be past the freshness bound",
+          () -> System.currentTimeMillis() - signedAt > Freshness.MIN_STALE_AFTER_MS + 1000);
+      Page page = viewerVia(stale);
+      ViewerStats s = Await.until(page, Duration.ofSeconds(60), "playing the live edge from the node",
+          x -> x.state().equals("playing") && x.verifiedSegments() >= 3);
+      assertThat(currentOrigin(page)).isEqualTo(live.node.publicUrl());
+      assertThat(events(page)).contains("STALE");
+      assertThat(s.rejectedSegments()).isZero();
       page.context().browser().close();
     }
   }
