@@ -67,7 +67,8 @@ public final class IngestServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ChunkDecoder decoder = new ChunkDecoder(config.chunkLimitsBeforePublish(), config.chunkLimits(), pendingBytes);
+            ChunkDecoder decoder =
+                new ChunkDecoder(config.chunkLimitsBeforePublish(), config.chunkLimits(), pendingBytes);
             ChunkEncoder encoder = new ChunkEncoder();
             ch.pipeline().addLast("limits", limiter)
                 .addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))

@@ -250,7 +250,8 @@ class PreAuthMemoryTest {
           String.valueOf(pid), "VM.native_memory", "summary").redirectErrorStream(true).start();
       String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       jcmd.waitFor();
-      return out.lines().filter(l -> l.contains("Other (reserved")).map(l -> l.replaceFirst("^[-\\s]*", "")).findFirst().orElse("?");
+      return out.lines().filter(l -> l.contains("Other (reserved"))
+          .map(l -> l.replaceFirst("^[-\\s]*", "")).findFirst().orElse("?");
     } catch (IOException | InterruptedException e) {
       return "? (" + e + ")";
     }

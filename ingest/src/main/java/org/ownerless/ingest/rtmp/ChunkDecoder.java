@@ -29,9 +29,10 @@ import java.util.List;
 public final class ChunkDecoder extends ByteToMessageDecoder {
   private final ChunkLimits afterPublish;
   private final PendingBytesBudget budget;
+  private final IntObjectMap<ChunkHeaderState> chunkStreams = new IntObjectHashMap<>();
+  /** The before-publish limits until the session accepts a publish, then {@link #afterPublish}. */
   private ChunkLimits limits;
   private boolean publishing;
-  private final IntObjectMap<ChunkHeaderState> chunkStreams = new IntObjectHashMap<>();
   private int chunkSize = ChunkFormat.DEFAULT_CHUNK_SIZE;
   /** The chunk stream whose chunk payload is being read; null between chunks. */
   private ChunkHeaderState inChunk;

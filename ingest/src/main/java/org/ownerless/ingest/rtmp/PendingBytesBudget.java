@@ -21,7 +21,8 @@ public final class PendingBytesBudget {
 
   private final long capacity;
   private final AtomicLong reserved = new AtomicLong();
-  private final RefusalLog beforePublishRefusals = RefusalLog.warnings("RTMP (not yet publishing)", PendingBytesBudget.class);
+  private final RefusalLog beforePublishRefusals =
+      RefusalLog.warnings("RTMP (not yet publishing)", PendingBytesBudget.class);
   private final RefusalLog publisherRefusals = RefusalLog.warnings("RTMP publisher", PendingBytesBudget.class);
 
   public PendingBytesBudget(long capacity) {
