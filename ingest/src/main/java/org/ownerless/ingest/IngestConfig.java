@@ -2,6 +2,7 @@ package org.ownerless.ingest;
 
 import java.time.Duration;
 import org.ownerless.ingest.rtmp.ChunkLimits;
+import org.ownerless.ingest.rtmp.PendingBytesBudget;
 import org.ownerless.ingest.transcode.TranscodeConfig;
 
 /**
@@ -9,6 +10,10 @@ import org.ownerless.ingest.transcode.TranscodeConfig;
  * the limits that keep one misbehaving client from hurting anyone else.
  *
  * @param publishToken the secret in the stream key NAME?token=TOKEN; never logged
+ * @param chunkLimits what one connection may make the chunk decoder hold once its publish is accepted
+ * @param chunkLimitsBeforePublish the same until then, for anyone who can open a socket
+ * @param pendingBytesBudget partially received message bytes of all connections together; the node
+ *     has one ingest, so this is the process's
  * @param publishDeadline how long a connection may take to start publishing
  * @param idleTimeout how long a connection may send nothing before it is closed
  * @param maxPendingOutboundBytes replies queued for a client that does not read, before it is dropped
@@ -19,6 +24,8 @@ public record IngestConfig(
     String publishToken,
     TranscodeConfig transcode,
     ChunkLimits chunkLimits,
+    ChunkLimits chunkLimitsBeforePublish,
+    long pendingBytesBudget,
     int maxConnections,
     int maxConnectionsPerIp,
     int maxStreams,
@@ -36,14 +43,22 @@ public record IngestConfig(
   }
 
   public static IngestConfig defaults(String host, int port, String publishToken, TranscodeConfig transcode) {
-    return new IngestConfig(host, port, publishToken, transcode, ChunkLimits.DEFAULTS, 256, 16, 16,
+    return new IngestConfig(host, port, publishToken, transcode, ChunkLimits.DEFAULTS, ChunkLimits.BEFORE_PUBLISH,
+        PendingBytesBudget.DEFAULT_BYTES, 256, 16, 16,
         Duration.ofSeconds(15), Duration.ofSeconds(30), 1 << 20);
   }
 
   public IngestConfig withLimits(int maxConnections, int maxConnectionsPerIp, Duration publishDeadline,
       Duration idleTimeout) {
-    return new IngestConfig(host, port, publishToken, transcode, chunkLimits, maxConnections, maxConnectionsPerIp,
-        maxStreams, publishDeadline, idleTimeout, maxPendingOutboundBytes);
+    return new IngestConfig(host, port, publishToken, transcode, chunkLimits, chunkLimitsBeforePublish,
+        pendingBytesBudget, maxConnections, maxConnectionsPerIp, maxStreams, publishDeadline, idleTimeout,
+        maxPendingOutboundBytes);
+  }
+
+  public IngestConfig withPendingBytesBudget(long bytes) {
+    return new IngestConfig(host, port, publishToken, transcode, chunkLimits, chunkLimitsBeforePublish,
+        bytes, maxConnections, maxConnectionsPerIp, maxStreams, publishDeadline, idleTimeout,
+        maxPendingOutboundBytes);
   }
 
   @Override

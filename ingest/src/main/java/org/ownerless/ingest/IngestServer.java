@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.ownerless.ingest.rtmp.ChunkDecoder;
 import org.ownerless.ingest.rtmp.ChunkEncoder;
 import org.ownerless.ingest.rtmp.HandshakeHandler;
+import org.ownerless.ingest.rtmp.PendingBytesBudget;
 import org.ownerless.ingest.rtmp.ProtocolControlHandler;
 import org.ownerless.ingest.rtmp.RtmpSession;
 import org.ownerless.ingest.transcode.StreamTranscoder;
@@ -36,6 +37,7 @@ public final class IngestServer implements AutoCloseable {
   private final IngestConfig config;
   private final StreamRegistry registry;
   private final ConnectionLimiter limiter;
+  private final PendingBytesBudget pendingBytes;
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private Channel serverChannel;
@@ -50,6 +52,7 @@ public final class IngestServer implements AutoCloseable {
     this.registry = new StreamRegistry(config.publishToken(), config.maxStreams(),
         name -> new StreamTranscoder(name, config.transcode(), listener), streamAllowed);
     this.limiter = new ConnectionLimiter("RTMP", config.maxConnections(), config.maxConnectionsPerIp());
+    this.pendingBytes = new PendingBytesBudget(config.pendingBytesBudget());
   }
 
   /** Binds the listening socket; returns the bound port (useful with port 0). */
@@ -64,7 +67,8 @@ public final class IngestServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ChunkDecoder decoder = new ChunkDecoder(config.chunkLimits());
+            ChunkDecoder decoder =
+                new ChunkDecoder(config.chunkLimitsBeforePublish(), config.chunkLimits(), pendingBytes);
             ChunkEncoder encoder = new ChunkEncoder();
             ch.pipeline().addLast("limits", limiter)
                 .addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
@@ -97,6 +101,11 @@ public final class IngestServer implements AutoCloseable {
 
   public int activeConnections() {
     return limiter.active();
+  }
+
+  /** Bytes of partially received messages all connections hold right now. */
+  public long pendingBytes() {
+    return pendingBytes.reserved();
   }
 
   @Override

@@ -11,8 +11,9 @@ import java.util.function.LongSupplier;
  * Says that connections are being refused once per burst, not once per connection: a flood is exactly
  * when a line per refusal would fill the disk and bury everything else. A burst ends after a quiet
  * period with no refusal; the next burst's line carries the previous one's count, so nothing is lost.
+ * Public so that other refusals of whole connections (the ingest's memory budget) are said the same way.
  */
-final class RefusalLog {
+public final class RefusalLog {
   static final Duration DEFAULT_QUIET = Duration.ofSeconds(10);
   // Netty's logger facade (it binds to SLF4J when present) keeps this module's only dependency Netty.
   private static final InternalLogger log = InternalLoggerFactory.getInstance(ConnectionLimiter.class);
@@ -38,7 +39,22 @@ final class RefusalLog {
     return new RefusalLog(what, DEFAULT_QUIET, System::nanoTime, log::warn);
   }
 
-  synchronized void refused(InetAddress from, Admission why, ConnectionCounts counts) {
+  /**
+   * Warnings in {@code source}'s log, bursts separated by {@link #DEFAULT_QUIET}.
+   *
+   * @param what names the connections in the line: "refusing WHAT connections: REASON"
+   */
+  public static RefusalLog warnings(String what, Class<?> source) {
+    InternalLogger sourceLog = InternalLoggerFactory.getInstance(source);
+    return new RefusalLog(what, DEFAULT_QUIET, System::nanoTime, sourceLog::warn);
+  }
+
+  void refused(InetAddress from, Admission why, ConnectionCounts counts) {
+    refused(reason(from, why, counts));
+  }
+
+  /** One refusal; {@code reason} is built by the caller, so keep it cheap: only a burst's first is logged. */
+  public synchronized void refused(String reason) {
     long now = nanoClock.getAsLong();
     total++;
     if (inBurst && now - lastRefusal < quietNanos) {
@@ -50,13 +66,13 @@ final class RefusalLog {
     inBurst = true;
     burstCount = 1;
     lastRefusal = now;
-    sink.accept("refusing " + what + " connections: " + reason(from, why, counts)
+    sink.accept("refusing " + what + " connections: " + reason
         + "; further refusals are counted, not logged, until " + quietNanos / 1_000_000_000L
         + " s pass without one" + previous);
   }
 
   /** Refusals since start, bursts included. */
-  synchronized long total() {
+  public synchronized long total() {
     return total;
   }
 

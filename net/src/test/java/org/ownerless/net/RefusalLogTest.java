@@ -41,4 +41,15 @@ class RefusalLogTest {
     assertThat(lines.get(0)).contains("over the total cap of 100").doesNotContain("previous burst");
     assertThat(lines.get(1)).contains("per address").endsWith("(the previous burst refused 3)");
   }
+
+  @Test
+  void aReasonGivenByTheCallerIsLoggedOncePerBurstTheSameWay() {
+    log.refused("partial messages over budget");
+    now += 1_000_000;
+    log.refused("partial messages over budget");
+
+    assertThat(lines).singleElement().asString()
+        .startsWith("refusing RTMP connections: partial messages over budget; further refusals are counted");
+    assertThat(log.total()).isEqualTo(2);
+  }
 }

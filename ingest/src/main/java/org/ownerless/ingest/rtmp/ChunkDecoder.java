@@ -19,10 +19,20 @@ import java.util.List;
  * arrive, and {@link ChunkLimits} bounds message length, chunk size, chunk stream count and the
  * total of partial messages. Any violation throws {@link RtmpProtocolException} and closes the
  * connection, because a chunk stream cannot be re-synchronised after a framing error.
+ *
+ * <p>Until the session accepts a publish ({@link RtmpSession.PublishAccepted}) the peer is a
+ * stranger and gets the small before-publish limits; only then do the large ones a keyframe needs
+ * apply. Payload bytes are also reserved in the process-wide {@link PendingBytesBudget} before they
+ * are copied; a connection whose reservation does not fit is closed, its refusal logged once per
+ * burst by the budget.
  */
 public final class ChunkDecoder extends ByteToMessageDecoder {
-  private final ChunkLimits limits;
+  private final ChunkLimits afterPublish;
+  private final PendingBytesBudget budget;
   private final IntObjectMap<ChunkHeaderState> chunkStreams = new IntObjectHashMap<>();
+  /** The before-publish limits until the session accepts a publish, then {@link #afterPublish}. */
+  private ChunkLimits limits;
+  private boolean publishing;
   private int chunkSize = ChunkFormat.DEFAULT_CHUNK_SIZE;
   /** The chunk stream whose chunk payload is being read; null between chunks. */
   private ChunkHeaderState inChunk;
@@ -31,8 +41,20 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
   private long bytesReceived;
   private boolean failed;
 
+  /**
+   * @param beforePublish the limits until a publish is accepted
+   * @param afterPublish the limits from then on
+   * @param budget shared by all connections of the process
+   */
+  public ChunkDecoder(ChunkLimits beforePublish, ChunkLimits afterPublish, PendingBytesBudget budget) {
+    this.limits = beforePublish;
+    this.afterPublish = afterPublish;
+    this.budget = budget;
+  }
+
+  /** The same limits whether publishing or not, and memory shared with no one: for tests and tools. */
   public ChunkDecoder(ChunkLimits limits) {
-    this.limits = limits;
+    this(limits, limits, PendingBytesBudget.unlimited());
   }
 
   public ChunkDecoder() {
@@ -76,14 +98,26 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
   }
 
   @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt == RtmpSession.PublishAccepted.INSTANCE) {
+      limits = afterPublish;
+      publishing = true;
+    }
+    super.userEventTriggered(ctx, evt);
+  }
+
+  @Override
   protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
     if (failed) {
       in.skipBytes(in.readableBytes());
       return;
     }
     try {
+      // At most one message per call: ByteToMessageDecoder passes it on before calling again, so
+      // what the session makes of it (a publish accepted) already applies to the bytes behind it.
+      int messagesBefore = out.size();
       boolean progress = true;
-      while (progress) {
+      while (progress && out.size() == messagesBefore) {
         progress = inChunk == null ? readChunkHeader(in, out) : readChunkPayload(ctx, in, out);
       }
     } catch (RtmpProtocolException e) {
@@ -211,9 +245,14 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
   private int checkLength(int chunkStreamId, int messageLength) {
     if (messageLength > limits.maxMessageLength()) {
       throw new RtmpProtocolException("message of " + messageLength + " bytes on chunk stream "
-          + chunkStreamId + " exceeds the limit of " + limits.maxMessageLength() + " bytes");
+          + chunkStreamId + " exceeds the limit of " + limits.maxMessageLength() + " bytes" + phase());
     }
     return messageLength;
+  }
+
+  /** Which limits said no, when it was the before-publish ones. */
+  private String phase() {
+    return publishing || limits == afterPublish ? "" : " before a publish is accepted";
   }
 
   private static void advanceTimestamp(ChunkHeaderState stream, long delta) {
@@ -234,7 +273,15 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
     }
     if (pendingBytes + length > limits.maxPendingBytes()) {
       throw new RtmpProtocolException("partially received messages would exceed the limit of "
-          + limits.maxPendingBytes() + " bytes per connection");
+          + limits.maxPendingBytes() + " bytes per connection" + phase());
+    }
+    if (!budget.tryReserve(length, publishing, ctx.channel().remoteAddress())) {
+      // The budget has logged it (once per burst): many connections at once should not mean as many lines.
+      failed = true;
+      in.skipBytes(in.readableBytes());
+      discardPartialMessages();
+      ctx.close();
+      return false;
     }
     inChunk.append(ctx.alloc(), in, length);
     pendingBytes += length;
@@ -246,6 +293,7 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
     inChunk = null;
     if (stream.complete()) {
       pendingBytes -= stream.messageLength;
+      budget.release(stream.messageLength);
       deliver(stream.takeMessage(), out);
     }
     return true;
@@ -291,6 +339,7 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
     ChunkHeaderState stream = chunkStreams.get(abortedChunkStreamId);
     if (stream != null && stream.assembling()) {
       pendingBytes -= stream.received();
+      budget.release(stream.received());
       stream.discardMessage();
     }
   }
@@ -299,6 +348,7 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
     for (ChunkHeaderState stream : chunkStreams.values()) {
       stream.discardMessage();
     }
+    budget.release(pendingBytes);
     pendingBytes = 0;
     inChunk = null;
   }

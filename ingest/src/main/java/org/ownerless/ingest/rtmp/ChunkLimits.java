@@ -13,7 +13,13 @@ package org.ownerless.ingest.rtmp;
  *     together
  */
 public record ChunkLimits(int maxMessageLength, int maxChunkSize, int maxChunkStreams, long maxPendingBytes) {
+  /** For a publisher whose token was accepted. */
   public static final ChunkLimits DEFAULTS = new ChunkLimits(8 << 20, 0xFFFFFF, 64, 32L << 20);
+  /**
+   * Until a publish is accepted. connect, createStream and publish are a few hundred bytes each, so
+   * anyone who can open a socket gets only this much instead of {@link #DEFAULTS}' 32 MiB.
+   */
+  public static final ChunkLimits BEFORE_PUBLISH = new ChunkLimits(64 << 10, 0xFFFFFF, 64, 128L << 10);
 
   public ChunkLimits {
     if (maxMessageLength < 1 || maxChunkSize < 1 || maxChunkStreams < 1 || maxPendingBytes < 1) {

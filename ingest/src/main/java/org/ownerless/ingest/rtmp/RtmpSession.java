@@ -26,6 +26,14 @@ import org.slf4j.LoggerFactory;
  * acknowledgements, pings, chunk size) is {@link ProtocolControlHandler}'s, in front of this one.
  */
 public final class RtmpSession extends ChannelInboundHandlerAdapter {
+  /**
+   * Fired from the head of the pipeline once a publish is accepted (token checked, stream taken),
+   * so {@link ChunkDecoder}, in front of the session, lifts its before-publish limits.
+   */
+  public enum PublishAccepted {
+    INSTANCE
+  }
+
   private static final Logger log = LoggerFactory.getLogger(RtmpSession.class);
   static final String APP = "live";
   /** Publish stream id handed out by createStream. */
@@ -186,6 +194,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
     if (publishDeadline != null) {
       publishDeadline.cancel(false);
     }
+    ctx.pipeline().fireUserEventTriggered(PublishAccepted.INSTANCE);
     ctx.write(ControlMessages.streamBegin(streamId));
     ctx.writeAndFlush(CommandMessages.onStatus(streamId, "status", "NetStream.Publish.Start",
         "Publishing " + key.name() + "."));

@@ -47,6 +47,23 @@ final class ChunkBytes {
     return basic(3, csid);
   }
 
+  /**
+   * The first {@code sent} payload bytes (counting up from 0) of a message of {@code length} bytes
+   * on {@code csid}, cut into chunks of {@code chunkSize} with Type 3 headers between them.
+   */
+  ChunkBytes message(int csid, int typeId, int length, int sent, int chunkSize) {
+    type0(csid, 0, length, typeId, 1);
+    for (int offset = 0; offset < sent; offset += chunkSize) {
+      if (offset > 0) {
+        type3(csid);
+      }
+      for (int i = offset; i < Math.min(sent, offset + chunkSize); i++) {
+        out.write(i);
+      }
+    }
+    return this;
+  }
+
   ChunkBytes extended(long timestamp) {
     return u32(timestamp);
   }

@@ -6,6 +6,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayList;
@@ -243,6 +245,39 @@ class RtmpSessionTest {
     assertThat(status.info()).containsEntry("level", "error").containsEntry("code", "NetStream.Publish.Denied");
     assertThat(channel.isOpen()).isFalse();
     assertThat(gate.events).as("nothing started").isEmpty();
+  }
+
+  /** User events that reach the front of the pipeline, where the chunk decoder is. */
+  private List<Object> eventsInFront() {
+    List<Object> events = new ArrayList<>();
+    channel.pipeline().addFirst(new ChannelInboundHandlerAdapter() {
+      @Override
+      public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        events.add(evt);
+        ctx.fireUserEventTriggered(evt);
+      }
+    });
+    return events;
+  }
+
+  @Test
+  void anAcceptedPublishTellsTheHandlersInFrontSoTheLargeLimitsApply() {
+    List<Object> events = eventsInFront();
+    connect();
+
+    receive(command(1, "publish", 3.0, null, "cam?token=" + TOKEN, "live"));
+
+    assertThat(events).containsExactly(RtmpSession.PublishAccepted.INSTANCE);
+  }
+
+  @Test
+  void aPublishTheGateRefusesDoesNotLiftTheLimits() {
+    List<Object> events = eventsInFront();
+    connect();
+
+    receive(command(1, "publish", 3.0, null, "full?token=" + TOKEN, "live"));
+
+    assertThat(events).isEmpty();
   }
 
   @Test
