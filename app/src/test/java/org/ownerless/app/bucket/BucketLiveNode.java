@@ -30,8 +30,16 @@ final class BucketLiveNode implements AutoCloseable {
   final Signer creator;
 
   BucketLiveNode(Path data, String prefix, int seconds) throws Exception {
+    this(data, prefix, seconds, false);
+  }
+
+  /** @param bucketDownAtStart the S3 server is stopped before the node starts (start it with {@code s3.start()}) */
+  BucketLiveNode(Path data, String prefix, int seconds, boolean bucketDownAtStart) throws Exception {
     s3 = new S3Server();
     try {
+      if (bucketDownAtStart) {
+        s3.stop();
+      }
       live = LiveNode.start(NodeSettings.builder().name("show").dataDir(data).host("127.0.0.1").httpPort(0).rtmpPort(0)
           .publishToken("bucket-test-token").title("Bucket test").ladder("src").segmentSeconds(2.0)
           .bucket(s3.settings(prefix)).build(), seconds);

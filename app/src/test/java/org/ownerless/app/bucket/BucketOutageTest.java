@@ -53,6 +53,26 @@ class BucketOutageTest {
     }
   }
 
+  @Test
+  void aBucketThatIsDownWhenTheNodeStartsIsFilledOnceItComesUp() throws Exception {
+    try (BucketLiveNode live = new BucketLiveNode(data, "", 90, true)) {
+      String nodeStream = live.node.streamUrl();
+      // Services start in any order: the node ingests, signs and serves without its bucket.
+      live.until(Duration.ofSeconds(40), "3 segments on the node with the bucket down",
+          () -> BucketLiveNode.treeSize(nodeStream) >= 3);
+      live.until(Duration.ofSeconds(20), "/metrics to report the bucket down",
+          () -> Http.text(live.node.publicUrl() + "metrics").contains("ownerless_bucket_up 0.0"));
+
+      live.s3.start();
+      long target = BucketLiveNode.treeSize(nodeStream);
+      live.until(Duration.ofSeconds(60), "the bucket to catch up to size " + target,
+          () -> BucketLiveNode.treeSize(live.bucketStreamUrl()) >= target);
+      String[] filled = BucketLiveNode.verify(live.bucketStreamUrl());
+      assertThat(filled[0]).as(filled[1]).isEqualTo("0");
+      assertThat(Http.text(live.node.publicUrl() + "metrics")).contains("ownerless_bucket_up 1.0");
+    }
+  }
+
   private static double counter(String metrics, String name) {
     Matcher m = Pattern.compile("(?m)^" + name + " ([0-9.eE+-]+)$").matcher(metrics);
     assertThat(m.find()).as(name + " in\n" + metrics).isTrue();
