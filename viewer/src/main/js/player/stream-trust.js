@@ -5,6 +5,7 @@
 // untrusted.
 
 import { fetchBytes } from './bounded-fetch.js';
+import { GapRoots, walkedRootCap } from './gap-roots.js';
 import { Events } from './events.js';
 import {
   AnnounceTracker,
@@ -17,7 +18,10 @@ import {
 } from './trust-api.js';
 import { FileKind, fileRefused } from './trust-verdict.js';
 
+/** A manifest: the protocol's limit (an ended stream's window holds up to 8192 entries). */
 const JSON_LIMIT = 2 * 1024 * 1024;
+/** An announce: its longest legal form (32 hint URLs of 2 KiB, 16 renditions, tips) is under 128 KiB. */
+const ANNOUNCE_LIMIT = 256 * 1024;
 const JSON_TIMEOUT_MS = 5000;
 /** Entries remembered per rendition: a bit more than one manifest window, older ones are not played. */
 const REMEMBERED_ENTRIES = 8192 + 64;
@@ -41,7 +45,7 @@ export class StreamTrust {
 
   /** Fetches and verifies the announce; adds its origins after the hint. Throws UntrustedError. */
   async loadAnnounce() {
-    const announce = await this.fromAnyOrigin(FileKind.ANNOUNCE, 'announce.json', async (text) => {
+    const announce = await this.fromAnyOrigin(FileKind.ANNOUNCE, 'announce.json', ANNOUNCE_LIMIT, async (text) => {
       const now = Date.now();
       const a = await verifyAnnounce(text, this.address.pub, now);
       if (a.name !== this.address.name) throw new TrustError(Problem.WRONG_STREAM, `announce is for stream ${a.name}`);
@@ -79,12 +83,17 @@ export class StreamTrust {
   async fetchManifest(name, r) {
     const expect = { creator: this.address.pub, name: this.address.name, rendition: name };
     let servedBy = null;
-    const root = await this.fromAnyOrigin(FileKind.MANIFEST, `${name}/manifest.json`, async (text, base) => {
-      const candidate = await verifyManifest(text, expect);
-      await this.acceptRoot(r, candidate, base, expect);
-      servedBy = base;
-      return candidate;
-    });
+    const root = await this.fromAnyOrigin(
+      FileKind.MANIFEST,
+      `${name}/manifest.json`,
+      JSON_LIMIT,
+      async (text, base) => {
+        const candidate = await verifyManifest(text, expect);
+        await this.acceptRoot(r, candidate, text, base, expect);
+        servedBy = base;
+        return candidate;
+      },
+    );
     r.root = r.tracker.last ?? root;
     if (isStale(r.root, this.announce, Date.now())) await this.lookPastStale(name, r, expect, servedBy);
     for (const e of r.root.window) r.entries.set(e.uri, e);
@@ -93,21 +102,23 @@ export class StreamTrust {
   }
 
   /**
-   * Accepts `candidate` into the rendition's log. Intermediate roots that close a gap come from
-   * `base` (roots/N.json), verified alike; a gap too long to walk restarts the log from `candidate`.
+   * Accepts `candidate` (`bytes` long) into the rendition's log. Intermediate roots that close a gap
+   * come from `base` first, then any origin (roots/N.json, verified alike; GapRoots), each capped at
+   * twice the candidate's size; a gap too long to walk restarts the log from `candidate`.
    */
-  async acceptRoot(r, candidate, base, expect) {
-    await r.tracker.accept(candidate, {
-      fetchRoot: async (size) => {
-        let t;
-        try {
-          t = await this.fetchText(base, `${expect.rendition}/roots/${size}.json`);
-        } catch (e) {
-          throw new TrustError(Problem.UNAVAILABLE, `roots/${size}.json: ${e.message}`);
-        }
-        return verifyManifest(t, expect);
-      },
+  async acceptRoot(r, candidate, bytes, base, expect) {
+    const others = this.origins.inTurn().filter((o) => o !== base);
+    const gap = new GapRoots([base, ...others], candidate.treeSize, async (from, size, maxBytes) => {
+      let t;
+      try {
+        t = await this.fetchText(from, `${expect.rendition}/roots/${size}.json`, maxBytes);
+      } catch (e) {
+        throw new TrustError(Problem.UNAVAILABLE, `roots/${size}.json: ${e.message}`);
+      }
+      return verifyManifest(t, expect);
     });
+    gap.cap = walkedRootCap(bytes.byteLength);
+    await r.tracker.accept(candidate, { fetchRoot: (size) => gap.fetchRoot(size) });
   }
 
   /**
@@ -121,11 +132,12 @@ export class StreamTrust {
       if (base === stale) continue;
       const had = r.root;
       try {
-        const candidate = await verifyManifest(await this.fetchText(base, `${name}/manifest.json`), expect);
+        const text = await this.fetchText(base, `${name}/manifest.json`);
+        const candidate = await verifyManifest(text, expect);
         const ahead =
           candidate.epoch > had.epoch || (candidate.epoch === had.epoch && candidate.treeSize > had.treeSize);
         if (!ahead) continue;
-        await this.acceptRoot(r, candidate, base, expect);
+        await this.acceptRoot(r, candidate, text, base, expect);
       } catch {
         continue;
       }
@@ -167,23 +179,24 @@ export class StreamTrust {
     }
   }
 
-  async fetchText(base, file) {
+  async fetchText(base, file, maxBytes = JSON_LIMIT) {
     const bytes = await fetchBytes(base + this.address.originPath(file), {
-      maxBytes: JSON_LIMIT,
+      maxBytes,
       timeoutMs: JSON_TIMEOUT_MS,
     });
     return bytes;
   }
 
   /**
-   * Asks each origin in turn for `file` (of `kind`) and returns the first answer `accept` takes.
+   * Asks each origin in turn for `file` (of `kind`, at most `maxBytes`) and returns the first answer
+   * `accept` takes.
    * A refused answer is reported and its origin passed over; the last problem is what the viewer sees.
    */
-  async fromAnyOrigin(kind, file, accept) {
+  async fromAnyOrigin(kind, file, maxBytes, accept) {
     let last = null;
     for (const base of this.origins.inTurn()) {
       try {
-        const bytes = await this.fetchText(base, file);
+        const bytes = await this.fetchText(base, file, maxBytes);
         return await accept(bytes, base);
       } catch (e) {
         const refusal = fileRefused({

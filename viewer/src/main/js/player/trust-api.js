@@ -1,6 +1,7 @@
 // The verification library as the player uses it: one seam between the player and trust/.
 export {
   AnnounceTracker,
+  MAX_BYTES,
   Problem,
   RootTracker,
   TrustError,
