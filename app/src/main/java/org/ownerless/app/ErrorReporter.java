@@ -19,11 +19,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     PrintWriter err = cmd.getErr();
     String line = userMessage(e);
     if (line != null) {
-      err.println("error: " + line);
+      err.println("error: " + UserText.oneLine(line));
       err.flush();
       return ExitCodes.USAGE;
     }
-    err.println("internal error: " + e);
+    err.println("internal error: " + UserText.oneLine(String.valueOf(e)));
     if (System.getenv("OWNERLESS_DEBUG") != null) {
       e.printStackTrace(err);
     } else {

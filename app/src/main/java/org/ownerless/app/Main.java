@@ -8,6 +8,7 @@ import org.ownerless.app.cli.NodeCommand;
 import org.ownerless.app.cli.RelayCommand;
 import org.ownerless.app.cli.TrackerCommand;
 import org.ownerless.app.cli.VerifyCommand;
+import org.ownerless.app.options.Converters;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,14 +31,59 @@ public final class Main implements Runnable {
 
   /** Runs one command line and returns its exit code; tests call this directly. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return execute(commandLine(out, err), args, out, err);
+  }
+
+  /**
+   * Parses one command line and runs only the command's {@link Checked#check()}: the same parsing, the
+   * same messages and exit codes as {@link #run}, but nothing is written, bound or started (exit 0
+   * means the command would start with these inputs). Help and version requests are answered as usual.
+   */
+  public static int check(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cmd = commandLine(out, err);
+    cmd.setExecutionStrategy(Main::checkOnly);
+    return execute(cmd, args, out, err);
+  }
+
+  private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cmd = new CommandLine(new Main());
     cmd.setOut(out);
     cmd.setErr(err);
+    Converters.registerOn(cmd);
+    cmd.setParameterExceptionHandler(new UsageErrors());
     cmd.setExecutionExceptionHandler(new ErrorReporter());
+    return cmd;
+  }
+
+  private static int execute(CommandLine cmd, String[] args, PrintWriter out, PrintWriter err) {
     int code = cmd.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static int checkOnly(CommandLine.ParseResult parsed) {
+    Integer help = CommandLine.executeHelpRequest(parsed);
+    if (help != null) {
+      return help;
+    }
+    CommandLine.ParseResult last = parsed;
+    while (last.subcommand() != null) {
+      last = last.subcommand();
+    }
+    Object command = last.commandSpec().userObject();
+    try {
+      if (command instanceof Checked) {
+        ((Checked) command).check();
+      } else if (command instanceof Main) {
+        ((Main) command).run();
+      }
+      return ExitCodes.OK;
+    } catch (CommandLine.ParameterException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), "check failed", e);
+    }
   }
 
   @Override

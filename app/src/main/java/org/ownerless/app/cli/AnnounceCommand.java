@@ -8,16 +8,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ownerless.app.Checked;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
+import org.ownerless.app.UserText;
 import org.ownerless.app.options.DurationParser;
 import org.ownerless.app.options.HintOptions;
+import org.ownerless.app.options.OutputFile;
 import org.ownerless.app.options.TipOptions;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.KeyFile;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.io.AtomicFiles;
+import org.ownerless.protocol.json.StrictJson;
 import org.ownerless.protocol.model.LatencyMode;
+import org.ownerless.protocol.model.Names;
 import org.ownerless.protocol.model.Rendition;
 import org.ownerless.protocol.model.StreamAnnounce;
 import org.ownerless.protocol.model.StreamStatus;
@@ -37,7 +42,7 @@ import picocli.CommandLine.Spec;
         "Viewers accept it only if it verifies under your key, has not expired, and is not older",
         "than one they already saw (its seq defaults to the issue time in milliseconds, so a later",
         "announce always supersedes an earlier one)."})
-public final class AnnounceCommand implements Callable<Integer> {
+public final class AnnounceCommand implements Callable<Integer>, Checked {
   @Spec CommandSpec spec;
 
   @Option(names = "--key", required = true, paramLabel = "FILE", description = "secret key file from keygen")
@@ -74,21 +79,19 @@ public final class AnnounceCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the signed announce")
   Path out;
 
+  /** Reads the key and builds the announce (every flag checked), without signing or writing it. */
+  @Override
+  public void check() throws IOException, ProtocolException {
+    announce(KeyFile.read(key), System.currentTimeMillis());
+    OutputFile.check("--out", out);
+  }
+
   @Override
   public Integer call() throws IOException, ProtocolException {
     Signer signer = KeyFile.read(key);
     long now = System.currentTimeMillis();
-    if (ttl.isNegative() || ttl.isZero()) {
-      throw new UserError("--ttl must be positive");
-    }
-    StreamAnnounce announce;
-    try {
-      announce = new StreamAnnounce(signer.publicKey(), name, title, seq != null ? seq : now, now,
-          now + ttl.toMillis(), StreamStatus.fromWire(status), LatencyMode.fromWire(latency), renditions,
-          hints.origins(), hints.trackers(), tip.targets());
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    StreamAnnounce announce = announce(signer, now);
+    OutputFile.check("--out", out);
     SignedObject signed = announce.sign(signer);
     // Readers (an origin serving this file) see the old announce or the new one, never half of one.
     AtomicFiles.write(out.toAbsolutePath(), signed.toCanonicalBytes());
@@ -97,4 +100,36 @@ public final class AnnounceCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  private StreamAnnounce announce(Signer signer, long now) {
+    if (ttl.isZero()) {
+      throw new UserError("--ttl must be longer than 0");
+    }
+    if (!Names.isStreamName(name)) {
+      throw new UserError("--name " + UserText.quote(name) + " is an invalid stream name: " + Names.STREAM_RULE);
+    }
+    if (title.length() > StreamAnnounce.MAX_TITLE) {
+      throw new UserError("--title is " + title.length() + " characters long; at most " + StreamAnnounce.MAX_TITLE);
+    }
+    if (seq != null && (seq < 0 || seq > StrictJson.MAX_SAFE_INTEGER)) {
+      throw new UserError("--seq must be 0 to " + StrictJson.MAX_SAFE_INTEGER + ", not " + seq);
+    }
+    StreamStatus streamStatus;
+    LatencyMode mode;
+    try {
+      streamStatus = StreamStatus.fromWire(status.strip().toLowerCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--status " + UserText.quote(status) + " must be live or ended");
+    }
+    try {
+      mode = LatencyMode.fromWire(latency.strip().toLowerCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--latency " + UserText.quote(latency) + " must be low or normal");
+    }
+    try {
+      return new StreamAnnounce(signer.publicKey(), name, title, seq != null ? seq : now, now,
+          now + ttl.toMillis(), streamStatus, mode, renditions, hints.origins(), hints.trackers(), tip.targets());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
 }

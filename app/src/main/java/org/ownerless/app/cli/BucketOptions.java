@@ -2,6 +2,7 @@ package org.ownerless.app.cli;
 
 import java.util.Map;
 import org.ownerless.app.UserError;
+import org.ownerless.app.options.ServerUrls;
 import org.ownerless.origin.bucket.BucketSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,7 +62,9 @@ final class BucketOptions {
     try {
       return BucketSettings.of(endpoint, region, bucket, prefix,
           accessKey != null ? accessKey : env.get("AWS_ACCESS_KEY_ID"),
-          secretKey != null ? secretKey : env.get("AWS_SECRET_ACCESS_KEY"), publicUrl);
+          secretKey != null ? secretKey : env.get("AWS_SECRET_ACCESS_KEY"),
+          // A base URL like every other: https://cdn.example/show gets its slash rather than an error.
+          publicUrl == null ? null : ServerUrls.base("--bucket-public-url", publicUrl, ServerUrls.HTTP));
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.ownerless.app.Checked;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.demo.BrowserLauncher;
 import org.ownerless.app.demo.DemoSource;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
         "Runs a node with a built-in test source (moving pattern, wall clock, tone) pushed over RTMP into",
         "its own ingest, prints the watch URL and opens it in a browser. Ctrl-C stops it; the signed",
         "announce then says the stream ended. The identity is kept in the demo data directory."})
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer>, Checked {
   @Spec CommandSpec spec;
 
   @Option(names = "--no-browser", description = "only print the watch URL")
@@ -53,6 +54,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "DURATION", converter = DurationParser.class,
       description = "stop by itself after this long (default: run until Ctrl-C)")
   Duration duration;
+
+  /** Every flag checked; no identity, token or directory is created. */
+  @Override
+  public void check() {
+    builder().check();
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -90,6 +97,11 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** The node settings a demo uses; everything else is the node's default. */
   private NodeSettings settings() throws IOException {
+    NodeSettingsBuilder b = builder().check();
+    return b.publishToken(NodeSecrets.publishToken(data.value())).build();
+  }
+
+  private NodeSettingsBuilder builder() {
     Path dataDir = data.value();
     return NodeSettings.builder().name("demo").title("ownerless demo").dataDir(dataDir).host(host.value())
         .httpPort(httpPort.value()).rtmpPort(rtmpPort.value()).latency(latency.value())
@@ -97,6 +109,6 @@ public final class DemoCommand implements Callable<Integer> {
         .ladder("src,240p:240:400")
         // The source stops with the demo: end the stream soon after, not after the node's patient default.
         .endAfter(Duration.ofSeconds(10))
-        .ffmpeg(ffmpeg.value()).publishToken(NodeSecrets.publishToken(dataDir)).build();
+        .ffmpeg(ffmpeg.value());
   }
 }

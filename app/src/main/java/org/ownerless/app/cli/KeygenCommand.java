@@ -3,7 +3,11 @@ package org.ownerless.app.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.nio.file.Files;
+import org.ownerless.app.Checked;
 import org.ownerless.app.ExitCodes;
+import org.ownerless.app.UserError;
+import org.ownerless.app.options.OutputFile;
 import org.ownerless.protocol.crypto.KeyFile;
 import org.ownerless.protocol.crypto.Signer;
 import picocli.CommandLine.Command;
@@ -17,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
         "Creates a new Ed25519 creator identity.",
         "The key file is written readable by its owner only; the public key (your stream's PUB) is printed."})
-public final class KeygenCommand implements Callable<Integer> {
+public final class KeygenCommand implements Callable<Integer>, Checked {
   @Spec CommandSpec spec;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the secret key")
@@ -27,7 +31,16 @@ public final class KeygenCommand implements Callable<Integer> {
   boolean force;
 
   @Override
+  public void check() {
+    OutputFile.check("--out", out);
+    if (!force && Files.exists(out)) {
+      throw new UserError(out + " already exists; keygen never replaces an identity unless given --force");
+    }
+  }
+
+  @Override
   public Integer call() throws IOException {
+    check();
     Signer signer = Signer.generate();
     KeyFile.write(out, signer, force);
     spec.commandLine().getOut().println(signer.publicKey().toBase64Url());

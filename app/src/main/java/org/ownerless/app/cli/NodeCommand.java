@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.ownerless.app.Checked;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
 import org.ownerless.app.config.ConfigFile;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Spec;
         "Runs the whole pipeline in one process: RTMP ingest, transcoding, manifest signing and the HTTP origin.",
         "Prints the OBS settings and the stream URL, then runs until Ctrl-C (the announce then says the stream ended).",
         "Settings come from --config (YAML, keys as in the long option names in camelCase) and are overridden by flags."})
-public final class NodeCommand implements Callable<Integer> {
+public final class NodeCommand implements Callable<Integer>, Checked {
   @Spec CommandSpec spec;
 
   @Option(names = YamlDefaultProvider.OPTION, paramLabel = "FILE", description = "YAML settings file")
@@ -122,8 +123,21 @@ public final class NodeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** Every setting checked, without creating the key, the token or anything else. */
+  @Override
+  public void check() {
+    builder().check();
+  }
+
   /** The settings as parsed: flags, else the config file, else the builder's defaults. */
   NodeSettings settings() throws java.io.IOException {
+    NodeSettingsBuilder b = builder();
+    b.check(); // before the token is created in a data directory that may be a typo
+    return b.publishToken(publishToken != null ? publishToken : NodeSecrets.publishToken(data.value())).build();
+  }
+
+  /** The builder holding every setting as given (the publish token only if given); no side effects. */
+  private NodeSettingsBuilder builder() {
     ConfigFile file = ((YamlDefaultProvider) spec.defaultValueProvider()).config();
     Path dataDir = data.value();
     NodeSettingsBuilder b = NodeSettings.builder().name(name).dataDir(dataDir).keyFile(key).host(host.value())
@@ -143,7 +157,7 @@ public final class NodeCommand implements Callable<Integer> {
     b.tls(tls.cert(), tls.key());
     b.bucket(bucket.settings(System.getenv()));
     b.ffmpeg(ffmpeg.value());
-    return b.publishToken(publishToken != null ? publishToken : NodeSecrets.publishToken(dataDir)).build();
+    return b.publishToken(publishToken);
   }
 
   static void printBanner(Node node, PrintWriter out) {

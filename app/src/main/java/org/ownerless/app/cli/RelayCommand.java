@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.ownerless.app.Checked;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
+import org.ownerless.app.UserText;
 import org.ownerless.app.options.DataDirOption;
 import org.ownerless.app.options.HostOption;
 import org.ownerless.app.options.HttpPortOption;
 import org.ownerless.app.options.PublicUrlOption;
+import org.ownerless.app.options.ServerUrls;
 import org.ownerless.app.options.TlsOptions;
 import org.ownerless.app.relay.Relay;
 import org.ownerless.app.relay.RelayOptions;
@@ -35,7 +38,7 @@ import picocli.CommandLine.Spec;
         "URLs in order, then the origins the signed announce names; one found ahead of the one read is read instead.",
         "An upstream that is down (at start or later) is retried with back-off; the relay serves what it holds",
         "meanwhile and logs one line when the outage starts and one when it ends. Runs until Ctrl-C."})
-public final class RelayCommand implements Callable<Integer> {
+public final class RelayCommand implements Callable<Integer>, Checked {
   @Spec CommandSpec spec;
 
   @Option(names = "--upstream", paramLabel = "URL", required = true,
@@ -71,32 +74,43 @@ public final class RelayCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** Every flag checked (the same {@link #resolve()} {@link #call()} starts with); nothing is contacted. */
+  @Override
+  public void check() {
+    resolve();
+  }
+
   RelayOptions resolve() {
     StreamId id;
     try {
       id = StreamId.parse(stream);
     } catch (IllegalArgumentException e) {
-      throw new UserError("--stream must be PUB/NAME (the creator's 43-character key and the stream name): "
-          + e.getMessage());
+      throw new UserError("--stream must be PUB/NAME (the creator's 43-character key and the stream name), not "
+          + UserText.quote(stream) + ": " + e.getMessage());
     }
+    // Base URLs get their trailing slash like everywhere else (http://node:8080 → http://node:8080/).
+    List<String> upstreamUrls = new ArrayList<>();
     for (String u : upstreams) {
       try {
-        StreamUrl.forStream(u, id);
+        StreamUrl.forStream(u.strip(), id);
       } catch (IllegalArgumentException e) {
         throw new UserError("--upstream: " + e.getMessage());
       }
+      upstreamUrls.add(ServerUrls.base("--upstream", u, ServerUrls.HTTP));
     }
+    String publicBase = null;
     if (publicUrl.value() != null) {
       try {
-        StreamUrl.forStream(publicUrl.value(), id);
+        StreamUrl.forStream(publicUrl.value().strip(), id);
       } catch (IllegalArgumentException e) {
         throw new UserError("--public-url: " + e.getMessage());
       }
+      publicBase = ServerUrls.base("--public-url", publicUrl.value(), ServerUrls.HTTP);
     }
     if (retention < 0) {
       throw new UserError("--retention must be 0 (keep everything) or a number of segments");
     }
-    return new RelayOptions(id, upstreams, data.value(), host.value(), httpPort.value(), publicUrl.value(), retention,
+    return new RelayOptions(id, upstreamUrls, data.value(), host.value(), httpPort.value(), publicBase, retention,
         tls.cert(), tls.key());
   }
 

@@ -4,14 +4,18 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.ownerless.app.Checked;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
+import org.ownerless.app.UserText;
 import org.ownerless.app.options.DurationParser;
 import org.ownerless.app.options.HostOption;
 import org.ownerless.app.options.Ports;
+import org.ownerless.app.options.ServerUrls;
 import org.ownerless.tracker.TrackerConfig;
 import org.ownerless.tracker.TrackerServer;
 import picocli.CommandLine.Command;
@@ -26,7 +30,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Runs a standalone WebTorrent-compatible tracker at ws://HOST:PORT/announce.",
         "Viewers of the same rendition meet through it; it never sees media. Limits: docs/tracker.md."})
-public final class TrackerCommand implements Callable<Integer> {
+public final class TrackerCommand implements Callable<Integer>, Checked {
   @Spec CommandSpec spec;
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000", description = "port (default: ${DEFAULT-VALUE})")
@@ -73,8 +77,15 @@ public final class TrackerCommand implements Callable<Integer> {
   Integer maxOutbound;
 
   @Override
+  public void check() {
+    Ports.check("--port", port);
+    host.value();
+    config();
+  }
+
+  @Override
   public Integer call() throws Exception {
-    Ports.check(port);
+    check();
     String host = this.host.value();
     TrackerConfig config = config();
     TrackerServer server = new TrackerServer(new InetSocketAddress(host, port), config);
@@ -104,7 +115,7 @@ public final class TrackerCommand implements Callable<Integer> {
     TrackerConfig.Builder b = TrackerConfig.builder();
     if (perIp != null) b.maxConnectionsPerIp(perIp);
     if (maxConnections != null) b.maxConnections(maxConnections);
-    if (!origins.isEmpty()) b.allowedOrigins(Set.copyOf(origins));
+    if (!origins.isEmpty()) b.allowedOrigins(origins.stream().map(TrackerCommand::pageOrigin).collect(Collectors.toSet()));
     if (interval != null) b.announceInterval(interval);
     if (peerTtl != null) b.peerTtl(peerTtl);
     if (offerTtl != null) b.offerTtl(offerTtl);
@@ -118,5 +129,20 @@ public final class TrackerCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+  }
+
+  /**
+   * A page origin as browsers send it in the Origin header: scheme://host[:port], lower case, no path.
+   * A trailing slash (https://watch.example/, as URLs are usually copied) is dropped rather than
+   * never matching; a path, query or other scheme is an error.
+   */
+  static String pageOrigin(String value) {
+    String url = ServerUrls.base("--allow-origin", value, ServerUrls.HTTP);
+    String withoutSlash = url.substring(0, url.length() - 1);
+    if (withoutSlash.indexOf('/', withoutSlash.indexOf("://") + 3) >= 0) {
+      throw new UserError("--allow-origin " + UserText.quote(value) + " must be a page origin, scheme://host[:port], "
+          + "without a path (e.g. https://watch.example)");
+    }
+    return withoutSlash.toLowerCase(Locale.ROOT);
   }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
+import org.ownerless.app.UserText;
 import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.verify.Failure;
 import org.ownerless.origin.verify.PassResult;
@@ -26,10 +27,10 @@ final class UrlVerification {
     try {
       this.url = StreamUrl.parse(target);
     } catch (IllegalArgumentException e) {
-      throw new UserError(target + ": " + e.getMessage());
+      throw new UserError(UserText.quote(target) + ": " + e.getMessage());
     }
-    if (interval.isNegative() || interval.isZero() || timeout.isNegative() || timeout.isZero()) {
-      throw new UserError("--interval and --timeout must be positive");
+    if (interval.isZero() || timeout.isZero()) {
+      throw new UserError("--interval and --timeout must be longer than 0");
     }
     this.pinned = pinned;
     this.watch = watch;

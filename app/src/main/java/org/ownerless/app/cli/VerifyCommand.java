@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.ownerless.app.Checked;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
+import org.ownerless.app.UserText;
 import org.ownerless.app.options.DurationParser;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.PublicKey;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
         "manifest, every playlist entry against its signed entry, and every listed segment's bytes.",
         "Prints what was verified, or one line per failure; exits 1 if anything fails.",
         "For files without --pubkey the key the object names is used, and the output says it was not pinned."})
-public final class VerifyCommand implements Callable<Integer> {
+public final class VerifyCommand implements Callable<Integer>, Checked {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "TARGET", description = "announce or manifest file, or a stream URL")
@@ -59,16 +61,22 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "the creator key the object must be signed by (43 base64url characters)")
   PublicKey pubkey;
 
+  /** The target parsed (a URL) or read (a file) and every flag checked; nothing is fetched or verified. */
+  @Override
+  public void check() {
+    if (isUrl()) {
+      urlVerification();
+    } else {
+      fileBytes();
+    }
+  }
+
   @Override
   public Integer call() {
-    if (target.startsWith("http://") || target.startsWith("https://")) {
-      return new UrlVerification(target, pubkey, watch, interval, duration, timeout,
-          spec.commandLine().getOut()).run();
+    if (isUrl()) {
+      return urlVerification().run();
     }
-    if (watch) {
-      throw new UserError("--watch needs a stream URL");
-    }
-    byte[] bytes = InputFiles.read(Path.of(target), StrictJson.MAX_BYTES);
+    byte[] bytes = fileBytes();
     PrintWriter out = spec.commandLine().getOut();
     String type;
     try {
@@ -98,6 +106,34 @@ public final class VerifyCommand implements Callable<Integer> {
       out.println("FAIL " + target + ": " + Problem.MALFORMED + ": " + e.getMessage());
       return ExitCodes.FAILED;
     }
+  }
+
+  private boolean isUrl() {
+    String t = target.strip().toLowerCase(java.util.Locale.ROOT);
+    return t.startsWith("http://") || t.startsWith("https://");
+  }
+
+  private UrlVerification urlVerification() {
+    return new UrlVerification(target.strip(), pubkey, watch, interval, duration, timeout, spec.commandLine().getOut());
+  }
+
+  private byte[] fileBytes() {
+    if (watch) {
+      throw new UserError("--watch needs a stream URL");
+    }
+    if (target.isBlank()) {
+      throw new UserError("TARGET is empty: name an announce or manifest file, or a stream URL");
+    }
+    if (target.contains("://")) {
+      throw new UserError("TARGET " + UserText.quote(target) + " is neither a file nor an http:// or https:// stream URL");
+    }
+    Path file;
+    try {
+      file = Path.of(target);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new UserError("TARGET " + UserText.quote(target) + " is not a usable path (" + e.getReason() + ")");
+    }
+    return InputFiles.read(file, StrictJson.MAX_BYTES);
   }
 
   private String pinning() {

@@ -21,6 +21,8 @@ import org.ownerless.app.cli.InputFiles;
  */
 public final class ConfigFile {
   private static final int MAX_BYTES = 1 << 20;
+  /** Thread-safe once configured; building one per file cost more than reading the file. */
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final Path path;
   private final Map<String, JsonNode> values;
@@ -35,7 +37,7 @@ public final class ConfigFile {
     byte[] bytes = InputFiles.read(path, MAX_BYTES);
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(bytes);
+      root = YAML.readTree(bytes);
     } catch (JsonProcessingException e) {
       throw new UserError(path + ": " + oneLine(e));
     } catch (IOException e) {

@@ -1,7 +1,8 @@
 package org.ownerless.app.config;
 
-import java.time.Duration;
 import org.ownerless.app.UserError;
+import org.ownerless.app.UserText;
+import org.ownerless.app.options.Converters;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -17,34 +18,24 @@ final class ValueCheck {
     try {
       if (option.converters() != null && option.converters().length > 0) {
         option.converters()[0].convert(value);
-      } else if (type == int.class || type == Integer.class) {
-        Integer.parseInt(value.trim());
-      } else if (type == long.class || type == Long.class) {
-        Long.parseLong(value.trim());
-      } else if (type == double.class || type == Double.class) {
-        Double.parseDouble(value.trim());
+      } else if (Converters.of(type) != null) {
+        Converters.of(type).convert(value); // what the same flag on the command line would accept
       } else if (type == boolean.class || type == Boolean.class) {
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+        if (!value.strip().equalsIgnoreCase("true") && !value.strip().equalsIgnoreCase("false")) {
           throw new IllegalArgumentException();
         }
       }
     } catch (CommandLine.TypeConversionException e) {
       throw new UserError(where + ": " + e.getMessage());
     } catch (Exception e) {
-      throw new UserError(where + ": '" + value + "' is not " + expected(type));
+      throw new UserError(where + ": " + UserText.quote(value) + " is not " + expected(type));
     }
   }
 
   private static String expected(Class<?> type) {
-    if (type == double.class || type == Double.class) {
-      return "a number";
-    }
     if (type == boolean.class || type == Boolean.class) {
       return "true or false";
     }
-    if (type == Duration.class) {
-      return "a duration";
-    }
-    return "a whole number";
+    return "a " + type.getSimpleName();
   }
 }

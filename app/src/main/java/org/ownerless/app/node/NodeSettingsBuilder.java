@@ -1,19 +1,24 @@
 package org.ownerless.app.node;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.ownerless.app.UserError;
+import org.ownerless.app.UserText;
+import org.ownerless.app.options.HostOption;
 import org.ownerless.app.options.Ports;
 import org.ownerless.app.options.ServerUrls;
 import org.ownerless.app.options.TlsOptions;
 import org.ownerless.ingest.transcode.Ladder;
+import org.ownerless.ingest.transcode.TranscodeConfig;
 import org.ownerless.origin.bucket.BucketSettings;
 import org.ownerless.protocol.layout.LiveWindow;
 import org.ownerless.protocol.model.LatencyMode;
 import org.ownerless.protocol.model.Names;
+import org.ownerless.protocol.model.StreamAnnounce;
 import org.ownerless.protocol.model.TipTargets;
 
 /**
@@ -197,39 +202,112 @@ public final class NodeSettingsBuilder {
     return this;
   }
 
-  /** The settings, checked; a value the user can fix is refused with a {@link UserError} naming the rule. */
-  public NodeSettings build() {
+  /**
+   * Checks every setting as given, the publish token only when one was given (a node without one uses
+   * the stored or a new one, which is created only after this passed); a value the user can fix is
+   * refused with a {@link UserError} naming the flag and the rule. No side effects.
+   */
+  public NodeSettingsBuilder check() {
     if (!Names.isStreamName(name)) {
-      throw new UserError("invalid stream name '" + name + "': " + Names.STREAM_RULE);
+      throw new UserError("--name " + UserText.quote(name) + " is an invalid stream name: " + Names.STREAM_RULE);
     }
-    if (publishToken == null) {
-      throw new IllegalStateException("no publish token: pass the stored one (NodeSecrets.publishToken)");
-    }
-    if (publishToken.length() < MIN_PUBLISH_TOKEN_LENGTH) {
-      throw new UserError("the publish token must be at least " + MIN_PUBLISH_TOKEN_LENGTH + " characters");
+    if (publishToken != null) {
+      checkPublishToken(publishToken);
     }
     // It ends up in an HTML attribute of the watch page: keep it to what Reown issues (hex/alphanumerics).
     if (reownProjectId != null && !reownProjectId.matches("[A-Za-z0-9_-]{1,128}")) {
-      throw new UserError("--reown-project-id must be the id Reown gave you (letters and digits), not '"
-          + reownProjectId + "'");
+      throw new UserError("--reown-project-id must be the id Reown gave you (letters and digits), not "
+          + UserText.quote(reownProjectId));
+    }
+    if (title.length() > StreamAnnounce.MAX_TITLE) {
+      throw new UserError("--title is " + title.length() + " characters long; at most " + StreamAnnounce.MAX_TITLE);
+    }
+    HostOption.check(host);
+    Ports.check(httpPort);
+    Ports.check(rtmpPort);
+    if (!(segmentSeconds >= TranscodeConfig.MIN_SEGMENT_SECONDS && segmentSeconds <= TranscodeConfig.MAX_SEGMENT_SECONDS)) {
+      throw new UserError("--segment-seconds must be between " + plain(TranscodeConfig.MIN_SEGMENT_SECONDS)
+          + " and " + plain(TranscodeConfig.MAX_SEGMENT_SECONDS) + ", not " + plain(segmentSeconds));
+    }
+    if (playlistWindow < LiveWindow.MIN_PLAYLIST_WINDOW || playlistWindow > LiveWindow.MAX_PLAYLIST_WINDOW) {
+      throw new UserError("--playlist-window must be " + LiveWindow.MIN_PLAYLIST_WINDOW + " to "
+          + LiveWindow.MAX_PLAYLIST_WINDOW + " segments, not " + playlistWindow);
+    }
+    int signed = LiveWindow.manifestWindow(playlistWindow);
+    if (retention < 0 || (retention != 0 && retention < signed)) {
+      throw new UserError("--retention must be 0 (keep the whole recording) or at least the " + signed
+          + " segments a manifest lists with --playlist-window " + playlistWindow + ", not " + retention);
+    }
+    if (endAfter.isNegative() || endAfter.isZero()) {
+      throw new UserError("--end-after must be a positive duration (e.g. 30s)");
+    }
+    if (ffmpeg.isBlank()) {
+      throw new UserError("--ffmpeg must name an executable");
     }
     TlsOptions.checkPaired(tlsCert, tlsKey);
-    LatencyMode mode;
-    Ladder rungs;
     try {
-      mode = LatencyMode.fromWire(latency);
-      rungs = Ladder.parse(ladder);
+      LatencyMode.fromWire(latency.strip().toLowerCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
+      throw new UserError("--latency " + UserText.quote(latency) + " must be low or normal");
     }
+    try {
+      Ladder.parse(ladder);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--ladder: " + e.getMessage());
+    }
+    if (publicUrl != null) {
+      ServerUrls.base("--public-url", publicUrl, ServerUrls.HTTP);
+    }
+    extraOrigins.forEach(o -> ServerUrls.base("--origin", o, ServerUrls.HTTP));
+    trackers.forEach(t -> ServerUrls.endpoint("--tracker", t, ServerUrls.WEBSOCKET));
+    // The announce lists the node itself (and the bucket) before these, within the protocol's limit.
+    int ownOrigins = 1 + (bucket != null ? 1 : 0);
+    if (ownOrigins + extraOrigins.size() > StreamAnnounce.MAX_HINTS) {
+      throw new UserError("at most " + (StreamAnnounce.MAX_HINTS - ownOrigins) + " --origin values (the announce lists "
+          + StreamAnnounce.MAX_HINTS + " origins, this node's own included)");
+    }
+    if (1 + trackers.size() > StreamAnnounce.MAX_HINTS) {
+      throw new UserError("at most " + (StreamAnnounce.MAX_HINTS - 1) + " --tracker values (the announce lists "
+          + StreamAnnounce.MAX_HINTS + " trackers, this node's own included)");
+    }
+    Path data = dataDir.toAbsolutePath();
+    if (Files.exists(data) && !Files.isDirectory(data)) {
+      throw new UserError("--data " + UserText.quote(dataDir.toString()) + " is a file, not a directory");
+    }
+    return this;
+  }
+
+  private static String plain(double d) {
+    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+
+  /** What a publish token may be: long enough not to be guessed, and usable as is in OBS's stream key. */
+  static void checkPublishToken(String token) {
+    if (token.length() < MIN_PUBLISH_TOKEN_LENGTH) {
+      throw new UserError("the publish token must be at least " + MIN_PUBLISH_TOKEN_LENGTH + " characters");
+    }
+    if (!token.matches("[A-Za-z0-9._~-]{1,256}")) {
+      throw new UserError("the publish token goes into OBS's stream key (NAME?token=T): use up to 256 letters, "
+          + "digits and . _ ~ - only");
+    }
+  }
+
+  /** The settings, checked; a value the user can fix is refused with a {@link UserError} naming the rule. */
+  public NodeSettings build() {
+    check();
+    if (publishToken == null) {
+      throw new IllegalStateException("no publish token: pass the stored one (NodeSecrets.publishToken)");
+    }
+    LatencyMode mode = LatencyMode.fromWire(latency.strip().toLowerCase(java.util.Locale.ROOT));
+    Ladder rungs = Ladder.parse(ladder);
     // What users type (http://host:8080 without the slash) is completed here, before it is signed.
     String url = publicUrl == null ? null : ServerUrls.base("--public-url", publicUrl, ServerUrls.HTTP);
     List<String> origins = extraOrigins.stream().map(o -> ServerUrls.base("--origin", o, ServerUrls.HTTP)).toList();
     List<String> trackerUrls =
         trackers.stream().map(t -> ServerUrls.endpoint("--tracker", t, ServerUrls.WEBSOCKET)).toList();
     Path data = dataDir.toAbsolutePath();
-    return new NodeSettings(name, keyFile != null ? keyFile : data.resolve("creator.key"), data, host,
-        Ports.check(httpPort), Ports.check(rtmpPort), publishToken, url, title, tips, mode, rungs, segmentSeconds,
+    return new NodeSettings(name, keyFile != null ? keyFile : data.resolve("creator.key"), data, HostOption.check(host),
+        httpPort, rtmpPort, publishToken, url, title, tips, mode, rungs, segmentSeconds,
         playlistWindow, retention, endAfter, newEpoch, origins, trackerUrls, tlsCert, tlsKey, ffmpeg, reownProjectId,
         bucket);
   }

@@ -1,6 +1,9 @@
 package org.ownerless.app.options;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ownerless.app.UserError;
+import org.ownerless.app.UserText;
 import picocli.CommandLine.Option;
 
 /** `--data`: the directory a command keeps its identity, state and served files in. */
@@ -14,6 +17,10 @@ public final class DataDirOption {
 
   /** Absolute, so files named in banners and logs still make sense after a `cd`. */
   public Path value() {
-    return dir.toAbsolutePath();
+    Path abs = dir.toAbsolutePath();
+    if (Files.exists(abs) && !Files.isDirectory(abs)) {
+      throw new UserError("--data " + UserText.quote(dir.toString()) + " is a file, not a directory");
+    }
+    return abs;
   }
 }

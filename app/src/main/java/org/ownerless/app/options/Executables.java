@@ -1,6 +1,7 @@
 package org.ownerless.app.options;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /** Finding a program the way a shell would, before the app starts it as a child process. */
@@ -10,8 +11,12 @@ public final class Executables {
   /** Whether {@code program} (a bare name) is an executable file in a directory of PATH. */
   public static boolean onPath(String program) {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return true;
+      try {
+        if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+          return true;
+        }
+      } catch (InvalidPathException e) {
+        return false; // a name this file system cannot even spell is on no PATH
       }
     }
     return false;

@@ -12,6 +12,6 @@ public final class HttpPortOption {
   }
 
   public int value() {
-    return Ports.check(port);
+    return Ports.check("--http-port", port);
   }
 }

@@ -12,4 +12,12 @@ public final class Ports {
     }
     return port;
   }
+
+  /** As {@link #check(int)}, the message naming the flag and the range. */
+  public static int check(String flag, int port) {
+    if (port < 0 || port > 65535) {
+      throw new UserError(flag + ": port " + port + " is out of range (1-65535, or 0 for any free port)");
+    }
+    return port;
+  }
 }

@@ -12,6 +12,6 @@ public final class RtmpPortOption {
   }
 
   public int value() {
-    return Ports.check(port);
+    return Ports.check("--rtmp-port", port);
   }
 }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.ownerless.app.UserError;
+import org.ownerless.app.UserText;
+import org.ownerless.protocol.model.StreamAnnounce;
 
 /**
  * Server URLs as users type them, checked where they enter (flags and YAML) so that a natural value
@@ -38,18 +40,21 @@ public final class ServerUrls {
   /** A complete endpoint URL (a tracker's announce URL): checked, otherwise kept as typed. */
   public static String endpoint(String flag, String value, Set<String> schemes) {
     checked(flag, value, schemes);
-    return value.trim();
+    return value.strip();
   }
 
   private static URI checked(String flag, String value, Set<String> schemes) {
     String mustStart =
         "must start with " + String.join(" or ", new TreeSet<>(schemes).stream().map(x -> x + "://").toList());
+    if (value.strip().length() > StreamAnnounce.MAX_HINT_LENGTH) {
+      throw refused(flag, value, "is longer than " + StreamAnnounce.MAX_HINT_LENGTH + " characters");
+    }
     if (!value.contains("://")) {
       throw refused(flag, value, mustStart); // host:port, the commonest slip, is otherwise "illegal scheme"
     }
     URI uri;
     try {
-      uri = new URI(value.trim());
+      uri = new URI(value.strip());
     } catch (URISyntaxException e) {
       throw refused(flag, value, "is not a URL (" + e.getReason() + ")");
     }
@@ -70,6 +75,6 @@ public final class ServerUrls {
   }
 
   private static UserError refused(String flag, String value, String why) {
-    return new UserError(flag + " '" + value + "' " + why);
+    return new UserError(flag + " " + UserText.quote(value) + " " + why);
   }
 }

@@ -16,8 +16,12 @@ import org.ownerless.protocol.layout.LiveWindow;
  */
 public record TranscodeConfig(String ffmpeg, Ladder ladder, double segmentSeconds, Path workDir,
     long maxQueuedBytes, Duration maxRestartDelay, int niceness) {
+  /** The shortest and longest segment a stream may be cut into (the node's --segment-seconds). */
+  public static final double MIN_SEGMENT_SECONDS = 0.5;
+  public static final double MAX_SEGMENT_SECONDS = 30;
+
   public TranscodeConfig {
-    if (segmentSeconds < 0.5 || segmentSeconds > 30) {
+    if (!(segmentSeconds >= MIN_SEGMENT_SECONDS && segmentSeconds <= MAX_SEGMENT_SECONDS)) {
       throw new IllegalArgumentException("segment duration must be between 0.5 and 30 seconds");
     }
     if (niceness < 0 || niceness > 19) {

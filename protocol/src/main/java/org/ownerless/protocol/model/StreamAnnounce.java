@@ -35,6 +35,10 @@ public record StreamAnnounce(
   public static final String TYPE = "STREAM_ANNOUNCE";
   public static final int MAX_TITLE = 200;
   public static final int MAX_RENDITIONS = 16;
+  /** Most origin hints, and most tracker hints, one announce lists. */
+  public static final int MAX_HINTS = HintUrls.MAX_COUNT;
+  /** Longest hint URL. */
+  public static final int MAX_HINT_LENGTH = HintUrls.MAX_LENGTH;
 
   public StreamAnnounce {
     if (!Names.isStreamName(name)) {
