@@ -7,15 +7,12 @@
 
 import { limitBody } from './bounded-body.js';
 
-const budgets = new WeakMap(); // Request -> {size, start, deadlineMs}
+const budgets = new WeakMap(); // Request -> {maxBytes, deadlineMs}
 let installed = false;
 
-/**
- * Bounds the engine's fetch of `request`: the whole exchange within `deadlineMs`, the body at most
- * `size - start` bytes for a 206 answer to a Range request starting at `start`, `size` for a 200.
- */
-export function boundRequest(request, { size, start = 0, deadlineMs }) {
-  budgets.set(request, { size, start, deadlineMs });
+/** Bounds the engine's fetch of `request` (a whole segment): within `deadlineMs`, at most `maxBytes`. */
+export function boundRequest(request, { maxBytes, deadlineMs }) {
+  budgets.set(request, { maxBytes, deadlineMs });
   return request;
 }
 
@@ -31,7 +28,7 @@ export function installBoundedFetch(scope = globalThis) {
 }
 
 /** One bounded exchange; exported for tests, which pass their own fetch. */
-export async function boundedFetch(fetch, request, { size, start, deadlineMs }) {
+export async function boundedFetch(fetch, request, { maxBytes, deadlineMs }) {
   // Our own timer rather than AbortSignal.timeout: a timeout signal that only AbortSignal.any refers
   // to may be garbage-collected before it fires (Node does), and the deadline must not depend on GC.
   const deadline = new AbortController();
@@ -52,12 +49,11 @@ export async function boundedFetch(fetch, request, { size, start, deadlineMs }) 
     over();
     return response;
   }
-  const whole = response.status !== 206;
   const headers = new Headers(response.headers);
   // The engine takes a 200's length from Content-Length to detect truncation; the signed size is the
   // only length we believe.
-  if (whole) headers.set('Content-Length', String(size));
-  return new Response(limitBody(response.body, whole ? size : size - start, over), {
+  headers.set('Content-Length', String(maxBytes));
+  return new Response(limitBody(response.body, maxBytes, over), {
     status: response.status,
     statusText: response.statusText,
     headers,

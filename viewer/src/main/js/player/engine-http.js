@@ -3,6 +3,10 @@
 // engine-fetch.js); any failure of a try — an HTTP error, a deadline, a truncated, oversize or wrong
 // body — counts against the origin it went to, so the engine's next try (it retries
 // httpErrorRetries times) goes to the next origin of the signed announce.
+//
+// A try always asks for the whole segment, never a Range to resume where a failed try stopped: the
+// engine then drops the bytes it kept (a 200 answer to its resume), so bytes from two origins never
+// mix and a wrong body is always the fault of the origin that sent it.
 
 import { boundRequest } from './engine-fetch.js';
 import { segmentBudget } from './segment-budget.js';
@@ -15,17 +19,13 @@ export class EngineHttp {
   }
 
   /** The engine's httpRequestSetup. Throws (a failed try, nothing fetched) for a segment nobody signed. */
-  async requestSetup(segmentUrl, segmentByteRange, signal, requestByteRange) {
+  async requestSetup(segmentUrl, segmentByteRange, signal) {
     const entry = await this.verifier.signedEntry(segmentUrl, 'http');
     const target = entry && this.session.originUrlFor(segmentUrl);
     if (!target) throw new Error(`no signed entry for ${segmentUrl}`);
     this.pending.set(segmentUrl, target.base);
-    const headers = {};
-    const start = requestByteRange?.start ?? 0;
-    if (requestByteRange) headers.Range = `bytes=${start}-${requestByteRange.end ?? ''}`;
-    const request = new Request(target.url, { signal, headers, credentials: 'omit', cache: 'default' });
-    const { maxBytes, deadlineMs } = segmentBudget(entry);
-    return boundRequest(request, { size: maxBytes, start, deadlineMs });
+    const request = new Request(target.url, { signal, credentials: 'omit', cache: 'default' });
+    return boundRequest(request, segmentBudget(entry));
   }
 
   /** The engine's validateHTTPSegment: a complete body that is not the signed one marks its origin bad. */

@@ -43,11 +43,20 @@ public final class HostileOrigin implements AutoCloseable {
   public static final long TRICKLE_INTERVAL_MS = 200;
   private static final int FILLER_CHUNK = 16 * 1024;
 
-  /** Counts for one mode: requests, segment requests, bytes written, and the node's bytes of the segments asked. */
-  public record Counts(long requests, long segmentRequests, long bytesWritten, long signedSegmentBytes) {}
+  /**
+   * Counts for one mode: all requests, segment requests, the segment bytes it wrote (into the socket:
+   * the kernel and the client's buffers take more than the client reads), and the node's (signed)
+   * bytes of the segments it was asked for.
+   */
+  public record Counts(long requests, long segmentRequests, long segmentBytesWritten, long signedSegmentBytes) {}
 
   private final HttpServer server;
-  private final ExecutorService threads = Executors.newCachedThreadPool();
+  // Daemon threads: a writer stuck on a client that neither reads nor closes must not keep a JVM alive.
+  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "hostile-origin");
+    t.setDaemon(true);
+    return t;
+  });
   private final String upstream;
   private volatile Mode mode = Mode.HONEST;
   private volatile boolean closed;
@@ -119,7 +128,7 @@ public final class HostileOrigin implements AutoCloseable {
       try (OutputStream out = ex.getResponseBody()) {
         if (!segment || m == Mode.HONEST || m == Mode.MANIFEST_503 || m == Mode.SEGMENT_503) {
           ex.sendResponseHeaders(200, body.length);
-          write(out, body, 0, body.length, c);
+          write(out, body, 0, body.length, segment ? c : null);
         } else if (m == Mode.ENDLESS_BODY) {
           ex.sendResponseHeaders(200, 0);
           byte[] filler = new byte[FILLER_CHUNK];
@@ -151,10 +160,13 @@ public final class HostileOrigin implements AutoCloseable {
     }
   }
 
+  /** Writes and counts into {@code c} (null: not counted). */
   private static void write(OutputStream out, byte[] bytes, int from, int length, AtomicLong[] c) throws IOException {
     out.write(bytes, from, length);
     out.flush();
-    c[2].addAndGet(length);
+    if (c != null) {
+      c[2].addAndGet(length);
+    }
   }
 
   /** The node's bytes for {@code path}; null unless it answered 200. */

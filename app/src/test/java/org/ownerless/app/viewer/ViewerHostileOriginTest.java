@@ -55,16 +55,28 @@ class ViewerHostileOriginTest {
         const res = await networkFetch.call(this, input, init);
         const url = typeof input === 'string' ? input : input.url;
         if (!url.startsWith('HOSTILE') || !url.endsWith('.ts') || !res.body) return res;
-        const reader = res.body.getReader();
+        // A byte stream like the network's: a sized read (BYOB) takes only what it asks for.
+        const reader = res.body.getReader({ mode: 'byob' });
         const counted = new ReadableStream({
+          type: 'bytes',
           async pull(c) {
-            const next = await reader.read();
-            if (next.done) return c.close();
+            const view = c.byobRequest ? c.byobRequest.view : null;
+            const next = await reader.read(new Uint8Array(view ? view.byteLength : 65536));
+            if (next.done) {
+              c.close();
+              if (c.byobRequest) c.byobRequest.respond(0);
+              return;
+            }
             window.__hostileSegmentBytes += next.value.byteLength;
-            c.enqueue(next.value);
+            if (view) {
+              new Uint8Array(view.buffer, view.byteOffset, next.value.byteLength).set(next.value);
+              c.byobRequest.respond(next.value.byteLength);
+            } else {
+              c.enqueue(next.value);
+            }
           },
           cancel: (reason) => reader.cancel(reason),
-        }, { highWaterMark: 0 });
+        });
         return new Response(counted, { status: res.status, statusText: res.statusText, headers: res.headers });
       };
       window.__peakHeap = 0;
@@ -175,7 +187,7 @@ class ViewerHostileOriginTest {
     System.out.printf("hostile origin %-13s first playing %6.0f ms (%+6.0f vs honest), hostile: %d segment tries,"
             + " page read %d B, browser received %d B, origin wrote %d B, signed %d B; peak heap %.1f MB; now at %s%n",
         r.mode(), r.startupMs(), r.startupMs() - (honest == null ? r.startupMs() : honest.startupMs()),
-        c.segmentRequests(), r.bytesReadFromHostile(), r.bytesReceivedFromHostile(), c.bytesWritten(),
+        c.segmentRequests(), r.bytesReadFromHostile(), r.bytesReceivedFromHostile(), c.segmentBytesWritten(),
         c.signedSegmentBytes(),
         r.peakHeap() / 1e6, r.origin());
   }
