@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { enginePatches } from './engine-patches.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.argv[2];
@@ -33,6 +34,8 @@ const result = await build({
   metafile: true,
   define: { 'process.env.NODE_ENV': '"production"' },
   inject: [join(root, 'src/main/js/shims/process.js')],
+  // Peers are held to the signed segment size (see engine-patches.mjs).
+  plugins: [enginePatches],
 }).catch(() => process.exit(1));
 dropLazyWalletSourceMaps(result.metafile);
 // hls.js transmuxes in this worker (workerPath); without it, on the page's main thread.

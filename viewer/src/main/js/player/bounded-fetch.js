@@ -1,5 +1,7 @@
-// fetch() with a time limit and a size limit: a hostile or broken origin can make us wait a little and
-// read a little, never forever and never without bound.
+// fetch() with a time limit and a size limit (cut while streaming, bounded-body.js): a hostile or
+// broken origin can make us wait a little and read a little, never forever and never without bound.
+
+import { limitBody } from './bounded-body.js';
 
 export class FetchError extends Error {
   constructor(message, status) {
@@ -23,17 +25,13 @@ export async function fetchBytes(url, { maxBytes, timeoutMs, signal, cache = 'no
     res.body?.cancel();
     throw new FetchError(`larger than ${maxBytes} bytes`);
   }
-  const reader = res.body.getReader();
+  const reader = limitBody(res.body, maxBytes).getReader();
   const chunks = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > maxBytes) {
-      reader.cancel();
-      throw new FetchError(`larger than ${maxBytes} bytes`);
-    }
     chunks.push(value);
   }
   const bytes = new Uint8Array(size);

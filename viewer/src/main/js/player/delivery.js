@@ -55,9 +55,13 @@ export function swarmId(address) {
   return `ownerless-v1:${address.pub}/${address.name}`;
 }
 
-export function coreConfig({ address, announce, session, verifier, distances: d }) {
-  const pending = new Map(); // virtual URL -> origin base used for its last HTTP request
-  const config = {
+export function coreConfig({ address, announce, engineHttp, verifier, distances: d }) {
+  // A peer is held to the signed size too: the engine's peer code is patched at build time to refuse
+  // a declared size above what this returns (tools/engine-patches.mjs); the engine's configuration
+  // keeps only its own keys, so the hook travels on the validation function it already passes to peers.
+  const validateP2PSegment = async (url, byteRange, data) => verifier.verify(url, data, 'p2p');
+  validateP2PSegment.signedSize = (url) => verifier.signedSizeNow(url);
+  return {
     swarmId: swarmId(address),
     announceTrackers: announce.trackers.slice(0, 4),
     rtcConfig: { iceServers: [] },
@@ -72,27 +76,11 @@ export function coreConfig({ address, announce, session, verifier, distances: d 
     simultaneousP2PDownloads: 3,
     httpNotReceivingBytesTimeoutMs: 3000,
     p2pNotReceivingBytesTimeoutMs: 1500,
+    // Each retry goes to the next origin (EngineHttp), bounded by the signed size and duration.
     httpErrorRetries: 3,
     p2pErrorRetries: 3,
-    httpRequestSetup: async (segmentUrl, segmentByteRange, signal, requestByteRange) => {
-      const target = session.originUrlFor(segmentUrl);
-      if (!target) return null;
-      pending.set(segmentUrl, target.base);
-      const headers = {};
-      if (requestByteRange) {
-        headers.Range = `bytes=${requestByteRange.start}-${requestByteRange.end ?? ''}`;
-      }
-      return new Request(target.url, { signal, headers, credentials: 'omit', cache: 'default' });
-    },
-    validateHTTPSegment: async (url, byteRange, data) => {
-      const ok = await verifier.verify(url, data, 'http');
-      const base = pending.get(url);
-      pending.delete(url);
-      // The engine retries a refused segment: the next try goes to the next origin.
-      if (!ok && base) session.origins.markBad(base, 'served a segment that is not the signed one');
-      return ok;
-    },
-    validateP2PSegment: async (url, byteRange, data) => verifier.verify(url, data, 'p2p'),
+    httpRequestSetup: (...args) => engineHttp.requestSetup(...args),
+    validateHTTPSegment: (...args) => engineHttp.validate(...args),
+    validateP2PSegment,
   };
-  return config;
 }

@@ -17,22 +17,48 @@ export class SegmentVerifier {
 
   /** True only if `data` is exactly the signed segment at `url`. Never throws. */
   async verify(url, data, source) {
-    const refuse = (problem, message) => {
-      this.bus.emit(Events.FILE_REFUSED, fileRefused({ kind: FileKind.SEGMENT, file: url, source, problem, message }));
-      return false;
-    };
     try {
-      const where = this.address.parse(url);
-      if (!where || where.kind !== 'segment') return refuse(Problem.NOT_COVERED, 'not a segment of this stream');
-      const entry = await this.trust.entryWithin(where.rendition, where.uri, COVER_WAIT_MS);
-      if (!entry) return refuse(Problem.NOT_COVERED, 'no signed entry for this segment');
+      const entry = await this.signedEntry(url, source);
+      if (!entry) return false;
       if (!(await checkSegment(entry, data))) {
-        return refuse(Problem.SEGMENT_MISMATCH, `${data.byteLength} bytes that are not the signed segment`);
+        return this.refuse(
+          url,
+          source,
+          Problem.SEGMENT_MISMATCH,
+          `${data.byteLength} bytes that are not the signed segment`,
+        );
       }
       this.bus.emit(Events.SEGMENT_VERIFIED, { url, bytes: data.byteLength, source });
       return true;
     } catch (e) {
-      return refuse(Problem.SEGMENT_MISMATCH, e.message);
+      return this.refuse(url, source, Problem.SEGMENT_MISMATCH, e.message);
     }
+  }
+
+  /**
+   * The entry the creator signed for the segment at `url`, waiting a little for a manifest that
+   * covers it; null (and a NOT_COVERED refusal) when there is none. Fetches are sized from it, so
+   * nothing is downloaded for a segment nobody signed.
+   */
+  async signedEntry(url, source) {
+    const where = this.address.parse(url);
+    if (!where || where.kind !== 'segment') {
+      this.refuse(url, source, Problem.NOT_COVERED, 'not a segment of this stream');
+      return null;
+    }
+    const entry = await this.trust.entryWithin(where.rendition, where.uri, COVER_WAIT_MS);
+    if (!entry) this.refuse(url, source, Problem.NOT_COVERED, 'no signed entry for this segment');
+    return entry ?? null;
+  }
+
+  /** The signed size of the segment at `url` if its entry is known now, else 0: no signature, no bytes. */
+  signedSizeNow(url) {
+    const where = this.address.parse(url);
+    return (where?.kind === 'segment' && this.trust.entry(where.rendition, where.uri)?.size) || 0;
+  }
+
+  refuse(url, source, problem, message) {
+    this.bus.emit(Events.FILE_REFUSED, fileRefused({ kind: FileKind.SEGMENT, file: url, source, problem, message }));
+    return false;
   }
 }

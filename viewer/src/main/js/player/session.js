@@ -4,9 +4,7 @@
 import { fetchBytes } from './bounded-fetch.js';
 import { Events } from './events.js';
 import { DiscontinuityCounter, masterPlaylist, mediaPlaylist } from './playlists.js';
-
-const SEGMENT_LIMIT = 64 * 1024 * 1024;
-const SEGMENT_TIMEOUT_MS = 10000;
+import { segmentBudget } from './segment-budget.js';
 
 export class Session {
   constructor(address, origins, streamTrust, verifier, bus) {
@@ -56,15 +54,22 @@ export class Session {
     return Math.min(Math.max(Date.now() - root.timeMs, 0), cap);
   }
 
-  /** A segment from the first origin that serves the signed bytes; each bad origin is passed over. */
+  /**
+   * A segment from the first origin that serves the signed bytes. Each try is cut at the signed size
+   * while it streams and abandoned at a deadline sized from the signed duration; an origin that fails
+   * in any way (error, deadline, too many bytes, wrong bytes) is passed over for the next.
+   */
   async segment(rendition, uri, signal) {
     const url = this.address.segmentUrl(rendition, uri);
+    const entry = await this.verifier.signedEntry(url, 'http');
+    if (!entry) throw new Error(`no signed entry for ${rendition}/${uri}`);
+    const { maxBytes, deadlineMs } = segmentBudget(entry);
     let last = null;
     for (const base of this.origins.inTurn()) {
       try {
         const bytes = await fetchBytes(base + this.address.originPath(`${rendition}/${uri}`), {
-          maxBytes: SEGMENT_LIMIT,
-          timeoutMs: SEGMENT_TIMEOUT_MS,
+          maxBytes,
+          timeoutMs: deadlineMs,
           signal,
           cache: 'default',
         });

@@ -8,6 +8,8 @@ import { HlsJsP2PEngine } from 'p2p-media-loader-hlsjs';
 import { coreConfig, LATENCY_MODES, liveDistances } from './delivery.js';
 import { EventBus, Events } from './events.js';
 import { EventLog } from './event-log.js';
+import { installBoundedFetch } from './engine-fetch.js';
+import { EngineHttp } from './engine-http.js';
 import { verifiedFragmentLoaderClass } from './final-check.js';
 import { ownerlessLoaderClass } from './ownerless-loader.js';
 import { Origins } from './origins.js';
@@ -37,6 +39,7 @@ export class Viewer {
     this.trust = new StreamTrust(this.address, this.origins, this.bus);
     this.verifier = new SegmentVerifier(this.address, this.trust, this.bus);
     this.session = new Session(this.address, this.origins, this.trust, this.verifier, this.bus);
+    this.engineHttp = new EngineHttp(this.session, this.verifier);
     this.hls = null;
     this.watch = null;
   }
@@ -74,6 +77,8 @@ export class Viewer {
   createHls(announce) {
     // Where this viewer sits in its mode's spread of distances, drawn once: see LATENCY_MODES.
     const d = liveDistances(this.mode, this.segmentSeconds, Math.random());
+    // The engine fetches through the page's fetch: bound its segment requests (engine-fetch.js).
+    installBoundedFetch(window);
     this.bus.emit(Events.LIVE_DISTANCE_DRAWN, { seconds: d.liveSyncDuration });
     const hls = new HlsWithP2P({
       loader: ownerlessLoaderClass(this.session),
@@ -93,7 +98,7 @@ export class Viewer {
         core: coreConfig({
           address: this.address,
           announce,
-          session: this.session,
+          engineHttp: this.engineHttp,
           verifier: this.verifier,
           distances: d,
         }),
@@ -130,6 +135,7 @@ export class Viewer {
       emit(Events.BYTES_DOWNLOADED, { bytes, source: source === 'p2p' ? 'p2p' : 'http' }),
     );
     engine.addEventListener('onChunkUploaded', (bytes) => emit(Events.BYTES_UPLOADED, { bytes }));
+    engine.addEventListener('onSegmentError', (e) => this.engineHttp.failed(e));
     engine.addEventListener('onPeerConnect', (p) => emit(Events.PEER_CONNECTED, { peerId: p.peerId }));
     engine.addEventListener('onPeerClose', (p) => emit(Events.PEER_CLOSED, { peerId: p.peerId }));
     engine.addEventListener('onTrackerError', (e) =>

@@ -1,0 +1,56 @@
+// The one change we make to p2p-media-loader-core 2.3.1, applied as esbuild bundles it (tools/build.mjs).
+//
+// Why: a peer answers a segment request with a SegmentData command declaring the segment's size, and
+// the engine (lib/p2p/peer.js) takes that size as the request's total: it then accepts chunks up to it
+// and only afterwards hands the whole to validateP2PSegment. A peer could declare gigabytes and the
+// viewer would store them in memory before anything checks them. The engine has no hook for this, and
+// its configuration keeps only its own keys, so the signed size reaches the patched line through a
+// property of the validation function the engine already passes to peers
+// (`validateP2PSegment.signedSize(url)`, set in player/delivery.js).
+//
+// What: a declared size that would take the segment past its signed size cancels the download, as the
+// engine's own size-mismatch check does (and drops the peer). With the total then at most the signed
+// size, the engine's existing overflow check cuts any chunk beyond it.
+//
+// If the engine's code changes (another version), the anchor is not found and the build fails: the
+// bound cannot silently disappear.
+
+import { readFile } from 'node:fs/promises';
+
+export const PEER_FILE = /p2p-media-loader-core[\\/]lib[\\/]p2p[\\/]peer\.js$/;
+
+const ANCHOR = `if (request.totalBytes === undefined) {
+                                request.setTotalBytes(command.s);
+                            }`;
+
+const BOUNDED = `const signedSize = this.peerConfig.validateP2PSegment?.signedSize?.(request.segment.url);
+                            if (signedSize !== undefined && request.loadedBytes + command.s > signedSize) {
+                                // ownerless: a declared size beyond the signed one (tools/engine-patches.mjs)
+                                request.clearLoadedBytes();
+                                this.sendCancelSegmentRequestCommand(request.segment, requestId);
+                                this.cancelSegmentDownloading("peer-response-bytes-length-mismatch");
+                                this.destroy();
+                            }
+                            else if (request.totalBytes === undefined) {
+                                request.setTotalBytes(command.s);
+                            }`;
+
+/** peer.js with the signed-size bound; throws if the engine's code is not the one this patch is for. */
+export function boundPeerSegmentSize(source) {
+  const at = source.indexOf(ANCHOR);
+  if (at < 0 || source.indexOf(ANCHOR, at + 1) >= 0) {
+    throw new Error('p2p-media-loader-core peer.js changed: re-check tools/engine-patches.mjs');
+  }
+  return source.slice(0, at) + BOUNDED + source.slice(at + ANCHOR.length);
+}
+
+/** The esbuild plugin that applies the patch. */
+export const enginePatches = {
+  name: 'ownerless-engine-patches',
+  setup(build) {
+    build.onLoad({ filter: PEER_FILE }, async (args) => ({
+      contents: boundPeerSegmentSize(await readFile(args.path, 'utf8')),
+      loader: 'js',
+    }));
+  },
+};
