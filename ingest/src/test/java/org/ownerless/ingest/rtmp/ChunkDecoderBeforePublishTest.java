@@ -1,6 +1,8 @@
 package org.ownerless.ingest.rtmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ownerless.ingest.rtmp.ClientCommands.command;
+import static org.ownerless.ingest.rtmp.ClientCommands.object;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ownerless.ingest.rtmp.ChunkBytes.chunks;
 import static org.ownerless.ingest.rtmp.MessageTypes.SET_CHUNK_SIZE;
@@ -14,12 +16,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.ownerless.ingest.rtmp.amf.Amf0Writer;
 
 /**
  * Until a publish is accepted a connection is a stranger's: it may send only the small messages the
@@ -155,20 +155,6 @@ class ChunkDecoderBeforePublishTest {
         public void stop() {}
       };
     }
-  }
-
-  private static RtmpMessage command(int messageStreamId, Object... values) {
-    ByteBuf payload = Unpooled.buffer();
-    Amf0Writer.writeAll(payload, values);
-    return new RtmpMessage(3, MessageTypes.COMMAND_AMF0, 0, messageStreamId, payload);
-  }
-
-  private static Map<String, Object> object(Object... keysAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return map;
   }
 
   /** The message as a client sends it: in 128-byte chunks. */

@@ -1,6 +1,8 @@
 package org.ownerless.ingest.rtmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ownerless.ingest.rtmp.ClientCommands.command;
+import static org.ownerless.ingest.rtmp.ClientCommands.object;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -13,7 +15,6 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -92,20 +93,6 @@ class RtmpSessionTest {
   @AfterEach
   void closeChannel() {
     channel.finishAndReleaseAll();
-  }
-
-  private static RtmpMessage command(int messageStreamId, Object... values) {
-    ByteBuf payload = Unpooled.buffer();
-    Amf0Writer.writeAll(payload, values);
-    return new RtmpMessage(3, MessageTypes.COMMAND_AMF0, 0, messageStreamId, payload);
-  }
-
-  private static Map<String, Object> object(Object... keysAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return map;
   }
 
   private void receive(RtmpMessage message) {

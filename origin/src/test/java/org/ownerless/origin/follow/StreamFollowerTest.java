@@ -186,17 +186,25 @@ class StreamFollowerTest {
         });
   }
 
+  /**
+   * A follower of {@link #upstream} then {@code second} that accepted root 1 from the first, with
+   * {@code behind} more segments published since: its next poll walks a gap.
+   */
+  private StreamFollower followingOneRootThenBehindBy(TestUpstream second, int behind) throws Exception {
+    StreamFollower f = failingOver(url, StreamUrl.forStream(second.url(), creator.stream));
+    creator.addSegment("src");
+    f.pollAnnounce(url);
+    f.pollRoots("src", url);
+    for (int i = 0; i < behind; i++) {
+      creator.addSegment("src");
+    }
+    return f;
+  }
+
   @Test
   void aWalkTakesTheSignedRootsFromAnotherUpstreamWhenTheOneThatServedTheManifestFails() throws Exception {
     try (TestUpstream second = new TestUpstream(creator.streamsDir)) {
-      StreamUrl other = StreamUrl.forStream(second.url(), creator.stream);
-      StreamFollower f = failingOver(url, other);
-      creator.addSegment("src");
-      f.pollAnnounce(url);
-      f.pollRoots("src", url);
-      for (int i = 0; i < 6; i++) {
-        creator.addSegment("src");
-      }
+      StreamFollower f = followingOneRootThenBehindBy(second, 6);
       upstream.status = path -> path.contains("/roots/") ? 503 : 0;
       f.pollRoots("src", url);
       assertThat(rootSizes).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
@@ -210,14 +218,7 @@ class StreamFollowerTest {
   @Test
   void aPaddedRootIsRefusedAtAFewTimesTheNewestManifestNotAtTheProtocolLimit() throws Exception {
     try (TestUpstream second = new TestUpstream(creator.streamsDir)) {
-      StreamUrl other = StreamUrl.forStream(second.url(), creator.stream);
-      StreamFollower f = failingOver(url, other);
-      creator.addSegment("src");
-      f.pollAnnounce(url);
-      f.pollRoots("src", url);
-      for (int i = 0; i < 3; i++) {
-        creator.addSegment("src");
-      }
+      StreamFollower f = followingOneRootThenBehindBy(second, 3);
       int manifestBytes = Files.readAllBytes(creator.dir.resolve("src").resolve("manifest.json")).length;
       // Whitespace re-canonicalizes fine: the padded roots would verify if they were read.
       upstream.rewrite = (path, bytes) -> path.contains("/roots/") ? padded(bytes, 1 << 20) : bytes;
