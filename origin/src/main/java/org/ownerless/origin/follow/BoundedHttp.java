@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,22 +33,71 @@ public final class BoundedHttp {
     }
   }
 
+  /** Redirects followed per request, at most. */
+  static final int MAX_REDIRECTS = 3;
+
   private final HttpClient client;
   private final Duration timeout;
 
   public BoundedHttp(Duration timeout) {
     // HTTP/1.1: keep-alive connections to the upstream, no h2c upgrade probing on every request.
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+        .followRedirects(HttpClient.Redirect.NEVER).build();
     this.timeout = timeout;
   }
 
   /**
    * GETs {@code uri}: a 200 with a body of at most {@code maxBytes}, a 304 when {@code etag} (may be
    * null) still matches, or a 404; anything else fails as UNAVAILABLE. The whole exchange — connect,
-   * headers and body — ends within the timeout: a server that trickles its body is cut off there.
+   * headers and body, redirects included — ends within the timeout: a server that trickles its body
+   * is cut off there. A redirect is followed only on the same host and port (or to https on the
+   * same host), at most {@link #MAX_REDIRECTS} times: an upstream may move a file, not send the
+   * follower to some other address (a third party, or a service behind the follower's firewall).
    */
   public Answer get(URI uri, long maxBytes, String etag) throws FetchFailure {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    URI at = uri;
+    for (int hops = 0; ; hops++) {
+      HttpResponse<byte[]> resp = exchange(at, maxBytes, etag, deadline);
+      String location = resp.headers().firstValue("Location").orElse(null);
+      if (!isRedirect(resp.statusCode()) || location == null) {
+        return answer(at, resp, maxBytes, etag);
+      }
+      URI next;
+      try {
+        next = at.resolve(location.strip());
+      } catch (IllegalArgumentException e) {
+        throw unavailable(at, "HTTP " + resp.statusCode() + " to a malformed Location");
+      }
+      if (!sameServer(at, next)) {
+        throw unavailable(at, "HTTP " + resp.statusCode() + " to another server (" + next.getScheme() + "://"
+            + next.getRawAuthority() + "), not followed");
+      }
+      if (hops == MAX_REDIRECTS) {
+        throw unavailable(uri, "more than " + MAX_REDIRECTS + " redirects");
+      }
+      at = next;
+    }
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  /** The same host and port, or the same host moved to https (its default port or the same one). */
+  private static boolean sameServer(URI from, URI to) {
+    if (to.getHost() == null || from.getHost() == null || !to.getHost().equalsIgnoreCase(from.getHost())) {
+      return false;
+    }
+    String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals(from.getScheme().toLowerCase(Locale.ROOT))) {
+      return to.getPort() == from.getPort();
+    }
+    return scheme.equals("https") && (to.getPort() == -1 || to.getPort() == 443 || to.getPort() == from.getPort());
+  }
+
+  /** One exchange, over by {@code deadline} (System.nanoTime()) whatever the server does. */
+  private HttpResponse<byte[]> exchange(URI uri, long maxBytes, String etag, long deadline) throws FetchFailure {
     HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout).header("Cache-Control", "no-cache").GET();
     if (etag != null) {
       req.header("If-None-Match", etag);
@@ -63,9 +113,8 @@ public final class BoundedHttp {
       }
       return body;
     });
-    HttpResponse<byte[]> resp;
     try {
-      resp = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return exchange.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       stop(exchange, reading);
       throw unavailable(uri, "no complete answer within " + timeout.toMillis() + " ms");
@@ -76,7 +125,6 @@ public final class BoundedHttp {
     } catch (ExecutionException e) {
       throw failure(uri, e.getCause(), maxBytes);
     }
-    return answer(uri, resp, maxBytes, etag);
   }
 
   private Answer answer(URI uri, HttpResponse<byte[]> resp, long maxBytes, String etag) throws FetchFailure {

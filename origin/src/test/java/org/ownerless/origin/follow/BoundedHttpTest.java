@@ -70,6 +70,22 @@ class BoundedHttpTest {
         // the client did not read the body of a failure, as it should not
       }
     });
+    server.createContext("/moved", ex -> {
+      ex.getResponseHeaders().set("Location", "/tagged");
+      ex.sendResponseHeaders(301, -1);
+      ex.close();
+    });
+    server.createContext("/elsewhere", ex -> {
+      // Another address: what a hostile upstream would send a relay to (an internal service, say).
+      ex.getResponseHeaders().set("Location", "http://localhost:" + server.getAddress().getPort() + "/tagged");
+      ex.sendResponseHeaders(302, -1);
+      ex.close();
+    });
+    server.createContext("/loop", ex -> {
+      ex.getResponseHeaders().set("Location", "/loop");
+      ex.sendResponseHeaders(307, -1);
+      ex.close();
+    });
     server.createContext("/tagged", ex -> {
       ex.getResponseHeaders().set("ETag", "\"v1\"");
       if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -149,5 +165,13 @@ class BoundedHttpTest {
     // A client draining the failure would take the whole 100 MB; ours drops the connection at once
     // (what is sent meanwhile is what fits in the socket buffers).
     assertThat(failingBytesSent.get()).isLessThan(20_000_000);
+  }
+
+  @Test
+  void aRedirectOnTheSameServerIsFollowedButNotOneToAnotherAddressNorForever() throws Exception {
+    assertThat(http.get(uri("/moved"), 100, null).body()).containsExactly('h', 'i');
+    assertThatThrownBy(() -> http.get(uri("/elsewhere"), 100, null)).isInstanceOf(FetchFailure.class)
+        .hasMessageContaining("HTTP 302 to another server (http://localhost:").hasMessageContaining("not followed");
+    assertThatThrownBy(() -> http.get(uri("/loop"), 100, null)).hasMessageEndingWith("/loop: more than 3 redirects");
   }
 }
