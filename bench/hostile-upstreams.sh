@@ -37,6 +37,8 @@ python3 - "$http" "$rtmp" "$proxy" "$control" "$relay_port" "$dead" <<'PY'
 import socket, sys
 for p in map(int, sys.argv[1:]):
     s = socket.socket()
+    # As the servers do: connections of an earlier run still in TIME_WAIT do not make a port busy.
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         s.bind(("127.0.0.1", p))
     except OSError:
@@ -167,7 +169,7 @@ rows = {}
 for mode in modes:
     if mode == "stale":
         wait_until_stale()
-    relay_s, relay_behind, relay_bytes, verify_s, verify_bytes, verdicts, excess, unfinished = [], [], [], [], [], [], 0
+    relay_s, relay_behind, relay_bytes, verify_s, verify_bytes, verdicts, excess, unfinished = [], [], [], [], [], [], [], 0
     for rep in range(reps):
         ctl("POST", "/mode/" + ("pass" if mode in ("healthy", "dead") else mode))
         upstreams = [node_url] if mode == "healthy" else [dead_url if mode == "dead" else proxy_url, node_url]
