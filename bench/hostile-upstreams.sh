@@ -14,7 +14,7 @@
 #   verify: median wall time <= 4 x --timeout (it makes several requests, each bounded by --timeout)
 #   bytes: every hostile segment answer costs <= its signed size + 64 KiB; none goes on after the client left
 # Not a test. Usage: bench/hostile-upstreams.sh [REPS] [VERIFY_TIMEOUT_S]   (defaults: 3, 3)
-# About 8 minutes with 3 repetitions. Binds 127.0.0.1 only.
+# About 7 minutes with 3 repetitions. Binds 127.0.0.1 only.
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -6,7 +6,7 @@
 #
 # Usage: bench/report.sh [--quick] [NAME...]
 #   NAME: jmh ingest publish origin tracker relay hostile latency egress (default: all, in that order)
-#   --quick: shorter runs (about 30 minutes in all instead of about 75); the figures are noisier.
+#   --quick: shorter runs (about 35 minutes in all instead of about 80); the figures are noisier.
 # Needs what the individual scripts need: java, mvn, ffmpeg, node, npm, nginx, libnginx-mod-rtmp, wrk,
 # chromium (Debian: apt-get install -y ffmpeg nginx libnginx-mod-rtmp wrk chromium).
 set -uo pipefail
