@@ -5,8 +5,8 @@
 # machine it ran on, into docs/benchmarks.md.
 #
 # Usage: bench/report.sh [--quick] [NAME...]
-#   NAME: jmh ingest publish origin tracker relay latency egress (default: all, in that order)
-#   --quick: shorter runs (about 30 minutes in all instead of about 75); the figures are noisier.
+#   NAME: jmh ingest publish origin tracker relay hostile latency egress (default: all, in that order)
+#   --quick: shorter runs (about 35 minutes in all instead of about 80); the figures are noisier.
 # Needs what the individual scripts need: java, mvn, ffmpeg, node, npm, nginx, libnginx-mod-rtmp, wrk,
 # chromium (Debian: apt-get install -y ffmpeg nginx libnginx-mod-rtmp wrk chromium).
 set -uo pipefail
@@ -17,11 +17,11 @@ for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
     -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    jmh|ingest|publish|origin|tracker|relay|latency|egress) names+=("$a") ;;
+    jmh|ingest|publish|origin|tracker|relay|hostile|latency|egress) names+=("$a") ;;
     *) echo "unknown benchmark '$a' (try --help)" >&2; exit 2 ;;
   esac
 done
-(( ${#names[@]} )) || names=(jmh ingest publish origin tracker relay latency egress)
+(( ${#names[@]} )) || names=(jmh ingest publish origin tracker relay hostile latency egress)
 out="$root/bench/target/report-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 summary="$out/summary.txt"
@@ -86,6 +86,8 @@ for n in "${names[@]}"; do
     origin) run origin '^[a-z0-9.-]+\.(ts|m3u8), |target' "$root/bench/origin-vs-nginx.sh" "$(pick 10 5)" ;;
     tracker) run tracker '^responses/s,|^RSS bytes/peer|live heap bytes/peer' "$root/bench/tracker-vs-bittorrent-tracker.sh" "$(pick 10 5)" ;;
     relay) run relay '^all:|MEETS|MISSES' "$root/bench/relay-latency.sh" "$(pick 120 60)" ;;
+    hostile) run hostile '^targets:|^(healthy|trickle|endless|oversize|seg503|all503|dead|stale) +[0-9n]|^all targets' \
+      "$root/bench/hostile-upstreams.sh" "$(pick 3 1)" 3 ;;
     latency) run latency 'MET' "$root/bench/latency-offload.sh" 8 "$(pick 180 120)" ;;
     egress) run egress 'viewers: origin|MET' "$root/bench/origin-egress.sh" "$(pick 120 90)" ;;
   esac

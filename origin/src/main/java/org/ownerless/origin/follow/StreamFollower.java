@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ownerless.protocol.json.StrictJson;
 import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
@@ -97,26 +98,32 @@ public final class StreamFollower {
   }
 
   /**
-   * Asks {@code other} — an upstream not being read — for its newest root of {@code rendition} and
-   * accepts it if it extends what was accepted (walking a gap, or restarting past a long one).
-   * Returns true if {@code other} was ahead. Being behind, failing or missing the file is not held
-   * against it: mirrors lag by design, and it is not the one being read. Call it on the thread that
-   * polls {@code rendition}.
+   * The validly signed root of {@code rendition} that {@code other} — an upstream not being read —
+   * serves, if it is newer than the one accepted (a later epoch or a larger tree); null otherwise.
+   * Only looks: nothing is accepted here, so any thread may ask while the rendition's poller runs.
+   * A caller that wants that state reads {@code other} from then on ({@link UpstreamChoice#prefer}),
+   * and the poller accepts it the usual way (proofs, gap walk). Being behind, failing or missing the
+   * file is not held against {@code other}: mirrors lag by design, and it is not the one being read.
    */
-  public boolean scoutRoots(String rendition, StreamUrl other) {
+  public ManifestRoot aheadAt(String rendition, StreamUrl other) {
     StreamAnnounce a = announce.current();
-    RootFollow follow = renditions.get(rendition);
-    if (a == null || follow == null) {
-      return false;
+    if (a == null) {
+      return null;
     }
-    ManifestRoot before = follow.accepted();
+    ManifestRoot had = root(rendition);
+    URI uri = other.resolve(StreamLayout.manifest(rendition));
     try {
-      follow.poll(other, a);
-    } catch (FetchFailure behindOrBroken) {
-      return false;
+      BoundedHttp.Answer answer = http.get(uri, StrictJson.MAX_BYTES, null);
+      if (answer.notFound()) {
+        return null;
+      }
+      ManifestRoot there = Verifier.verifyManifest(answer.body(), a, rendition).content();
+      boolean newer = had == null || there.epoch() > had.epoch()
+          || there.epoch() == had.epoch() && there.treeSize() > had.treeSize();
+      return newer ? there : null;
+    } catch (FetchFailure | VerificationException notAnAnswer) {
+      return null;
     }
-    ManifestRoot after = follow.accepted();
-    return after != null && (before == null || after.epoch() > before.epoch() || after.treeSize() > before.treeSize());
   }
 
   /** The bytes of {@code entry} from {@code upstream}, never more than its signed size, verified. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.ownerless.origin.follow.FetchFailure;
 import org.ownerless.origin.follow.StreamFollower;
 import org.ownerless.origin.follow.StreamUrl;
@@ -41,6 +42,7 @@ final class RenditionMirror {
   private final Path dir;
   private final StreamFollower follower;
   private final SegmentFetches fetches;
+  private final Executor scouts;
   private final MirrorRetention retention;
 
   private final List<RootFile> unpublished = new ArrayList<>();
@@ -50,13 +52,17 @@ final class RenditionMirror {
   private Signed<ManifestRoot> publishedSigned;
   private boolean publishedEnded;
   private long playlistEpoch = -1;
-  private long nextScoutMs;
+  private volatile long nextScoutMs;
+  private CompletableFuture<Void> scouting = CompletableFuture.completedFuture(null);
 
-  RenditionMirror(String rendition, Path dir, StreamFollower follower, SegmentFetches fetches, int keepSegments) {
+  /** @param scouts where scouts run: never on the poll thread, whose upstream they must not delay */
+  RenditionMirror(String rendition, Path dir, StreamFollower follower, SegmentFetches fetches, Executor scouts,
+      int keepSegments) {
     this.rendition = rendition;
     this.dir = dir;
     this.follower = follower;
     this.fetches = fetches;
+    this.scouts = scouts;
     this.retention = new MirrorRetention(dir, keepSegments);
   }
 
@@ -77,8 +83,10 @@ final class RenditionMirror {
 
   /**
    * One poll; failures are reported to the upstream choice, never thrown. Every
-   * {@link #SCOUT_EVERY_MS} the poll also asks another upstream whether it is ahead, and reads that
-   * one from then on if it is (a stale mirror first in the list must not pin the relay).
+   * {@link #SCOUT_EVERY_MS} the poll also sends a scout to ask another upstream whether it is ahead,
+   * and that one is read from the next poll on if it is (a stale mirror first in the list must not
+   * pin the relay). The scout runs on its own thread: an upstream that trickles would otherwise hold
+   * every poll for a whole request deadline, and the relay would fall that far behind the one it reads.
    */
   void poll() {
     StreamAnnounce a = follower.announce();
@@ -100,17 +108,21 @@ final class RenditionMirror {
 
   private void scoutWhenDue(StreamUrl reading) {
     long now = System.currentTimeMillis();
-    if (now < nextScoutMs) {
+    if (now < nextScoutMs || !scouting.isDone()) {
       return;
     }
-    nextScoutMs = now + SCOUT_EVERY_MS;
     StreamUrl other = follower.upstreams().nextToScout();
-    ManifestRoot had = follower.root(rendition);
-    if (other != null && follower.scoutRoots(rendition, other)) {
-      ManifestRoot ahead = follower.root(rendition);
-      follower.upstreams().prefer(other, rendition + " root " + ahead.treeSize() + " there, "
-          + (had == null ? "none" : had.treeSize()) + " at " + reading);
+    if (other == null) {
+      return;
     }
+    scouting = CompletableFuture.runAsync(() -> {
+      ManifestRoot had = follower.root(rendition);
+      ManifestRoot ahead = follower.aheadAt(rendition, other);
+      if (ahead != null) {
+        follower.upstreams().prefer(other, rendition + " root " + ahead.treeSize() + " there, "
+            + (had == null ? "none" : had.treeSize()) + " at " + reading);
+      }
+    }, scouts).whenComplete((done, failed) -> nextScoutMs = System.currentTimeMillis() + SCOUT_EVERY_MS);
   }
 
   /**

@@ -49,6 +49,7 @@ public final class StreamMirror implements AutoCloseable, StreamFollower.Listene
   private final StreamFollower follower;
   private final ScheduledExecutorService pollers;
   private final ExecutorService fetchThreads;
+  private final ExecutorService scoutThreads;
   private final SegmentFetches fetches;
   private final Map<String, RenditionMirror> renditions = new ConcurrentHashMap<>();
 
@@ -64,6 +65,9 @@ public final class StreamMirror implements AutoCloseable, StreamFollower.Listene
     this.pollers = Executors.newScheduledThreadPool(StreamAnnounce.MAX_RENDITIONS + 1, new DefaultThreadFactory("relay-poll", true));
     this.fetchThreads = Executors.newFixedThreadPool(4, new DefaultThreadFactory("relay-fetch", true));
     this.fetches = new SegmentFetches(follower, fetchThreads);
+    // Scouts ask upstreams not being read, which may be as slow as the deadline allows: off the poll
+    // threads, so a slow one never delays the rendition that is followed (at most one per rendition).
+    this.scoutThreads = Executors.newCachedThreadPool(new DefaultThreadFactory("relay-scout", true));
   }
 
   /** Clears what an earlier run left (see docs/relay.md) and starts following the upstreams. */
@@ -134,7 +138,7 @@ public final class StreamMirror implements AutoCloseable, StreamFollower.Listene
       if (!Names.isRenditionName(r.name()) || renditions.containsKey(r.name())) {
         continue;
       }
-      RenditionMirror m = new RenditionMirror(r.name(), dir.resolve(r.name()), follower, fetches,
+      RenditionMirror m = new RenditionMirror(r.name(), dir.resolve(r.name()), follower, fetches, scoutThreads,
           config.keepSegments());
       renditions.put(r.name(), m);
       Gauge.builder("ownerless.relay.tree.size", m, x -> x.published() == null ? 0 : x.published().treeSize())
@@ -178,6 +182,7 @@ public final class StreamMirror implements AutoCloseable, StreamFollower.Listene
   public void close() {
     pollers.shutdownNow();
     fetchThreads.shutdownNow();
+    scoutThreads.shutdownNow();
     try {
       pollers.awaitTermination(5, TimeUnit.SECONDS);
       fetchThreads.awaitTermination(5, TimeUnit.SECONDS);
