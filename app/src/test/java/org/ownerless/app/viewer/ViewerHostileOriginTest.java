@@ -37,11 +37,13 @@ class ViewerHostileOriginTest {
   static final double SEGMENT_SECONDS = 2.0;
   static final long SLACK_PER_REFUSED_TRY = 64 * 1024;
   /**
-   * Chromium's network service reads a response ahead of the page into its own buffer (a data pipe of
-   * some hundreds of KiB) before the page's cancel reaches it: bytes the browser received beyond what
-   * the page read are bounded by that, not by us.
+   * Chromium's network service reads a response ahead of the page before the page's cancel reaches
+   * it: bytes the browser received beyond what the page read depend on how fast that cancel travels,
+   * not on us. On a quiet machine 0.5–1 MiB a try; in a CI run at load 14 on two cores, 9.9 MB a try
+   * (19.8 MB for two). The bound says "bounded" (the viewer before this change took 2.39 GB in 60 s);
+   * the guarantee the viewer gives is the page's, asserted above at signed + 64 KiB.
    */
-  static final long BROWSER_READ_AHEAD_PER_TRY = 2L * 1024 * 1024;
+  static final long BROWSER_READ_AHEAD_PER_TRY = 32L * 1024 * 1024;
   static final long HEAP_LIMIT = 200L * 1024 * 1024;
 
   /**
