@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.ownerless.protocol.ProtocolVersion;
+import org.ownerless.protocol.crypto.Base64Url;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.fixtures.Fixtures;
@@ -109,6 +110,24 @@ final class ProtocolVectors {
     obj(out, "issued an hour in the future", text(future.sign(Fixtures.CREATOR).toCanonicalBytes()), null, "NOT_YET_VALID");
     obj(out, "signature with padding", good.replaceAll("\"sig\":\"([^\"]+)\"", "\"sig\":\"$1==\""), null, "MALFORMED");
     obj(out, "not JSON", good.substring(0, good.length() - 1), null, "MALFORMED");
+    // One spelling per key (§1): a creator that is not a canonical, real key is refused before any signature check.
+    String creator = Fixtures.CREATOR.publicKey().toBase64Url();
+    badCreator(out, good, creator, "the identity point (small order)",
+        "0100000000000000000000000000000000000000000000000000000000000000");
+    badCreator(out, good, creator, "a point of order 8",
+        "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05");
+    badCreator(out, good, creator, "x = 0 with the sign bit set",
+        "0100000000000000000000000000000000000000000000000000000000000080");
+    badCreator(out, good, creator, "y = p, a second spelling of y = 0",
+        "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+    badCreator(out, good, creator, "y = p + 1 with the sign bit set",
+        "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
+    badCreator(out, good, creator, "y = 2^255 - 1, a second spelling of y = 18",
+        "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+  }
+
+  private static void badCreator(ArrayNode out, String good, String creator, String what, String keyHex) {
+    obj(out, "creator key is " + what, good.replace(creator, Base64Url.encode(HEX.parseHex(keyHex))), null, "MALFORMED");
   }
 
   private static void manifests(ArrayNode out) {
@@ -127,6 +146,8 @@ final class ProtocolVectors {
     ((ObjectNode) traversal.get("window").get(0)).put("uri", "../../announce.json");
     obj(out, "segment uri escaping the directory", text(SignedObject.sign(traversal, Fixtures.CREATOR).toCanonicalBytes()),
         null, "MALFORMED");
+    badCreator(out, good, Fixtures.CREATOR.publicKey().toBase64Url(), "the identity point (small order)",
+        "0100000000000000000000000000000000000000000000000000000000000000");
   }
 
   private static ObjectNode withTreeSize(ObjectNode body, long size) {
