@@ -19,7 +19,7 @@ export const MAX_DEPTH = 16;
 export const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER;
 
 // fatal: invalid UTF-8 (incl. overlong forms and encoded surrogates) is an error, never U+FFFD.
-// A leading UTF-8 BOM is dropped, as Jackson drops it when reading bytes.
+// A leading UTF-8 BOM is dropped, as the Java StrictJson drops it (protocol §2.1).
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**

@@ -46,6 +46,7 @@ const HANDLED = {
   canonicalization: 'JCS byte-exact',
   signingInput: 'exact signing input',
   announces: 'verifyAnnounce verdicts',
+  encodings: 'verifyAnnounce verdicts on exact bytes (other encodings, invalid UTF-8)',
   manifests: 'verifyManifest verdicts',
   rootSequences: 'RootTracker verdicts per step',
   announceSequences: 'AnnounceTracker verdicts per step',
@@ -60,6 +61,7 @@ test('protocol.json: every category is handled and counted', (t) => {
     canonicalization: V.canonicalization.length,
     signingInput: V.signingInput.length,
     announces: V.announces.length,
+    encodings: V.encodings.length,
     manifests: V.manifests.length,
     rootSequences: `${V.rootSequences.length} sequences, ${steps(V.rootSequences)} steps`,
     announceSequences: `${V.announceSequences.length} sequences, ${steps(V.announceSequences)} steps`,
@@ -70,6 +72,7 @@ test('protocol.json: every category is handled and counted', (t) => {
     'canonicalization',
     'signingInput',
     'announces',
+    'encodings',
     'manifests',
     'rootSequences',
     'announceSequences',
@@ -116,6 +119,12 @@ for (const backend of ['webcrypto', 'noble']) {
           v.expect,
           `${v.name} (bytes)`,
         );
+      }
+    });
+
+    test('encodings: the same bytes as the Java verifier reads', async () => {
+      for (const v of V.encodings) {
+        assert.equal(await verdict(() => verifyAnnounce(hex(v.bytesHex), null, NOW_MS)), v.expect, v.name);
       }
     });
 

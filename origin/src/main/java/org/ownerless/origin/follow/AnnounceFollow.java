@@ -19,7 +19,10 @@ import org.ownerless.protocol.verify.Verifier;
  * afresh. Not thread-safe: one poller.
  */
 final class AnnounceFollow {
-  /** An announce accepted by a poll, with the exact bytes that were signed. */
+  /**
+   * An announce accepted by a poll, with its canonical bytes (JCS of what was verified), never the
+   * bytes as received: an upstream may have re-encoded or re-spaced them, and a relay writes these.
+   */
   record Accepted(Signed<StreamAnnounce> announce, byte[] bytes) {}
 
   /**
@@ -94,6 +97,6 @@ final class AnnounceFollow {
       return null; // the very announce accepted before
     }
     current = signed.content();
-    return new Accepted(signed, answer.body());
+    return new Accepted(signed, signed.envelope().toCanonicalBytes());
   }
 }

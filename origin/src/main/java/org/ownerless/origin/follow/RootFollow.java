@@ -21,8 +21,7 @@ import org.slf4j.LoggerFactory;
  * a new root is verified against the announce and accepted by a {@link RootTracker}, which closes a
  * gap by walking the upstream's {@code roots/N.json}. The log a follower accepts therefore never
  * rolls back or forks, whichever upstream it reads. Every root accepted — the walked ones too, even
- * when a later step fails — is handed to the listener once, in order, with the bytes that were
- * signed. Not thread-safe: one poller per rendition.
+ * when a later step fails — is handed to the listener once, in order, with its canonical bytes. Not thread-safe: one poller per rendition.
  */
 final class RootFollow {
   private static final Logger log = LoggerFactory.getLogger(RootFollow.class);
@@ -31,7 +30,7 @@ final class RootFollow {
     void accepted(Signed<ManifestRoot> root, byte[] bytes);
   }
 
-  /** A root as fetched: verified, with the exact bytes that were signed. */
+  /** A root as fetched: verified, with its canonical bytes (never the bytes as received). */
   record Fetched(Signed<ManifestRoot> root, byte[] bytes) {}
 
   /**
@@ -114,7 +113,7 @@ final class RootFollow {
           newest.content().treeSize() - from, newest.content().treeSize(), upstream);
     }
     if (tracker.last().orElseThrow() == newest) {
-      listener.accepted(newest, answer.body());
+      listener.accepted(newest, newest.envelope().toCanonicalBytes());
     }
     accepted = tracker.last().orElseThrow().content();
     etag = answer.etag();
@@ -136,7 +135,8 @@ final class RootFollow {
   private Fetched fetchRoot(StreamUrl upstream, StreamAnnounce announce, long size, long cap) throws FetchFailure {
     URI uri = upstream.resolve(StreamLayout.root(rendition, size));
     byte[] bytes = http.require(uri, cap);
-    return new Fetched(verify(bytes, announce, uri), bytes);
+    Signed<ManifestRoot> root = verify(bytes, announce, uri);
+    return new Fetched(root, root.envelope().toCanonicalBytes());
   }
 
   /** The walked roots the tracker accepted (all of them, unless a step failed), in order. */

@@ -28,7 +28,10 @@ public final class StreamFollower {
   /** How a follower reads: the deadline of each request and how long a 404 is forgiven. */
   public record Settings(Duration timeout, Duration notFoundGrace) {}
 
-  /** Told of what the follower accepts, in order, with the exact signed bytes (a relay writes them). */
+  /**
+   * Told of what the follower accepts, in order, with the canonical bytes of each verified object
+   * (JCS, as a node publishes them; a relay writes these, never what an upstream sent).
+   */
   public interface Listener {
     default void announceAccepted(Signed<StreamAnnounce> announce, byte[] bytes) {}
 

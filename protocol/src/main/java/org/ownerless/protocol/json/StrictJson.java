@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import org.ownerless.protocol.ProtocolException;
@@ -48,9 +49,11 @@ public final class StrictJson {
     if (bytes.length > MAX_BYTES) {
       throw new ProtocolException("JSON document too large: " + bytes.length + " bytes (limit " + MAX_BYTES + ")");
     }
+    String text = decodeStrictUtf8(bytes);
     JsonNode root;
     try {
-      root = MAPPER.readTree(bytes);
+      // From the decoded String, never the bytes: Jackson would auto-detect UTF-16/UTF-32.
+      root = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       throw new ProtocolException("malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
@@ -61,6 +64,76 @@ public final class StrictJson {
     }
     checkRestricted(root, "$");
     return root;
+  }
+
+  /**
+   * Strict UTF-8 (RFC 3629), the same rules as the viewer's fatal TextDecoder: refuses overlong
+   * forms, encoded surrogates (ED A0..BF), code points above U+10FFFF, bytes C0, C1, F5..FF,
+   * missing or stray continuation bytes and a sequence cut by the end. One leading UTF-8 BOM is
+   * dropped (as TextDecoder and Jackson drop it). A NUL byte is refused too: no JSON document has
+   * one raw, and it is what a UTF-16 or UTF-32 document without a BOM looks like.
+   */
+  static String decodeStrictUtf8(byte[] b) throws ProtocolException {
+    int start = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
+    int i = start;
+    while (i < b.length) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        if (c == 0) {
+          throw notUtf8("NUL byte (a UTF-16 or UTF-32 document?)", i);
+        }
+        i++;
+        continue;
+      }
+      int n;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF) {
+        n = 1;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 2;
+        if (c == 0xE0) {
+          lo = 0xA0; // below: overlong
+        } else if (c == 0xED) {
+          hi = 0x9F; // above: UTF-16 surrogate code points
+        }
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 3;
+        if (c == 0xF0) {
+          lo = 0x90; // below: overlong
+        } else if (c == 0xF4) {
+          hi = 0x8F; // above: beyond U+10FFFF
+        }
+      } else if (c == 0xC0 || c == 0xC1) {
+        throw notUtf8("overlong encoding", i);
+      } else if (c >= 0xF5) {
+        throw notUtf8(c < 0xF8 ? "code point above U+10FFFF"
+            : "invalid byte 0x" + Integer.toHexString(c).toUpperCase()
+                + (i == 0 && c >= 0xFE ? " (a UTF-16 or UTF-32 byte order mark?)" : ""), i);
+      } else {
+        throw notUtf8("unexpected continuation byte", i);
+      }
+      if (i + n >= b.length) {
+        throw notUtf8("truncated sequence", i);
+      }
+      for (int k = 1; k <= n; k++) {
+        int d = b[i + k] & 0xff;
+        if (d < lo || d > hi) {
+          String what = d < 0x80 || d > 0xBF ? "invalid continuation byte"
+              : c == 0xED ? "encoded UTF-16 surrogate"
+              : c == 0xF4 ? "code point above U+10FFFF" : "overlong encoding";
+          throw notUtf8(what, k == 1 ? i : i + k);
+        }
+        lo = 0x80;
+        hi = 0xBF;
+      }
+      i += n + 1;
+    }
+    return new String(b, start, b.length - start, StandardCharsets.UTF_8);
+  }
+
+  private static ProtocolException notUtf8(String what, int at) {
+    return new ProtocolException("not UTF-8: " + what + " at byte " + at);
   }
 
   private static void checkRestricted(JsonNode node, String path) throws ProtocolException {

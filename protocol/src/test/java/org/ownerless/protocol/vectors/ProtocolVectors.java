@@ -27,8 +27,8 @@ final class ProtocolVectors {
 
   static ObjectNode build() {
     ObjectNode root = StrictJson.mapper().createObjectNode();
-    root.put("description", "ownerless protocol test vectors (docs/protocol.md). Objects are given as exact UTF-8 text;"
-        + " 'expect' is OK or the Problem a verifier must report. Evaluate announces at nowMs.");
+    root.put("description", "ownerless protocol test vectors (docs/protocol.md). Objects are given as exact UTF-8 text"
+        + " ('encodings': as exact bytes, hex); 'expect' is OK or the Problem a verifier must report. Evaluate announces at nowMs.");
     root.put("protocolVersion", ProtocolVersion.CURRENT);
     root.put("nowMs", Fixtures.NOW_MS);
     ArrayNode keys = root.putArray("keys");
@@ -37,6 +37,7 @@ final class ProtocolVectors {
     canonicalization(root.putArray("canonicalization"));
     signingInput(root.putArray("signingInput"));
     announces(root.putArray("announces"));
+    encodings(root.putArray("encodings"));
     manifests(root.putArray("manifests"));
     rootSequences(root.putArray("rootSequences"));
     announceSequences(root.putArray("announceSequences"));
@@ -128,6 +129,55 @@ final class ProtocolVectors {
 
   private static void badCreator(ArrayNode out, String good, String creator, String what, String keyHex) {
     obj(out, "creator key is " + what, good.replace(creator, Base64Url.encode(HEX.parseHex(keyHex))), null, "MALFORMED");
+  }
+
+  /**
+   * One valid announce as exact bytes (hex) in other encodings and with invalid UTF-8 spliced in
+   * (protocol §2.1: UTF-8 only, no overlong forms): both verifiers must read the bytes, not text.
+   */
+  private static void encodings(ArrayNode out) {
+    String good = text(Fixtures.announce(Fixtures.CREATOR, 1).sign(Fixtures.CREATOR).toCanonicalBytes());
+    byte[] utf8 = good.getBytes(StandardCharsets.UTF_8);
+    enc(out, "UTF-8, canonical", utf8, "OK");
+    enc(out, "UTF-8 with a BOM (dropped)", concat(HEX.parseHex("efbbbf"), utf8), "OK");
+    enc(out, "UTF-8 with insignificant whitespace", (" " + good.replace(",\"", ",\n  \"") + "\r\n").getBytes(StandardCharsets.UTF_8),
+        "OK");
+    enc(out, "UTF-16LE", good.getBytes(StandardCharsets.UTF_16LE), "MALFORMED");
+    enc(out, "UTF-16BE", good.getBytes(StandardCharsets.UTF_16BE), "MALFORMED");
+    enc(out, "UTF-16LE with a BOM", concat(HEX.parseHex("fffe"), good.getBytes(StandardCharsets.UTF_16LE)), "MALFORMED");
+    enc(out, "UTF-16BE with a BOM", concat(HEX.parseHex("feff"), good.getBytes(StandardCharsets.UTF_16BE)), "MALFORMED");
+    enc(out, "UTF-32LE", good.getBytes(java.nio.charset.Charset.forName("UTF-32LE")), "MALFORMED");
+    enc(out, "UTF-32BE with a BOM",
+        concat(HEX.parseHex("0000feff"), good.getBytes(java.nio.charset.Charset.forName("UTF-32BE"))), "MALFORMED");
+    String title = "\"Fixture stream\"";
+    int at = good.indexOf(title) + 1; // the 'F' of the title
+    enc(out, "overlong 'F' in a string (C1 86)", splice(utf8, at, "c186"), "MALFORMED");
+    enc(out, "overlong NUL in a string (C0 80)", splice(utf8, at, "c080"), "MALFORMED");
+    enc(out, "3-byte overlong 'F' (E0 81 86)", splice(utf8, at, "e08186"), "MALFORMED");
+    enc(out, "encoded surrogate U+D800 (ED A0 80)", splice(utf8, at, "eda080"), "MALFORMED");
+    enc(out, "code point above U+10FFFF (F4 90 80 80)", splice(utf8, at, "f4908080"), "MALFORMED");
+    enc(out, "sequence truncated by the end (E2 82)", concat(utf8, HEX.parseHex("e282")), "MALFORMED");
+    enc(out, "invalid continuation byte (E2 28 A1)", splice(utf8, at, "e228a1"), "MALFORMED");
+  }
+
+  private static void enc(ArrayNode out, String name, byte[] bytes, String expect) {
+    ObjectNode v = out.addObject();
+    v.put("name", name);
+    v.put("bytesHex", HEX.formatHex(bytes));
+    v.put("expect", expect);
+  }
+
+  /** {@code bytes} with the single byte at {@code at} replaced by {@code hex}. */
+  private static byte[] splice(byte[] bytes, int at, String hex) {
+    byte[] head = java.util.Arrays.copyOf(bytes, at);
+    byte[] tail = java.util.Arrays.copyOfRange(bytes, at + 1, bytes.length);
+    return concat(concat(head, HEX.parseHex(hex)), tail);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   private static void manifests(ArrayNode out) {

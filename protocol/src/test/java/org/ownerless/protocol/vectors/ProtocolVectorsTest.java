@@ -78,6 +78,17 @@ class ProtocolVectorsTest {
   }
 
   @Test
+  void encodingVerdictsHold() {
+    long now = vectors.get("nowMs").longValue();
+    assertThat(vectors.get("encodings")).isNotEmpty();
+    for (JsonNode v : vectors.get("encodings")) {
+      byte[] bytes = HexFormat.of().parseHex(v.get("bytesHex").textValue());
+      assertThat(verdict(() -> Verifier.verifyAnnounce(bytes, null, now)))
+          .as(v.get("name").textValue()).isEqualTo(v.get("expect").textValue());
+    }
+  }
+
+  @Test
   void sequenceVerdictsHold() {
     long now = vectors.get("nowMs").longValue();
     for (JsonNode seq : vectors.get("rootSequences")) {
