@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Verifies a signed STREAM_ANNOUNCE or MANIFEST_ROOT file (or an EQUIVOCATION_PROOF), or a whole",
         "stream at http(s)://HOST/streams/PUB/NAME/: the announce against PUB, each rendition's newest",
-        "manifest, every playlist entry against its signed entry, and every listed segment's bytes.",
+        "manifest, every playlist entry against its signed entry, and the bytes of every segment in",
+        "the signed window (an ended stream's playlist must list all of it).",
         "Prints what was verified, or one line per failure; exits 1 if anything fails.",
         "For files without --pubkey the key the object names is used, and the output says it was not pinned."})
 public final class VerifyCommand implements Callable<Integer>, Checked {
@@ -93,9 +94,7 @@ public final class VerifyCommand implements Callable<Integer>, Checked {
           out.println(describe(Verifier.verifyManifest(bytes, pubkey)));
           return ExitCodes.OK;
         case EquivocationProof.TYPE:
-          EquivocationProof proof = EquivocationProof.parse(bytes);
-          out.println("OK valid " + EquivocationProof.TYPE + " between two " + proof.first().type() + "s");
-          return ExitCodes.OK;
+          return proof(EquivocationProof.parse(bytes), out);
         default:
           throw new UserError(target + ": unknown object type '" + type + "'");
       }
@@ -106,6 +105,34 @@ public final class VerifyCommand implements Callable<Integer>, Checked {
       out.println("FAIL " + target + ": " + Problem.MALFORMED + ": " + e.getMessage());
       return ExitCodes.FAILED;
     }
+  }
+
+  /**
+   * A proof is checked like the objects in it: with {@code --pubkey}, both must be signed by that key
+   * (the proof already holds only if both are signed by the key they name). The OK line names the
+   * signer and the position they signed twice, so "valid" never hides whose fork it is.
+   */
+  private int proof(EquivocationProof proof, PrintWriter out) throws ProtocolException {
+    String what;
+    PublicKey signer;
+    if (ManifestRoot.TYPE.equals(proof.first().type())) {
+      ManifestRoot a = ManifestRoot.fromSigned(proof.first());
+      signer = a.creator();
+      what = "creator " + a.creator() + ", stream " + a.name() + ", rendition " + a.rendition() + ", epoch "
+          + a.epoch() + ", size " + a.treeSize() + ": two different roots signed";
+    } else {
+      StreamAnnounce a = StreamAnnounce.fromSigned(proof.first());
+      signer = a.creator();
+      what = "creator " + a.creator() + ", stream " + a.name() + ", announce seq " + a.seq()
+          + ": two different announces signed";
+    }
+    if (pubkey != null && !pubkey.equals(signer)) {
+      out.println("FAIL " + target + ": " + Problem.WRONG_KEY + ": the equivocation proof's objects are signed by "
+          + signer + ", not by the pinned key " + pubkey);
+      return ExitCodes.FAILED;
+    }
+    out.println("OK equivocation proof: " + what + " (" + pinning() + ")");
+    return ExitCodes.OK;
   }
 
   private boolean isUrl() {

@@ -154,6 +154,39 @@ class KeygenAnnounceVerifyTest {
     assertThat(foreign.out()).contains("WRONG_KEY");
   }
 
+  private Path proofSignedBy(org.ownerless.protocol.crypto.Signer key) throws Exception {
+    org.ownerless.protocol.model.ManifestRoot a = Fixtures.manifest(key, 1, 12, 4, 0);
+    org.ownerless.protocol.model.ManifestRoot b = new org.ownerless.protocol.model.ManifestRoot(a.creator(), a.name(),
+        a.rendition(), a.epoch(), a.treeSize(), org.ownerless.protocol.crypto.Digest.sha256(new byte[] {9}),
+        a.timeMs(), a.window(), null);
+    Path proof = dir.resolve("proof.json");
+    Files.writeString(proof, org.ownerless.protocol.verify.EquivocationProof.of(a.sign(key), b.sign(key)).toString());
+    return proof;
+  }
+
+  @Test
+  void anEquivocationProofByAnotherKeyFailsWhenTheKeyIsPinned() throws Exception {
+    Path proof = proofSignedBy(Fixtures.CREATOR);
+    CliRun run = CliRun.of("verify", proof.toString(), "--pubkey", Fixtures.OTHER.publicKey().toBase64Url());
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out()).contains("FAIL").contains("WRONG_KEY").contains(Fixtures.CREATOR.publicKey().toBase64Url())
+        .doesNotContain("OK");
+    assertThat(run.out().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void anEquivocationProofNamesItsSignerStreamAndRendition() throws Exception {
+    Path proof = proofSignedBy(Fixtures.CREATOR);
+    String pub = Fixtures.CREATOR.publicKey().toBase64Url();
+    CliRun unpinned = CliRun.of("verify", proof.toString());
+    assertThat(unpinned.exitCode()).as(unpinned.all()).isZero();
+    assertThat(unpinned.out()).contains("OK equivocation proof: creator " + pub + ", stream demo, rendition src, epoch 1, "
+        + "size 12: two different roots signed").contains("self-declared key");
+    CliRun pinned = CliRun.of("verify", proof.toString(), "--pubkey", pub);
+    assertThat(pinned.exitCode()).as(pinned.all()).isZero();
+    assertThat(pinned.out()).contains("OK equivocation proof: creator " + pub).contains("pinned key");
+  }
+
   @Test
   void everyCommandHasHelp() {
     for (String cmd : new String[] {"keygen", "announce", "verify"}) {

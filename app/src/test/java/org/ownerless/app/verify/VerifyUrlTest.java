@@ -21,6 +21,7 @@ import org.ownerless.app.testing.StaticHost;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.fixtures.Fixtures;
 import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.model.StreamAnnounce;
 import org.ownerless.protocol.signing.SignedObject;
 
 /** `verify URL` against an origin that serves the genuine stream, or a tampered one. */
@@ -69,7 +70,7 @@ class VerifyUrlTest {
     Run run = verify(url);
     assertThat(run.code()).as(run.out()).isZero();
     assertThat(run.out()).contains("OK ").contains("src log size 12").contains("180p log size 12")
-        .contains("20 new segments verified");
+        .contains("24 new segments verified"); // every window entry, not only the 10 listed
   }
 
   @Test
@@ -82,6 +83,80 @@ class VerifyUrlTest {
     Run run = verify(url);
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.out()).contains("FAIL src/" + uri + ": SEGMENT_MISMATCH");
+  }
+
+  private static final String EMPTY_PLAYLIST = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n"
+      + "#EXT-X-MEDIA-SEQUENCE:12\n";
+
+  @Test
+  void anEmptyPlaylistStillHasEveryWindowSegmentVerified() throws Exception {
+    for (String r : new String[] {"src", "180p"}) {
+      origin.override(base + r + "/index.m3u8", b -> EMPTY_PLAYLIST.getBytes(StandardCharsets.UTF_8));
+    }
+    Run run = verify(url);
+    assertThat(run.code()).as(run.out()).isZero();
+    assertThat(run.out()).contains("src log size 12").contains("24 new segments verified");
+  }
+
+  @Test
+  void aTamperedWindowSegmentIsCaughtBehindAnEmptyPlaylist() throws Exception {
+    origin.override(base + "src/index.m3u8", b -> EMPTY_PLAYLIST.getBytes(StandardCharsets.UTF_8));
+    String uri = currentRoot("src").window().get(5).uri();
+    origin.override(base + "src/" + uri, b -> {
+      b[100] ^= 1;
+      return b;
+    });
+    Run run = verify(url);
+    assertThat(run.code()).as(run.out()).isEqualTo(1);
+    assertThat(run.out()).contains("FAIL src/" + uri + ": SEGMENT_MISMATCH");
+  }
+
+  @Test
+  void aTamperedWindowSegmentTheLivePlaylistDoesNotListIsCaught() throws Exception {
+    // 12 entries signed, the live playlist lists the newest 10: entry 0 is only in the window.
+    ManifestRoot root = currentRoot("src");
+    assertThat(Files.readString(data.resolve(base.substring(1) + "src/index.m3u8"))).doesNotContain(
+        root.window().get(0).uri());
+    String uri = root.window().get(0).uri();
+    origin.override(base + "src/" + uri, b -> {
+      b[100] ^= 1;
+      return b;
+    });
+    Run run = verify(url);
+    assertThat(run.code()).as(run.out()).isEqualTo(1);
+    assertThat(run.out()).contains("FAIL src/" + uri + ": SEGMENT_MISMATCH");
+  }
+
+  @Test
+  void anEndedStreamWhosePlaylistOmitsAWindowEntryIsAMismatch() throws Exception {
+    stream.close(); // ends the stream: ENDLIST, whole-log windows, an ended announce
+    Run genuine = verify(url);
+    assertThat(genuine.code()).as(genuine.out()).isZero();
+    assertThat(genuine.out()).contains("ended");
+
+    ManifestRoot root = currentRoot("src");
+    String first = root.window().get(0).uri();
+    origin.override(base + "src/index.m3u8", b -> new String(b, StandardCharsets.UTF_8)
+        .replaceFirst("#EXTINF:[0-9.]+,\n" + java.util.regex.Pattern.quote(first) + "\n", "")
+        .replace("#EXT-X-MEDIA-SEQUENCE:0", "#EXT-X-MEDIA-SEQUENCE:1").getBytes(StandardCharsets.UTF_8));
+    Run run = verify(url);
+    assertThat(run.code()).as(run.out()).isEqualTo(1);
+    assertThat(run.out()).contains("FAIL src/index.m3u8: PLAYLIST_MISMATCH").contains("omits 1 of the 12");
+  }
+
+  @Test
+  void anAnnounceWithoutRenditionsIsReportedNotFilledInFromTheMasterPlaylist() throws Exception {
+    StreamAnnounce genuine = StreamAnnounce.fromSigned(SignedObject.parse(Files.readAllBytes(
+        data.resolve(base.substring(1) + "announce.json"))));
+    StreamAnnounce bare = new StreamAnnounce(genuine.creator(), genuine.name(), genuine.title(), genuine.seq() + 1,
+        genuine.issuedAtMs(), genuine.expiresAtMs(), genuine.status(), genuine.latency(), java.util.List.of(),
+        genuine.origins(), genuine.trackers(), genuine.tips());
+    byte[] signed = bare.sign(Fixtures.CREATOR).toCanonicalBytes();
+    origin.override(base + "announce.json", b -> signed);
+    Run run = verify(url);
+    assertThat(run.code()).as(run.out()).isEqualTo(1);
+    assertThat(run.out()).contains("FAIL announce: MALFORMED").contains("lists no renditions")
+        .doesNotContain("new segments verified");
   }
 
   @Test
@@ -110,7 +185,8 @@ class VerifyUrlTest {
     byte[] older = Files.readAllBytes(data.resolve(base.substring(1) + "src/roots/8.json"));
     java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
     origin.override(base + "src/manifest.json", b -> served.incrementAndGet() <= 1 ? b : older);
-    Run run = verify(url, "--watch", "--interval", "100ms", "--duration", "2s");
+    // Long enough for a second pass even on a cold, loaded JVM: the first verifies the 24 window segments.
+    Run run = verify(url, "--watch", "--interval", "100ms", "--duration", "5s");
     assertThat(run.code()).as(run.out()).isEqualTo(1);
     assertThat(run.out()).contains("FAIL src/manifest.json: ROLLBACK");
   }
@@ -123,7 +199,7 @@ class VerifyUrlTest {
     byte[] forked = fork.sign(Fixtures.CREATOR).toCanonicalBytes();
     java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
     origin.override(base + "src/manifest.json", b -> served.incrementAndGet() <= 1 ? b : forked);
-    Run run = verify(url, "--watch", "--interval", "100ms", "--duration", "2s");
+    Run run = verify(url, "--watch", "--interval", "100ms", "--duration", "5s");
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.out()).contains("FAIL src/manifest.json: EQUIVOCATION").contains("EQUIVOCATION_PROOF");
   }

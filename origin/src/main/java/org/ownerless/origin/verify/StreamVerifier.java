@@ -27,8 +27,10 @@ import org.ownerless.protocol.verify.Problem;
  * Verifies a stream served over HTTP the way a viewer must, through the same {@link StreamFollower}
  * a relay mirrors with: the announce against the creator key in the URL, each rendition's newest
  * MANIFEST_ROOT against the announce and against the roots accepted before (rollback,
- * equivocation, consistency, gaps walked), each playlist against its signed window, and every
- * listed segment's bytes against its entry. Keeps its state between passes, so repeated passes
+ * equivocation, consistency, gaps walked), each playlist against its signed window (an ended
+ * stream's playlist must list all of it), and the bytes of every segment in the window. What is
+ * checked comes only from signed objects: the renditions from the announce, the segments from the
+ * window; the unsigned playlists are only compared with them. Keeps its state between passes, so repeated passes
  * ({@code verify --watch}) follow the live edge and check that the log only ever grows.
  */
 public final class StreamVerifier {
@@ -62,7 +64,7 @@ public final class StreamVerifier {
     List<String> renditions = renditions(announce, failures);
     Map<String, Long> sizes = new LinkedHashMap<>();
     int newSegments = 0;
-    boolean allEnded = !renditions.isEmpty();
+    boolean allEnded = true; // no renditions: ended when the announce says so, so --watch stops
     for (String r : renditions) {
       RenditionCheck check = checkRendition(r, announce, failures);
       newSegments += check.newSegments;
@@ -85,13 +87,21 @@ public final class StreamVerifier {
     }
   }
 
-  /** The announce's renditions; the unsigned master playlist may only list those. */
+  /**
+   * The announce's renditions: the only source of what to verify. An announce that lists none is
+   * reported (MALFORMED: it signs nothing a stream could be checked against) rather than replaced
+   * by the names of the unsigned master playlist. The master playlist, when served, may only list
+   * announced renditions.
+   */
   private List<String> renditions(StreamAnnounce announce, List<Failure> failures) {
     List<String> announced = new ArrayList<>();
     for (Rendition r : announce.renditions()) {
       announced.add(r.name());
     }
-    List<String> master = new ArrayList<>();
+    if (announced.isEmpty()) {
+      failures.add(new Failure("announce", Problem.MALFORMED, "the signed announce (seq " + announce.seq()
+          + ") lists no renditions: nothing signed to verify (the unsigned master playlist is not trusted for names)"));
+    }
     try {
       byte[] bytes = follower.unsigned(url, StreamLayout.MASTER_PLAYLIST, MAX_PLAYLIST_BYTES);
       for (String line : new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\r?\n")) {
@@ -100,20 +110,16 @@ public final class StreamVerifier {
           String name = line.trim().endsWith(suffix) ? line.trim().substring(0, line.trim().length() - suffix.length()) : "";
           if (!Names.isRenditionName(name)) {
             failures.add(new Failure(StreamLayout.MASTER_PLAYLIST, Problem.MALFORMED, "unexpected entry '" + line.trim() + "'"));
-          } else if (!announced.isEmpty() && !announced.contains(name)) {
+          } else if (!announced.contains(name)) {
             failures.add(new Failure(StreamLayout.MASTER_PLAYLIST, Problem.WRONG_STREAM, "lists rendition '" + name
                 + "' that the signed announce does not"));
-          } else {
-            master.add(name);
           }
         }
       }
     } catch (FetchFailure e) {
-      if (announced.isEmpty()) {
-        failures.add(new Failure(StreamLayout.MASTER_PLAYLIST, Problem.UNAVAILABLE, e.getMessage()));
-      }
+      // The master playlist is a convenience for HLS players; what is verified comes from the announce.
     }
-    return announced.isEmpty() ? master : announced;
+    return announced;
   }
 
   private static final class RenditionCheck {
@@ -151,6 +157,7 @@ public final class StreamVerifier {
       // Genuine, but not the live stream's state: a frozen server or a stale mirror (protocol §4.4.1).
       failures.add(new Failure(StreamLayout.manifest(r), Problem.STALE, Freshness.describe(root, now)));
     }
+    Set<Long> listed = new HashSet<>();
     for (MediaPlaylistText.Item item : playlist.items()) {
       Optional<SegmentEntry> entry = root.entry(item.index());
       String where = StreamLayout.inRendition(r, item.uri());
@@ -168,6 +175,26 @@ public final class StreamVerifier {
             + (e.discontinuity() ? " after a discontinuity" : "")));
         continue;
       }
+      listed.add(e.index());
+    }
+    // An ended stream's playlist lists the whole log (protocol §5); the node writes ENDLIST before it
+    // signs the ended announce, so an ended announce with a playlist that says live is held to it too.
+    boolean ended = playlist.ended() || announce.status() == StreamStatus.ENDED;
+    if (ended) {
+      List<Long> omitted = new ArrayList<>();
+      for (SegmentEntry e : root.window()) {
+        if (!listed.contains(e.index())) {
+          omitted.add(e.index());
+        }
+      }
+      if (!omitted.isEmpty()) {
+        failures.add(new Failure(StreamLayout.mediaPlaylist(r), Problem.PLAYLIST_MISMATCH, "the stream ended but the "
+            + "playlist omits " + omitted.size() + " of the " + root.window().size() + " signed entries (first: entry "
+            + omitted.get(0) + ")"));
+      }
+    }
+    // What is fetched comes from the signed window, not from the playlist: every entry of it.
+    for (SegmentEntry e : root.window()) {
       String segment = StreamLayout.inRendition(r, e.uri());
       if (verifiedSegments.contains(segment)) {
         continue;
@@ -177,7 +204,7 @@ public final class StreamVerifier {
         verifiedSegments.add(segment);
         check.newSegments++;
       } catch (FetchFailure ex) {
-        failures.add(new Failure(where, ex.problem(), ex.getMessage()));
+        failures.add(new Failure(segment, ex.problem(), ex.getMessage()));
       }
     }
     return check;

@@ -67,6 +67,9 @@ public final class SignedStreamFiles {
 
   /** Signs an announce issued at {@code issuedMs} (its seq too) and valid for {@code ttl}. */
   public synchronized void announce(StreamStatus status, long issuedMs, Duration ttl) throws IOException {
+    if (status == StreamStatus.ENDED) {
+      endPlaylists(); // as the node: ENDLIST playlists listing the whole window before the ended announce
+    }
     long now = issuedMs;
     List<Rendition> list = new ArrayList<>();
     for (String r : renditions) {
@@ -101,6 +104,23 @@ public final class SignedStreamFiles {
         "#EXTM3U\n# the relay never reads this\n".getBytes(StandardCharsets.UTF_8));
     log.published = size;
     return e;
+  }
+
+  private void endPlaylists() throws IOException {
+    for (String r : renditions) {
+      List<SegmentEntry> entries = logs.get(r).entries;
+      List<SegmentEntry> window = entries.subList(Math.max(0, entries.size() - WINDOW), entries.size());
+      StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:"
+          + (window.isEmpty() ? 0 : window.get(0).index()) + "\n");
+      for (SegmentEntry e : window) {
+        m3u8.append(e.discontinuity() ? "#EXT-X-DISCONTINUITY\n" : "").append("#EXTINF:")
+            .append(org.ownerless.protocol.layout.MediaPlaylist.formatDuration(e.durationUs())).append(",\n")
+            .append(e.uri()).append('\n');
+      }
+      m3u8.append("#EXT-X-ENDLIST\n");
+      AtomicFiles.writeReadable(dir.resolve(r).resolve(StreamLayout.MEDIA_PLAYLIST),
+          m3u8.toString().getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   public byte[] segment(String rendition, String uri) throws IOException {
