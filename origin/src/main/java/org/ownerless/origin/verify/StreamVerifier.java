@@ -88,10 +88,11 @@ public final class StreamVerifier {
   }
 
   /**
-   * The announce's renditions: the only source of what to verify. An announce that lists none is
-   * reported (MALFORMED: it signs nothing a stream could be checked against) rather than replaced
-   * by the names of the unsigned master playlist. The master playlist, when served, may only list
-   * announced renditions.
+   * The announce's renditions: the only source of what to verify. An announce that lists none — a
+   * node before its publisher's first segment, or just restarted — is genuine but has nothing to
+   * verify yet: UNAVAILABLE, never replaced by the names of the unsigned master playlist (which is
+   * then not checked either: a restarted node may still serve the previous one). The master
+   * playlist, when served beside renditions, may only list announced ones.
    */
   private List<String> renditions(StreamAnnounce announce, List<Failure> failures) {
     List<String> announced = new ArrayList<>();
@@ -99,8 +100,9 @@ public final class StreamVerifier {
       announced.add(r.name());
     }
     if (announced.isEmpty()) {
-      failures.add(new Failure("announce", Problem.MALFORMED, "the signed announce (seq " + announce.seq()
-          + ") lists no renditions: nothing signed to verify (the unsigned master playlist is not trusted for names)"));
+      failures.add(new Failure("announce", Problem.UNAVAILABLE, "the signed announce (seq " + announce.seq()
+          + ") lists no renditions yet: nothing signed to verify (the unsigned master playlist is not trusted for names)"));
+      return announced;
     }
     try {
       byte[] bytes = follower.unsigned(url, StreamLayout.MASTER_PLAYLIST, MAX_PLAYLIST_BYTES);
