@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.protocol.fixtures.Fixtures;
 import picocli.CommandLine;
 
 /**
@@ -15,6 +16,9 @@ import picocli.CommandLine;
  * with one clear error line and exit 2 before anything starts, or read the way a user meant it.
  */
 class UserInputTest {
+  /** A creator key that parses (all-zero bytes would be a small-order point, refused as a key). */
+  private static final String VALID_KEY = Fixtures.CREATOR.publicKey().toBase64Url();
+
   @TempDir Path dir;
 
   private CliRun node(String... args) {
@@ -71,7 +75,7 @@ class UserInputTest {
 
   @Test
   void durationsAreNeverNegativeNorTooLongToCount() {
-    refused(CliRun.check("verify", "http://h/streams/" + "A".repeat(43) + "/s/", "--watch", "--duration", "999999999d"),
+    refused(CliRun.check("verify", "http://h/streams/" + VALID_KEY + "/s/", "--watch", "--duration", "999999999d"),
         "longer than 3650d");
     refused(CliRun.check("tracker", "--peer-ttl", "PT-1S"), "is negative");
     refused(node("--end-after", "0s"), "--end-after must be a positive duration");
@@ -124,7 +128,7 @@ class UserInputTest {
   @Test
   void relayUrlsGetTheirSlashLikeTheNodes() {
     RelayCommand relay = new RelayCommand();
-    new CommandLine(relay).parseArgs("--upstream", "http://node:8080", "--stream", "A".repeat(43) + "/show",
+    new CommandLine(relay).parseArgs("--upstream", "http://node:8080", "--stream", VALID_KEY + "/show",
         "--public-url", "https://relay.example:8443", "--data", dir.toString());
     assertThat(relay.resolve().upstreams()).containsExactly("http://node:8080/");
     assertThat(relay.resolve().publicUrl()).isEqualTo("https://relay.example:8443/");
