@@ -97,8 +97,7 @@ final class RenditionMirror {
     try {
       follower.pollRoots(rendition, upstream);
       scoutWhenDue(upstream);
-      upstream = follower.upstreams().current();
-      publishIfBehind(a, upstream);
+      publishIfBehind(a, upstream); // the root's segments from the server that served it
     } catch (FetchFailure f) {
       follower.report(upstream, f);
     } catch (IOException e) {
