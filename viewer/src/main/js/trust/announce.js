@@ -69,7 +69,9 @@ export async function verifyAnnounce(text, expectedPub, nowMs) {
  *   { type, creator (PUB text), creatorKey (Uint8Array 32), name, title, seq, issuedAtMs,
  *     expiresAtMs, status ('live'|'ended'), latency ('low'|'normal'),
  *     renditions: [{name, bandwidth, width, height, codecs}], origins: [url], trackers: [url],
- *     tips: {lightning?: string, evm?: {address, chainId}}, json (the parsed object, with sig),
+ *     tips: {lightning?: string, evm?: {address, chainId}},
+ *     logs: [{rendition, epoch, treeSize}] (each rendition's log as the signer had published it),
+ *     json (the parsed object, with sig),
  *     canonicalBody (JCS text of the object without sig: equal texts = same content) }
  */
 export function readAnnounceFields(envelope, json) {
@@ -88,6 +90,7 @@ export function readAnnounceFields(envelope, json) {
   const trackers = hints.stringArray('trackers', MAX_HINTS, MAX_HINT_LENGTH);
   hints.rejectUnknown();
   const tips = readTips(f.object('tips'));
+  const logs = f.array('logs', MAX_RENDITIONS).map((item, i) => readLogHead(item, `${ANNOUNCE_TYPE}.logs[${i}]`));
   f.rejectUnknown();
 
   // Cross-field rules (the Java record constructor's checks).
@@ -96,6 +99,14 @@ export function readAnnounceFields(envelope, json) {
   }
   if (new Set(renditions.map((r) => r.name)).size !== renditions.length) {
     throw malformed(`${ANNOUNCE_TYPE}: rendition names must be unique`);
+  }
+  if (new Set(logs.map((h) => h.rendition)).size !== logs.length) {
+    throw malformed(`${ANNOUNCE_TYPE}: logs must name each rendition once`);
+  }
+  for (const head of logs) {
+    if (!renditions.some((r) => r.name === head.rendition)) {
+      throw malformed(`${ANNOUNCE_TYPE}: logs name rendition '${head.rendition}', which is not announced`);
+    }
   }
   checkHints(origins, ORIGIN_SCHEMES, 'origin');
   checkHints(trackers, TRACKER_SCHEMES, 'tracker');
@@ -115,6 +126,7 @@ export function readAnnounceFields(envelope, json) {
     origins,
     trackers,
     tips,
+    logs,
     json,
     canonicalBody: canonicalJson(envelope.body),
   };
@@ -140,6 +152,18 @@ function readRendition(item, where) {
   };
   f.rejectUnknown();
   return r;
+}
+
+/** One `logs` entry (§3): how far a rendition's log had got when the creator signed the announce. */
+function readLogHead(item, where) {
+  const f = new Fields(item, where);
+  const head = {
+    rendition: f.matching('rendition', RENDITION_NAME, RENDITION_RULE),
+    epoch: f.integer('epoch', 1, MAX_SAFE_INTEGER),
+    treeSize: f.integer('treeSize', 0, MAX_SAFE_INTEGER),
+  };
+  f.rejectUnknown();
+  return head;
 }
 
 function readTips(f) {

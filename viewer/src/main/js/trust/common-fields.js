@@ -3,6 +3,7 @@
 import { Fields } from './fields.js';
 import { STREAM_NAME, STREAM_RULE } from './names.js';
 import { malformed } from './problems.js';
+import { PROTOCOL_VERSION } from './signed-object.js';
 import { parsePublicKey } from './public-key.js';
 
 /** Returns the field reader (positioned after those fields) and the values read. */
@@ -12,7 +13,7 @@ export function readCommonFields(envelope, type) {
   }
   const f = new Fields(envelope.body, type);
   f.string('type', 64);
-  f.integer('v', 1, 1);
+  f.integer('v', PROTOCOL_VERSION, PROTOCOL_VERSION);
   const creator = f.string('creator', 64);
   let creatorKey;
   try {

@@ -1,6 +1,8 @@
 // When a genuine root is too old to be the state of a live stream (docs/protocol.md §4.4.1), the same
-// rule as the Java Freshness: the node signs a root with every segment, so a live rendition's newest
-// root older than max(30 s, 10 × its longest segment) comes from a frozen server or a stale mirror.
+// rules as the Java Freshness. Two signed clocks say so: the announce's `logs` (re-signed every 10 s,
+// valid 60 s), below which a root is stale whatever its own time; and the root's timeMs, since the
+// node signs a root with every segment, so a live rendition's newest root older than
+// max(30 s, 10 × its longest segment) comes from a frozen server or a stale mirror.
 
 /** The floor of the bound: ordinary clock skew between the creator's machine and the viewer's. */
 export const MIN_STALE_AFTER_MS = 30000;
@@ -13,7 +15,22 @@ export function staleAfterMs(root) {
   return Math.max(MIN_STALE_AFTER_MS, Math.floor((STALE_AFTER_SEGMENTS * longestUs) / 1000));
 }
 
-/** True when `announce` says live and `root` was signed longer than its bound before `nowMs`. */
+/**
+ * The announce's `logs` entry for `root`'s rendition when `root` is behind it (an earlier epoch, or
+ * the same epoch and a smaller tree): the creator signed that it had published more. Else null.
+ */
+export function isBehindLogs(root, announce) {
+  const head = announce?.logs?.find((h) => h.rendition === root.rendition);
+  if (!head) return null;
+  const behind = root.epoch < head.epoch || (root.epoch === head.epoch && root.treeSize < head.treeSize);
+  return behind ? head : null;
+}
+
+/**
+ * True when `root` is behind what `announce` signs of its rendition's log, or when `announce` says
+ * live and `root` was signed longer than its bound before `nowMs`.
+ */
 export function isStale(root, announce, nowMs) {
+  if (isBehindLogs(root, announce) !== null) return true;
   return announce?.status === 'live' && nowMs - root.timeMs > staleAfterMs(root);
 }

@@ -16,7 +16,7 @@ export {
   isCanonicalS,
 } from './ed25519.js';
 export { parsePublicKey } from './public-key.js';
-export { readEnvelope, signingInput, verifySignedObject, PROTOCOL_VERSION } from './signed-object.js';
+export { readEnvelope, signingInput, verifySignedObject, PROTOCOL_VERSION, V1_REFUSED } from './signed-object.js';
 export { isStreamName, isRenditionName, isSegmentUri } from './names.js';
 export { hintUrlProblem } from './hint-urls.js';
 export { verifyAnnounce, readAnnounceFields, AnnounceTracker, ANNOUNCE_TYPE, MAX_CLOCK_SKEW_MS } from './announce.js';
@@ -25,12 +25,14 @@ export {
   readManifestFields,
   manifestEntry,
   manifestEntryByUri,
-  RootTracker,
   MANIFEST_TYPE,
   MAX_WINDOW,
-  MAX_GAP_FETCHES,
 } from './manifest.js';
-export { equivocationProof } from './equivocation.js';
+export { RootTracker, MAX_GAP_FETCHES } from './root-tracker.js';
+export { EMPTY_TREE_HASH, frontierCount, frontierSpans, rootFromFrontier } from './frontier.js';
+export { sameEpochLink } from './epoch-link.js';
+export { equivocationProof, EQUIVOCATION_PROOF_TYPE } from './equivocation.js';
+export { verifyEquivocationProof } from './equivocation-check.js';
 export {
   leafInput,
   leafHash,
@@ -45,4 +47,4 @@ export {
 export { sha256 } from './sha256.js';
 export { checkSegment, verifySegment } from './segment.js';
 export { checkPlaylistItem, extinfMicros } from './playlist.js';
-export { isStale, staleAfterMs, MIN_STALE_AFTER_MS, STALE_AFTER_SEGMENTS } from './freshness.js';
+export { isStale, isBehindLogs, staleAfterMs, MIN_STALE_AFTER_MS, STALE_AFTER_SEGMENTS } from './freshness.js';

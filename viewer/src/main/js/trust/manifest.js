@@ -1,14 +1,15 @@
 // MANIFEST_ROOT (protocol §4.3): the creator's signature over one rendition's append-only segment
-// log at a given size, plus the window of recent entries the playlist lists. verifyManifest applies
-// the single-object rules in the Java Verifier's order (MALFORMED, WRONG_KEY, BAD_SIGNATURE,
-// WRONG_STREAM); RootTracker (§4.4) decides whether a verified root may follow the last accepted one.
+// log at a given size, plus the window of recent entries the playlist lists and the frontier that
+// binds that window to the signed root. verifyManifest applies the single-object rules in the Java
+// Verifier's order (MALFORMED, WRONG_KEY, BAD_SIGNATURE, ROOT_MISMATCH, WRONG_STREAM); RootTracker
+// (root-tracker.js, §4.4) decides whether a verified root may follow the last accepted one.
 
 import { canonicalJson } from './canonical-json.js';
 import { readCommonFields } from './common-fields.js';
-import { equivocationProof } from './equivocation.js';
+import { readEpochLink } from './epoch-link.js';
 import { Fields } from './fields.js';
 import { deepFreeze } from './freeze.js';
-import { verifyConsistency } from './merkle.js';
+import { frontierCount, rootFromFrontier } from './frontier.js';
 import { RENDITION_NAME, RENDITION_RULE, SEGMENT_URI, SEGMENT_URI_RULE } from './names.js';
 import { Problem, TrustError, malformed } from './problems.js';
 import { expectedKeyText } from './public-key.js';
@@ -42,6 +43,15 @@ export async function verifyManifest(text, expected = {}) {
     throw new TrustError(Problem.WRONG_KEY, `MANIFEST_ROOT is signed for creator ${root.creator}, expected ${creator}`);
   }
   await verifySignedObject(json, MANIFEST_TYPE, root.creatorKey);
+  // After the signature, as in Java: a root that does not hash is the signer's error, not a forgery.
+  const recomputed = rootFromFrontier(root.treeSize - root.window.length, root.frontier, root.window);
+  if (recomputed !== root.rootHash) {
+    throw new TrustError(
+      Problem.ROOT_MISMATCH,
+      `the window and frontier of the root of size ${root.treeSize} hash to ${recomputed}, ` +
+        `not to the signed rootHash ${root.rootHash}`,
+    );
+  }
   const name = expected.name ?? announce?.name;
   if (name !== undefined && name !== null && root.name !== name) {
     throw new TrustError(Problem.WRONG_STREAM, `manifest is for stream '${root.name}', expected '${name}'`);
@@ -65,7 +75,8 @@ export async function verifyManifest(text, expected = {}) {
 /**
  * Reads a MANIFEST_ROOT envelope (signature not checked) into the frozen root object:
  *   { type, creator (PUB), creatorKey (Uint8Array 32), name, rendition, epoch, treeSize,
- *     rootHash (64 hex), timeMs, window: [entry], consistency: {fromSize, path: [64 hex]} | null,
+ *     rootHash (64 hex), timeMs, window: [entry], frontier: [64 hex],
+ *     previous: {epoch, treeSize, rootHash} | null, consistency: {fromSize, path: [64 hex]} | null,
  *     json (parsed object with sig), canonicalBody (JCS text without sig) }
  * where entry = {index, uri, durationUs, sha256 (64 hex), size, discontinuity}.
  */
@@ -77,6 +88,11 @@ export function readManifestFields(envelope, json) {
   const rootHash = hex(f, 'rootHash');
   const timeMs = f.integer('timeMs', 0, MAX_SAFE_INTEGER);
   const window = f.array('window', MAX_WINDOW).map((item, i) => readEntry(item, `${MANIFEST_TYPE}.window[${i}]`));
+  const frontier = f.stringArray('frontier', MAX_PROOF, 64);
+  frontier.forEach((h, i) => {
+    if (!SHA256_HEX.test(h)) throw f.error(`frontier[${i}]`, 'must be 64 lowercase hex characters');
+  });
+  const previous = readEpochLink(f, epoch, MANIFEST_TYPE);
   let consistency = null;
   const c = f.optionalObject('consistency');
   if (c !== null) {
@@ -104,6 +120,12 @@ export function readManifestFields(envelope, json) {
       );
     }
   });
+  if (frontier.length !== frontierCount(first)) {
+    throw malformed(
+      `${MANIFEST_TYPE}: frontier holds ${frontier.length} hashes; a window starting at leaf ${first}` +
+        ` needs ${frontierCount(first)}`,
+    );
+  }
 
   return deepFreeze({
     type: MANIFEST_TYPE,
@@ -116,6 +138,8 @@ export function readManifestFields(envelope, json) {
     rootHash,
     timeMs,
     window,
+    frontier,
+    previous,
     consistency,
     json,
     canonicalBody: canonicalJson(envelope.body),
@@ -152,146 +176,4 @@ export function manifestEntry(root, index) {
 /** The window entry listing `uri`, or null. */
 export function manifestEntryByUri(root, uri) {
   return root.window.find((e) => e.uri === uri) ?? null;
-}
-
-/**
- * How many intermediate roots one accept() may fetch to close a gap: the same bound as the Java
- * RootTracker.MAX_GAP_FETCHES, counted the same way (roots strictly between the two sizes).
- */
-export const MAX_GAP_FETCHES = 1000;
-
-/**
- * Follows one rendition's signed log (§4.4) and accepts a new root only if it provably extends the
- * last accepted one. Give it roots that verifyManifest returned (signature, key and stream checked).
- * Concurrent accept() calls are queued and run one after another.
- */
-export class RootTracker {
-  constructor() {
-    this.last = null;
-    // accept() awaits hashing and fetching; calls are chained so two of them never interleave
-    // between reading `last` and replacing it.
-    this.queue = Promise.resolve();
-  }
-
-  /**
-   * Accepts `next` or rejects with TrustError WRONG_STREAM, ROLLBACK, EQUIVOCATION (with
-   * `.equivocation`, the portable proof), GAP or INCONSISTENT.
-   *
-   * options.proof: {fromSize, treeSize, path} a consistency proof fetched elsewhere, from the last
-   *   accepted size to next.treeSize; otherwise the proof `next` carries is used if its fromSize is
-   *   the last accepted size.
-   * options.fetchRoot: async (size) => verified root published at that size (the caller fetches
-   *   REND/roots/SIZE.json and runs verifyManifest with the same expectations). With it, a GAP is
-   *   closed the way the Java RootTracker does: every intermediate size last+1 … next−1 is
-   *   fetched and accepted in order (each linked by the proof it carries), then `next`. At most
-   *   MAX_GAP_FETCHES (options.maxFetches) roots: beyond that the log restarts from `next`
-   *   without fetching; errors of fetchRoot propagate unchanged (use UNAVAILABLE for a failed fetch).
-   *
-   * @returns Promise of 'first' (nothing was accepted before), 'extended' (proven larger tree),
-   *          'new-epoch' (higher epoch: a signed restart of the log), 'restarted' (a gap too long to
-   *          walk: the log starts again from `next`) or 'unchanged' (same size, same root). `tracker.last` is the accepted root afterwards.
-   */
-  accept(next, options = {}) {
-    const run = this.queue.then(() => this.acceptSerially(next, options));
-    this.queue = run.catch(() => {});
-    return run;
-  }
-
-  async acceptSerially(next, options) {
-    try {
-      return await this.acceptOne(next, options.proof ?? null);
-    } catch (e) {
-      if (
-        !(e instanceof TrustError) ||
-        e.problem !== Problem.GAP ||
-        typeof options.fetchRoot !== 'function' ||
-        options.proof
-      ) {
-        throw e;
-      }
-      const from = this.last.treeSize;
-      const to = next.treeSize;
-      const max = options.maxFetches ?? MAX_GAP_FETCHES;
-      if (to - from - 1 > max) {
-        // Too far to walk: restart from `next`, a genuine newer root of this log, as a viewer joining
-        // now would (acceptOne already refused anything older, forked or of another stream).
-        this.last = next;
-        return 'restarted';
-      }
-      for (let size = from + 1; size < to; size++) {
-        await this.acceptOne(await options.fetchRoot(size), null);
-      }
-      return this.acceptOne(next, null);
-    }
-  }
-
-  /** One step of §4.4 (the Java RootTracker.accept), no fetching. */
-  async acceptOne(n, explicitProof) {
-    if (this.last === null) {
-      this.last = n;
-      return 'first';
-    }
-    const l = this.last;
-    if (n.creator !== l.creator || n.name !== l.name || n.rendition !== l.rendition) {
-      throw new TrustError(
-        Problem.WRONG_STREAM,
-        `root belongs to ${n.creator}/${n.name}/${n.rendition}, not ${l.creator}/${l.name}/${l.rendition}`,
-      );
-    }
-    if (n.epoch !== l.epoch) {
-      if (n.epoch < l.epoch) {
-        throw new TrustError(Problem.ROLLBACK, `root of epoch ${n.epoch} after epoch ${l.epoch} was accepted`);
-      }
-      this.last = n;
-      return 'new-epoch';
-    }
-    if (n.treeSize < l.treeSize) {
-      throw new TrustError(
-        Problem.ROLLBACK,
-        `root of tree size ${n.treeSize} after size ${l.treeSize} was accepted (epoch ${n.epoch})`,
-      );
-    }
-    if (n.treeSize === l.treeSize) {
-      if (n.rootHash !== l.rootHash) {
-        throw new TrustError(
-          Problem.EQUIVOCATION,
-          `two different roots signed for epoch ${n.epoch} size ${n.treeSize}: ${l.rootHash} and ${n.rootHash}`,
-          { equivocation: equivocationProof(l.json, n.json) },
-        );
-      }
-      if (n.timeMs >= l.timeMs) this.last = n; // same log state, fresher signature
-      return 'unchanged';
-    }
-    if (l.treeSize === 0) {
-      this.last = n; // every log extends the empty log
-      return 'extended';
-    }
-    let proof = explicitProof;
-    if (proof === null && n.consistency !== null && n.consistency.fromSize === l.treeSize) {
-      proof = { fromSize: n.consistency.fromSize, treeSize: n.treeSize, path: n.consistency.path };
-    }
-    if (proof === null) {
-      throw new TrustError(
-        Problem.GAP,
-        `no consistency proof links size ${l.treeSize} to size ${n.treeSize}; fetch the intermediate roots`,
-      );
-    }
-    // RFC 9162's algorithm does not bind the sizes: they must be the two signed ones.
-    if (proof.fromSize !== l.treeSize || proof.treeSize !== n.treeSize) {
-      throw new TrustError(
-        Problem.INCONSISTENT,
-        `consistency proof is for sizes ${proof.fromSize} -> ` +
-          `${proof.treeSize}, needed ${l.treeSize} -> ${n.treeSize}`,
-      );
-    }
-    if (!(await verifyConsistency(l.treeSize, n.treeSize, proof.path, l.rootHash, n.rootHash))) {
-      throw new TrustError(
-        Problem.INCONSISTENT,
-        `root of size ${n.treeSize} does not extend the accepted ` +
-          `root of size ${l.treeSize} (consistency proof fails)`,
-      );
-    }
-    this.last = n;
-    return 'extended';
-  }
 }

@@ -15,6 +15,8 @@ export const Problem = Object.freeze({
   GAP: 'GAP',
   SEGMENT_MISMATCH: 'SEGMENT_MISMATCH',
   NOT_COVERED: 'NOT_COVERED',
+  /** A MANIFEST_ROOT whose window and frontier do not hash to the rootHash it signs (§4.3). */
+  ROOT_MISMATCH: 'ROOT_MISMATCH',
   PLAYLIST_MISMATCH: 'PLAYLIST_MISMATCH',
   UNAVAILABLE: 'UNAVAILABLE',
   STALE: 'STALE',
@@ -25,7 +27,7 @@ const KNOWN = new Set(Object.values(Problem));
 /**
  * A verification failure. `problem` is one of {@link Problem}; `message` says what exactly was
  * wrong, for a person. An EQUIVOCATION may carry `equivocation`, the portable proof of §4.5
- * ({type: 'EQUIVOCATION_PROOF', v: 1, first, second}) that anyone can re-check.
+ * ({type: 'EQUIVOCATION_PROOF', v: 2, first, second}) that anyone can re-check.
  */
 export class TrustError extends Error {
   constructor(problem, message, options = undefined) {

@@ -12,7 +12,13 @@ import { verifyEd25519 } from './ed25519.js';
 import { isJsonObject } from './fields.js';
 import { Problem, TrustError, malformed } from './problems.js';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+/**
+ * Why a version 1 object is refused rather than read (protocol §9): its root does not bind the window
+ * a player plays from, so reading it would keep the hole version 2 closes. The Java text, word for word.
+ */
+export const V1_REFUSED =
+  'protocol version 1 is no longer accepted (version 1 roots do not bind their window): upgrade the node that signed it';
 export const SIGNATURE_FIELD = 'sig';
 export const SIGNATURE_LENGTH = 64;
 const DOMAIN = new TextEncoder().encode('ownerless-sig-v1');
@@ -20,7 +26,7 @@ const TYPE = /^[A-Z][A-Z_]{0,31}$/;
 
 /**
  * Checks the envelope of a parsed object (as the Java SignedObject.fromNode, in the same order):
- * a `type` of [A-Z][A-Z_]{0,31}, `v` equal to 1, a `sig` of exactly 64 strictly-encoded bytes.
+ * a `type` of [A-Z][A-Z_]{0,31}, `v` equal to 2 (1 gets V1_REFUSED), a `sig` of exactly 64 strictly-encoded bytes.
  * Returns {type, body, signature}: `body` is a frozen copy without `sig`. Throws MALFORMED.
  */
 export function readEnvelope(value) {
@@ -34,6 +40,9 @@ export function readEnvelope(value) {
   const v = value.v;
   if (typeof v !== 'number') {
     throw malformed(`${type}: missing or invalid protocol version 'v'`);
+  }
+  if (v === 1) {
+    throw malformed(`${type}: ${V1_REFUSED}`);
   }
   if (v !== PROTOCOL_VERSION) {
     throw malformed(`${type}: unsupported protocol version ${v} (this viewer speaks version ${PROTOCOL_VERSION})`);

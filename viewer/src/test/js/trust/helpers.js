@@ -49,7 +49,7 @@ export function bodyOf(text) {
 export function announceBody(seq = 1, signer = CREATOR) {
   return {
     type: 'STREAM_ANNOUNCE',
-    v: 1,
+    v: 2,
     creator: signer.pub,
     name: 'demo',
     title: 'Fixture stream ✓ ünïcødé',
@@ -67,6 +67,7 @@ export function announceBody(seq = 1, signer = CREATOR) {
       trackers: ['wss://tracker.example/announce'],
     },
     tips: { lightning: 'tips@example.com', evm: { address: '0x52908400098527886E0F7030069857D2E4169EE7', chainId: 1 } },
+    logs: [],
   };
 }
 
@@ -86,20 +87,42 @@ export async function fixtureEntry(i) {
   };
 }
 
+/** Entry `i` of a forked log: same position, other bytes. */
+export async function forkedEntry(i) {
+  const bytes = utf8(`forked payload ${i}`);
+  return { ...(await fixtureEntry(i)), sha256: toHex(await sha256(bytes)), size: bytes.length };
+}
+
 const leafCache = [];
 export async function fixtureLeafHashes(size) {
   while (leafCache.length < size) leafCache.push(await entryLeafHash(await fixtureEntry(leafCache.length)));
   return leafCache.slice(0, size);
 }
 
-/** The Java Fixtures.manifest body: log of `size` fixture entries, last `windowSize` listed. */
-export async function manifestBody(epoch, size, windowSize, fromSize, signer = CREATOR) {
-  const leaves = await fixtureLeafHashes(size);
+/**
+ * The Java Fixtures.manifest body: log of `size` fixture entries, last `windowSize` listed, with the
+ * frontier left of them. A root of an epoch after the first links to an empty previous epoch unless
+ * `previous` names another link (see `link`). With `forkAt`, entry `forkAt` has other bytes (a
+ * forked log, genuinely signed and hashed: rootHash, frontier and proof are those of the fork).
+ */
+export async function manifestBody(
+  epoch,
+  size,
+  windowSize,
+  fromSize,
+  signer = CREATOR,
+  previous = epoch > 1 ? emptyLink(epoch - 1) : null,
+  forkAt = null,
+) {
+  const leaves = (await fixtureLeafHashes(size)).slice();
+  const entryAt = async (i) => (i === forkAt ? forkedEntry(i) : fixtureEntry(i));
+  if (forkAt !== null && forkAt < size) leaves[forkAt] = await entryLeafHash(await forkedEntry(forkAt));
   const window = [];
-  for (let i = Math.max(0, size - windowSize); i < size; i++) window.push(await fixtureEntry(i));
+  const first = Math.max(0, size - windowSize);
+  for (let i = first; i < size; i++) window.push(await entryAt(i));
   const body = {
     type: 'MANIFEST_ROOT',
-    v: 1,
+    v: 2,
     creator: signer.pub,
     name: 'demo',
     rendition: 'src',
@@ -108,10 +131,66 @@ export async function manifestBody(epoch, size, windowSize, fromSize, signer = C
     rootHash: toHex(await rootFromLeafHashes(leaves)),
     timeMs: ISSUED_AT_MS + size * 2000,
     window,
+    frontier: (await frontierOf(leaves, first)).map(toHex),
   };
+  if (previous !== null) body.previous = previous;
   if (fromSize > 0) {
     body.consistency = { fromSize, path: (await consistencyPath(leaves, fromSize, size)).map(toHex) };
   }
+  return body;
+}
+
+/** The link to an epoch in which the rendition published nothing (Java EpochLink.empty). */
+export function emptyLink(epoch) {
+  return { epoch, treeSize: 0, rootHash: EMPTY_HASH };
+}
+
+/** The link to the fixture log of `epoch` as it stood at `size` (Java Fixtures.link). */
+export async function link(epoch, size) {
+  return { epoch, treeSize: size, rootHash: toHex(await mth(await fixtureLeafHashes(size))) };
+}
+
+export const EMPTY_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/**
+ * The frontier left of leaf `first`, by the definition of §4.3 and independent of the viewer's
+ * code: MTH(D[a : a + 2^k]) for each set bit 2^k of `first`, highest first.
+ */
+export async function frontierOf(leaves, first) {
+  const out = [];
+  let a = 0;
+  for (let bit = 2 ** 52; bit >= 1; bit /= 2) {
+    if (Math.floor(first / bit) % 2 === 1) {
+      out.push(await mth(leaves.slice(a, a + bit)));
+      a += bit;
+    }
+  }
+  return out;
+}
+
+/**
+ * Sets body.rootHash to what its frontier and window hash to, computed the way an append-only log
+ * accumulates (a stack of perfect subtrees, merged as leaves arrive, folded right to left at the
+ * end) rather than by the viewer's recursion: for tests that edit a window and still need a root
+ * that hashes. Returns the body.
+ */
+export async function rebind(body) {
+  const first = body.treeSize - body.window.length;
+  const stack = [];
+  for (let bit = 2 ** 52; bit >= 1; bit /= 2) {
+    if (Math.floor(first / bit) % 2 === 1) stack.push({ width: bit, hash: fromHex(body.frontier[stack.length]) });
+  }
+  for (const e of body.window) {
+    let top = { width: 1, hash: await entryLeafHash(e) };
+    while (stack.length && stack[stack.length - 1].width === top.width) {
+      const left = stack.pop();
+      top = { width: 2 * top.width, hash: await nodeHash(left.hash, top.hash) };
+    }
+    stack.push(top);
+  }
+  let root = stack.length ? stack[stack.length - 1].hash : await sha256(new Uint8Array(0));
+  for (let i = stack.length - 2; i >= 0; i--) root = await nodeHash(stack[i].hash, root);
+  body.rootHash = toHex(root);
   return body;
 }
 

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import {
   RootTracker,
   TrustError,
+  entryLeafHash,
   manifestEntry,
   manifestEntryByUri,
   toHex,
@@ -20,8 +21,12 @@ import {
   announceBody,
   consistencyPath,
   fixtureLeafHashes,
+  frontierOf,
+  link,
   manifestBody,
+  merkleTreeHash,
   protocolVectors,
+  rebind,
   signText,
 } from './helpers.js';
 
@@ -88,6 +93,7 @@ test('a verified root has the documented shape and is frozen', async () => {
 });
 
 test('field rules of §4.3 that are accepted', async () => {
+  const nineFrontier = (await frontierOf(await fixtureLeafHashes(9), 9)).map(toHex);
   const ok = [
     [
       'empty log',
@@ -95,13 +101,15 @@ test('field rules of §4.3 that are accepted', async () => {
         b.treeSize = 0;
         b.window = [];
         b.rootHash = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+        b.frontier = [];
         delete b.consistency;
       },
     ],
     [
-      'empty window',
+      'empty window (the root is the frontier folded right to left)',
       (b) => {
         b.window = [];
+        b.frontier = nineFrontier;
       },
     ],
     [
@@ -144,6 +152,7 @@ test('field rules of §4.3 that are accepted', async () => {
   for (const [name, mutate] of ok) {
     const body = await manifestBody(1, 9, 3, 6);
     mutate(body);
+    await rebind(body); // an edited window hashes to another root: the signer would sign that one
     assert.equal(await verdict(async () => verifyManifest(await signText(body), pinned)), 'OK', name);
   }
 });
@@ -407,7 +416,10 @@ test('a full 8192-entry window is accepted, 8193 entries are refused', async () 
   const body = await manifestBody(1, 9, 3, 0);
   const entry = body.window[0];
   const big = (n) => ({ ...body, treeSize: n, window: Array.from({ length: n }, (_, i) => ({ ...entry, index: i })) });
-  assert.equal(await verdict(async () => verifyManifest(await signText(big(8192)), pinned)), 'OK');
+  const full = big(8192);
+  full.frontier = [];
+  full.rootHash = toHex(await merkleTreeHash(await Promise.all(full.window.map(entryLeafHash))));
+  assert.equal(await verdict(async () => verifyManifest(await signText(full), pinned)), 'OK');
   assert.equal(await verdict(async () => verifyManifest(await signText(big(8193)), pinned)), 'MALFORMED');
 });
 
@@ -434,11 +446,10 @@ test('stream checks: WRONG_KEY, WRONG_STREAM for name, rendition, or a rendition
   const otherStream = await verifyAnnounce(await signText(b), CREATOR.pub, NOW_MS);
   assert.equal(await verdict(() => verifyManifest(text, { announce: otherStream })), 'WRONG_STREAM');
   // Tampered and pinned to another key: WRONG_KEY first, as in Java.
-  assert.equal(
-    await verdict(() => verifyManifest(text.replace('"epoch":1', '"epoch":2'), { creator: OTHER.pub })),
-    'WRONG_KEY',
-  );
-  assert.equal(await verdict(() => verifyManifest(text.replace('"epoch":1', '"epoch":2'), pinned)), 'BAD_SIGNATURE');
+  const tampered = text.replace('"timeMs":1764000018000', '"timeMs":1764000018001');
+  assert.notEqual(tampered, text);
+  assert.equal(await verdict(() => verifyManifest(tampered, { creator: OTHER.pub })), 'WRONG_KEY');
+  assert.equal(await verdict(() => verifyManifest(tampered, pinned)), 'BAD_SIGNATURE');
   // Signed by OTHER but naming CREATOR.
   const forged = await signText(await manifestBody(1, 9, 3, 6), OTHER);
   assert.equal(await verdict(() => verifyManifest(forged, pinned)), 'BAD_SIGNATURE');
@@ -463,9 +474,8 @@ test('RootTracker: first, extended, unchanged, new epoch, rollbacks, equivocatio
   );
   assert.equal(t.last.timeMs, 1764000014000 + 1000); // the fresher signature of the same state is kept
   assert.equal(await verdict(async () => t.accept(await root(1, 6, 3, 5))), 'ROLLBACK');
-  const forkBody = await manifestBody(1, 7, 3, 0);
-  forkBody.rootHash = 'ab'.repeat(32);
-  const fork = await verifyManifest(await signText(forkBody), pinned);
+  // A fork: entry 6 listed with other bytes, genuinely hashed into another root of the same size.
+  const fork = await verifyManifest(await signText(await manifestBody(1, 7, 3, 0, CREATOR, null, 6)), pinned);
   const error = await t.accept(fork).then(
     () => null,
     (e) => e,
@@ -473,14 +483,20 @@ test('RootTracker: first, extended, unchanged, new epoch, rollbacks, equivocatio
   assert.equal(error.problem, 'EQUIVOCATION');
   assert.equal(error.equivocation.type, 'EQUIVOCATION_PROOF');
   assert.equal(error.equivocation.first.rootHash, t.last.rootHash);
-  assert.equal(error.equivocation.second.rootHash, 'ab'.repeat(32));
+  assert.equal(error.equivocation.second.rootHash, fork.rootHash);
+  assert.notEqual(fork.rootHash, t.last.rootHash);
   // both halves re-verify as signed objects
   for (const half of [error.equivocation.first, error.equivocation.second]) {
     assert.equal((await verifyManifest(JSON.stringify(half), pinned)).treeSize, 7);
   }
-  assert.equal(await t.accept(await root(2, 3, 3, 0)), 'new-epoch');
+  // The next epoch names where this one ended (size 7): linked.
+  const ended = await link(1, 7);
+  const linked = (b) => {
+    b.previous = ended;
+  };
+  assert.equal(await t.accept(await root(2, 3, 3, 0, linked)), 'new-epoch');
   assert.equal(await verdict(async () => t.accept(await root(1, 9, 3, 7))), 'ROLLBACK');
-  assert.equal(await t.accept(await root(2, 4, 3, 3)), 'extended');
+  assert.equal(await t.accept(await root(2, 4, 3, 3, linked)), 'extended');
   // A growing log from the empty tree needs no proof.
   const e = new RootTracker();
   await e.accept(await root(1, 0, 0, 0));
@@ -540,9 +556,8 @@ test('RootTracker: GAP without a proof; an explicit proof must be bound to the t
   assert.equal(await t.accept(nine, { proof: { fromSize: 5, treeSize: 9, path: await proof(5, 9) } }), 'extended');
   assert.equal(t.last.treeSize, 9);
   // The carried proof is used only when it starts at our size; a larger root with a lying carried proof fails.
-  const liar = await root(1, 12, 3, 9, (b) => {
-    b.rootHash = 'ef'.repeat(32);
-  });
+  // A fork of entry 2, carrying the fork's own (genuine) proof from size 9.
+  const liar = await verifyManifest(await signText(await manifestBody(1, 12, 3, 9, CREATOR, null, 2)), pinned);
   assert.equal(await verdict(() => t.accept(liar)), 'INCONSISTENT');
 });
 
@@ -552,7 +567,8 @@ test('RootTracker: a GAP is closed by fetching each intermediate root, as the Ja
   const t = new RootTracker();
   await t.accept(await root(1, 5, 3, 0));
   const fetched = [];
-  const fetchRoot = async (size) => {
+  const fetchRoot = async (epoch, size) => {
+    assert.equal(epoch, 1);
     fetched.push(size);
     if (!published.has(size)) throw new TrustError('UNAVAILABLE', `roots/${size}.json: 404`);
     return published.get(size);
@@ -571,12 +587,7 @@ test('RootTracker: a GAP is closed by fetching each intermediate root, as the Ja
   // A forged intermediate root (valid signature, rewritten history) is INCONSISTENT.
   const t3 = new RootTracker();
   await t3.accept(await root(1, 5, 3, 0));
-  published.set(
-    7,
-    await root(1, 7, 3, 6, (b) => {
-      b.rootHash = '12'.repeat(32);
-    }),
-  );
+  published.set(7, await verifyManifest(await signText(await manifestBody(1, 7, 3, 6, CREATOR, null, 1)), pinned));
   assert.equal(await verdict(async () => t3.accept(await root(1, 9, 3, 8), { fetchRoot })), 'INCONSISTENT');
 
   // Too many missing roots: the log restarts from the newer root at once, nothing fetched; an older
