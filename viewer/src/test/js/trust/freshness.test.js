@@ -28,3 +28,27 @@ test("an ended stream's root is never stale", () => {
   const r = root(2_000_000);
   assert.equal(isStale(r, { status: 'ended' }, r.timeMs + 86_400_000), false);
 });
+
+// Signed freshness (protocol §3, §4.4.1): the announce's logs entry for the root's rendition.
+const at = (epoch, treeSize, rendition = 'src') => ({ ...root(2_000_000), rendition, epoch, treeSize });
+const withLogs = (logs, status = 'live') => ({ status, logs });
+
+test('a root below the announce logs entry of its rendition is stale whatever its timeMs', () => {
+  const a = withLogs([{ rendition: 'src', epoch: 2, treeSize: 10 }]);
+  const now = at(2, 10).timeMs; // signed this very moment
+  assert.equal(isStale(at(2, 9), a, now), true, 'same epoch, smaller tree');
+  assert.equal(isStale(at(1, 500), a, now), true, 'earlier epoch, however large');
+  assert.equal(isStale(at(2, 10), a, now), false, 'at the head');
+  assert.equal(isStale(at(2, 11), a, now), false, 'ahead of the head (the announce is older than the root)');
+  assert.equal(isStale(at(3, 0), a, now), false, 'a later epoch');
+  // Also for an ended stream: the creator signed that it had published more.
+  assert.equal(isStale(at(2, 9), withLogs(a.logs, 'ended'), now), true);
+});
+
+test('logs entries of other renditions, or none, leave the timeMs rule alone', () => {
+  const other = withLogs([{ rendition: '360p', epoch: 5, treeSize: 100 }]);
+  const r = at(1, 3);
+  assert.equal(isStale(r, other, r.timeMs), false);
+  assert.equal(isStale(r, other, r.timeMs + 30001), true);
+  assert.equal(isStale(r, withLogs([]), r.timeMs + 30000), false);
+});
