@@ -1,4 +1,4 @@
-// The intermediate roots of one gap walk (REND/roots/N.json), fetched a few at a time ahead of the
+// The intermediate roots of one gap walk (REND/roots/EPOCH-SIZE.json), fetched a few at a time ahead of the
 // RootTracker, which still accepts them one by one, in order. A root is signed, so any origin may
 // serve it: the one that served the newest manifest is asked first, then the others, and an origin
 // that failed once is not asked again during the walk — a slow or failing origin costs one deadline
@@ -18,46 +18,61 @@ export function walkedRootCap(newestBytes) {
   return Math.min(MAX_BYTES, Math.max(64 * 1024, 2 * newestBytes + 16 * 1024));
 }
 
+/**
+ * The last size a walk towards `newest` (a verified root) can need in `epoch`: the one before it in
+ * its own epoch, or where its `previous` says the epoch before ended (RootTracker's walk, §4.4).
+ */
+export function walkEnd(newest, epoch) {
+  if (epoch === newest.epoch) return newest.treeSize - 1;
+  if (epoch === newest.epoch - 1 && newest.previous) return newest.previous.treeSize;
+  return -1;
+}
+
 export class GapRoots {
   /**
    * @param origins the origins to ask, the one that served the newest manifest first
-   * @param end the newest root's size: the walk needs the roots below it
-   * @param fetchRoot async (base, size, maxBytes) => the verified root; throws on any failure
+   * @param newest the newest root: the walk needs roots before it (walkEnd), and no fetch ahead goes further
+   * @param fetchRoot async (base, epoch, size, maxBytes) => the verified root; throws on any failure
    */
-  constructor(origins, end, fetchRoot) {
+  constructor(origins, newest, fetchRoot) {
     this.origins = origins;
-    this.end = end;
+    this.newest = newest;
     this.fetch = fetchRoot;
-    this.pending = new Map(); // size -> promise of the verified root
+    this.pending = new Map(); // "epoch-size" -> promise of the verified root
     this.failed = new Set();
     this.cap = MAX_BYTES;
   }
 
-  /** The RootTracker's fetchRoot: the verified root at `size`, the next few already on their way. */
-  fetchRoot(size) {
-    for (let s = size; s < Math.min(size + AHEAD, this.end); s++) {
-      if (!this.pending.has(s)) {
-        const p = this.fromAnyOrigin(s);
+  /** The RootTracker's fetchRoot: the verified root of `epoch` at `size`, the next few already on their way. */
+  fetchRoot(epoch, size) {
+    const end = walkEnd(this.newest, epoch);
+    for (let s = size; s < size + AHEAD && s <= end; s++) {
+      const key = `${epoch}-${s}`;
+      if (!this.pending.has(key)) {
+        const p = this.fromAnyOrigin(epoch, s);
         p.catch(() => {}); // fetched ahead and maybe never asked for: not an unhandled rejection
-        this.pending.set(s, p);
+        this.pending.set(key, p);
       }
     }
-    const p = this.pending.get(size) ?? this.fromAnyOrigin(size);
-    this.pending.delete(size);
+    const key = `${epoch}-${size}`;
+    const p = this.pending.get(key) ?? this.fromAnyOrigin(epoch, size);
+    this.pending.delete(key);
     return p;
   }
 
-  async fromAnyOrigin(size) {
+  async fromAnyOrigin(epoch, size) {
     let last = null;
     for (const base of this.origins) {
       if (this.failed.has(base)) continue;
       try {
-        return await this.fetch(base, size, this.cap);
+        return await this.fetch(base, epoch, size, this.cap);
       } catch (e) {
         this.failed.add(base);
         last = e;
       }
     }
-    throw last ?? new TrustError(Problem.UNAVAILABLE, `roots/${size}.json: every origin failed during this walk`);
+    throw (
+      last ?? new TrustError(Problem.UNAVAILABLE, `roots/${epoch}-${size}.json: every origin failed during this walk`)
+    );
   }
 }

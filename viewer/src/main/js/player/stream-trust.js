@@ -103,22 +103,25 @@ export class StreamTrust {
 
   /**
    * Accepts `candidate` (`bytes` long) into the rendition's log. Intermediate roots that close a gap
-   * come from `base` first, then any origin (roots/N.json, verified alike; GapRoots), each capped at
-   * twice the candidate's size; a gap too long to walk restarts the log from `candidate`.
+   * (in its epoch, or up to where the epoch before ended) come from `base` first, then any origin
+   * (roots/EPOCH-SIZE.json, verified alike; GapRoots), each capped at twice the candidate's size; a
+   * gap too long to walk restarts the log from `candidate`. Resolves to the tracker's answer
+   * ('new-epoch' when playback crosses into the next epoch).
    */
   async acceptRoot(r, candidate, bytes, base, expect) {
     const others = this.origins.inTurn().filter((o) => o !== base);
-    const gap = new GapRoots([base, ...others], candidate.treeSize, async (from, size, maxBytes) => {
+    const gap = new GapRoots([base, ...others], candidate, async (from, epoch, size, maxBytes) => {
+      const file = `roots/${epoch}-${size}.json`;
       let t;
       try {
-        t = await this.fetchText(from, `${expect.rendition}/roots/${size}.json`, maxBytes);
+        t = await this.fetchText(from, `${expect.rendition}/${file}`, maxBytes);
       } catch (e) {
-        throw new TrustError(Problem.UNAVAILABLE, `roots/${size}.json: ${e.message}`);
+        throw new TrustError(Problem.UNAVAILABLE, `${file}: ${e.message}`);
       }
       return verifyManifest(t, expect);
     });
     gap.cap = walkedRootCap(bytes.byteLength);
-    await r.tracker.accept(candidate, { fetchRoot: (size) => gap.fetchRoot(size) });
+    return r.tracker.accept(candidate, { fetchRoot: (epoch, size) => gap.fetchRoot(epoch, size) });
   }
 
   /**
