@@ -2,7 +2,9 @@
 // (the hint is the page's own origin), or ?pub=PUB&name=NAME&hint=URL for a copy of the page hosted
 // anywhere. ?latency=low|normal overrides the creator's default mode.
 
+import { Events } from './player/events.js';
 import { Page } from './ui/page.js';
+import { TipsView } from './ui/tips-view.js';
 import { Viewer } from './player/viewer.js';
 
 const PUB = /^[A-Za-z0-9_-]{43}$/;
@@ -42,16 +44,19 @@ async function main() {
   };
   page.follow(viewer.bus);
   page.render(viewer.stats.snapshot(), viewer.stats.history);
-  try {
-    const announce = await viewer.start();
+  // Only verified announces reach the tip panel: the first from start(), newer ones as they are adopted.
+  const tips = new TipsView(page.tipContainer(), {
+    panelOptions: { reownProjectId: root.dataset.reownProjectId || undefined },
+  });
+  const show = (announce) => {
     page.showAnnounce(announce);
-    if (announce.tips && (announce.tips.lightning || announce.tips.evm)) {
-      // Loaded on demand: viewers who never tip do not download the wallet code.
-      const { renderTipPanel } = await import('./tips/index.js');
-      renderTipPanel(page.tipContainer(), announce.tips, { reownProjectId: root.dataset.reownProjectId || undefined });
-    }
+    tips.show(announce.tips).catch(() => {}); // the tip panel is optional
+  };
+  viewer.bus.on(Events.ANNOUNCE_UPDATED, ({ announce }) => show(announce));
+  try {
+    show(await viewer.start());
   } catch {
-    // A failed start already reached the page through PlaybackState; the tip panel is optional.
+    // A failed start already reached the page through PlaybackState.
   }
 }
 

@@ -1,5 +1,6 @@
 // The short history behind window.ownerless.events(): origin switches, refused announces and
-// manifests, tracker errors, as {atMs, kind: 'origin' | 'refused' | 'tracker', text}. Segment
+// manifests, announces adopted or expired while playing, tracker errors, as
+// {atMs, kind: 'origin' | 'refused' | 'announce' | 'tracker', text}. Segment
 // refusals are not here: Stats keeps those (stats().rejections).
 
 import { Events } from './events.js';
@@ -18,6 +19,10 @@ export class EventLog {
       // Each origin's answer is already in the log; the summary only matters when it was a refusal.
       if (r.verdict !== Verdict.ORIGIN_UNAVAILABLE) this.add('refused', refusalText(r));
     });
+    bus.on(Events.ANNOUNCE_UPDATED, ({ announce, previous }) =>
+      this.add('announce', `announce seq ${previous?.seq} → ${announce.seq} (${announce.status})`),
+    );
+    bus.on(Events.ANNOUNCE_EXPIRED, (e) => this.add('announce', `${e.problem}: ${e.message}`));
     bus.on(Events.TRACKER_ERROR, (e) => this.add('tracker', e.message));
   }
 

@@ -8,6 +8,13 @@ export const Events = Object.freeze({
   FILE_REFUSED: 'fileRefused',
   /** Re-reading the announce found nothing verifiable at any origin: see `announceRefused` in trust-verdict.js. */
   ANNOUNCE_REFRESH_FAILED: 'announceRefreshFailed',
+  /** A newer announce was verified and adopted while playing: {announce, previous}. */
+  ANNOUNCE_UPDATED: 'announceUpdated',
+  /**
+   * The announce held has expired and no origin had a newer one (protocol §3): playback stops.
+   * {problem: 'EXPIRED', seq, expiresAtMs, message}.
+   */
+  ANNOUNCE_EXPIRED: 'announceExpired',
   /** Failover moved the current origin: {from, to, reason}. */
   ORIGIN_CHANGED: 'originChanged',
   /** A segment matched its signed entry: {url, bytes, source: 'http' | 'p2p' | 'player'}. */
@@ -32,7 +39,7 @@ export const Events = Object.freeze({
   RENDITION_SWITCHED: 'renditionSwitched',
   /** The once-a-second look at playback: {latencySeconds} (null while unknown). */
   PLAYBACK_SAMPLED: 'playbackSampled',
-  /** {state: 'loading' | 'playing' | 'stalled' | 'untrusted' | 'failed', message} */
+  /** {state: 'loading' | 'playing' | 'stalled' | 'untrusted' | 'expired' | 'failed', message} */
   STATE_CHANGED: 'stateChanged',
   /** Stats changed in a way the page shows: {snapshot, history}. */
   STATS_UPDATED: 'statsUpdated',

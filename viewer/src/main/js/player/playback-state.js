@@ -1,9 +1,15 @@
-// The one state the page and window.ownerless.stats() show: loading, playing, stalled, untrusted or
-// failed, with a message saying why. Whether a failure means "untrusted" or only "failed" is decided
+// The one state the page and window.ownerless.stats() show: loading, playing, stalled, untrusted,
+// expired or failed, with a message saying why. Whether a failure means "untrusted" or only "failed" is decided
 // here from the typed verdicts of refusals (trust-verdict.js).
 
 import { Events } from './events.js';
 import { Verdict, announceRefused, refusalText } from './trust-verdict.js';
+
+/**
+ * States nothing later may leave: an unverifiable stream must not come to look fine, and an expired
+ * one has stopped (its signed state can no longer be confirmed; a reload starts again).
+ */
+const FINAL = new Set(['untrusted', 'expired']);
 
 export class PlaybackState {
   constructor(bus) {
@@ -17,11 +23,11 @@ export class PlaybackState {
     };
     bus.on(Events.FILE_REFUSED, remember);
     bus.on(Events.ANNOUNCE_REFRESH_FAILED, remember);
+    bus.on(Events.ANNOUNCE_EXPIRED, ({ problem, message }) => this.set('expired', `${problem}: ${message}`));
   }
 
   set(state, message = '') {
-    // untrusted is final: nothing later may make an unverifiable stream look fine.
-    if (this.state === 'untrusted' || (this.state === state && this.message === message)) return;
+    if (FINAL.has(this.state) || (this.state === state && this.message === message)) return;
     this.state = state;
     this.message = message;
     this.bus.emit(Events.STATE_CHANGED, { state, message });

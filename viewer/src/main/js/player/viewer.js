@@ -20,7 +20,7 @@ import { Session } from './session.js';
 import { Stats } from './stats.js';
 import { StreamAddress } from './stream-address.js';
 import { StreamTrust } from './stream-trust.js';
-import { announceRefused } from './trust-verdict.js';
+import { AnnounceFollower } from './announce-follower.js';
 
 const HlsWithP2P = HlsJsP2PEngine.injectMixin(Hls);
 const DEFAULT_SEGMENT_SECONDS = 1;
@@ -42,6 +42,9 @@ export class Viewer {
     this.engineHttp = new EngineHttp(this.session, this.verifier);
     this.hls = null;
     this.watch = null;
+    this.follower = new AnnounceFollower(this.trust, this.bus);
+    // Expiry is enforced while playing (protocol §3): with no unexpired announce, playback stops.
+    this.bus.on(Events.ANNOUNCE_EXPIRED, () => this.stopPlayback());
   }
 
   /** Resolves with the verified announce once playback is set up; a failure leaves state untrusted/failed. */
@@ -70,7 +73,9 @@ export class Viewer {
     this.hls.loadSource(this.address.masterUrl());
     this.hls.attachMedia(this.video);
     this.watch.start();
-    this.followAnnounce();
+    // Re-read the announce as often as the node re-signs it: newer origins, status and tips are
+    // adopted (ANNOUNCE_UPDATED), and an announce that expires with no newer one stops playback.
+    this.follower.start();
     return announce;
   }
 
@@ -154,21 +159,17 @@ export class Viewer {
     return where?.kind === 'media' ? where.rendition : null;
   }
 
-  /** Re-reads the announce now and then: it may end the stream, add origins, or be rolled back (refused). */
-  followAnnounce() {
-    this.announceTimer = setInterval(async () => {
-      try {
-        await this.trust.loadAnnounce();
-      } catch (e) {
-        this.bus.emit(Events.ANNOUNCE_REFRESH_FAILED, announceRefused(e));
-      }
-    }, 15000);
+  /** Stops loading and playing (the page says why: PlaybackState heard the same event). */
+  stopPlayback() {
+    this.follower.stop();
+    this.watch?.stop();
+    this.hls?.destroy();
+    this.hls = null;
+    this.video.pause?.();
   }
 
   destroy() {
-    this.watch?.stop();
-    clearInterval(this.announceTimer);
-    this.hls?.destroy();
+    this.stopPlayback();
   }
 }
 

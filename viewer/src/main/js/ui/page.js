@@ -11,6 +11,7 @@ const STATE_TEXT = {
   playing: 'Verified',
   stalled: 'Buffering',
   untrusted: 'Untrusted',
+  expired: 'Expired',
   failed: 'Unavailable',
 };
 
