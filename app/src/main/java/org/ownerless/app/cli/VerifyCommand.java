@@ -103,9 +103,6 @@ public final class VerifyCommand implements Callable<Integer>, Checked {
     } catch (VerificationException e) {
       out.println("FAIL " + target + ": " + e);
       return ExitCodes.FAILED;
-    } catch (ProtocolException e) {
-      out.println("FAIL " + target + ": " + Problem.MALFORMED + ": " + e.getMessage());
-      return ExitCodes.FAILED;
     }
   }
 
