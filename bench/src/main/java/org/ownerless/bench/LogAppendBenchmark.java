@@ -63,8 +63,8 @@ public class LogAppendBenchmark {
     tree.append(e.leafHash());
     window.removeFirst();
     window.addLast(e);
-    ManifestRoot root = new ManifestRoot(signer.publicKey(), "bench", "src", 1, tree.size(), tree.rootHash(),
-        System.currentTimeMillis(), new ArrayList<>(window), tree.consistencyProof(previous, tree.size()));
+    ManifestRoot root = ManifestRoot.ofTree(signer.publicKey(), "bench", "src", 1, tree, tree.size(),
+        System.currentTimeMillis(), new ArrayList<>(window), null, tree.consistencyProof(previous, tree.size()));
     return root.sign(signer).toCanonicalBytes();
   }
 }

@@ -46,8 +46,8 @@ public class SignatureBenchmark {
         window.add(e);
       }
     }
-    manifest = new ManifestRoot(signer.publicKey(), "bench", "src", 1, 1000, tree.rootHash(), 1_764_000_000_000L,
-        window, tree.consistencyProof(999, 1000));
+    manifest = ManifestRoot.ofTree(signer.publicKey(), "bench", "src", 1, tree, 1000, 1_764_000_000_000L,
+        window, null, tree.consistencyProof(999, 1000));
     SignedObject signed = manifest.sign(signer);
     published = signed.toCanonicalBytes();
     signingInput = SignedObject.signingInput(signed.type(), signed.body());

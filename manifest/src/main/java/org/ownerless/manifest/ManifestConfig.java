@@ -15,7 +15,7 @@ import org.ownerless.protocol.model.TipTargets;
  *     more, so that a client holding a slightly older playlist still finds each of its entries in it
  * @param keepSegments segments kept on disk per rendition; 0 keeps the whole log (a full archive)
  * @param endAfter how long after the publisher left the stream is declared ended
- * @param announceTtl validity of each signed announce; it is re-signed at half of it
+ * @param announceTtl validity of each live announce (re-signed every 10 s; an ended one is valid 24 h)
  */
 public record ManifestConfig(
     Path dataDir,
@@ -43,7 +43,7 @@ public record ManifestConfig(
 
   public static ManifestConfig defaults(Path dataDir) {
     return new ManifestConfig(dataDir, "", List.of(), List.of(), TipTargets.NONE, LatencyMode.NORMAL,
-        LiveWindow.DEFAULT_PLAYLIST_WINDOW, 0, Duration.ofSeconds(30), Duration.ofHours(1),
+        LiveWindow.DEFAULT_PLAYLIST_WINDOW, 0, Duration.ofSeconds(30), Duration.ofSeconds(60),
         LiveWindow.DEFAULT_SEGMENT_SECONDS, false);
   }
 

@@ -41,7 +41,7 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
     this.signer = signer;
     this.config = config;
     this.listener = listener;
-    scheduler.scheduleWithFixedDelay(this::refreshAnnounces, 10, 10, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(this::refreshAnnounces, 5, 5, TimeUnit.SECONDS);
   }
 
   /** Opens a stream now (publishing its announce and continuing any logs on disk) rather than at first publish. */

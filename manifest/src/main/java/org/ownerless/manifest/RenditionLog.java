@@ -87,6 +87,11 @@ final class RenditionLog implements AutoCloseable {
     return entries.get((int) index);
   }
 
+  /** The frontier left of leaf {@code first}: what lets a reader recompute the root from a window. */
+  List<Digest> frontier(long first) {
+    return tree.frontier(first);
+  }
+
   ConsistencyProof consistencyFrom(long size) {
     return tree.consistencyProof(size, tree.size());
   }

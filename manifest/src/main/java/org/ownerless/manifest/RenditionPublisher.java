@@ -16,6 +16,7 @@ import org.ownerless.protocol.layout.MediaPlaylist;
 import org.ownerless.protocol.layout.PlaylistEntry;
 import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.merkle.ConsistencyProof;
+import org.ownerless.protocol.model.EpochLink;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.signing.SignedObject;
@@ -37,11 +38,14 @@ final class RenditionPublisher implements AutoCloseable {
   private final ManifestConfig config;
   private final RenditionLog rlog;
   private final MediaPlaylist playlist;
+  private final EpochLink previous;
   private long lastPublishedSize;
   private boolean ended;
 
-  RenditionPublisher(Signer signer, String stream, Path dir, ManifestConfig config, RenditionLog rlog) {
+  RenditionPublisher(Signer signer, String stream, Path dir, ManifestConfig config, RenditionLog rlog,
+      EpochLink previous) {
     this.signer = signer;
+    this.previous = previous;
     this.stream = stream;
     this.dir = dir;
     this.config = config;
@@ -59,6 +63,10 @@ final class RenditionPublisher implements AutoCloseable {
 
   synchronized long size() {
     return rlog.size();
+  }
+
+  long epoch() {
+    return rlog.epoch();
   }
 
   /** Adds a finished segment and publishes it; returns its entry. */
@@ -91,10 +99,11 @@ final class RenditionPublisher implements AutoCloseable {
     ConsistencyProof proof = lastPublishedSize >= 1 && lastPublishedSize < size ? rlog.consistencyFrom(lastPublishedSize)
         : null;
     ManifestRoot root = new ManifestRoot(signer.publicKey(), stream, rlog.rendition(), rlog.epoch(), size,
-        rlog.rootHash(), System.currentTimeMillis(), window, proof);
+        rlog.rootHash(), System.currentTimeMillis(), window, rlog.frontier(size - window.size()), previous, proof);
     byte[] signed = root.sign(signer).toCanonicalBytes();
-    // Every published root stays fetchable by size, so a verifier that missed some can walk the chain.
-    AtomicFiles.writeLinked(dir.resolve(StreamLayout.root(size)), dir.resolve(StreamLayout.MANIFEST), signed);
+    // Every published root stays fetchable by epoch and size, so a verifier that missed some can walk the chain.
+    AtomicFiles.writeLinked(dir.resolve(StreamLayout.root(rlog.epoch(), size)), dir.resolve(StreamLayout.MANIFEST),
+        signed);
     List<PlaylistEntry> listed = new ArrayList<>();
     for (SegmentEntry e : LiveWindow.listed(window, ended, config.playlistWindow())) {
       listed.add(PlaylistEntry.of(e));
@@ -112,7 +121,7 @@ final class RenditionPublisher implements AutoCloseable {
     }
     try {
       Files.deleteIfExists(dir.resolve(rlog.entry(gone).uri()));
-      Files.deleteIfExists(dir.resolve(StreamLayout.root(gone + 1)));
+      Files.deleteIfExists(dir.resolve(StreamLayout.root(rlog.epoch(), gone + 1)));
     } catch (IOException e) {
       log.warn("{}/{}: cannot delete expired segment {}: {}", stream, rlog.rendition(), gone, e.getMessage());
     }

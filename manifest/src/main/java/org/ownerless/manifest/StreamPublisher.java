@@ -6,15 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ownerless.protocol.io.AtomicFiles;
 import org.ownerless.ingest.transcode.SelectedRendition;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.layout.MasterPlaylist;
 import org.ownerless.protocol.layout.StreamLayout;
+import org.ownerless.protocol.model.LogHead;
 import org.ownerless.protocol.model.Rendition;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamId;
@@ -37,7 +38,8 @@ final class StreamPublisher implements AutoCloseable {
   private final Path stateDir;
   private final long epoch;
   private final AnnounceSigner announce;
-  private final Map<String, RenditionPublisher> renditions = new LinkedHashMap<>();
+  // Concurrent: the announce reads the logs' sizes under its own lock, never under this publisher's.
+  private final Map<String, RenditionPublisher> renditions = new ConcurrentHashMap<>();
   private final Set<String> resumed = new HashSet<>();
   private boolean ended = true;
 
@@ -48,7 +50,8 @@ final class StreamPublisher implements AutoCloseable {
     this.servedDir = config.dataDir().resolve(id.path());
     this.stateDir = config.stateDir().resolve(name);
     this.epoch = new EpochStore(stateDir).open(config.newEpoch());
-    this.announce = new AnnounceSigner(signer, name, config, servedDir.resolve(StreamLayout.ANNOUNCE));
+    this.announce = new AnnounceSigner(signer, name, config, servedDir.resolve(StreamLayout.ANNOUNCE),
+        stateDir.resolve(AnnounceSigner.SEQ_FILE), this::logHeads);
     reopenLogs();
     announce.update(StreamStatus.ENDED, List.of());
   }
@@ -83,11 +86,22 @@ final class StreamPublisher implements AutoCloseable {
   private RenditionPublisher open(String rendition) throws IOException {
     RenditionPublisher p = renditions.get(rendition);
     if (p == null) {
-      p = new RenditionPublisher(signer, id.name(), servedDir.resolve(rendition), config,
-          RenditionLog.open(stateDir, rendition, epoch));
+      Path dir = servedDir.resolve(rendition);
+      p = new RenditionPublisher(signer, id.name(), dir, config, RenditionLog.open(stateDir, rendition, epoch),
+          EpochLinks.of(stateDir, dir, rendition, epoch));
       renditions.put(rendition, p);
     }
     return p;
+  }
+
+  /** Each announced rendition's log as it stands: what the announce signs as the stream's freshness. */
+  private List<LogHead> logHeads(List<Rendition> announced) {
+    List<LogHead> heads = new ArrayList<>();
+    for (Rendition r : announced) {
+      RenditionPublisher p = renditions.get(r.name());
+      heads.add(new LogHead(r.name(), epoch, p == null ? 0 : p.size()));
+    }
+    return heads;
   }
 
   synchronized void onRenditions(List<SelectedRendition> selected) throws IOException {

@@ -20,6 +20,8 @@ import org.ownerless.ingest.transcode.SelectedRendition;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.fixtures.Fixtures;
 import org.ownerless.protocol.layout.MediaPlaylist;
+import org.ownerless.protocol.layout.StreamLayout;
+import org.ownerless.protocol.model.EpochLink;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
@@ -86,7 +88,7 @@ class ManifestServiceTest {
       assertThat(manifest("src").content().entry(12).orElseThrow().discontinuity()).isTrue();
       // The discontinuity slid out of the playlist window; players still need to count it.
       assertThat(Files.readString(renditionDir("src").resolve("index.m3u8"))).contains("#EXT-X-DISCONTINUITY-SEQUENCE:1\n");
-      assertThat(Files.readAllBytes(renditionDir("src").resolve("roots/25.json")))
+      assertThat(Files.readAllBytes(renditionDir("src").resolve("roots/1-25.json")))
           .isEqualTo(Files.readAllBytes(renditionDir("src").resolve("manifest.json")));
       try (var files = Files.walk(renditionDir("src"))) {
         assertThat(files.filter(f -> f.getFileName().toString().startsWith("."))).as("no temp or link files left").isEmpty();
@@ -187,6 +189,88 @@ class ManifestServiceTest {
       assertThat(m.window().get(0).uri()).isNotEqualTo(firstName).startsWith("seg-2-");
     }
     assertThat(renditionDir("src").resolve(firstName)).exists();
+  }
+
+  @Test
+  void aNewEpochLinksToWhereTheLastOneEndedKeepsItsRootsAndSignsTheSameLinkAfterARestart() throws Exception {
+    try (ManifestService s = service(ManifestConfig.defaults(data))) {
+      s.open("show");
+      s.onRenditions("show", ladder());
+      for (int i = 0; i < 6; i++) {
+        s.onSegment("show", segment("src", i), false);
+      }
+    }
+    Signed<ManifestRoot> end = manifest("src");
+    RootTracker watcher = new RootTracker();
+    watcher.accept(end);
+    ManifestRoot first;
+    try (ManifestService s = service(ManifestConfig.defaults(data).withNewEpoch(true))) {
+      s.open("show");
+      s.onRenditions("show", ladder());
+      s.onSegment("show", segment("src", 0), false);
+      Signed<ManifestRoot> next = manifest("src");
+      first = next.content();
+      assertThat(first.previous()).isEqualTo(new EpochLink(1, 6, end.content().rootHash()));
+      watcher.accept(next); // a viewer holding epoch 1's last root follows the link without a walk
+      assertThat(watcher.last().orElseThrow().content().epoch()).isEqualTo(2);
+      // Epoch 1's roots stay where a reader crossing the boundary later may walk them.
+      assertThat(renditionDir("src").resolve(StreamLayout.root(1, 6))).exists();
+      assertThat(renditionDir("src").resolve(StreamLayout.root(2, 1))).exists();
+    }
+    // The published epoch-1 manifest is gone now; a restart must still sign the very same link.
+    try (ManifestService s = service(ManifestConfig.defaults(data))) {
+      s.open("show");
+      s.onRenditions("show", ladder());
+      s.onSegment("show", segment("src", 1), false);
+      Signed<ManifestRoot> after = manifest("src");
+      assertThat(after.content().previous()).isEqualTo(first.previous());
+      watcher.accept(after);
+    }
+  }
+
+  @Test
+  void aNewEpochAfterTheDataWasLostLinksToTheOldLogFileSoViewersCanStillFollow() throws Exception {
+    try (ManifestService s = service(ManifestConfig.defaults(data))) {
+      s.open("show");
+      s.onRenditions("show", ladder());
+      for (int i = 0; i < 4; i++) {
+        s.onSegment("show", segment("src", i), false);
+      }
+    }
+    Signed<ManifestRoot> end = manifest("src");
+    Files.delete(renditionDir("src").resolve("manifest.json")); // the served files lost; the state kept
+    try (ManifestService s = service(ManifestConfig.defaults(data).withNewEpoch(true))) {
+      s.open("show");
+      s.onRenditions("show", ladder());
+      s.onSegment("show", segment("src", 0), false);
+      assertThat(manifest("src").content().previous()).isEqualTo(new EpochLink(1, 4, end.content().rootHash()));
+    }
+  }
+
+  @Test
+  void theAnnounceSignsEachLogsSizeAndItsSeqOutgrowsAStoredOneEvenWithTheClockBehind() throws Exception {
+    Path announceFile = renditionDir("src").getParent().resolve("announce.json");
+    long future = System.currentTimeMillis() + 3_600_000; // as if the clock had stepped back an hour since
+    Files.createDirectories(data.resolve("state/show"));
+    Files.writeString(data.resolve("state/show/announce.seq"), future + "\n");
+    try (ManifestService s = service(ManifestConfig.defaults(data))) {
+      s.open("show");
+      assertThat(announce(announceFile).seq()).isEqualTo(future + 1);
+      s.onRenditions("show", ladder());
+      s.onPublisherChange("show", true);
+      for (int i = 0; i < 3; i++) {
+        s.onSegment("show", segment("src", i), false);
+      }
+      StreamAnnounce live = announce(announceFile);
+      assertThat(live.seq()).isGreaterThan(future + 1);
+      assertThat(live.expiresAtMs() - live.issuedAtMs()).isEqualTo(60_000); // short-lived while live
+      assertThat(live.log("src").orElseThrow().epoch()).isEqualTo(1);
+      // Re-signed every 10 s with the sizes then: wait for one that has seen all three segments.
+      Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+          .until(() -> announce(announceFile).log("src").orElseThrow().treeSize() == 3);
+    }
+    assertThat(Long.parseLong(Files.readString(data.resolve("state/show/announce.seq")).strip()))
+        .isEqualTo(announce(announceFile).seq());
   }
 
   @Test

@@ -127,7 +127,8 @@ public final class AnnounceCommand implements Callable<Integer>, Checked {
     }
     try {
       return new StreamAnnounce(signer.publicKey(), name, title, seq != null ? seq : now, now,
-          now + ttl.toMillis(), streamStatus, mode, renditions, hints.origins(), hints.trackers(), tip.targets());
+          now + ttl.toMillis(), streamStatus, mode, renditions, hints.origins(), hints.trackers(), tip.targets(),
+          List.of()); // a hand-signed announce claims nothing about the logs (protocol §3)
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

@@ -156,9 +156,11 @@ class KeygenAnnounceVerifyTest {
 
   private Path proofSignedBy(org.ownerless.protocol.crypto.Signer key) throws Exception {
     org.ownerless.protocol.model.ManifestRoot a = Fixtures.manifest(key, 1, 12, 4, 0);
-    org.ownerless.protocol.model.ManifestRoot b = new org.ownerless.protocol.model.ManifestRoot(a.creator(), a.name(),
-        a.rendition(), a.epoch(), a.treeSize(), org.ownerless.protocol.crypto.Digest.sha256(new byte[] {9}),
-        a.timeMs(), a.window(), null);
+    java.util.List<org.ownerless.protocol.model.SegmentEntry> other = new java.util.ArrayList<>(a.window());
+    var last = other.remove(other.size() - 1);
+    other.add(new org.ownerless.protocol.model.SegmentEntry(last.index(), last.uri(), last.durationUs(),
+        org.ownerless.protocol.crypto.Digest.sha256(new byte[] {9}), last.size(), last.discontinuity()));
+    org.ownerless.protocol.model.ManifestRoot b = a.withWindow(other);
     Path proof = dir.resolve("proof.json");
     Files.writeString(proof, org.ownerless.protocol.verify.EquivocationProof.of(a.sign(key), b.sign(key)).toString());
     return proof;

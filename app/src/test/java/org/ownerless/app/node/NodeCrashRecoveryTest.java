@@ -86,7 +86,7 @@ class NodeCrashRecoveryTest {
   /** Entry i as signed in the root published at size i + 1 (kept under roots/ with the full archive). */
   private static SegmentEntry entryAt(NodeProcess node, long i) throws Exception {
     byte[] body = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(node.streamUrl + "src/roots/" + (i + 1) + ".json")).build(),
+        HttpRequest.newBuilder(URI.create(node.streamUrl + "src/roots/1-" + (i + 1) + ".json")).build(),
         HttpResponse.BodyHandlers.ofByteArray()).body();
     return ManifestRoot.fromSigned(SignedObject.parse(body)).entry(i).orElseThrow();
   }

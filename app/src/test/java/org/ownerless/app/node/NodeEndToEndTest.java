@@ -43,7 +43,7 @@ class NodeEndToEndTest {
       File log = data.resolve("publisher.log").toFile();
       Process ffmpeg = TestPublisher.start(node.obsServer(), node.obsStreamKey(), 12, log, "testsrc", 15);
       try {
-        Path src = data.resolve(node.stream().path()).resolve("src/roots/3.json");
+        Path src = data.resolve(node.stream().path()).resolve("src/roots/1-3.json");
         awaitFile(src, Duration.ofSeconds(40), () -> readQuietly(log.toPath()));
 
         Cli.Run live = Cli.run("verify", node.streamUrl());

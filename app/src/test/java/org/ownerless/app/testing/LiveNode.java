@@ -69,12 +69,20 @@ public final class LiveNode implements AutoCloseable {
 
   /** Waits until rendition {@code rend} has published {@code segments} segments. */
   public void awaitSegments(String rend, int segments, Duration timeout) throws Exception {
-    Path root = data.resolve(node.stream().path()).resolve(rend).resolve("roots").resolve(segments + ".json");
+    Path roots = data.resolve(node.stream().path()).resolve(rend).resolve("roots");
+    // Roots are named EPOCH-SIZE.json: the node's current epoch is whichever has that size.
+    java.util.function.BooleanSupplier published = () -> {
+      try (var files = Files.list(roots)) {
+        return files.anyMatch(f -> f.getFileName().toString().endsWith("-" + segments + ".json"));
+      } catch (IOException e) {
+        return false; // not there yet
+      }
+    };
     try {
       // A publisher that has exited will publish nothing more: fail then instead of at the timeout.
       await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(100))
-          .failFast("the publisher exited", () -> !publisher.isAlive() && !Files.exists(root))
-          .until(() -> Files.exists(root));
+          .failFast("the publisher exited", () -> !publisher.isAlive() && !published.getAsBoolean())
+          .until(published::getAsBoolean);
     } catch (ConditionTimeoutException | TerminalFailureException e) {
       throw new AssertionError("no " + segments + " segments of " + rend + " in time; publisher log:\n"
           + publisherLog(), e);

@@ -147,7 +147,7 @@ class VerifyUrlTest {
         data.resolve(base.substring(1) + "announce.json"))));
     StreamAnnounce bare = new StreamAnnounce(genuine.creator(), genuine.name(), genuine.title(), genuine.seq() + 1,
         genuine.issuedAtMs(), genuine.expiresAtMs(), genuine.status(), genuine.latency(), java.util.List.of(),
-        genuine.origins(), genuine.trackers(), genuine.tips());
+        genuine.origins(), genuine.trackers(), genuine.tips(), java.util.List.of());
     byte[] signed = bare.sign(Fixtures.CREATOR).toCanonicalBytes();
     origin.override(base + "announce.json", b -> signed);
     Run run = verify(url);
@@ -169,7 +169,8 @@ class VerifyUrlTest {
   void aManifestSignedByAnotherKeyIsRefused() throws Exception {
     ManifestRoot genuine = currentRoot("src");
     ManifestRoot foreign = new ManifestRoot(Fixtures.OTHER.publicKey(), genuine.name(), genuine.rendition(),
-        genuine.epoch(), genuine.treeSize(), genuine.rootHash(), genuine.timeMs(), genuine.window(), null);
+        genuine.epoch(), genuine.treeSize(), genuine.rootHash(), genuine.timeMs(), genuine.window(), genuine.frontier(),
+        genuine.previous(), null);
     byte[] forged = foreign.sign(Fixtures.OTHER).toCanonicalBytes();
     origin.override(base + "src/manifest.json", b -> forged);
     Run run = verify(url);
@@ -179,7 +180,7 @@ class VerifyUrlTest {
 
   @Test
   void anOlderManifestAfterANewerOneIsARollback() throws Exception {
-    byte[] older = Files.readAllBytes(data.resolve(base.substring(1) + "src/roots/8.json"));
+    byte[] older = Files.readAllBytes(data.resolve(base.substring(1) + "src/roots/1-8.json"));
     java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
     origin.override(base + "src/manifest.json", b -> served.incrementAndGet() <= 1 ? b : older);
     // Long enough for a second pass even on a cold, loaded JVM: the first verifies the 24 window segments.
@@ -191,8 +192,11 @@ class VerifyUrlTest {
   @Test
   void twoConflictingRootsOfOneSizeAreReportedAsEquivocation() throws Exception {
     ManifestRoot genuine = currentRoot("src");
-    ManifestRoot fork = new ManifestRoot(genuine.creator(), genuine.name(), genuine.rendition(), genuine.epoch(),
-        genuine.treeSize(), Digest.sha256(new byte[] {9}), genuine.timeMs(), genuine.window(), null);
+    java.util.List<org.ownerless.protocol.model.SegmentEntry> other = new java.util.ArrayList<>(genuine.window());
+    var last = other.remove(other.size() - 1);
+    other.add(new org.ownerless.protocol.model.SegmentEntry(last.index(), last.uri(), last.durationUs(),
+        Digest.sha256(new byte[] {9}), last.size(), last.discontinuity()));
+    ManifestRoot fork = genuine.withWindow(other); // the same position, other bytes: a fork the key signed
     byte[] forked = fork.sign(Fixtures.CREATOR).toCanonicalBytes();
     java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
     origin.override(base + "src/manifest.json", b -> served.incrementAndGet() <= 1 ? b : forked);

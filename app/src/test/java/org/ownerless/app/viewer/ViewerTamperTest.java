@@ -113,7 +113,7 @@ class ViewerTamperTest {
         }
         try {
           long size = StrictJson.parse(bytes).get("treeSize").asLong();
-          return evil.fetchUpstream(path.replace("manifest.json", "roots/" + (size - 5) + ".json"));
+          return evil.fetchUpstream(path.replace("manifest.json", "roots/1-" + (size - 5) + ".json"));
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }

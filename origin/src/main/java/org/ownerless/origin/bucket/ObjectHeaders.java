@@ -5,7 +5,7 @@ import org.ownerless.origin.http.ContentTypes;
 
 /**
  * Content-Type and Cache-Control of a published object: the origin's own rules, so a bucket serves
- * each file exactly as the node does. One addition: {@code roots/N.json} is immutable in the bucket,
+ * each file exactly as the node does. One addition: {@code roots/E-N.json} is immutable in the bucket,
  * since a root published at size N is final and a CDN in front of a bucket cannot revalidate cheaply.
  */
 public record ObjectHeaders(String contentType, String cacheControl) {
@@ -18,6 +18,6 @@ public record ObjectHeaders(String contentType, String cacheControl) {
   }
 
   private static boolean isRoot(String relative) {
-    return relative.matches("[^/]+/roots/[0-9]+\\.json");
+    return relative.matches("[^/]+/roots/[0-9]+-[0-9]+\\.json");
   }
 }

@@ -68,7 +68,7 @@ final class RenditionUpload {
     }
     if (!manifestCurrent) {
       uploadRootsUpTo(root);
-      String rootFile = StreamLayout.root(root.treeSize());
+      String rootFile = StreamLayout.root(root.epoch(), root.treeSize());
       store.putBytes(key(rootFile), manifest, headers(rootFile));
       store.putBytes(manifestKey, manifest, headers(StreamLayout.MANIFEST));
       versions.uploaded(manifestKey, manifest);
@@ -123,7 +123,7 @@ final class RenditionUpload {
         : root.window().isEmpty() ? newest : root.window().get(0).index() + 1;
     from = Math.max(from, newest - MAX_ROOTS_TO_WALK);
     for (long size = Math.max(from, 1); size < newest; size++) {
-      String rel = StreamLayout.root(size);
+      String rel = StreamLayout.root(root.epoch(), size);
       byte[] bytes = readIfExists(dir.resolve(rel));
       if (bytes != null) {
         store.putBytes(key(rel), bytes, headers(rel));

@@ -19,7 +19,8 @@ import org.ownerless.protocol.verify.Signed;
 import org.ownerless.protocol.verify.VerificationException;
 
 /**
- * The intermediate roots of one gap walk ({@code roots/N.json}, last + 1 … newest − 1), fetched a few
+ * The intermediate roots of one gap walk ({@code roots/E-N.json} of the accepted epoch E, last + 1 …
+ * newest − 1, or up to where the next epoch says E ended), fetched a few
  * at a time ahead of the tracker, which still accepts them strictly in order. A root is signed, so
  * it may come from any upstream: each is asked of the upstream that served the newest manifest
  * first, then of the others; an upstream that failed once is not asked again during this walk. A
@@ -38,11 +39,12 @@ final class GapRoots implements RootTracker.RootSource, AutoCloseable {
 
   /** Fetches and verifies one root from one upstream. */
   interface Fetch {
-    RootFollow.Fetched root(StreamUrl upstream, long treeSize) throws FetchFailure;
+    RootFollow.Fetched root(StreamUrl upstream, long epoch, long treeSize) throws FetchFailure;
   }
 
   private final List<StreamUrl> upstreams;
   private final Fetch fetch;
+  private final long epoch;
   private final long end;
   private final Deque<Future<RootFollow.Fetched>> ahead = new ArrayDeque<>();
   private final Set<String> failed = ConcurrentHashMap.newKeySet();
@@ -52,18 +54,23 @@ final class GapRoots implements RootTracker.RootSource, AutoCloseable {
 
   /**
    * @param upstreams who to ask, the one that served the newest manifest first
+   * @param epoch the epoch walked (the accepted one)
    * @param from the last accepted size; the walk needs from + 1 …
-   * @param end … up to, not including, this size (the newest root's)
+   * @param end … up to, not including, this size
    */
-  GapRoots(List<StreamUrl> upstreams, long from, long end, Fetch fetch) {
+  GapRoots(List<StreamUrl> upstreams, long epoch, long from, long end, Fetch fetch) {
     this.upstreams = List.copyOf(upstreams);
+    this.epoch = epoch;
     this.fetch = fetch;
     this.end = end;
     this.nextToAsk = from + 1;
   }
 
   @Override
-  public Signed<ManifestRoot> root(long treeSize) throws VerificationException {
+  public Signed<ManifestRoot> root(long asked, long treeSize) throws VerificationException {
+    if (asked != epoch) {
+      throw new IllegalStateException("root of epoch " + asked + " asked in a walk of epoch " + epoch);
+    }
     while (ahead.size() < AHEAD && nextToAsk < end) {
       long size = nextToAsk++;
       ahead.add(FETCHERS.submit(() -> fromAnyUpstream(size)));
@@ -74,7 +81,7 @@ final class GapRoots implements RootTracker.RootSource, AutoCloseable {
     }
     try {
       RootFollow.Fetched f = next.get();
-      if (f.root().content().treeSize() != treeSize) {
+      if (f.root().content().treeSize() != treeSize || f.root().content().epoch() != epoch) {
         throw new IllegalStateException("walk out of order: " + f.root().content().treeSize() + " for " + treeSize);
       }
       walked.add(f);
@@ -101,14 +108,14 @@ final class GapRoots implements RootTracker.RootSource, AutoCloseable {
         continue;
       }
       try {
-        return fetch.root(u, size);
+        return fetch.root(u, epoch, size);
       } catch (FetchFailure f) {
         failed.add(u.toString());
         last = f;
       }
     }
     throw last != null ? last : new FetchFailure(Problem.UNAVAILABLE,
-        "roots/" + size + ".json: every upstream failed during this walk");
+        "roots/" + epoch + "-" + size + ".json: every upstream failed during this walk");
   }
 
   /** The roots handed to the tracker so far, in order, with their signed bytes. */

@@ -96,10 +96,15 @@ final class RootFollow {
       return;
     }
     Signed<ManifestRoot> newest = verify(answer.body(), announce, uri);
-    long from = tracker.last().map(r -> r.content().treeSize()).orElse(0L);
+    ManifestRoot had = tracker.last().map(Signed::content).orElse(null);
+    ManifestRoot n = newest.content();
+    long from = had == null ? 0 : had.treeSize();
+    long epoch = had == null ? n.epoch() : had.epoch();
+    // Within the epoch the walk ends below the newest root; into the next one, where it says ours ended.
+    long end = had != null && n.epoch() == had.epoch() + 1 ? n.previous().treeSize() + 1 : n.treeSize();
     long cap = walkedRootCap(answer.body().length);
-    GapRoots gap = new GapRoots(walkOrder(upstream), from, newest.content().treeSize(),
-        (u, size) -> fetchRoot(u, announce, size, cap));
+    GapRoots gap = new GapRoots(walkOrder(upstream), epoch, from, end,
+        (u, e, size) -> fetchRoot(u, announce, e, size, cap));
     boolean restarted;
     try (gap) {
       restarted = tracker.accept(newest, gap);
@@ -131,9 +136,10 @@ final class RootFollow {
     return order;
   }
 
-  /** roots/SIZE.json of {@code upstream} for a gap walk, verified, at most {@code cap} bytes. */
-  private Fetched fetchRoot(StreamUrl upstream, StreamAnnounce announce, long size, long cap) throws FetchFailure {
-    URI uri = upstream.resolve(StreamLayout.root(rendition, size));
+  /** roots/EPOCH-SIZE.json of {@code upstream} for a gap walk, verified, at most {@code cap} bytes. */
+  private Fetched fetchRoot(StreamUrl upstream, StreamAnnounce announce, long epoch, long size, long cap)
+      throws FetchFailure {
+    URI uri = upstream.resolve(StreamLayout.root(rendition, epoch, size));
     byte[] bytes = http.require(uri, cap);
     Signed<ManifestRoot> root = verify(bytes, announce, uri);
     return new Fetched(root, root.envelope().toCanonicalBytes());
@@ -141,9 +147,10 @@ final class RootFollow {
 
   /** The walked roots the tracker accepted (all of them, unless a step failed), in order. */
   private void handOver(List<Fetched> walked) {
-    long acceptedSize = tracker.last().map(r -> r.content().treeSize()).orElse(-1L);
+    ManifestRoot last = tracker.last().map(Signed::content).orElse(null);
     for (Fetched f : walked) {
-      if (f.root().content().treeSize() <= acceptedSize) {
+      ManifestRoot r = f.root().content();
+      if (last != null && (r.epoch() < last.epoch() || (r.epoch() == last.epoch() && r.treeSize() <= last.treeSize()))) {
         listener.accepted(f.root(), f.bytes());
       }
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Set;
-import org.ownerless.protocol.layout.StreamLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +21,7 @@ final class MirrorRetention {
   private final Path dir;
   private final int keep;
   private final ArrayDeque<String> segments = new ArrayDeque<>();
-  private final ArrayDeque<Long> roots = new ArrayDeque<>();
+  private final ArrayDeque<String> roots = new ArrayDeque<>();
 
   /** @param keep segments (and roots) kept; 0 keeps everything */
   MirrorRetention(Path dir, int keep) {
@@ -39,14 +38,15 @@ final class MirrorRetention {
     }
   }
 
-  synchronized void rootWritten(long size) {
-    if (!roots.contains(size)) {
-      roots.addLast(size);
+  /** @param path the root's file below the rendition directory, {@code roots/E-N.json} */
+  synchronized void rootWritten(String path) {
+    if (!roots.contains(path)) {
+      roots.addLast(path);
     }
   }
 
-  /** Deletes what fell out of the kept range, sparing everything {@code listed} and the root {@code currentSize}. */
-  synchronized void apply(Set<String> listed, long currentSize) {
+  /** Deletes what fell out of the kept range, sparing everything {@code listed} and the root file {@code current}. */
+  synchronized void apply(Set<String> listed, String current) {
     if (keep == 0) {
       return;
     }
@@ -57,10 +57,10 @@ final class MirrorRetention {
         it.remove();
       }
     }
-    for (Iterator<Long> it = roots.iterator(); it.hasNext() && roots.size() > keep; ) {
-      long size = it.next();
-      if (size != currentSize) {
-        delete(dir.resolve(StreamLayout.root(size)));
+    for (Iterator<String> it = roots.iterator(); it.hasNext() && roots.size() > keep; ) {
+      String path = it.next();
+      if (!path.equals(current)) {
+        delete(dir.resolve(path));
         it.remove();
       }
     }

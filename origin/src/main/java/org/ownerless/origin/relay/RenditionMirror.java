@@ -36,7 +36,7 @@ final class RenditionMirror {
   /** How often a poll asks another upstream whether it is ahead: about two segments of the default length. */
   static final long SCOUT_EVERY_MS = 2_000;
 
-  private record RootFile(long size, byte[] bytes) {}
+  private record RootFile(String path, byte[] bytes) {}
 
   private final String rendition;
   private final Path dir;
@@ -77,7 +77,7 @@ final class RenditionMirror {
 
   /** The follower accepted {@code root} (on this rendition's poll thread): written at the next publish. */
   void accepted(Signed<ManifestRoot> root, byte[] bytes) {
-    unpublished.add(new RootFile(root.content().treeSize(), bytes));
+    unpublished.add(new RootFile(StreamLayout.root(root.content().epoch(), root.content().treeSize()), bytes));
     newest = root;
   }
 
@@ -164,8 +164,8 @@ final class RenditionMirror {
     // 2. roots/N.json (verbatim: signed), 3. manifest.json, 4. the playlist written from the window.
     if (!unpublished.isEmpty()) {
       for (RootFile f : unpublished) {
-        AtomicFiles.write(dir.resolve(StreamLayout.root(f.size())), f.bytes());
-        retention.rootWritten(f.size());
+        AtomicFiles.write(dir.resolve(f.path()), f.bytes());
+        retention.rootWritten(f.path());
       }
       AtomicFiles.write(dir.resolve(StreamLayout.MANIFEST), unpublished.get(unpublished.size() - 1).bytes());
       unpublished.clear();
@@ -175,7 +175,7 @@ final class RenditionMirror {
     //    disk as it will stay (the files already name only the new window).
     Set<String> listed = new HashSet<>();
     root.window().forEach(e -> listed.add(e.uri()));
-    retention.apply(listed, root.treeSize());
+    retention.apply(listed, StreamLayout.root(root.epoch(), root.treeSize()));
     publishedSigned = target;
     publishedEnded = ended;
     published = root;

@@ -157,7 +157,7 @@ public final class StreamVerifier {
     long now = System.currentTimeMillis();
     if (Freshness.isStale(root, announce, now)) {
       // Genuine, but not the live stream's state: a frozen server or a stale mirror (protocol §4.4.1).
-      failures.add(new Failure(StreamLayout.manifest(r), Problem.STALE, Freshness.describe(root, now)));
+      failures.add(new Failure(StreamLayout.manifest(r), Problem.STALE, Freshness.describe(root, announce, now)));
     }
     Set<Long> listed = new HashSet<>();
     for (MediaPlaylistText.Item item : playlist.items()) {

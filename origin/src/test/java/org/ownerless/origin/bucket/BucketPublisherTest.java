@@ -62,7 +62,7 @@ class BucketPublisherTest {
     for (String r : PublishedStream.RENDITIONS) {
       expect(base + r + "/index.m3u8", "application/vnd.apple.mpegurl", "no-cache");
       expect(base + r + "/manifest.json", "application/json", "no-cache");
-      expect(base + r + "/roots/4.json", "application/json", "public, max-age=31536000, immutable");
+      expect(base + r + "/roots/1-4.json", "application/json", "public, max-age=31536000, immutable");
       for (MediaPlaylistText.Item item : MediaPlaylistText.parse(BucketHttp.get(base + r + "/index.m3u8").body()).items()) {
         expect(base + r + "/" + item.uri(), "video/mp2t", "public, max-age=31536000, immutable");
       }

@@ -38,7 +38,7 @@ class BucketSettingsTest {
     assertThat(ObjectHeaders.forPath("master.m3u8"))
         .isEqualTo(new ObjectHeaders("application/vnd.apple.mpegurl", "no-cache"));
     assertThat(ObjectHeaders.forPath("src/manifest.json")).isEqualTo(new ObjectHeaders("application/json", "no-cache"));
-    assertThat(ObjectHeaders.forPath("src/roots/12.json"))
+    assertThat(ObjectHeaders.forPath("src/roots/1-12.json"))
         .isEqualTo(new ObjectHeaders("application/json", "public, max-age=31536000, immutable"));
     assertThat(ObjectHeaders.forPath("src/seg-1-000012.ts"))
         .isEqualTo(new ObjectHeaders("video/mp2t", "public, max-age=31536000, immutable"));

@@ -61,7 +61,7 @@ class StreamFollowerTest {
   }
 
   private byte[] published(long size) throws Exception {
-    return Files.readAllBytes(creator.dir.resolve("src").resolve(StreamLayout.root(size)));
+    return Files.readAllBytes(creator.dir.resolve("src").resolve(StreamLayout.root(1, size)));
   }
 
   @Test
@@ -130,9 +130,9 @@ class StreamFollowerTest {
     for (int i = 0; i < 4; i++) {
       creator.addSegment("src");
     }
-    upstream.status = path -> path.endsWith("/src/roots/4.json") ? 503 : 0;
+    upstream.status = path -> path.endsWith("/src/roots/1-4.json") ? 503 : 0;
     assertThatThrownBy(() -> follower.pollRoots("src", url)).isInstanceOf(FetchFailure.class)
-        .hasMessageEndingWith("src/roots/4.json: HTTP 503");
+        .hasMessageEndingWith("src/roots/1-4.json: HTTP 503");
     assertThat(rootSizes).containsExactly(1L, 2L, 3L);
     assertThat(follower.root("src").treeSize()).isEqualTo(3);
 
@@ -212,7 +212,7 @@ class StreamFollowerTest {
       // The failing upstream was asked for the roots in flight when it first failed, then passed over.
       assertThat(upstream.requestsFor(".json") - upstream.requestsFor("manifest.json")
           - upstream.requestsFor("announce.json")).isLessThanOrEqualTo(GapRoots.AHEAD);
-      assertThat(second.requestsFor("/roots/6.json")).isEqualTo(1);
+      assertThat(second.requestsFor("/roots/1-6.json")).isEqualTo(1);
     }
   }
 
@@ -226,7 +226,7 @@ class StreamFollowerTest {
       f.pollRoots("src", url);
       assertThat(rootSizes).containsExactly(1L, 2L, 3L, 4L);
       assertThat(RootFollow.walkedRootCap(manifestBytes)).isLessThan(1 << 20);
-      assertThat(second.requestsFor("/roots/2.json")).isEqualTo(1);
+      assertThat(second.requestsFor("/roots/1-2.json")).isEqualTo(1);
     }
   }
 

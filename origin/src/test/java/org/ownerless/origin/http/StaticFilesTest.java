@@ -36,7 +36,7 @@ class StaticFilesTest {
     "master.m3u8, application/vnd.apple.mpegurl",
     "720p/index.m3u8, application/vnd.apple.mpegurl",
     "720p/manifest.json, application/json",
-    "720p/roots/3.json, application/json",
+    "720p/roots/1-3.json, application/json",
     "720p/seg00001.ts, video/mp2t",
     "720p/seg00001.m4s, video/iso.segment",
     "720p/init.mp4, video/mp4",
@@ -63,7 +63,7 @@ class StaticFilesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"announce.json", "master.m3u8", "720p/index.m3u8", "720p/manifest.json",
-      "720p/roots/3.json", "720p/init.mp4"})
+      "720p/roots/1-3.json", "720p/init.mp4"})
   void everythingElseMustBeRevalidatedBecauseItChangesInPlace(String file) throws Exception {
     HttpResponse<byte[]> res = Http.get(origin.uri(STREAM + file));
     assertThat(Http.header(res, "cache-control")).isEqualTo("no-cache");

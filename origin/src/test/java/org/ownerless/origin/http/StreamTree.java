@@ -24,7 +24,7 @@ final class StreamTree {
     t.write("master.m3u8", "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=2800000\n720p/index.m3u8\n");
     t.write("720p/index.m3u8", "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\nseg00001.ts\n");
     t.write("720p/manifest.json", "{\"type\":\"MANIFEST_ROOT\"}");
-    t.write("720p/roots/3.json", "{\"tree_size\":3}");
+    t.write("720p/roots/1-3.json", "{\"tree_size\":3}");
     t.write("720p/seg00001.ts", "\u0047 pretend transport stream packets");
     t.write("720p/seg00001.m4s", "pretend fragment");
     t.write("720p/init.mp4", "pretend init segment");

@@ -72,11 +72,11 @@ class RelayCanonicalBytesTest {
         .isEqualTo(Files.readAllBytes(creator.dir.resolve("src/manifest.json")));
     int roots = 0;
     for (long n = 1; n <= size; n++) {
-      HttpResponse<byte[]> root = relay.get("src/" + StreamLayout.root(n));
+      HttpResponse<byte[]> root = relay.get("src/" + StreamLayout.root(1, n));
       if (root.statusCode() == 200) {
         roots++;
-        assertThat(root.body()).as("roots/%d.json", n)
-            .isEqualTo(Files.readAllBytes(creator.dir.resolve("src/" + StreamLayout.root(n))));
+        assertThat(root.body()).as("roots/1-%d.json", n)
+            .isEqualTo(Files.readAllBytes(creator.dir.resolve("src/" + StreamLayout.root(1, n))));
       }
     }
     assertThat(roots).isPositive();

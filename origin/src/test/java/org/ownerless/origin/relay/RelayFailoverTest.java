@@ -68,7 +68,7 @@ class RelayFailoverTest {
     try {
       ManifestRoot r = ManifestRoot.fromSigned(SignedObject.parse(bytes));
       return new ManifestRoot(forger.publicKey(), r.name(), r.rendition(), r.epoch(), r.treeSize(), r.rootHash(),
-          r.timeMs(), r.window(), r.consistency()).sign(forger).toCanonicalBytes();
+          r.timeMs(), r.window(), r.frontier(), r.previous(), r.consistency()).sign(forger).toCanonicalBytes();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

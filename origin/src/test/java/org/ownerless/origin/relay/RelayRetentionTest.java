@@ -33,8 +33,8 @@ class RelayRetentionTest {
       assertThat(count(dir, ".ts")).isEqualTo(20);
       assertThat(count(dir.resolve("roots"), ".json")).isEqualTo(20);
       assertThat(dir.resolve("seg-1-000000.ts")).doesNotExist();
-      assertThat(dir.resolve("roots/1.json")).doesNotExist();
-      assertThat(dir.resolve("roots/45.json")).exists();
+      assertThat(dir.resolve("roots/1-1.json")).doesNotExist();
+      assertThat(dir.resolve("roots/1-45.json")).exists();
       ManifestRoot root = relay.mirror.published().get("src");
       for (SegmentEntry e : root.window()) {
         assertThat(dir.resolve(e.uri())).exists();

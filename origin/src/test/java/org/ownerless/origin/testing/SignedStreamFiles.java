@@ -28,7 +28,7 @@ import org.ownerless.protocol.model.TipTargets;
 
 /**
  * A creator publishing a stream as files laid out like a node's data directory, in the node's
- * order (segment, roots/N.json, manifest.json, playlist), from synthetic segments: the upstream of
+ * order (segment, roots/E-N.json, manifest.json, playlist), from synthetic segments: the upstream of
  * the relay and follower unit tests, without ingest or ffmpeg. Window 15, playlist 10, as the node's defaults.
  */
 public final class SignedStreamFiles {
@@ -76,7 +76,7 @@ public final class SignedStreamFiles {
       list.add(new Rendition(r, 400_000, 320, 180, "avc1.4d401f,mp4a.40.2"));
     }
     StreamAnnounce a = new StreamAnnounce(creator.publicKey(), "show", "relay test", now, now, now + ttl.toMillis(),
-        status, LatencyMode.NORMAL, list, List.of(), List.of(), TipTargets.NONE);
+        status, LatencyMode.NORMAL, list, List.of(), List.of(), TipTargets.NONE, List.of());
     AtomicFiles.writeReadable(dir.resolve(StreamLayout.ANNOUNCE), a.sign(creator).toCanonicalBytes());
   }
 
@@ -95,10 +95,10 @@ public final class SignedStreamFiles {
     long size = log.tree.size();
     ConsistencyProof proof = log.published >= 1 ? log.tree.consistencyProof(log.published, size) : null;
     List<SegmentEntry> window = log.entries.subList(Math.max(0, log.entries.size() - WINDOW), log.entries.size());
-    ManifestRoot root = new ManifestRoot(creator.publicKey(), "show", rendition, 1, size, log.tree.rootHash(),
-        clock.getAsLong(), List.copyOf(window), proof);
+    ManifestRoot root = ManifestRoot.ofTree(creator.publicKey(), "show", rendition, 1, log.tree, size,
+        clock.getAsLong(), List.copyOf(window), null, proof);
     byte[] signed = root.sign(creator).toCanonicalBytes();
-    AtomicFiles.writeReadable(rdir.resolve(StreamLayout.root(size)), signed);
+    AtomicFiles.writeReadable(rdir.resolve(StreamLayout.root(1, size)), signed);
     AtomicFiles.writeReadable(rdir.resolve(StreamLayout.MANIFEST), signed);
     AtomicFiles.writeReadable(rdir.resolve(StreamLayout.MEDIA_PLAYLIST),
         "#EXTM3U\n# the relay never reads this\n".getBytes(StandardCharsets.UTF_8));

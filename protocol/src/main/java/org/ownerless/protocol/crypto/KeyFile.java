@@ -13,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.io.AtomicFiles;
-import org.ownerless.protocol.ProtocolVersion;
 import org.ownerless.protocol.json.JsonFields;
 import org.ownerless.protocol.json.StrictJson;
 
@@ -24,6 +23,12 @@ import org.ownerless.protocol.json.StrictJson;
  * different identity. Writing never leaves a partly written or briefly world-readable file.
  */
 public final class KeyFile {
+  /**
+   * The key file's own format version. It is not the stream protocol's: the seed and key encoding did
+   * not change with protocol version 2, so key files written before it stay readable.
+   */
+  static final int FORMAT_VERSION = 1;
+
   public static final String TYPE = "OWNERLESS_SECRET_KEY";
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
   private static final int MAX_BYTES = 4096;
@@ -49,7 +54,7 @@ public final class KeyFile {
   public static byte[] encode(Signer signer) {
     ObjectNode o = StrictJson.mapper().createObjectNode();
     o.put("type", TYPE);
-    o.put("v", ProtocolVersion.CURRENT);
+    o.put("v", FORMAT_VERSION);
     o.put("algorithm", "Ed25519");
     o.put("seed", Base64Url.encode(signer.seed()));
     o.put("publicKey", signer.publicKey().toBase64Url());
@@ -86,7 +91,7 @@ public final class KeyFile {
     if (!TYPE.equals(f.string("type", 64))) {
       throw new ProtocolException(where + " is not an ownerless secret key file (type must be " + TYPE + ")");
     }
-    f.integer("v", ProtocolVersion.CURRENT, ProtocolVersion.CURRENT);
+    f.integer("v", FORMAT_VERSION, FORMAT_VERSION);
     if (!"Ed25519".equals(f.string("algorithm", 32))) {
       throw new ProtocolException(where + ": only Ed25519 keys are supported");
     }

@@ -29,14 +29,18 @@ public final class StreamLayout {
     return rendition + "/" + MANIFEST;
   }
 
-  /** {@code roots/N.json}, relative to the rendition's directory. */
-  public static String root(long treeSize) {
-    return ROOTS_DIR + "/" + treeSize + ".json";
+  /**
+   * {@code roots/E-N.json}, relative to the rendition's directory: the root of epoch {@code epoch} at
+   * {@code treeSize}. The epoch is in the name so a new epoch never overwrites the roots of the one
+   * before, which a reader crossing the boundary may still need.
+   */
+  public static String root(long epoch, long treeSize) {
+    return ROOTS_DIR + "/" + epoch + "-" + treeSize + ".json";
   }
 
-  /** {@code REND/roots/N.json}. */
-  public static String root(String rendition, long treeSize) {
-    return rendition + "/" + root(treeSize);
+  /** {@code REND/roots/E-N.json}. */
+  public static String root(String rendition, long epoch, long treeSize) {
+    return rendition + "/" + root(epoch, treeSize);
   }
 
   /**

@@ -72,6 +72,22 @@ public final class MerkleTree {
     return treeSize == 0 ? MerkleHashes.emptyRoot() : subtreeHash(0, treeSize);
   }
 
+  /**
+   * The frontier left of leaf {@code first} (docs/protocol.md §4.3): MTH of each aligned complete
+   * subtree that {@code first}'s set bits cut [0, first) into, largest (leftmost) first.
+   */
+  public List<Digest> frontier(long first) {
+    requireInRange("frontier end", first, 0, size());
+    List<Digest> out = new ArrayList<>(Long.bitCount(first));
+    long start = 0;
+    for (long rest = first; rest != 0; rest -= Long.highestOneBit(rest)) {
+      long width = Long.highestOneBit(rest);
+      out.add(subtreeHash(start, width));
+      start += width;
+    }
+    return out;
+  }
+
   /** RFC 9162 §2.1.3.1 PATH(leafIndex, D[treeSize]). */
   public InclusionProof inclusionProof(long leafIndex, long treeSize) {
     requireInRange("tree size", treeSize, 1, size());

@@ -13,13 +13,18 @@ import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.json.JsonFields;
 import org.ownerless.protocol.json.StrictJson;
 import org.ownerless.protocol.merkle.ConsistencyProof;
+import org.ownerless.protocol.merkle.FrontierRoot;
+import org.ownerless.protocol.merkle.MerkleTree;
 import org.ownerless.protocol.signing.SignedObject;
 
 /**
  * MANIFEST_ROOT: the creator's signature over one rendition's append-only segment log at a given
  * size, plus the window of recent entries the playlist lists, so a client can check any listed
- * segment with this object alone. {@code consistency}, when present, proves this root extends the
- * previously published one (RFC 9162 consistency proof from {@code consistency.size1()}).
+ * segment with this object alone. The {@code frontier} (the complete subtrees left of the window)
+ * lets a verifier recompute {@code rootHash} from the window ({@link #recomputedRoot()}), which
+ * binds what is played to what is signed; {@code previous} links an epoch after the first to where
+ * the one before ended. {@code consistency}, when present, proves this root extends the previously
+ * published one (RFC 9162 consistency proof from {@code consistency.size1()}).
  */
 public record ManifestRoot(
     PublicKey creator,
@@ -30,6 +35,8 @@ public record ManifestRoot(
     Digest rootHash,
     long timeMs,
     List<SegmentEntry> window,
+    List<Digest> frontier,
+    EpochLink previous,
     ConsistencyProof consistency) {
 
   public static final String TYPE = "MANIFEST_ROOT";
@@ -65,6 +72,18 @@ public record ManifestRoot(
             + ", expected " + (first + i) + " (the window must be the last entries of the log)");
       }
     }
+    frontier = List.copyOf(frontier);
+    if (frontier.size() != FrontierRoot.count(first)) {
+      throw new IllegalArgumentException("frontier holds " + frontier.size() + " hashes; a window starting at leaf "
+          + first + " needs " + FrontierRoot.count(first));
+    }
+    if (epoch == 1 && previous != null) {
+      throw new IllegalArgumentException("a root of epoch 1 has no previous epoch to link to");
+    }
+    if (epoch > 1 && (previous == null || previous.epoch() != epoch - 1)) {
+      throw new IllegalArgumentException("a root of epoch " + epoch + " must name where epoch " + (epoch - 1)
+          + " ended ('previous')" + (previous == null ? "" : ", not epoch " + previous.epoch()));
+    }
     if (consistency != null) {
       if (consistency.size2() != treeSize || consistency.size1() < 1 || consistency.size1() > treeSize) {
         throw new IllegalArgumentException("consistency proof must run from an earlier size to treeSize "
@@ -74,6 +93,41 @@ public record ManifestRoot(
         throw new IllegalArgumentException("consistency proof longer than " + MAX_PROOF);
       }
     }
+  }
+
+  /**
+   * A root whose {@code rootHash} is computed from {@code frontier} and {@code window}, as the signer
+   * of a log does (the node takes both from its tree: {@link MerkleTree#frontier(long)}).
+   */
+  public static ManifestRoot bound(PublicKey creator, String name, String rendition, long epoch, long treeSize,
+      long timeMs, List<SegmentEntry> window, List<Digest> frontier, EpochLink previous,
+      ConsistencyProof consistency) {
+    Digest root = FrontierRoot.root(treeSize - window.size(), frontier, leafHashes(window));
+    return new ManifestRoot(creator, name, rendition, epoch, treeSize, root, timeMs, window, frontier, previous,
+        consistency);
+  }
+
+  /** The root of the log of {@code tree}'s first {@code treeSize} leaves, with the window its last entries. */
+  public static ManifestRoot ofTree(PublicKey creator, String name, String rendition, long epoch, MerkleTree tree,
+      long treeSize, long timeMs, List<SegmentEntry> window, EpochLink previous, ConsistencyProof consistency) {
+    return new ManifestRoot(creator, name, rendition, epoch, treeSize, tree.rootHash(treeSize), timeMs, window,
+        tree.frontier(treeSize - window.size()), previous, consistency);
+  }
+
+  /** MTH of the log as the frontier and the window describe it; a genuine root equals {@link #rootHash()}. */
+  public Digest recomputedRoot() {
+    return FrontierRoot.root(treeSize - window.size(), frontier, leafHashes(window));
+  }
+
+  /** The same signed state with another window and the root it then hashes to: a test's forgery tool. */
+  public ManifestRoot withWindow(List<SegmentEntry> otherWindow) {
+    return bound(creator, name, rendition, epoch, treeSize, timeMs, otherWindow, frontier, previous, consistency);
+  }
+
+  private static List<Digest> leafHashes(List<SegmentEntry> window) {
+    List<Digest> out = new ArrayList<>(window.size());
+    window.forEach(e -> out.add(e.leafHash()));
+    return out;
   }
 
   public StreamId streamId() {
@@ -105,6 +159,11 @@ public record ManifestRoot(
     o.put("timeMs", timeMs);
     ArrayNode entries = o.putArray("window");
     window.forEach(e -> entries.add(e.toJson()));
+    ArrayNode left = o.putArray("frontier");
+    frontier.forEach(d -> left.add(d.hex()));
+    if (previous != null) {
+      o.set("previous", previous.toJson());
+    }
     if (consistency != null) {
       ObjectNode c = o.putObject("consistency");
       c.put("fromSize", consistency.size1());
@@ -129,21 +188,36 @@ public record ManifestRoot(
       for (int i = 0; i < items.size(); i++) {
         window.add(SegmentEntry.fromJson(items.get(i), TYPE + ".window[" + i + "]"));
       }
+      List<Digest> frontier = new ArrayList<>();
+      for (String hex : f.stringArray("frontier", MAX_PROOF, 64)) {
+        frontier.add(hexDigest(f, "frontier", hex));
+      }
+      JsonFields p = f.optionalObject("previous");
+      EpochLink previous = p == null ? null : EpochLink.fromJson(p);
       ConsistencyProof consistency = null;
       JsonFields c = f.optionalObject("consistency");
       if (c != null) {
         long fromSize = c.integer("fromSize", 1, treeSize);
         List<Digest> path = new ArrayList<>();
         for (String hex : c.stringArray("path", MAX_PROOF, 64)) {
-          path.add(Digest.fromHex(hex));
+          path.add(hexDigest(c, "path", hex));
         }
         c.rejectUnknown();
         consistency = new ConsistencyProof(fromSize, treeSize, path);
       }
       f.rejectUnknown();
-      return new ManifestRoot(creator, name, rendition, epoch, treeSize, rootHash, timeMs, window, consistency);
+      return new ManifestRoot(creator, name, rendition, epoch, treeSize, rootHash, timeMs, window, frontier, previous,
+          consistency);
     } catch (IllegalArgumentException e) {
       throw new ProtocolException(TYPE + ": " + e.getMessage());
+    }
+  }
+
+  private static Digest hexDigest(JsonFields f, String field, String hex) throws ProtocolException {
+    try {
+      return Digest.fromHex(hex);
+    } catch (IllegalArgumentException e) {
+      throw f.error(field, e.getMessage());
     }
   }
 

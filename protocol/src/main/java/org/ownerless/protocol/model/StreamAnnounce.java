@@ -30,7 +30,8 @@ public record StreamAnnounce(
     List<Rendition> renditions,
     List<String> origins,
     List<String> trackers,
-    TipTargets tips) {
+    TipTargets tips,
+    List<LogHead> logs) {
 
   public static final String TYPE = "STREAM_ANNOUNCE";
   public static final int MAX_TITLE = 200;
@@ -59,6 +60,18 @@ public record StreamAnnounce(
     if (renditions.stream().map(Rendition::name).distinct().count() != renditions.size()) {
       throw new IllegalArgumentException("rendition names must be unique");
     }
+    if (logs.size() > MAX_RENDITIONS) {
+      throw new IllegalArgumentException("at most " + MAX_RENDITIONS + " logs");
+    }
+    if (logs.stream().map(LogHead::rendition).distinct().count() != logs.size()) {
+      throw new IllegalArgumentException("logs must name each rendition once");
+    }
+    for (LogHead head : logs) {
+      if (renditions.stream().noneMatch(r -> r.name().equals(head.rendition()))) {
+        throw new IllegalArgumentException("logs name rendition '" + head.rendition() + "', which is not announced");
+      }
+    }
+    logs = List.copyOf(logs);
     HintUrls.check(origins, HintUrls.ORIGIN_SCHEMES, "origin");
     HintUrls.check(trackers, HintUrls.TRACKER_SCHEMES, "tracker");
     renditions = List.copyOf(renditions);
@@ -72,6 +85,11 @@ public record StreamAnnounce(
 
   public Optional<Rendition> rendition(String renditionName) {
     return renditions.stream().filter(r -> r.name().equals(renditionName)).findFirst();
+  }
+
+  /** What this announce says of {@code renditionName}'s log, if anything. */
+  public Optional<LogHead> log(String renditionName) {
+    return logs.stream().filter(h -> h.rendition().equals(renditionName)).findFirst();
   }
 
   public boolean isExpiredAt(long nowMs) {
@@ -97,6 +115,8 @@ public record StreamAnnounce(
     origins.forEach(hints.putArray("origins")::add);
     trackers.forEach(hints.putArray("trackers")::add);
     o.set("tips", tips.toJson());
+    ArrayNode heads = o.putArray("logs");
+    logs.forEach(h -> heads.add(h.toJson()));
     return o;
   }
 
@@ -122,9 +142,14 @@ public record StreamAnnounce(
       List<String> trackers = hints.stringArray("trackers", HintUrls.MAX_COUNT, HintUrls.MAX_LENGTH);
       hints.rejectUnknown();
       TipTargets tips = TipTargets.fromJson(f.object("tips"));
+      List<LogHead> logs = new ArrayList<>();
+      List<JsonNode> heads = f.array("logs", MAX_RENDITIONS);
+      for (int i = 0; i < heads.size(); i++) {
+        logs.add(LogHead.fromJson(JsonFields.of(heads.get(i), TYPE + ".logs[" + i + "]")));
+      }
       f.rejectUnknown();
       return new StreamAnnounce(creator, name, title, seq, issued, expires, status, latency,
-          renditions, origins, trackers, tips);
+          renditions, origins, trackers, tips, logs);
     } catch (IllegalArgumentException e) {
       throw new ProtocolException(TYPE + ": " + e.getMessage());
     }

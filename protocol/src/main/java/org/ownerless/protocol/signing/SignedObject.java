@@ -62,6 +62,9 @@ public final class SignedObject {
     if (version == null || !version.isIntegralNumber()) {
       throw new ProtocolException(type.textValue() + ": missing or invalid protocol version 'v'");
     }
+    if (version.longValue() == 1) {
+      throw new ProtocolException(type.textValue() + ": " + ProtocolVersion.V1_REFUSED);
+    }
     if (version.longValue() != ProtocolVersion.CURRENT) {
       throw new ProtocolException(type.textValue() + ": unsupported protocol version " + version.longValue()
           + " (this build speaks version " + ProtocolVersion.CURRENT + ")");

@@ -1,5 +1,6 @@
 package org.ownerless.protocol.verify;
 
+import org.ownerless.protocol.model.LogHead;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
@@ -28,13 +29,25 @@ public final class Freshness {
     return Math.max(MIN_STALE_AFTER_MS, STALE_AFTER_SEGMENTS * longestUs / 1000);
   }
 
-  /** True when {@code announce} says live and {@code root} was signed longer than its bound before {@code nowMs}. */
+  /**
+   * True when {@code root} is behind what {@code announce} signs of its rendition's log, or when
+   * {@code announce} says live and {@code root} was signed longer than its bound before {@code nowMs}.
+   */
   public static boolean isStale(ManifestRoot root, StreamAnnounce announce, long nowMs) {
+    if (announce.log(root.rendition()).map(head -> head.isAhead(root)).orElse(false)) {
+      return true;
+    }
     return announce.status() == StreamStatus.LIVE && nowMs - root.timeMs() > staleAfterMs(root);
   }
 
   /** Why {@code root} is stale, for a person. */
-  public static String describe(ManifestRoot root, long nowMs) {
+  public static String describe(ManifestRoot root, StreamAnnounce announce, long nowMs) {
+    LogHead head = announce.log(root.rendition()).orElse(null);
+    if (head != null && head.isAhead(root)) {
+      return "newest root is epoch " + root.epoch() + " size " + root.treeSize() + ", but the announce (seq "
+          + announce.seq() + ") signs that the creator had published epoch " + head.epoch() + " size "
+          + head.treeSize();
+    }
     return "newest root (size " + root.treeSize() + ") was signed " + (nowMs - root.timeMs()) / 1000
         + " s ago; a live stream's is at most " + staleAfterMs(root) / 1000 + " s old";
   }

@@ -16,12 +16,17 @@ public enum Problem {
   NOT_YET_VALID,
   /** Older than something already accepted (lower announce seq, smaller tree, older epoch). */
   ROLLBACK,
-  /** Two different objects signed for the same position: same announce seq, or same epoch and tree size. */
+  /**
+   * Two signed objects that contradict each other: same announce seq, or same epoch and tree size,
+   * with different content; or a new epoch that does not start where the accepted log ended.
+   */
   EQUIVOCATION,
   /** A larger tree that is not proven to extend the accepted one. */
   INCONSISTENT,
   /** A newer tree that cannot be linked yet because intermediate roots are missing. */
   GAP,
+  /** A MANIFEST_ROOT whose window and frontier do not hash to the rootHash it signs. */
+  ROOT_MISMATCH,
   /** Segment bytes that do not match their signed entry. */
   SEGMENT_MISMATCH,
   /** A segment or entry that no accepted manifest covers. */

@@ -54,6 +54,11 @@ public final class Verifier {
       throw new VerificationException(Problem.MALFORMED, e.getMessage());
     }
     checkSigner(signed, root.creator(), creator, ManifestRoot.TYPE);
+    Digest recomputed = root.recomputedRoot();
+    if (!recomputed.equals(root.rootHash())) {
+      throw new VerificationException(Problem.ROOT_MISMATCH, "the window and frontier of the root of size "
+          + root.treeSize() + " hash to " + recomputed + ", not to the signed rootHash " + root.rootHash());
+    }
     return new Signed<>(root, signed);
   }
 

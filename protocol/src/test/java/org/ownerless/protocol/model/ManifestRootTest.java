@@ -27,10 +27,10 @@ class ManifestRootTest {
   void theWindowMustBeTheTailOfTheLog() {
     ManifestRoot ok = Fixtures.manifest(Fixtures.CREATOR, 1, 10, 3, 0);
     List<SegmentEntry> gap = List.of(Fixtures.entry(6), Fixtures.entry(8), Fixtures.entry(9));
-    assertThatThrownBy(() -> new ManifestRoot(ok.creator(), "demo", "src", 1, 10, ok.rootHash(), 0, gap, null))
+    assertThatThrownBy(() -> new ManifestRoot(ok.creator(), "demo", "src", 1, 10, ok.rootHash(), 0, gap, ok.frontier(), null, null))
         .hasMessageContaining("must be the last entries");
     List<SegmentEntry> notTail = List.of(Fixtures.entry(5), Fixtures.entry(6), Fixtures.entry(7));
-    assertThatThrownBy(() -> new ManifestRoot(ok.creator(), "demo", "src", 1, 10, ok.rootHash(), 0, notTail, null))
+    assertThatThrownBy(() -> new ManifestRoot(ok.creator(), "demo", "src", 1, 10, ok.rootHash(), 0, notTail, ok.frontier(), null, null))
         .hasMessageContaining("expected 7");
   }
 

@@ -10,6 +10,8 @@ import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.fixtures.Fixtures;
 import org.ownerless.protocol.json.StrictJson;
+import org.ownerless.protocol.model.EpochLink;
+import org.ownerless.protocol.model.LogHead;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
@@ -42,6 +44,8 @@ final class ProtocolVectors {
     rootSequences(root.putArray("rootSequences"));
     announceSequences(root.putArray("announceSequences"));
     segments(root.putArray("segments"));
+    freshness(root.putArray("freshness"));
+    proofs(root.putArray("proofs"));
     return root;
   }
 
@@ -100,14 +104,35 @@ final class ProtocolVectors {
     ObjectNode floaty = a.toBody();
     floaty.put("seq", 1.5);
     obj(out, "float value", text(SignedObject.sign(floaty, Fixtures.CREATOR).toCanonicalBytes()), null, "MALFORMED");
-    ObjectNode v2 = a.toBody();
-    v2.put("v", 2);
-    obj(out, "unsupported version", text(SignedObject.sign(v2, Fixtures.CREATOR).toCanonicalBytes()), null, "MALFORMED");
+    ObjectNode v3 = a.toBody();
+    v3.put("v", 3);
+    obj(out, "unsupported version", text(SignedObject.sign(v3, Fixtures.CREATOR).toCanonicalBytes()), null, "MALFORMED");
+    ObjectNode v1 = a.toBody();
+    v1.put("v", 1);
+    obj(out, "version 1 (refused: upgrade)", text(SignedObject.sign(v1, Fixtures.CREATOR).toCanonicalBytes()), null,
+        "MALFORMED");
+    obj(out, "logs of the announced renditions", text(withLogs(a, new LogHead("src", 2, 40), new LogHead("360p", 2, 40))
+        .sign(Fixtures.CREATOR).toCanonicalBytes()), null, "OK");
+    ObjectNode twice = withLogs(a, new LogHead("src", 2, 40)).toBody();
+    ((ArrayNode) twice.get("logs")).add(twice.get("logs").get(0).deepCopy());
+    obj(out, "logs naming one rendition twice", text(SignedObject.sign(twice, Fixtures.CREATOR).toCanonicalBytes()),
+        null, "MALFORMED");
+    ObjectNode stranger = withLogs(a, new LogHead("src", 2, 40)).toBody();
+    ((ObjectNode) stranger.get("logs").get(0)).put("rendition", "4k");
+    obj(out, "logs naming a rendition the announce does not list",
+        text(SignedObject.sign(stranger, Fixtures.CREATOR).toCanonicalBytes()), null, "MALFORMED");
+    ObjectNode noLogs = a.toBody();
+    noLogs.remove("logs");
+    obj(out, "logs missing", text(SignedObject.sign(noLogs, Fixtures.CREATOR).toCanonicalBytes()), null, "MALFORMED");
+    StreamAnnounce lapsed = new StreamAnnounce(a.creator(), a.name(), a.title(), 1, Fixtures.NOW_MS - 61_000,
+        Fixtures.NOW_MS - 1_000, a.status(), a.latency(), a.renditions(), a.origins(), a.trackers(), a.tips(), a.logs());
+    obj(out, "a live announce that expired a second ago (replayed)", text(lapsed.sign(Fixtures.CREATOR)
+        .toCanonicalBytes()), null, "EXPIRED");
     StreamAnnounce expired = new StreamAnnounce(a.creator(), a.name(), a.title(), 1, Fixtures.ISSUED_AT_MS - 7_200_000,
-        Fixtures.ISSUED_AT_MS - 3_600_000, a.status(), a.latency(), a.renditions(), a.origins(), a.trackers(), a.tips());
+        Fixtures.ISSUED_AT_MS - 3_600_000, a.status(), a.latency(), a.renditions(), a.origins(), a.trackers(), a.tips(), a.logs());
     obj(out, "expired", text(expired.sign(Fixtures.CREATOR).toCanonicalBytes()), null, "EXPIRED");
     StreamAnnounce future = new StreamAnnounce(a.creator(), a.name(), a.title(), 1, Fixtures.NOW_MS + 3_600_000,
-        Fixtures.EXPIRES_AT_MS, a.status(), a.latency(), a.renditions(), a.origins(), a.trackers(), a.tips());
+        Fixtures.EXPIRES_AT_MS, a.status(), a.latency(), a.renditions(), a.origins(), a.trackers(), a.tips(), a.logs());
     obj(out, "issued an hour in the future", text(future.sign(Fixtures.CREATOR).toCanonicalBytes()), null, "NOT_YET_VALID");
     obj(out, "signature with padding", good.replaceAll("\"sig\":\"([^\"]+)\"", "\"sig\":\"$1==\""), null, "MALFORMED");
     obj(out, "not JSON", good.substring(0, good.length() - 1), null, "MALFORMED");
@@ -198,6 +223,51 @@ final class ProtocolVectors {
         null, "MALFORMED");
     badCreator(out, good, Fixtures.CREATOR.publicKey().toBase64Url(), "the identity point (small order)",
         "0100000000000000000000000000000000000000000000000000000000000000");
+    String pub = Fixtures.CREATOR.publicKey().toBase64Url();
+    // v2: the window is bound to the root (§4.3).
+    obj(out, "window entry that disagrees with the signed root (re-signed)", signedText(m.toBody(),
+        b -> ((ObjectNode) b.get("window").get(1)).put("sha256", Digest.sha256(new byte[] {7}).hex())), pub,
+        "ROOT_MISMATCH");
+    obj(out, "window entry size that disagrees with the signed root (re-signed)", signedText(m.toBody(),
+        b -> ((ObjectNode) b.get("window").get(2)).put("size", 1)), pub, "ROOT_MISMATCH");
+    obj(out, "frontier hash that disagrees with the signed root (re-signed)", signedText(m.toBody(),
+        b -> ((ArrayNode) b.get("frontier")).set(0, Digest.sha256(new byte[] {8}).hex())), pub, "ROOT_MISMATCH");
+    obj(out, "frontier missing a hash", signedText(m.toBody(), b -> ((ArrayNode) b.get("frontier")).remove(0)), pub,
+        "MALFORMED");
+    obj(out, "frontier missing", signedText(m.toBody(), b -> b.remove("frontier")), pub, "MALFORMED");
+    obj(out, "frontier hash in uppercase hex", signedText(m.toBody(), b -> ((ArrayNode) b.get("frontier")).set(0,
+        m.frontier().get(0).hex().toUpperCase(java.util.Locale.ROOT))), pub, "MALFORMED");
+    obj(out, "version 1 manifest (refused: upgrade)", signedText(m.toBody(), b -> b.put("v", 1)), pub, "MALFORMED");
+    obj(out, "every window size: empty window, the root is the frontier",
+        text(Fixtures.manifest(Fixtures.CREATOR, 1, 13, 0, 0).sign(Fixtures.CREATOR).toCanonicalBytes()), pub, "OK");
+    obj(out, "every window size: the whole log, no frontier",
+        text(Fixtures.manifest(Fixtures.CREATOR, 1, 13, 13, 0).sign(Fixtures.CREATOR).toCanonicalBytes()), pub, "OK");
+    obj(out, "every window size: a window of one at size 33",
+        text(Fixtures.manifest(Fixtures.CREATOR, 1, 33, 1, 0).sign(Fixtures.CREATOR).toCanonicalBytes()), pub, "OK");
+    // v2: epochs are linked (§4.3).
+    ManifestRoot e2 = Fixtures.manifest(Fixtures.CREATOR, 2, 4, 3, 0, Fixtures.link(1, 9));
+    obj(out, "epoch 2 linked to where epoch 1 ended", text(e2.sign(Fixtures.CREATOR).toCanonicalBytes()), pub, "OK");
+    obj(out, "epoch 2 with no link (a forged restart)", signedText(e2.toBody(), b -> b.remove("previous")), pub,
+        "MALFORMED");
+    obj(out, "epoch 2 linked to epoch 0", signedText(e2.toBody(), b -> ((ObjectNode) b.get("previous")).put("epoch", 0)),
+        pub, "MALFORMED");
+    obj(out, "epoch 3 linked to epoch 1", signedText(e2.toBody(), b -> b.put("epoch", 3)), pub, "MALFORMED");
+    obj(out, "epoch 1 with a link", signedText(e2.toBody(), b -> b.put("epoch", 1)), pub, "MALFORMED");
+    obj(out, "a link to an empty log with a non-empty hash", signedText(e2.toBody(),
+        b -> ((ObjectNode) b.get("previous")).put("treeSize", 0)), pub, "MALFORMED");
+    obj(out, "a link with an unknown field", signedText(e2.toBody(),
+        b -> ((ObjectNode) b.get("previous")).put("note", "x")), pub, "MALFORMED");
+  }
+
+  /** {@code body} changed by {@code change}, then signed by the creator: what a key holder could publish. */
+  private static String signedText(ObjectNode body, java.util.function.Consumer<ObjectNode> change) {
+    change.accept(body);
+    return text(SignedObject.sign(body, Fixtures.CREATOR).toCanonicalBytes());
+  }
+
+  private static StreamAnnounce withLogs(StreamAnnounce a, LogHead... heads) {
+    return new StreamAnnounce(a.creator(), a.name(), a.title(), a.seq(), a.issuedAtMs(), a.expiresAtMs(), a.status(),
+        a.latency(), a.renditions(), a.origins(), a.trackers(), a.tips(), java.util.List.of(heads));
   }
 
   private static ObjectNode withTreeSize(ObjectNode body, long size) {
@@ -218,29 +288,146 @@ final class ProtocolVectors {
     step(rollback, Fixtures.manifest(Fixtures.CREATOR, 1, 7, 3, 5), "OK");
     step(rollback, Fixtures.manifest(Fixtures.CREATOR, 1, 6, 3, 5), "ROLLBACK");
 
-    ArrayNode epochs = sequence(out, "older epoch refused, newer epoch starts a new log");
+    ArrayNode epochs = sequence(out, "older epoch refused, the next epoch linked to where the log ended continues it");
     step(epochs, Fixtures.manifest(Fixtures.CREATOR, 2, 5, 3, 0), "OK");
     step(epochs, Fixtures.manifest(Fixtures.CREATOR, 1, 9, 3, 0), "ROLLBACK");
-    step(epochs, Fixtures.manifest(Fixtures.CREATOR, 3, 2, 2, 0), "OK");
+    step(epochs, Fixtures.manifest(Fixtures.CREATOR, 3, 2, 2, 0, Fixtures.link(2, 5)), "OK");
 
-    ArrayNode fork = sequence(out, "equivocation: same epoch and size, different root");
+    ArrayNode fork = sequence(out, "equivocation: same epoch and size, one window entry with other bytes");
     ManifestRoot honest = Fixtures.manifest(Fixtures.CREATOR, 1, 6, 3, 0);
     step(fork, honest, "OK");
-    step(fork, new ManifestRoot(honest.creator(), honest.name(), honest.rendition(), 1, 6,
-        Digest.sha256("another history".getBytes(StandardCharsets.UTF_8)), honest.timeMs(), honest.window(), null),
-        "EQUIVOCATION");
+    step(fork, honest.withWindow(otherBytesAt(honest, 4)), "EQUIVOCATION");
 
-    ArrayNode rewrite = sequence(out, "larger tree whose proof does not link");
+    ArrayNode rewrite = sequence(out, "a later root re-listing an old index with other bytes does not link");
     step(rewrite, Fixtures.manifest(Fixtures.CREATOR, 1, 5, 3, 0), "OK");
-    ManifestRoot next = Fixtures.manifest(Fixtures.CREATOR, 1, 8, 3, 5);
-    step(rewrite, new ManifestRoot(next.creator(), next.name(), next.rendition(), 1, 8, Digest.sha256(new byte[] {1}),
-        next.timeMs(), next.window(), next.consistency()), "INCONSISTENT");
+    ManifestRoot next = Fixtures.manifest(Fixtures.CREATOR, 1, 8, 4, 5);
+    step(rewrite, next.withWindow(otherBytesAt(next, 4)), "INCONSISTENT");
+
+    ArrayNode linked = sequence(out, "a new epoch linked to where the accepted log ended");
+    step(linked, Fixtures.manifest(Fixtures.CREATOR, 1, 7, 3, 0), "OK");
+    step(linked, Fixtures.manifest(Fixtures.CREATOR, 2, 2, 2, 0, Fixtures.link(1, 7)), "OK");
+    step(linked, Fixtures.manifest(Fixtures.CREATOR, 2, 5, 3, 2, Fixtures.link(1, 7)), "OK");
+
+    ArrayNode dropped = sequence(out, "a new epoch that ends the old one below the accepted size (fork by epoch)");
+    step(dropped, Fixtures.manifest(Fixtures.CREATOR, 1, 7, 3, 0), "OK");
+    step(dropped, Fixtures.manifest(Fixtures.CREATOR, 2, 2, 2, 0, Fixtures.link(1, 5)), "EQUIVOCATION");
+
+    ArrayNode replaced = sequence(out, "a new epoch that ends the old one at the accepted size with another hash");
+    step(replaced, Fixtures.manifest(Fixtures.CREATOR, 1, 7, 3, 0), "OK");
+    step(replaced, Fixtures.manifest(Fixtures.CREATOR, 2, 2, 2, 0,
+        new EpochLink(1, 7, Digest.sha256("another history".getBytes(StandardCharsets.UTF_8)))), "EQUIVOCATION");
+
+    ArrayNode beyond = sequence(out, "a new epoch linked beyond the accepted size waits for the old epoch's roots");
+    step(beyond, Fixtures.manifest(Fixtures.CREATOR, 1, 5, 3, 0), "OK");
+    step(beyond, Fixtures.manifest(Fixtures.CREATOR, 2, 2, 2, 0, Fixtures.link(1, 7)), "GAP");
+    step(beyond, Fixtures.manifest(Fixtures.CREATOR, 1, 7, 3, 5), "OK");
+    step(beyond, Fixtures.manifest(Fixtures.CREATOR, 2, 2, 2, 0, Fixtures.link(1, 7)), "OK");
+
+    ArrayNode skipped = sequence(out, "a skipped epoch restarts the log (nothing to link across)");
+    step(skipped, Fixtures.manifest(Fixtures.CREATOR, 1, 5, 3, 0), "OK");
+    step(skipped, Fixtures.manifest(Fixtures.CREATOR, 3, 2, 2, 0, Fixtures.link(2, 4)), "OK");
+    step(skipped, Fixtures.manifest(Fixtures.CREATOR, 2, 9, 2, 0, Fixtures.link(1, 5)), "ROLLBACK");
+
+    ArrayNode relinked = sequence(out, "one position, two epoch links: equivocation");
+    step(relinked, Fixtures.manifest(Fixtures.CREATOR, 2, 3, 3, 0, Fixtures.link(1, 6)), "OK");
+    step(relinked, Fixtures.manifest(Fixtures.CREATOR, 2, 3, 3, 0, Fixtures.link(1, 7)), "EQUIVOCATION");
 
     ArrayNode gap = sequence(out, "gap until the intermediate root arrives");
     step(gap, Fixtures.manifest(Fixtures.CREATOR, 1, 5, 3, 0), "OK");
     step(gap, Fixtures.manifest(Fixtures.CREATOR, 1, 9, 3, 7), "GAP");
     step(gap, Fixtures.manifest(Fixtures.CREATOR, 1, 7, 3, 5), "OK");
     step(gap, Fixtures.manifest(Fixtures.CREATOR, 1, 9, 3, 7), "OK");
+  }
+
+  /** The window of {@code root} with the entry of {@code index} naming other bytes of the same size. */
+  private static java.util.List<SegmentEntry> otherBytesAt(ManifestRoot root, long index) {
+    java.util.List<SegmentEntry> out = new java.util.ArrayList<>();
+    for (SegmentEntry e : root.window()) {
+      out.add(e.index() != index ? e : new SegmentEntry(e.index(), e.uri(), e.durationUs(),
+          Digest.sha256("other bytes".getBytes(StandardCharsets.UTF_8)), e.size(), e.discontinuity()));
+    }
+    return out;
+  }
+
+  /**
+   * §3 and §4.4.1: whether a genuine root is stale under a verified announce at {@code nowMs}
+   * ({@code OK} or {@code STALE}).
+   */
+  private static void freshness(ArrayNode out) {
+    StreamAnnounce a = Fixtures.announce(Fixtures.CREATOR, 1);
+    ManifestRoot m = Fixtures.manifest(Fixtures.CREATOR, 2, 9, 3, 0, Fixtures.link(1, 4)); // signed at ISSUED + 18 s
+    long fresh = m.timeMs() + 1_000;
+    fresh(out, "root at the size the announce signs", withLogs(a, new LogHead("src", 2, 9)), m, fresh, "OK");
+    fresh(out, "root ahead of the announce", withLogs(a, new LogHead("src", 2, 8)), m, fresh, "OK");
+    fresh(out, "root of a later epoch than the announce", withLogs(a, new LogHead("src", 1, 40)), m, fresh, "OK");
+    fresh(out, "root behind the size the announce signs (a frozen mirror)", withLogs(a, new LogHead("src", 2, 10)), m,
+        fresh, "STALE");
+    fresh(out, "root of an earlier epoch than the announce", withLogs(a, new LogHead("src", 3, 1)), m, fresh, "STALE");
+    fresh(out, "announce names another rendition only", withLogs(a, new LogHead("360p", 5, 100)), m, fresh, "OK");
+    fresh(out, "live root signed 30 s before now", a, m, m.timeMs() + 30_000, "OK");
+    fresh(out, "live root signed 31 s before now", a, m, m.timeMs() + 31_000, "STALE");
+  }
+
+  private static void fresh(ArrayNode out, String name, StreamAnnounce a, ManifestRoot m, long nowMs, String expect) {
+    ObjectNode v = out.addObject();
+    v.put("name", name);
+    v.put("announce", text(a.sign(Fixtures.CREATOR).toCanonicalBytes()));
+    v.put("manifest", text(m.sign(Fixtures.CREATOR).toCanonicalBytes()));
+    v.put("nowMs", nowMs);
+    v.put("expect", expect);
+  }
+
+  /** §4.5: EQUIVOCATION_PROOF objects ({@code OK}, {@code MALFORMED}, or {@code WRONG_KEY} against pinnedKey). */
+  private static void proofs(ArrayNode out) {
+    ManifestRoot honest = Fixtures.manifest(Fixtures.CREATOR, 1, 6, 3, 0);
+    ManifestRoot fork = honest.withWindow(otherBytesAt(honest, 4));
+    String pub = Fixtures.CREATOR.publicKey().toBase64Url();
+    proof(out, "one position, two windows", honest, fork, null, "OK");
+    proof(out, "one position, two windows, pinned to the signer", honest, fork, pub, "OK");
+    proof(out, "one position, two windows, pinned to another key", honest, fork,
+        Fixtures.OTHER.publicKey().toBase64Url(), "WRONG_KEY");
+    proof(out, "a new epoch dropping published entries", Fixtures.manifest(Fixtures.CREATOR, 1, 7, 3, 0),
+        Fixtures.manifest(Fixtures.CREATOR, 2, 2, 2, 0, Fixtures.link(1, 5)), null, "OK");
+    proof(out, "one position, two epoch links", Fixtures.manifest(Fixtures.CREATOR, 2, 3, 3, 0, Fixtures.link(1, 6)),
+        Fixtures.manifest(Fixtures.CREATOR, 2, 3, 3, 0, Fixtures.link(1, 7)), null, "OK");
+    proof(out, "the same root twice", honest, honest, null, "MALFORMED");
+    proof(out, "two sizes of one honest log", honest, Fixtures.manifest(Fixtures.CREATOR, 1, 7, 3, 6), null, "MALFORMED");
+    proof(out, "a new epoch linked where the log ended", Fixtures.manifest(Fixtures.CREATOR, 1, 7, 3, 0),
+        Fixtures.manifest(Fixtures.CREATOR, 2, 2, 2, 0, Fixtures.link(1, 7)), null, "MALFORMED");
+    proof(out, "a new epoch first, the old root second", Fixtures.manifest(Fixtures.CREATOR, 2, 2, 2, 0,
+        Fixtures.link(1, 5)), Fixtures.manifest(Fixtures.CREATOR, 1, 7, 3, 0), null, "MALFORMED");
+    ObjectNode tampered = honest.sign(Fixtures.CREATOR).toJson();
+    tampered.put("timeMs", honest.timeMs() + 1);
+    ObjectNode p = proofJson(tampered, fork.sign(Fixtures.CREATOR).toJson());
+    proofText(out, "a signature that does not verify", text(org.ownerless.protocol.json.CanonicalJson.bytes(p)), null,
+        "MALFORMED");
+    ObjectNode v1 = proofJson(honest.sign(Fixtures.CREATOR).toJson(), fork.sign(Fixtures.CREATOR).toJson());
+    v1.put("v", 1);
+    proofText(out, "proof of version 1", text(org.ownerless.protocol.json.CanonicalJson.bytes(v1)), null, "MALFORMED");
+    StreamAnnounce a6 = Fixtures.announce(Fixtures.CREATOR, 6);
+    StreamAnnounce other6 = new StreamAnnounce(a6.creator(), a6.name(), "another title", 6, a6.issuedAtMs(),
+        a6.expiresAtMs(), a6.status(), a6.latency(), a6.renditions(), a6.origins(), a6.trackers(), a6.tips(), a6.logs());
+    proofText(out, "two announces of one seq", text(org.ownerless.protocol.json.CanonicalJson.bytes(proofJson(
+        a6.sign(Fixtures.CREATOR).toJson(), other6.sign(Fixtures.CREATOR).toJson()))), null, "OK");
+  }
+
+  private static void proof(ArrayNode out, String name, ManifestRoot first, ManifestRoot second, String pinnedKey,
+      String expect) {
+    ObjectNode p = proofJson(first.sign(Fixtures.CREATOR).toJson(), second.sign(Fixtures.CREATOR).toJson());
+    proofText(out, name, text(org.ownerless.protocol.json.CanonicalJson.bytes(p)), pinnedKey, expect);
+  }
+
+  private static ObjectNode proofJson(ObjectNode first, ObjectNode second) {
+    ObjectNode p = StrictJson.mapper().createObjectNode();
+    p.put("type", "EQUIVOCATION_PROOF");
+    p.put("v", ProtocolVersion.CURRENT);
+    p.set("first", first);
+    p.set("second", second);
+    return p;
+  }
+
+  private static void proofText(ArrayNode out, String name, String json, String pinnedKey, String expect) {
+    obj(out, name, json, pinnedKey, expect);
   }
 
   private static void announceSequences(ArrayNode out) {
@@ -251,7 +438,7 @@ final class ProtocolVectors {
     seqStep(seq, a5, "ROLLBACK");
     StreamAnnounce a6 = Fixtures.announce(Fixtures.CREATOR, 6);
     seqStep(seq, new StreamAnnounce(a6.creator(), a6.name(), "another title", 6, a6.issuedAtMs(), a6.expiresAtMs(),
-        a6.status(), a6.latency(), a6.renditions(), a6.origins(), a6.trackers(), a6.tips()), "EQUIVOCATION");
+        a6.status(), a6.latency(), a6.renditions(), a6.origins(), a6.trackers(), a6.tips(), a6.logs()), "EQUIVOCATION");
   }
 
   private static void segments(ArrayNode out) {

@@ -18,6 +18,9 @@ import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
 import org.ownerless.protocol.signing.SignedObject;
 import org.ownerless.protocol.verify.AnnounceTracker;
+import org.ownerless.protocol.verify.EquivocationProof;
+import org.ownerless.protocol.verify.Freshness;
+import org.ownerless.protocol.verify.Problem;
 import org.ownerless.protocol.verify.RootTracker;
 import org.ownerless.protocol.verify.Signed;
 import org.ownerless.protocol.verify.VerificationException;
@@ -116,6 +119,31 @@ class ProtocolVectorsTest {
           return null;
         })).as(seq.get("name").textValue()).isEqualTo(step.get("expect").textValue());
       }
+    }
+  }
+
+  @Test
+  void freshnessVerdictsHold() {
+    assertThat(vectors.get("freshness")).isNotEmpty();
+    for (JsonNode v : vectors.get("freshness")) {
+      long now = v.get("nowMs").longValue();
+      assertThat(verdict(() -> {
+        StreamAnnounce a = Verifier.verifyAnnounce(bytes(v.get("announce")), null, now).content();
+        ManifestRoot m = Verifier.verifyManifest(bytes(v.get("manifest")), a, null).content();
+        if (Freshness.isStale(m, a, now)) {
+          throw new VerificationException(Problem.STALE, Freshness.describe(m, a, now));
+        }
+        return null;
+      })).as(v.get("name").textValue()).isEqualTo(v.get("expect").textValue());
+    }
+  }
+
+  @Test
+  void equivocationProofVerdictsHold() {
+    assertThat(vectors.get("proofs")).isNotEmpty();
+    for (JsonNode v : vectors.get("proofs")) {
+      assertThat(verdict(() -> EquivocationProof.verify(bytes(v.get("json")), pinned(v))))
+          .as(v.get("name").textValue()).isEqualTo(v.get("expect").textValue());
     }
   }
 

@@ -32,7 +32,7 @@ class AnnounceTrackerTest {
     tracker.accept(signed(live, Fixtures.CREATOR), Fixtures.NOW_MS); // same object again is fine
     StreamAnnounce ended = new StreamAnnounce(live.creator(), live.name(), live.title(), 5, live.issuedAtMs(),
         live.expiresAtMs(), StreamStatus.ENDED, live.latency(), live.renditions(), live.origins(), live.trackers(),
-        live.tips());
+        live.tips(), live.logs());
     assertProblem(() -> tracker.accept(signed(ended, Fixtures.CREATOR), Fixtures.NOW_MS), Problem.EQUIVOCATION);
   }
 

@@ -19,16 +19,15 @@ class FreshnessTest {
     assertThat(Freshness.staleAfterMs(root)).isEqualTo(30_000);
     assertThat(Freshness.isStale(root, live, root.timeMs() + 30_000)).isFalse();
     assertThat(Freshness.isStale(root, live, root.timeMs() + 30_001)).isTrue();
-    assertThat(Freshness.describe(root, root.timeMs() + 3_000_000))
+    assertThat(Freshness.describe(root, live, root.timeMs() + 3_000_000))
         .isEqualTo("newest root (size 10) was signed 3000 s ago; a live stream's is at most 30 s old");
   }
 
   @Test
   void longSegmentsGiveTheirRootsTenSegmentsOfSlack() {
     SegmentEntry e = Fixtures.entry(0);
-    ManifestRoot slow = new ManifestRoot(root.creator(), root.name(), root.rendition(), 1, 1,
-        Fixtures.tree(1).rootHash(), root.timeMs(), List.of(new SegmentEntry(0, e.uri(), 6_000_000, e.sha256(), e.size(),
-            e.discontinuity())), null);
+    ManifestRoot slow = ManifestRoot.bound(root.creator(), root.name(), root.rendition(), 1, 1, root.timeMs(),
+        List.of(new SegmentEntry(0, e.uri(), 6_000_000, e.sha256(), e.size(), e.discontinuity())), List.of(), null, null);
     assertThat(Freshness.staleAfterMs(slow)).isEqualTo(60_000);
     assertThat(Freshness.isStale(slow, live, slow.timeMs() + 59_000)).isFalse();
   }
@@ -37,7 +36,7 @@ class FreshnessTest {
   void anEndedStreamsRootIsNeverStale() {
     StreamAnnounce ended = new StreamAnnounce(live.creator(), live.name(), live.title(), 2, live.issuedAtMs(),
         live.expiresAtMs(), StreamStatus.ENDED, live.latency(), live.renditions(), live.origins(), live.trackers(),
-        live.tips());
+        live.tips(), live.logs());
     assertThat(Freshness.isStale(root, ended, root.timeMs() + 86_400_000)).isFalse();
   }
 }
