@@ -13,6 +13,7 @@ import {
   checkSegment,
   encodeBase64Url,
   entryLeafHash,
+  isStale,
   leafInput,
   parseStrictJson,
   readEnvelope,
@@ -20,6 +21,7 @@ import {
   signingInput,
   toHex,
   verifyAnnounce,
+  verifyEquivocationProof,
   verifyManifest,
   verifySegment,
 } from '../../../main/js/trust/index.js';
@@ -51,6 +53,8 @@ const HANDLED = {
   rootSequences: 'RootTracker verdicts per step',
   announceSequences: 'AnnounceTracker verdicts per step',
   segments: 'checkSegment / verifySegment verdicts, leaf input and leaf hash',
+  freshness: 'verifyAnnounce and verifyManifest at nowMs, then isStale: OK or STALE',
+  proofs: 'verifyEquivocationProof verdicts (pinned to pinnedKey when given)',
 };
 
 test('protocol.json: every category is handled and counted', (t) => {
@@ -66,6 +70,8 @@ test('protocol.json: every category is handled and counted', (t) => {
     rootSequences: `${V.rootSequences.length} sequences, ${steps(V.rootSequences)} steps`,
     announceSequences: `${V.announceSequences.length} sequences, ${steps(V.announceSequences)} steps`,
     segments: V.segments.length,
+    freshness: V.freshness.length,
+    proofs: V.proofs.length,
   };
   t.diagnostic(`protocol.json cases: ${JSON.stringify(counts)}`);
   for (const k of [
@@ -77,6 +83,8 @@ test('protocol.json: every category is handled and counted', (t) => {
     'rootSequences',
     'announceSequences',
     'segments',
+    'freshness',
+    'proofs',
   ]) {
     assert.ok(V[k].length > 0, `${k} is empty`);
   }
@@ -141,6 +149,23 @@ for (const backend of ['webcrypto', 'noble']) {
           const got = await verdict(async () => tracker.accept(await verifyManifest(step.json, { creator: null })));
           assert.equal(got, step.expect, `${seq.name}, step ${i}`);
         }
+      }
+    });
+
+    test('freshness: a root below the announce logs, or too old while live, is STALE', async () => {
+      for (const v of V.freshness) {
+        const got = await verdict(async () => {
+          const a = await verifyAnnounce(v.announce, null, v.nowMs);
+          const m = await verifyManifest(v.manifest, { announce: a });
+          if (isStale(m, a, v.nowMs)) throw new TrustError('STALE', 'stale');
+        });
+        assert.equal(got, v.expect, v.name);
+      }
+    });
+
+    test('equivocation proofs', async () => {
+      for (const v of V.proofs) {
+        assert.equal(await verdict(() => verifyEquivocationProof(v.json, v.pinnedKey ?? null)), v.expect, v.name);
       }
     });
 
