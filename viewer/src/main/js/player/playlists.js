@@ -16,42 +16,47 @@ export function masterPlaylist(announce, address) {
 
 /**
  * Keeps EXT-X-DISCONTINUITY-SEQUENCE consistent across refreshes of one rendition: each time an
- * entry flagged as a discontinuity slides out of the window, its tag leaves the playlist.
+ * item written with a discontinuity slides out of the playlist, its tag leaves the playlist.
+ * Items are EpochSequence's: {seq, discontinuity}.
  */
 export class DiscontinuityCounter {
   constructor() {
     this.sequence = 0;
-    this.flagged = new Set(); // indices of flagged entries still in the last window
-    this.first = -1;
+    this.flagged = new Set(); // sequence numbers of tagged items still in the last playlist
   }
 
-  update(window) {
-    const first = window.length ? window[0].index : this.first;
-    for (const i of [...this.flagged]) {
-      if (i < first) {
+  update(items) {
+    const first = items.length ? items[0].seq : Infinity;
+    for (const seq of [...this.flagged]) {
+      if (seq < first) {
         this.sequence++;
-        this.flagged.delete(i);
+        this.flagged.delete(seq);
       }
     }
-    for (const e of window) if (e.discontinuity) this.flagged.add(e.index);
-    this.first = first;
+    for (const i of items) if (i.discontinuity) this.flagged.add(i.seq);
     return this.sequence;
   }
 }
 
-export function mediaPlaylist(root, rendition, address, { ended, discontinuitySequence }) {
-  const window = root.window;
-  const longest = window.reduce((m, e) => Math.max(m, e.durationUs), 1_000_000);
+/**
+ * The media playlist of `items` (EpochSequence's, consecutive sequence numbers); `emptySequence` is
+ * the media sequence when there are none. Segment URLs name their epoch (StreamAddress).
+ */
+export function mediaPlaylist(items, rendition, address, { ended, discontinuitySequence, emptySequence }) {
+  const longest = items.reduce((m, i) => Math.max(m, i.entry.durationUs), 1_000_000);
   const lines = [
     '#EXTM3U',
     '#EXT-X-VERSION:3',
     `#EXT-X-TARGETDURATION:${Math.ceil(longest / 1e6)}`,
-    `#EXT-X-MEDIA-SEQUENCE:${window.length ? window[0].index : root.treeSize}`,
+    `#EXT-X-MEDIA-SEQUENCE:${items.length ? items[0].seq : emptySequence}`,
     `#EXT-X-DISCONTINUITY-SEQUENCE:${discontinuitySequence}`,
   ];
-  for (const e of window) {
-    if (e.discontinuity) lines.push('#EXT-X-DISCONTINUITY');
-    lines.push(`#EXTINF:${(e.durationUs / 1e6).toFixed(6)},`, address.segmentUrl(rendition, e.uri));
+  for (const i of items) {
+    if (i.discontinuity) lines.push('#EXT-X-DISCONTINUITY');
+    lines.push(
+      `#EXTINF:${(i.entry.durationUs / 1e6).toFixed(6)},`,
+      address.segmentUrl(rendition, i.entry.uri, i.epoch),
+    );
   }
   if (ended) lines.push('#EXT-X-ENDLIST');
   return lines.join('\n') + '\n';

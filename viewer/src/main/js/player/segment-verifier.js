@@ -46,7 +46,7 @@ export class SegmentVerifier {
       this.refuse(url, source, Problem.NOT_COVERED, 'not a segment of this stream');
       return null;
     }
-    const entry = await this.trust.entryWithin(where.rendition, where.uri, COVER_WAIT_MS);
+    const entry = await this.trust.entryWithin(where.rendition, where.epoch, where.uri, COVER_WAIT_MS);
     if (!entry) this.refuse(url, source, Problem.NOT_COVERED, 'no signed entry for this segment');
     return entry ?? null;
   }
@@ -54,7 +54,7 @@ export class SegmentVerifier {
   /** The signed size of the segment at `url` if its entry is known now, else 0: no signature, no bytes. */
   signedSizeNow(url) {
     const where = this.address.parse(url);
-    return (where?.kind === 'segment' && this.trust.entry(where.rendition, where.uri)?.size) || 0;
+    return (where?.kind === 'segment' && this.trust.entry(where.rendition, where.epoch, where.uri)?.size) || 0;
   }
 
   refuse(url, source, problem, message) {

@@ -3,6 +3,7 @@
 
 import { fetchBytes } from './bounded-fetch.js';
 import { Events } from './events.js';
+import { EpochSequence } from './epoch-sequence.js';
 import { DiscontinuityCounter, masterPlaylist, mediaPlaylist } from './playlists.js';
 import { segmentBudget } from './segment-budget.js';
 
@@ -14,6 +15,7 @@ export class Session {
     this.verifier = verifier;
     this.bus = bus;
     this.discontinuities = new Map();
+    this.sequences = new Map(); // rendition -> EpochSequence: one growing media sequence across epochs
     this.playlistRoots = new Map(); // rendition -> the root behind its last written media playlist
   }
 
@@ -22,17 +24,21 @@ export class Session {
     if (!where) throw new Error(`not a file of this stream: ${url}`);
     if (where.kind === 'master') return masterPlaylist(this.trust.announce, this.address);
     if (where.kind === 'media') return this.mediaPlaylist(where.rendition);
-    return this.segment(where.rendition, where.uri, signal);
+    return this.segment(where.rendition, where.epoch, where.uri, signal);
   }
 
   async mediaPlaylist(rendition) {
     const root = await this.trust.refreshManifest(rendition);
     let counter = this.discontinuities.get(rendition);
     if (!counter) this.discontinuities.set(rendition, (counter = new DiscontinuityCounter()));
+    let sequence = this.sequences.get(rendition);
+    if (!sequence) this.sequences.set(rendition, (sequence = new EpochSequence()));
+    const items = sequence.items(root);
     const ended = this.trust.announce?.status === 'ended';
-    const text = mediaPlaylist(root, rendition, this.address, {
+    const text = mediaPlaylist(items, rendition, this.address, {
       ended,
-      discontinuitySequence: counter.update(root.window),
+      discontinuitySequence: counter.update(items),
+      emptySequence: sequence.emptySequence(root),
     });
     this.playlistRoots.set(rendition, root);
     this.bus.emit(Events.MEDIA_PLAYLIST_WRITTEN, { rendition, root });
@@ -59,8 +65,8 @@ export class Session {
    * while it streams and abandoned at a deadline sized from the signed duration; an origin that fails
    * in any way (error, deadline, too many bytes, wrong bytes) is passed over for the next.
    */
-  async segment(rendition, uri, signal) {
-    const url = this.address.segmentUrl(rendition, uri);
+  async segment(rendition, epoch, uri, signal) {
+    const url = this.address.segmentUrl(rendition, uri, epoch);
     const entry = await this.verifier.signedEntry(url, 'http');
     if (!entry) throw new Error(`no signed entry for ${rendition}/${uri}`);
     const { maxBytes, deadlineMs } = segmentBudget(entry);

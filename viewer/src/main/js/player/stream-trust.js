@@ -1,5 +1,6 @@
 // What this viewer believes about the stream, and nothing it has not verified: the creator's latest
-// announce and, per rendition, the latest accepted MANIFEST_ROOT with the segment entries it signed.
+// announce and, per rendition, the latest accepted MANIFEST_ROOT with the segment entries it signed
+// (kept by epoch and URI, so the old epoch's entries still play after a linked new epoch began).
 // Every file comes from some origin; an origin whose file does not verify is reported (FILE_REFUSED)
 // and the next one is asked. Only when no origin has a verifiable answer does the stream become
 // untrusted.
@@ -25,6 +26,9 @@ const ANNOUNCE_LIMIT = 256 * 1024;
 const JSON_TIMEOUT_MS = 5000;
 /** Entries remembered per rendition: a bit more than one manifest window, older ones are not played. */
 const REMEMBERED_ENTRIES = 8192 + 64;
+
+/** Entries are remembered by epoch and URI: indices, and so possibly names, restart in a new epoch. */
+const entryKey = (epoch, uri) => `${epoch}/${uri}`;
 
 export class UntrustedError extends Error {
   constructor(message, problem) {
@@ -96,7 +100,7 @@ export class StreamTrust {
     );
     r.root = r.tracker.last ?? root;
     if (isStale(r.root, this.announce, Date.now())) await this.lookPastStale(name, r, expect, servedBy);
-    for (const e of r.root.window) r.entries.set(e.uri, e);
+    for (const e of r.root.window) r.entries.set(entryKey(r.root.epoch, e.uri), e);
     while (r.entries.size > REMEMBERED_ENTRIES) r.entries.delete(r.entries.keys().next().value);
     return r.root;
   }
@@ -162,15 +166,16 @@ export class StreamTrust {
     }
   }
 
-  entry(rendition, uri) {
-    return this.renditions.get(rendition)?.entries.get(uri);
+  /** The signed entry listing `uri` in `epoch` of `rendition`, if a root accepted so far listed it. */
+  entry(rendition, epoch, uri) {
+    return this.renditions.get(rendition)?.entries.get(entryKey(epoch, uri));
   }
 
   /** The signed entry for a segment, reading newer manifests for up to {@code waitMs}. */
-  async entryWithin(rendition, uri, waitMs) {
+  async entryWithin(rendition, epoch, uri, waitMs) {
     const end = Date.now() + waitMs;
     for (;;) {
-      const e = this.entry(rendition, uri);
+      const e = this.entry(rendition, epoch, uri);
       if (e) return e;
       if (Date.now() >= end) return null;
       try {
@@ -178,7 +183,8 @@ export class StreamTrust {
       } catch {
         return null;
       }
-      if (!this.entry(rendition, uri)) await new Promise((resolve) => setTimeout(resolve, Math.min(250, waitMs)));
+      if (!this.entry(rendition, epoch, uri))
+        await new Promise((resolve) => setTimeout(resolve, Math.min(250, waitMs)));
     }
   }
 

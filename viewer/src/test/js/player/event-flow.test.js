@@ -106,7 +106,7 @@ test('a segment a peer altered is counted and listed, and never makes the stream
   await start(p);
   const entry = await fixtureEntry(3);
   const verifier = new SegmentVerifier(address, { entryWithin: async () => entry }, p.bus);
-  const url = address.segmentUrl('src', entry.uri);
+  const url = address.segmentUrl('src', entry.uri, 1);
   const altered = segmentBytes(3).slice();
   altered[0] ^= 1;
   assert.equal(await verifier.verify(url, altered.buffer, 'p2p'), false);
@@ -128,7 +128,7 @@ test('a segment a peer altered is counted and listed, and never makes the stream
 test('a segment no signed manifest covers is refused as NOT_COVERED', async (t) => {
   const p = player(t, GOOD, () => announceText);
   const verifier = new SegmentVerifier(address, { entryWithin: async () => null }, p.bus);
-  assert.equal(await verifier.verify(address.segmentUrl('src', 'x.ts'), new ArrayBuffer(4), 'http'), false);
+  assert.equal(await verifier.verify(address.segmentUrl('src', 'x.ts', 1), new ArrayBuffer(4), 'http'), false);
   assert.equal(await verifier.verify('https://elsewhere.example/x.ts', new ArrayBuffer(4), 'player'), false);
   assert.deepEqual(
     p.stats.snapshot().rejections.map((r) => `${r.source} ${r.problem} ${r.message}`),

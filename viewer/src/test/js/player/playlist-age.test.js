@@ -6,6 +6,7 @@ import { StreamAddress } from '../../../main/js/player/stream-address.js';
 
 const address = new StreamAddress('PUB', 'live');
 const root = (ageMs, lastDurationUs = 1000000) => ({
+  epoch: 1,
   timeMs: Date.now() - ageMs,
   treeSize: 2,
   window: [
@@ -41,9 +42,9 @@ test('nothing known, or not a media playlist: age 0', async () => {
   const s = await session({ src: root(700) });
   assert.equal(s.playlistAgeMs(address.mediaUrl('720p')), 0);
   assert.equal(s.playlistAgeMs(address.masterUrl()), 0);
-  assert.equal(s.playlistAgeMs(address.segmentUrl('src', 'seg-1-000001.ts')), 0);
+  assert.equal(s.playlistAgeMs(address.segmentUrl('src', 'seg-1-000001.ts', 1)), 0);
   assert.equal(s.playlistAgeMs('https://elsewhere.example/src/index.m3u8'), 0);
-  const empty = await session({ src: { timeMs: Date.now() - 700, treeSize: 0, window: [] } });
+  const empty = await session({ src: { epoch: 1, timeMs: Date.now() - 700, treeSize: 0, window: [] } });
   assert.equal(empty.playlistAgeMs(address.mediaUrl('src')), 0);
 });
 
