@@ -13,6 +13,7 @@ import {
   Problem,
   RootTracker,
   TrustError,
+  isBehindLogs,
   isStale,
   verifyAnnounce,
   verifyManifest,
@@ -149,7 +150,11 @@ export class StreamTrust {
         continue;
       }
       r.root = r.tracker.last;
-      const message = `root ${had.treeSize} is ${Math.round((Date.now() - had.timeMs) / 1000)} s old; ${base} has ${r.root.treeSize}`;
+      const head = isBehindLogs(had, this.announce);
+      const why = head
+        ? `is below the announce's epoch ${head.epoch} size ${head.treeSize}`
+        : `is ${Math.round((Date.now() - had.timeMs) / 1000)} s old`;
+      const message = `root ${had.epoch}-${had.treeSize} ${why}; ${base} has ${r.root.epoch}-${r.root.treeSize}`;
       this.bus.emit(
         Events.FILE_REFUSED,
         fileRefused({

@@ -6,6 +6,7 @@ export {
   RootTracker,
   TrustError,
   checkSegment,
+  isBehindLogs,
   isStale,
   verifyAnnounce,
   verifyManifest,

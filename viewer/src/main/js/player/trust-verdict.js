@@ -7,7 +7,7 @@ import { Problem } from './trust-api.js';
 /** The files the viewer fetches and verifies. Playlists are not among them: the viewer writes those. */
 export const FileKind = Object.freeze({
   ANNOUNCE: 'announce',
-  MANIFEST: 'manifest', // a rendition's manifest.json, and the roots/N.json that close a gap in it
+  MANIFEST: 'manifest', // a rendition's manifest.json, and the roots/E-N.json that close a gap in it
   SEGMENT: 'segment',
 });
 
