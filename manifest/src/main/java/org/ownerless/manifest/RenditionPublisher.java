@@ -40,6 +40,10 @@ final class RenditionPublisher implements AutoCloseable {
   private final MediaPlaylist playlist;
   private final EpochLink previous;
   private long lastPublishedSize;
+  // The size the root at lastPublishedSize proves itself consistent with. A re-signed root of the
+  // same size (start-up, end, resume) overwrites roots/E-N.json, so it must carry the same proof,
+  // or a reader walking a gap through that file finds a root it cannot link.
+  private long linkedFrom;
   private boolean ended;
 
   RenditionPublisher(Signer signer, String stream, Path dir, ManifestConfig config, RenditionLog rlog,
@@ -54,7 +58,7 @@ final class RenditionPublisher implements AutoCloseable {
     for (SegmentEntry e : rlog.tail(Integer.MAX_VALUE)) {
       playlist.observe(PlaylistEntry.of(e));
     }
-    lastPublishedSize = publishedSizeOnDisk();
+    publishedOnDisk();
   }
 
   String rendition() {
@@ -96,8 +100,8 @@ final class RenditionPublisher implements AutoCloseable {
   private void publish() throws IOException {
     long size = rlog.size();
     List<SegmentEntry> window = rlog.tail(ended ? ManifestRoot.MAX_WINDOW : LiveWindow.manifestWindow(config.playlistWindow()));
-    ConsistencyProof proof = lastPublishedSize >= 1 && lastPublishedSize < size ? rlog.consistencyFrom(lastPublishedSize)
-        : null;
+    long from = size > lastPublishedSize ? lastPublishedSize : linkedFrom;
+    ConsistencyProof proof = from >= 1 && from < size ? rlog.consistencyFrom(from) : null;
     ManifestRoot root = new ManifestRoot(signer.publicKey(), stream, rlog.rendition(), rlog.epoch(), size,
         rlog.rootHash(), System.currentTimeMillis(), window, rlog.frontier(size - window.size()), previous, proof);
     byte[] signed = root.sign(signer).toCanonicalBytes();
@@ -109,6 +113,7 @@ final class RenditionPublisher implements AutoCloseable {
       listed.add(PlaylistEntry.of(e));
     }
     AtomicFiles.writeString(dir.resolve(StreamLayout.MEDIA_PLAYLIST), playlist.render(listed, ended));
+    linkedFrom = from;
     lastPublishedSize = size;
   }
 
@@ -127,18 +132,20 @@ final class RenditionPublisher implements AutoCloseable {
     }
   }
 
-  /** The size of the manifest a previous run published, to link the next one to it. */
-  private long publishedSizeOnDisk() {
+  /** The size of the manifest a previous run published (and what it linked from), to link the next one to it. */
+  private void publishedOnDisk() {
     Path m = dir.resolve(StreamLayout.MANIFEST);
     if (!Files.exists(m)) {
-      return 0;
+      return;
     }
     try {
       ManifestRoot root = ManifestRoot.fromSigned(SignedObject.parse(Files.readAllBytes(m)));
-      return root.epoch() == rlog.epoch() && root.treeSize() <= rlog.size() ? root.treeSize() : 0;
+      if (root.epoch() == rlog.epoch() && root.treeSize() <= rlog.size()) {
+        lastPublishedSize = root.treeSize();
+        linkedFrom = root.consistency() == null ? 0 : root.consistency().size1();
+      }
     } catch (IOException | ProtocolException e) {
       log.warn("{}/{}: ignoring unreadable previous manifest: {}", stream, rlog.rendition(), e.getMessage());
-      return 0;
     }
   }
 

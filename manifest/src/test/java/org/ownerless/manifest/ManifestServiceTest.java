@@ -229,6 +229,35 @@ class ManifestServiceTest {
   }
 
   @Test
+  void aRootReSignedAtTheSameSizeKeepsItsProofSoAGapWalkThroughItsFileStillLinks() throws Exception {
+    ManifestConfig config = ManifestConfig.defaults(data).withEndAfter(java.time.Duration.ofMillis(100));
+    try (ManifestService s = service(config)) {
+      s.open("show");
+      s.onRenditions("show", ladder());
+      s.onPublisherChange("show", true);
+      for (int i = 0; i < 5; i++) {
+        s.onSegment("show", segment("src", i), false);
+      }
+      s.onPublisherChange("show", false); // the end re-signs size 5 with the whole log
+      Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+          .until(() -> manifest("src").content().window().size() == 5 && Files.readString(
+              renditionDir("src").resolve("index.m3u8")).contains("#EXT-X-ENDLIST"));
+    }
+    // A reader holding size 4 walks to 5 through roots/1-5.json: that file must still link 4 to 5.
+    RootTracker reader = new RootTracker();
+    reader.accept(Verifier.verifyManifest(Files.readAllBytes(renditionDir("src").resolve(StreamLayout.root(1, 4))),
+        Fixtures.CREATOR.publicKey()));
+    reader.accept(Verifier.verifyManifest(Files.readAllBytes(renditionDir("src").resolve(StreamLayout.root(1, 5))),
+        Fixtures.CREATOR.publicKey()));
+    assertThat(reader.last().orElseThrow().content().treeSize()).isEqualTo(5);
+    // So must the one a restart re-signs.
+    try (ManifestService s = service(config)) {
+      s.open("show");
+    }
+    assertThat(manifest("src").content().consistency().size1()).isEqualTo(4);
+  }
+
+  @Test
   void aNewEpochAfterTheDataWasLostLinksToTheOldLogFileSoViewersCanStillFollow() throws Exception {
     try (ManifestService s = service(ManifestConfig.defaults(data))) {
       s.open("show");

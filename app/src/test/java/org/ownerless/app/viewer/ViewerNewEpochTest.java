@@ -71,8 +71,14 @@ class ViewerNewEpochTest {
       Path manifest = data.resolve("node").resolve(first.node.stream().path()).resolve("src/manifest.json");
       try (LiveNode second = LiveNode.start(settings(nodePort, relayUrl, true), creator, 300)) {
         Waits.until(Duration.ofSeconds(40), () -> "the node to publish epoch 2", () -> epochServed(manifest) == 2);
-        ViewerStats after = Await.until(page, Duration.ofSeconds(90), "playing epoch 2, linked to epoch 1",
-            s -> s.state().equals("playing") && epochOf(page) == 2 && s.currentTime() > before.currentTime() + 6);
+        ViewerStats after;
+        try {
+          after = Await.until(page, Duration.ofSeconds(90), "playing epoch 2, linked to epoch 1",
+              s -> s.state().equals("playing") && epochOf(page) == 2 && s.currentTime() > before.currentTime() + 6);
+        } catch (AssertionError e) {
+          System.out.println("DEBUG events: " + ViewerTamperTest.events(page));
+          throw e;
+        }
         assertThat(after.rejectedSegments()).isZero();
         assertThat(ViewerTamperTest.events(page)).doesNotContain("EQUIVOCATION").doesNotContain("ROLLBACK");
         Waits.until(Duration.ofSeconds(30), () -> "the relay to follow epoch 2",
