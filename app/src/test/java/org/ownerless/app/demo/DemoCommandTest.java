@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -88,8 +89,16 @@ class DemoCommandTest {
     if (!Files.exists(streams)) {
       return 0;
     }
-    try (Stream<Path> files = Files.walk(streams)) {
-      return files.filter(p -> p.toString().contains("/src/") && p.toString().endsWith(".ts")).count();
+    // The node renames its temporary files into place while we walk: a file listed and gone before the
+    // walk reads it is a moving directory, not a failure, so walk again.
+    for (int attempt = 1; ; attempt++) {
+      try (Stream<Path> files = Files.walk(streams)) {
+        return files.filter(p -> p.toString().contains("/src/") && p.toString().endsWith(".ts")).count();
+      } catch (UncheckedIOException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
     }
   }
 
