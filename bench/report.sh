@@ -5,8 +5,9 @@
 # machine it ran on, into docs/benchmarks.md.
 #
 # Usage: bench/report.sh [--quick] [NAME...]
-#   NAME: jmh ingest publish origin tracker relay hostile latency egress (default: all, in that order)
-#   --quick: shorter runs (about 35 minutes in all instead of about 80); the figures are noisier.
+#   NAME: jmh ingest publish origin tracker relay hostile latency egress manifestjs fuzz
+#         (default: all, in that order)
+#   --quick: shorter runs (about 40 minutes in all instead of about 95); the figures are noisier.
 # Needs what the individual scripts need: java, mvn, ffmpeg, node, npm, nginx, libnginx-mod-rtmp, wrk,
 # chromium (Debian: apt-get install -y ffmpeg nginx libnginx-mod-rtmp wrk chromium).
 set -uo pipefail
@@ -16,12 +17,12 @@ names=()
 for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    jmh|ingest|publish|origin|tracker|relay|hostile|latency|egress) names+=("$a") ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    jmh|ingest|publish|origin|tracker|relay|hostile|latency|egress|manifestjs|fuzz) names+=("$a") ;;
     *) echo "unknown benchmark '$a' (try --help)" >&2; exit 2 ;;
   esac
 done
-(( ${#names[@]} )) || names=(jmh ingest publish origin tracker relay hostile latency egress)
+(( ${#names[@]} )) || names=(jmh ingest publish origin tracker relay hostile latency egress manifestjs fuzz)
 out="$root/bench/target/report-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 summary="$out/summary.txt"
@@ -63,6 +64,9 @@ for b in json.load(open(sys.argv[1])):
     if name[-1] == "appendLeafAndSignNewRoot":
         us = score * {"us/op": 1, "ms/op": 1000, "ns/op": 0.001}[unit]
         line += f" -> target append + sign root < 1 ms: {'MET' if us < 1000 else 'NOT MET'}"
+    if name[-1] == "verifyManifest" and params == "window=live":
+        us = score * {"us/op": 1, "ms/op": 1000, "ns/op": 0.001}[unit]
+        line += f" -> target v2 manifest parse + recompute + verify <= 1 ms: {'MET' if us <= 1000 else 'NOT MET'}"
     print("jmh " + line)
 PY
 }
@@ -90,6 +94,8 @@ for n in "${names[@]}"; do
       "$root/bench/hostile-upstreams.sh" "$(pick 3 1)" 3 ;;
     latency) run latency 'MET' "$root/bench/latency-offload.sh" 8 "$(pick 180 120)" ;;
     egress) run egress 'viewers: origin|MET' "$root/bench/origin-egress.sh" "$(pick 120 90)" ;;
+    manifestjs) run manifestjs '"sample"' "$root/bench/viewer-manifest-cost.sh" "$(pick 2000 200)" ;;
+    fuzz) run fuzz '^differential fuzz:|^verdicts by kind' "$root/bench/differential-fuzz.sh" "$(pick 200000 20000)" ;;
   esac
 done
 echo
