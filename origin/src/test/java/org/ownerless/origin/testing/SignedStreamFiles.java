@@ -18,6 +18,7 @@ import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.merkle.ConsistencyProof;
 import org.ownerless.protocol.merkle.MerkleTree;
 import org.ownerless.protocol.model.LatencyMode;
+import org.ownerless.protocol.model.LogHead;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.Rendition;
 import org.ownerless.protocol.model.SegmentEntry;
@@ -75,8 +76,15 @@ public final class SignedStreamFiles {
     for (String r : renditions) {
       list.add(new Rendition(r, 400_000, 320, 180, "avc1.4d401f,mp4a.40.2"));
     }
+    // As a node signs it: each rendition's published size, so a mirror serving older roots is stale.
+    List<LogHead> heads = new ArrayList<>();
+    for (String r : renditions) {
+      if (logs.get(r).published > 0) {
+        heads.add(new LogHead(r, 1, logs.get(r).published));
+      }
+    }
     StreamAnnounce a = new StreamAnnounce(creator.publicKey(), "show", "relay test", now, now, now + ttl.toMillis(),
-        status, LatencyMode.NORMAL, list, List.of(), List.of(), TipTargets.NONE, List.of());
+        status, LatencyMode.NORMAL, list, List.of(), List.of(), TipTargets.NONE, heads);
     AtomicFiles.writeReadable(dir.resolve(StreamLayout.ANNOUNCE), a.sign(creator).toCanonicalBytes());
   }
 
