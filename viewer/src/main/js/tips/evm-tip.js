@@ -1,7 +1,11 @@
 /**
  * Tipping the announce's EVM target through an EIP-1193 provider: the viewer's decimal amount →
- * wei (exact, BigInt), eth_requestAccounts, switch to EXACTLY the signed chain, then
- * eth_sendTransaction {from, to: signed address, value}. Nothing else is ever sent.
+ * wei (exact, BigInt), eth_requestAccounts, switch to EXACTLY the signed chain, read the chain
+ * again right before sending, then eth_sendTransaction {from, to: signed address, value, chainId}.
+ * Nothing else is ever sent. The chain id in the transaction (EIP-155's, as hex) closes the gap
+ * between that last read and the signature: a wallet that moved to another network meanwhile
+ * refuses to sign for this one instead of sending the tip elsewhere.
+ * The signed address must pass its EIP-55 checksum when it has one (eip55.js).
  *
  * Provider seam (Reown AppKit): tipWithEvm takes `providerFactory: async () => EIP1193Provider`.
  * createProviderFactory() builds the default:
@@ -18,6 +22,7 @@
  *   {state: 'paid', txHash, chainId, message} | {state: 'refused', message} | {state: 'error', code, message}
  */
 import { TipError, clip } from './errors.js';
+import { hasValidChecksum } from './eip55.js';
 
 export const NATIVE_DECIMALS = 18;
 /** Amounts of 10^12 native units or more are refused as absurd. */
@@ -85,6 +90,12 @@ export function formatNativeAmount(wei, decimals = NATIVE_DECIMALS) {
 export function validateEvmTarget(evm) {
   if (!evm || typeof evm !== 'object' || typeof evm.address !== 'string' || !ADDRESS_RE.test(evm.address)) {
     throw new TipError('invalid-target', 'The EVM tip address is malformed.');
+  }
+  if (!hasValidChecksum(evm.address)) {
+    throw new TipError(
+      'invalid-target',
+      'The EVM tip address fails its EIP-55 checksum (a typo in the address?): not sending to it.',
+    );
   }
   if (!Number.isSafeInteger(evm.chainId) || evm.chainId < 1) {
     throw new TipError('invalid-target', 'The EVM chain id is malformed.');
@@ -220,8 +231,7 @@ export async function tipWithEvm(params) {
     if (typeof from !== 'string' || !ADDRESS_RE.test(from)) throw new TipError('wallet', 'The wallet gave no account.');
     if (signal?.aborted) return aborted();
 
-    let current = parseChainId(await provider.request({ method: 'eth_chainId' }));
-    if (current !== wanted) {
+    if (parseChainId(await provider.request({ method: 'eth_chainId' })) !== wanted) {
       step = 'switch';
       onProgress(`Asking your wallet to switch to ${chainLabel(target.chainId)}…`);
       await provider.request({
@@ -229,18 +239,23 @@ export async function tipWithEvm(params) {
         params: [{ chainId: toHexChainId(target.chainId) }],
       });
       step = 'connect';
-      current = parseChainId(await provider.request({ method: 'eth_chainId' }));
-      if (current !== wanted) {
-        throw new TipError('wrong-chain', `The wallet is not on ${chainLabel(target.chainId)}; not sending.`);
-      }
     }
     if (signal?.aborted) return aborted();
 
+    // Read again, last thing before sending: the viewer may have changed networks in the wallet
+    // since (or the switch did not take).
+    const current = parseChainId(await provider.request({ method: 'eth_chainId' }));
+    if (current !== wanted) {
+      throw new TipError(
+        'wrong-chain',
+        `The wallet is on chain id ${current}, not ${chainLabel(target.chainId)}; not sending.`,
+      );
+    }
     step = 'send';
     onProgress('Confirm the transaction in your wallet…');
     const txHash = await provider.request({
       method: 'eth_sendTransaction',
-      params: [{ from, to: target.address, value: `0x${wei.toString(16)}` }],
+      params: [{ from, to: target.address, value: `0x${wei.toString(16)}`, chainId: toHexChainId(target.chainId) }],
     });
     if (typeof txHash !== 'string' || !TX_HASH_RE.test(txHash)) {
       throw new TipError('wallet', 'The wallet returned no transaction hash; check your wallet.');

@@ -1,7 +1,7 @@
 /** Public API of the viewer's tipping code (see each module for details). */
 export { renderTipPanel } from './tip-panel.js';
 export { TipError } from './errors.js';
-export { bolt11AmountMsat, decodeBolt11, parseInvoiceHrp, bech32Decode, bech32Encode } from './bolt11-amount.js';
+export { bolt11AmountMsat, decodeBolt11, parseInvoiceHrp, bech32Decode } from './bolt11.js';
 export {
   parseLightningAddress,
   validatePayRequest,

@@ -4,9 +4,10 @@
  * metadata through its description hash.
  */
 import { TipError, clip } from './errors.js';
-import { decodeBolt11 } from './bolt11-amount.js';
+import { decodeBolt11 } from './bolt11.js';
 import { getJsonBounded } from './http.js';
-import { sha256, toHex } from './sha256.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 const USER_RE = /^[a-z0-9._+-]{1,64}$/; // LUD-16: a-z0-9-_.+
 const LABEL_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -179,7 +180,7 @@ export async function requestInvoice(payRequest, amountMsat, options = {}) {
       `The invoice asks for ${formatSats(decoded.amountMsat)} sats, not the ${formatSats(msat)} sats requested: not paying it.`,
     );
   }
-  const expected = toHex(sha256(payRequest.metadata));
+  const expected = bytesToHex(sha256(utf8ToBytes(payRequest.metadata)));
   if (decoded.descriptionHash !== null && decoded.descriptionHash !== expected) {
     throw new TipError(
       'description-mismatch',

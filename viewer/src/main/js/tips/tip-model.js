@@ -8,7 +8,9 @@ import { validateEvmTarget, chainLabel, nativeUnitLabel, tipWithEvm } from './ev
 import { tipWithLightning } from './webln-tip.js';
 
 /** The feedback states, as found in `.ol-tip-status[data-state]`. */
-export const TIP_STATES = Object.freeze(['idle', 'working', 'paid', 'refused', 'error']);
+// 'paid' only with a proof checked here (a preimage of the invoice's payment hash, or a transaction
+// hash); 'sent' when the wallet says it paid but the page had no invoice to check the claim against.
+export const TIP_STATES = Object.freeze(['idle', 'working', 'paid', 'sent', 'refused', 'error']);
 
 /**
  * Keeps the well-formed targets of an announce's `tips` (the announce was verified, so a malformed
@@ -101,6 +103,8 @@ export function statusFromOutcome(outcome) {
         proof: outcome.preimage ?? outcome.txHash ?? null,
         fallback: null,
       };
+    case 'sent':
+      return { state: 'sent', message: outcome.message, proof: null, fallback: null };
     case 'refused':
       return { state: 'refused', message: outcome.message, proof: null, fallback: null };
     case 'invoice':

@@ -13,7 +13,7 @@
  *       .ol-tip-chain[data-chain-id]                   EVM only: "chain id 8453"
  *       label.ol-tip-amount-label > input.ol-tip-amount[data-tip-amount=<kind>]
  *       button.ol-tip-pay[data-tip=<kind>]             disabled while working
- *       .ol-tip-status[data-state=idle|working|paid|refused|error][data-proof=<preimage|tx hash>]
+ *       .ol-tip-status[data-state=idle|working|paid|sent|refused|error][data-proof=<preimage|tx hash>]
  *       .ol-tip-fallback[data-fallback="invoice"|"address"]   hidden unless WebLN is missing
  *         code.ol-tip-fallback-value                   the invoice or the address
  *         a.ol-tip-fallback-link[href="lightning:..."]

@@ -9,7 +9,8 @@
  * never bypassed through webln.lnurl.
  *
  * Every function returns an outcome object and does not throw:
- *   {state: 'paid', via: 'webln'|'webln-lnurl', preimage: string|null, invoice?: string, message}
+ *   {state: 'paid', via: 'webln', preimage, invoice, message}  SHA-256(preimage) = the invoice's payment hash
+ *   {state: 'sent', via: 'webln-lnurl', message}     the wallet says it paid; nothing here can check it
  *   {state: 'refused', message}                      the viewer cancelled in the wallet
  *   {state: 'error', code, message}                  anything else that went wrong
  *   {state: 'invoice', invoice, address, message}    no WebLN: pay this invoice by hand
@@ -17,7 +18,7 @@
  */
 import { TipError, clip } from './errors.js';
 import { fetchLightningInvoice, parseLightningAddress } from './lnurl-pay.js';
-import { sha256, toHex, fromHex } from './sha256.js';
+import { preimageMatches } from './payment-proof.js';
 
 /** The largest tip accepted from the input, in sats (0.1 BTC): beyond it, a typo is likelier. */
 export const MAX_TIP_SATS = 10_000_000n;
@@ -136,14 +137,13 @@ export async function tipWithLightning(params) {
         ) {
           return failed('wallet', `The wallet could not pay: ${clip(result.reason ?? 'no reason given')}`);
         }
-        const preimage = typeof result?.preimage === 'string' ? result.preimage : null;
+        // The wallet fetched the invoice itself: this page never saw its payment hash, so no
+        // preimage can be checked here and the tip is not reported as paid, only as sent.
         return {
-          state: 'paid',
+          state: 'sent',
           via: 'webln-lnurl',
-          preimage,
-          message: preimage
-            ? `Paid, thank you! Preimage: ${preimage}`
-            : 'Your wallet reported the payment as sent, thank you!',
+          message:
+            'Your wallet reports the payment as sent. This page cannot confirm it: your wallet fetched the invoice itself.',
         };
       } catch (lnurlErr) {
         if (isWeblnRefusal(lnurlErr)) return refused();
@@ -181,7 +181,7 @@ export async function tipWithLightning(params) {
   if (!preimage || !/^[0-9a-f]{64}$/.test(preimage)) {
     return failed('wallet', 'The wallet did not return a proof of payment (preimage); check your wallet.');
   }
-  if (decoded.paymentHash && toHex(sha256(fromHex(preimage))) !== decoded.paymentHash) {
+  if (!preimageMatches(preimage, decoded.paymentHash)) {
     return failed('wallet', 'The wallet returned a preimage that does not match the invoice; check your wallet.');
   }
   return { state: 'paid', via: 'webln', preimage, invoice, message: `Paid, thank you! Preimage: ${preimage}` };

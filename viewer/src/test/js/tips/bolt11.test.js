@@ -1,15 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import {
-  bolt11AmountMsat,
-  decodeBolt11,
-  parseInvoiceHrp,
-  bech32Decode,
-  bech32Encode,
-} from '../../../main/js/tips/bolt11-amount.js';
-import { sha256, toHex } from '../../../main/js/tips/sha256.js';
+import { bech32 } from '@scure/base';
+import { bolt11AmountMsat, decodeBolt11, parseInvoiceHrp, bech32Decode } from '../../../main/js/tips/bolt11.js';
 import { makeInvoice, sha256Hex } from './invoice-fixture.js';
 
 // Examples from BOLT #11, extracted verbatim into bolt11-spec-vectors.json.
@@ -81,7 +74,7 @@ test('BOLT11 spec invalid examples that this decoder can judge are refused', () 
   // p/h/s/n fields of the wrong length fail the invoice (BOLT11 reader rule; the example is
   // still listed under valid ones, see lightning/bolts#1358).
   refused('Same, but including fields which must be ignored', /wrong length/);
-  // Not judged here (left to the paying wallet): signatures, feature bits, a missing `s` field.
+  // Not judged here (left to the paying wallet): feature bits, a missing `s` field.
 });
 test('every multiplier, built invoices', () => {
   const cases = [
@@ -176,16 +169,7 @@ test('bech32: BIP-173 valid and invalid vectors, round trip beyond 90 characters
     );
   }
   const words = Array.from({ length: 500 }, (_, i) => (i * 13) % 32);
-  const encoded = bech32Encode('lnbcrt', words);
+  const encoded = bech32.encode('lnbcrt', words, false);
   assert.ok(encoded.length > 90);
   assert.deepEqual(bech32Decode(encoded), { hrp: 'lnbcrt', words });
-});
-
-test('sha256 matches node:crypto', () => {
-  for (const len of [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000, 4097]) {
-    const data = randomBytes(len);
-    assert.equal(toHex(sha256(new Uint8Array(data))), createHash('sha256').update(data).digest('hex'), `len ${len}`);
-  }
-  assert.equal(toHex(sha256('abc')), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-  assert.equal(toHex(sha256('ナンセンス')), sha256Hex('ナンセンス'));
 });

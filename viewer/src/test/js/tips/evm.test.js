@@ -109,7 +109,7 @@ test('amount refusals', () => {
   assert.throws(() => parseNativeAmount('1,5'), /dot/);
 });
 
-test('same chain: exactly requestAccounts, chainId, sendTransaction {from, to, value}', async () => {
+test('same chain: requestAccounts, chainId read twice, sendTransaction {from, to, value, chainId}', async () => {
   const provider = mockProvider();
   const outcome = await tipWithEvm({ evm: TARGET, amount: '1.5', providerFactory: factoryOf(provider) });
   assert.equal(outcome.state, 'paid');
@@ -118,9 +118,13 @@ test('same chain: exactly requestAccounts, chainId, sendTransaction {from, to, v
   assert.deepEqual(provider.requests, [
     { method: 'eth_requestAccounts' },
     { method: 'eth_chainId' },
-    { method: 'eth_sendTransaction', params: [{ from: VIEWER, to: TARGET.address, value: '0x14d1120d7b160000' }] },
+    { method: 'eth_chainId' },
+    {
+      method: 'eth_sendTransaction',
+      params: [{ from: VIEWER, to: TARGET.address, value: '0x14d1120d7b160000', chainId: '0x2105' }],
+    },
   ]);
-  assert.equal(BigInt(provider.requests[2].params[0].value), 1_500_000_000_000_000_000n);
+  assert.equal(BigInt(provider.requests[3].params[0].value), 1_500_000_000_000_000_000n);
 });
 
 test('another chain: wallet_switchEthereumChain with the hex chain id, re-checked before sending', async () => {
@@ -139,8 +143,45 @@ test('another chain: wallet_switchEthereumChain with the hex chain id, re-checke
     { method: 'eth_chainId' },
     { method: 'wallet_switchEthereumChain', params: [{ chainId: '0x2105' }] },
     { method: 'eth_chainId' },
-    { method: 'eth_sendTransaction', params: [{ from: VIEWER, to: TARGET.address, value: '0x1' }] },
+    { method: 'eth_sendTransaction', params: [{ from: VIEWER, to: TARGET.address, value: '0x1', chainId: '0x2105' }] },
   ]);
+});
+
+test('the wallet moves to another chain after the first check: refused, nothing sent', async () => {
+  // The viewer switches networks in the wallet while the page waits (e.g. on the account prompt).
+  const provider = mockProvider();
+  const original = provider.request;
+  let reads = 0;
+  provider.request = async (args) => {
+    if (args.method === 'eth_chainId' && ++reads === 2) {
+      provider.requests.push({ method: 'eth_chainId' });
+      return '0x1';
+    }
+    return original(args);
+  };
+  const outcome = await tipWithEvm({ evm: TARGET, amount: '1', providerFactory: factoryOf(provider) });
+  assert.equal(outcome.state, 'error');
+  assert.equal(outcome.code, 'wrong-chain');
+  assert.match(outcome.message, /chain id 1, not Base \(chain id 8453\)/);
+  assert.ok(!provider.requests.some((r) => r.method === 'eth_sendTransaction'));
+});
+
+test('an EVM target whose EIP-55 checksum is wrong never reaches the wallet', async () => {
+  let made = 0;
+  const factory = async () => {
+    made++;
+    return mockProvider();
+  };
+  // One letter of a checksummed address put in the other case.
+  const typo = { ...TARGET, address: '0x52908400098527886e0F7030069857D2E4169EE7' };
+  const outcome = await tipWithEvm({ evm: typo, amount: '1', providerFactory: factory });
+  assert.equal(outcome.code, 'invalid-target');
+  assert.match(outcome.message, /EIP-55 checksum/);
+  assert.equal(made, 0);
+  // One case only carries no checksum (EIP-55): accepted as signed.
+  for (const address of [TARGET.address.toLowerCase(), '0x' + TARGET.address.slice(2).toUpperCase()]) {
+    assert.equal(validateEvmTarget({ ...TARGET, address }).address, address);
+  }
 });
 
 test('4902: the wallet lacks the chain; nothing is sent', async () => {
@@ -248,7 +289,7 @@ test('provider seam: injected by default, Reown module when a project id is conf
   // default: window.ethereum
   const outcome = await tipWithEvm({ evm: TARGET, amount: '1', window: win });
   assert.equal(outcome.state, 'paid');
-  assert.equal(injected.requests.length, 3);
+  assert.equal(injected.requests.length, 4); // accounts, chain id, chain id again, transaction
   // no wallet at all
   const none = await tipWithEvm({ evm: TARGET, amount: '1', window: {} });
   assert.equal(none.code, 'no-wallet');

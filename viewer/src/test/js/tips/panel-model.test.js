@@ -54,8 +54,10 @@ test('targets are described with the full target, a shortened one, units and cha
   assert.equal(shortenMiddle('short'), 'short');
 });
 
-test('outcomes map onto the five feedback states', () => {
-  assert.deepEqual(TIP_STATES, ['idle', 'working', 'paid', 'refused', 'error']);
+test('outcomes map onto the six feedback states; an unverifiable "sent" is not "paid" and has no proof', () => {
+  assert.deepEqual(TIP_STATES, ['idle', 'working', 'paid', 'sent', 'refused', 'error']);
+  const sent = statusFromOutcome({ state: 'sent', via: 'webln-lnurl', message: 'm' });
+  assert.deepEqual([sent.state, sent.proof], ['sent', null]);
   const paid = statusFromOutcome({ state: 'paid', preimage: 'ab'.repeat(32), message: 'm' });
   assert.deepEqual([paid.state, paid.proof], ['paid', 'ab'.repeat(32)]);
   assert.equal(statusFromOutcome({ state: 'paid', txHash: '0x1', message: 'm' }).proof, '0x1');
@@ -66,7 +68,7 @@ test('outcomes map onto the five feedback states', () => {
   const addr = statusFromOutcome({ state: 'address', address: 'a@b.co', message: 'm' });
   assert.deepEqual(addr.fallback, { kind: 'address', value: 'a@b.co', href: 'lightning:a@b.co' });
   assert.equal(statusFromOutcome(undefined).state, 'error');
-  for (const o of ['paid', 'refused', 'error', 'invoice', 'address']) {
+  for (const o of ['paid', 'sent', 'refused', 'error', 'invoice', 'address']) {
     assert.ok(TIP_STATES.includes(statusFromOutcome({ state: o, message: '' }).state));
   }
 });

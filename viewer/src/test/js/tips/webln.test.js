@@ -89,6 +89,21 @@ test('a preimage that does not hash to the payment hash is not a success', async
   );
 });
 
+test('an invoice without a payment hash is refused before the wallet sees it, never reported paid', async () => {
+  const fetch = fakeFetch({
+    [WELL_KNOWN]: () =>
+      json({ tag: 'payRequest', callback: CALLBACK, minSendable: 1000, maxSendable: 1e9, metadata: METADATA }),
+    [`${CALLBACK}?amount=1000000`]: () =>
+      json({ pr: makeInvoice({ amount: '10u', paymentHash: null, descriptionHash: sha256Hex(METADATA) }) }),
+  });
+  const { webln, calls } = fakeWebln({ sendPayment: async () => ({ preimage: 'ab'.repeat(32) }) });
+  const outcome = await tipWithLightning({ address: ADDRESS, amountSats: 1000, window: { webln }, fetch });
+  assert.equal(outcome.state, 'error');
+  assert.equal(outcome.code, 'invalid-invoice');
+  assert.match(outcome.message, /no payment hash/);
+  assert.deepEqual(calls, []);
+});
+
 test('enable() refused → refused, nothing paid', async () => {
   const { webln, calls } = fakeWebln({
     enable: async () => {
@@ -155,7 +170,7 @@ test('no WebLN → the checked invoice is returned for display', async () => {
   assert.equal(fetch.calls.length, 2);
 });
 
-test('CORS/network failure with webln.lnurl → the wallet is handed "lightning:" + address', async () => {
+test('CORS/network failure with webln.lnurl → the wallet is handed "lightning:" + address; sent, never paid', async () => {
   const { webln, calls } = fakeWebln({
     sendPayment: async () => assert.fail('no invoice to pay'),
     lnurl: async () => ({ preimage: 'cd'.repeat(32) }),
@@ -166,8 +181,11 @@ test('CORS/network failure with webln.lnurl → the wallet is handed "lightning:
     window: { webln },
     fetch: corsFailure,
   });
-  assert.equal(outcome.state, 'paid');
+  // No invoice was seen here, so the wallet's preimage proves nothing to this page: sent, not paid.
+  assert.equal(outcome.state, 'sent');
   assert.equal(outcome.via, 'webln-lnurl');
+  assert.equal(outcome.preimage, undefined);
+  assert.match(outcome.message, /cannot confirm/);
   assert.deepEqual(calls, [['enable'], ['lnurl', 'lightning:bob@ln.example.org']]);
 
   const { webln: refusing } = fakeWebln({

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * Well-formed BOLT11 invoices for the browser tests: bech32 with a valid checksum, an amount in the
- * human-readable part, a payment hash {@code p} and a description hash {@code h}; the signature is
- * 104 words of filler (the viewer does not check it; the paying wallet would). The same construction
- * as viewer/src/test/js/tips/invoice-fixture.js.
+ * human-readable part, a payment hash {@code p} and a description hash {@code h}, signed as BOLT #11
+ * says by a test node key (the viewer recovers the node key from the signature and refuses an
+ * invoice that does not verify). The same construction as viewer/src/test/js/tips/invoice-fixture.js.
  */
 final class TipInvoice {
   private static final String CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
@@ -30,10 +30,9 @@ final class TipInvoice {
     }
     field(words, 1, HexFormat.of().parseHex(paymentHashHex));
     field(words, 23, HexFormat.of().parseHex(descriptionHashHex));
-    for (int i = 0; i < 104; i++) {
-      words.add((i * 7) % 32);
-    }
-    return bech32("lnbc" + amount, words);
+    String hrp = "lnbc" + amount;
+    words.addAll(toWords(InvoiceSignature.sign(hrp, words)));
+    return bech32(hrp, words);
   }
 
   static String sha256Hex(byte[] data) {
@@ -56,7 +55,7 @@ final class TipInvoice {
     words.addAll(w);
   }
 
-  private static List<Integer> toWords(byte[] bytes) {
+  static List<Integer> toWords(byte[] bytes) {
     List<Integer> words = new ArrayList<>();
     int acc = 0;
     int bits = 0;

@@ -206,9 +206,9 @@ class ViewerTipTest {
       assertThat(calls.get(2).get("params")).isEqualTo(JSON.readTree("[{\"chainId\": \"" + CHAIN_HEX + "\"}]"));
       JsonNode tx = calls.get(4).get("params");
       assertThat(tx).hasSize(1);
-      assertThat(tx.get(0)).as("nothing but from, to and value")
+      assertThat(tx.get(0)).as("nothing but from, to, value and the signed chain")
           .isEqualTo(JSON.createObjectNode().put("from", ACCOUNT).put("to", EVM_ADDRESS)
-              .put("value", "0x" + Long.toHexString(500_000_000_000_000L)));
+              .put("value", "0x" + Long.toHexString(500_000_000_000_000L)).put("chainId", CHAIN_HEX));
       assertThat(page.getAttribute("[data-tip-target=evm] .ol-tip-status", "data-proof")).isEqualTo(TX_HASH);
       assertThat(page.textContent("[data-tip-target=evm] .ol-tip-status")).contains(TX_HASH);
     } finally {
@@ -229,8 +229,8 @@ class ViewerTipTest {
 
       assertThat(settled(page, "evm")).as(status(page, "evm")).isEqualTo("refused");
       assertThat(calls(page, "__ethCalls")).extracting(c -> c.get("method").asText())
-          .as("already on the signed chain: no switch").containsExactly("eth_requestAccounts", "eth_chainId",
-              "eth_sendTransaction");
+          .as("already on the signed chain: no switch, the chain read again right before sending")
+          .containsExactly("eth_requestAccounts", "eth_chainId", "eth_chainId", "eth_sendTransaction");
       assertThat(page.getAttribute("[data-tip-target=evm] .ol-tip-status", "data-proof")).isNull();
       assertThat(page.textContent("[data-tip-target=evm] .ol-tip-status")).contains("cancelled");
       assertThat(page.isEnabled("button[data-tip=evm]")).as("the viewer may try again").isTrue();
