@@ -61,7 +61,8 @@ start_server() { # side pinned?(yes|no) -> sets server_pid, port; returns 1 if i
   else
     # OWNERLESS_JAVA_OPTS passes through the launcher; the launcher may build the jar first.
     if [ "$ours_how" = launcher ]; then
-      "${pin[@]}" "$root/ownerless" tracker --host 127.0.0.1 --port "$port" --max-connections-per-ip 100000 >"$work/ours.log" 2>&1 &
+      "${pin[@]}" "$root/ownerless" tracker --host 127.0.0.1 --port "$port" --max-connections-per-ip 100000 \
+        --offers-per-second 1000000 --offer-burst 1000000 >"$work/ours.log" 2>&1 &
     else
       "${pin[@]}" java ${OWNERLESS_JAVA_OPTS:-} -Dlogback.configurationFile="$work/logback.xml" -cp "$cp" \
           org.ownerless.bench.tracker.StandaloneTracker "$port" >"$work/ours.log" 2>&1 &

@@ -14,6 +14,10 @@ final class PeerConnection {
   private Peer[] peers;
   private int peerCount;
   private SentOffers offers;
+  /** Offers this connection may still have relayed; created on its first offer. */
+  private OfferBucket offerBudget;
+  /** Set under the lock when it flooded offers; its handler closes it once the replies are out. */
+  boolean abusive;
   long lastActiveNanos;
   boolean flushPending;
   /** Slot in its event loop's {@link IdleSweeper}, -1 when not watched. */
@@ -61,6 +65,22 @@ final class PeerConnection {
         return;
       }
     }
+  }
+
+  /** True if an offer may be relayed at {@code now} (one token taken), false if it is to be dropped. */
+  boolean mayRelayOffer(long now, int perSecond, int burst) {
+    if (offerBudget == null) {
+      offerBudget = new OfferBucket(perSecond, burst, now);
+    }
+    boolean ok = offerBudget.take(now);
+    if (!ok && offerBudget.abusive()) {
+      abusive = true;
+    }
+    return ok;
+  }
+
+  int droppedOffers() {
+    return offerBudget == null ? 0 : offerBudget.dropped();
   }
 
   void offerSent(long high, long middle, int low, long now, long expires, int cap) {

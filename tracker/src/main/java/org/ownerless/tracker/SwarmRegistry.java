@@ -173,6 +173,9 @@ public final class SwarmRegistry implements TrackerCounters {
       if (target == from) {
         continue;
       }
+      if (!c.mayRelayOffer(now, config.offersPerSecond(), config.offerBurst())) {
+        return; // over this connection's offer rate: the rest of its offers are dropped, not relayed
+      }
       c.offerSent(r.offerIdHigh(sent), r.offerIdMiddle(sent), r.offerIdLow(sent), now, expires, offersPerConnection);
       out.add(target.connection, replies.offer(r, sent, swarm.infoHash));
       sent++;

@@ -14,6 +14,8 @@ import java.util.function.Predicate;
  * @param maxOutboundBytes bytes queued for one connection before it is dropped as a slow reader
  * @param allowedOrigins Origin header values accepted on the WebSocket upgrade; empty = any
  * @param infoHashAllowed which swarms may exist (a node restricts its tracker to its own streams)
+ * @param offersPerSecond offers one connection may have relayed per second, on average
+ * @param offerBurst offers one connection may have relayed at once (a full bucket)
  */
 public record TrackerConfig(
     int maxMessageBytes,
@@ -27,7 +29,9 @@ public record TrackerConfig(
     Duration offerTtl,
     int maxOutboundBytes,
     Set<String> allowedOrigins,
-    Predicate<String> infoHashAllowed) {
+    Predicate<String> infoHashAllowed,
+    int offersPerSecond,
+    int offerBurst) {
 
   public TrackerConfig {
     positive("maxMessageBytes", maxMessageBytes);
@@ -37,6 +41,11 @@ public record TrackerConfig(
     positive("maxConnectionsPerIp", maxConnectionsPerIp);
     positive("announceInterval", announceInterval);
     positive("maxOutboundBytes", maxOutboundBytes);
+    positive("offersPerSecond", offersPerSecond);
+    positive("offerBurst", offerBurst);
+    if (offersPerSecond > 1_000_000_000) {
+      throw new IllegalArgumentException("offersPerSecond must be at most 1000000000, not " + offersPerSecond);
+    }
     positive("idleTimeout", idleTimeout);
     positive("peerTtl", peerTtl);
     positive("offerTtl", offerTtl);
@@ -65,6 +74,8 @@ public record TrackerConfig(
     b.maxOutboundBytes = maxOutboundBytes;
     b.allowedOrigins = allowedOrigins;
     b.infoHashAllowed = infoHashAllowed;
+    b.offersPerSecond = offersPerSecond;
+    b.offerBurst = offerBurst;
     return b;
   }
 
@@ -106,6 +117,10 @@ public record TrackerConfig(
     private int maxOutboundBytes = 256 * 1024;
     private Set<String> allowedOrigins = Set.of();
     private Predicate<String> infoHashAllowed = h -> true;
+    // A WebTorrent client sends up to 10 offers per announce, one announce per swarm per interval
+    // (120 s) plus one per swarm it joins: 1/s sustained and four full announces at once leave it room.
+    private int offersPerSecond = 1;
+    private int offerBurst = 40;
 
     private Builder() {}
 
@@ -121,11 +136,13 @@ public record TrackerConfig(
     public Builder maxOutboundBytes(int v) { maxOutboundBytes = v; return this; }
     public Builder allowedOrigins(Set<String> v) { allowedOrigins = v; return this; }
     public Builder infoHashAllowed(Predicate<String> v) { infoHashAllowed = v; return this; }
+    public Builder offersPerSecond(int v) { offersPerSecond = v; return this; }
+    public Builder offerBurst(int v) { offerBurst = v; return this; }
 
     public TrackerConfig build() {
       return new TrackerConfig(maxMessageBytes, maxOffers, maxSwarmsPerConnection, maxConnections,
           maxConnectionsPerIp, idleTimeout, announceInterval, peerTtl, offerTtl, maxOutboundBytes, allowedOrigins,
-          infoHashAllowed);
+          infoHashAllowed, offersPerSecond, offerBurst);
     }
   }
 }

@@ -9,12 +9,15 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
 
 /**
  * One WebSocket connection of the tracker: text messages to the registry, and closing
  * what a tracker must not keep (binary frames, idle sockets, slow readers, foreign origins).
  */
 final class TrackerHandler extends ChannelInboundHandlerAdapter {
+  private static final InternalLogger log = InternalLoggerFactory.getInstance(TrackerHandler.class);
   private final SwarmRegistry registry;
   private PeerConnection connection;
   private LoopContext loop;
@@ -76,8 +79,8 @@ final class TrackerHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void onText(ChannelHandlerContext ctx, ByteBuf content) {
-    if (!admitted) {
-      return;
+    if (!admitted || connection.abusive) {
+      return; // a flooder's remaining messages are not even parsed while its close is under way
     }
     int length = content.readableBytes();
     byte[] bytes;
@@ -99,6 +102,13 @@ final class TrackerHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     loop.outbox.deliver(System.nanoTime());
+    if (connection.abusive) {
+      // One line per connection: the flood itself is not logged message by message.
+      log.warn("tracker: closing {} after {} offers over its rate were dropped", ctx.channel().remoteAddress(),
+          connection.droppedOffers());
+      ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "offer rate exceeded"))
+          .addListener(f -> ctx.close());
+    }
   }
 
   @Override

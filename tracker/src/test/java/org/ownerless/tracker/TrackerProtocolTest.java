@@ -115,6 +115,25 @@ class TrackerProtocolTest {
   }
 
   @Test
+  void aSquatterNeitherReplacesALivePeerNorGetsItsOffersAndTheIdIsFreeOnceItsSocketCloses() throws Exception {
+    WsClient victim = new WsClient(port);
+    WsClient squatter = new WsClient(port);
+    WsClient c = new WsClient(port);
+    victim.send(announce(A, ""));
+    assertThat(squatter.send(announce(A, ""))).contains("peer_id in use by another connection");
+    // Offers for A still go to the victim's socket, not the squatter's.
+    c.send(announce(B, ",\"offers\":[{\"offer\":{\"type\":\"offer\",\"sdp\":\"v=0\"},\"offer_id\":\"offer-squat-00000000\"}]"));
+    assertThat(victim.next()).contains("\"offer_id\":\"offer-squat-00000000\"");
+    assertThat(squatter.in.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    victim.close();
+    await(() -> server.peerCount() == 1);
+    // The victim's socket is gone: its id is free for whoever announces it next.
+    assertThat(squatter.send(announce(A, ""))).contains("\"incomplete\":2").doesNotContain("failure reason");
+    squatter.close();
+    c.close();
+  }
+
+  @Test
   void closingTheSocketRemovesItsPeersEverywhere() throws Exception {
     WsClient a = new WsClient(port);
     a.send(announce(A, ""));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -76,6 +77,18 @@ public final class TrackerCommand implements Callable<Integer>, Checked {
       description = "bytes queued for a slow reader before it is dropped (default: 262144)")
   Integer maxOutbound;
 
+  @Option(names = "--offers-per-second", paramLabel = "N",
+      description = "offers one connection may have relayed per second, on average (default: 1)")
+  Integer offersPerSecond;
+
+  @Option(names = "--offer-burst", paramLabel = "N",
+      description = "offers one connection may have relayed at once (default: 40)")
+  Integer offerBurst;
+
+  @Option(names = "--allow-info-hash", paramLabel = "HASH",
+      description = "serve only this swarm (20 characters, as clients send it; repeatable; default: any)")
+  List<String> infoHashes = new ArrayList<>();
+
   @Override
   public void check() {
     Ports.check("--port", port);
@@ -124,11 +137,25 @@ public final class TrackerCommand implements Callable<Integer>, Checked {
     if (maxSwarms != null) b.maxSwarmsPerConnection(maxSwarms);
     if (maxMessage != null) b.maxMessageBytes(maxMessage);
     if (maxOutbound != null) b.maxOutboundBytes(maxOutbound);
+    if (offersPerSecond != null) b.offersPerSecond(offersPerSecond);
+    if (offerBurst != null) b.offerBurst(offerBurst);
+    if (!infoHashes.isEmpty()) b.infoHashAllowed(Set.copyOf(infoHashes(infoHashes))::contains);
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+  }
+
+  /** Each value must be an info_hash a client can send: 20 characters, each at most U+00FF. */
+  static List<String> infoHashes(List<String> values) {
+    for (String v : values) {
+      if (v.length() != 20 || v.chars().anyMatch(c -> c > 0xff)) {
+        throw new UserError("--allow-info-hash " + UserText.quote(v) + " must be 20 characters (an info_hash as "
+            + "clients send it, e.g. what the viewer announces), not hex");
+      }
+    }
+    return values;
   }
 
   /**

@@ -38,7 +38,9 @@ public final class Node implements AutoCloseable {
   private final NodeSettings options;
   private final Signer signer;
   private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final SwarmRegistry trackerRegistry = new SwarmRegistry(TrackerConfig.defaults());
+  private final OwnSwarms ownSwarms = new OwnSwarms();
+  // The node's tracker is for its own stream's viewers only; a public tracker is `ownerless tracker`.
+  private final SwarmRegistry trackerRegistry = new SwarmRegistry(TrackerConfig.defaults().withInfoHashes(ownSwarms));
   private OriginServer origin;
   private ManifestService manifest;
   private BucketPublisher bucket;
@@ -115,7 +117,7 @@ public final class Node implements AutoCloseable {
     TranscodeConfig tc = TranscodeConfig.defaults(options.dataDir().resolve("work")).withLadder(options.ladder())
         .withSegmentSeconds(options.segmentSeconds()).withFfmpeg(options.ffmpeg());
     ingest = new IngestServer(IngestConfig.defaults(options.host(), options.rtmpPort(), options.publishToken(), tc),
-        manifest, n -> n.equals(options.name()));
+        new RenditionsTap(stream, ownSwarms, manifest), n -> n.equals(options.name()));
     rtmpPort = bind("RTMP", options.rtmpPort(), ingest::start);
     Gauge.builder("ownerless.rtmp.connections", ingest, IngestServer::activeConnections).register(metrics);
     Gauge.builder("ownerless.tracker.peers", trackerRegistry, SwarmRegistry::peerCount).register(metrics);
@@ -199,6 +201,11 @@ public final class Node implements AutoCloseable {
   /** The stream's address in the bucket (an origin of its own), or null when no bucket is configured. */
   public String bucketStreamUrl() {
     return options.bucket() == null ? null : options.bucket().publicUrl() + stream.path() + "/";
+  }
+
+  /** The swarms the node's tracker serves (tests feed it renditions without a publisher). */
+  OwnSwarms ownSwarms() {
+    return ownSwarms;
   }
 
   public PrometheusMeterRegistry metrics() {

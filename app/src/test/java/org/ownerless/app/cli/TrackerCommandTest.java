@@ -37,6 +37,21 @@ class TrackerCommandTest {
     CliRun r = CliRun.of("tracker", "--help");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("--allow-origin", "--peer-ttl", "--offer-ttl", "--idle-timeout", "--max-connections",
-        "--max-offers", "--max-swarms-per-connection", "--max-message-bytes", "--max-outbound-bytes");
+        "--max-offers", "--max-swarms-per-connection", "--max-message-bytes", "--max-outbound-bytes",
+        "--offers-per-second", "--offer-burst", "--allow-info-hash");
+  }
+
+  @Test
+  void anInfoHashInHexIsRefusedWithTheFormClientsSend() {
+    CliRun r = CliRun.of("tracker", "--port", "0", "--allow-info-hash", "0123456789abcdef0123456789abcdef01234567");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("must be 20 characters").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aZeroOfferRateIsAUserError() {
+    CliRun r = CliRun.of("tracker", "--port", "0", "--offers-per-second", "0");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("offersPerSecond must be positive");
   }
 }

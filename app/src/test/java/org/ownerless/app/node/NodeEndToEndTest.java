@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
+import org.ownerless.app.testing.TrackerSocket;
+import org.ownerless.viewer.SwarmHashes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.testing.TestPublisher;
@@ -76,6 +78,17 @@ class NodeEndToEndTest {
         ws.sendText("{\"action\":\"scrape\",\"info_hash\":\"aaaaaaaaaaaaaaaaaaaa\"}", true);
         assertThat(reply.get(10, TimeUnit.SECONDS)).contains("\"action\":\"scrape\"");
         ws.abort();
+        // It serves the swarms of the renditions the ingest decided, as the viewers name them.
+        var signed = Verifier.verifyAnnounce(Files.readAllBytes(announce), creator.publicKey(),
+            System.currentTimeMillis()).content().renditions();
+        try (TrackerSocket socket = new TrackerSocket(tracker)) {
+          for (var r : signed) {
+            assertThat(socket.send(TrackerSocket.announce(SwarmHashes.infoHash(node.stream(), r),
+                "-WW0001-aaaaaaaaaaaa"))).as(r.name()).contains("\"interval\":").doesNotContain("failure reason");
+          }
+          assertThat(socket.send(TrackerSocket.announce("aaaaaaaaaaaaaaaaaaaa", "-WW0001-aaaaaaaaaaaa")))
+              .contains("info_hash not allowed");
+        }
 
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(
             HttpRequest.newBuilder(URI.create(node.publicUrl() + "metrics")).build(), HttpResponse.BodyHandlers.ofString());

@@ -15,7 +15,10 @@ public final class StandaloneTracker {
   private StandaloneTracker() {}
 
   public static void main(String[] args) throws Exception {
-    TrackerConfig config = TrackerConfig.defaults().withConnectionsPerIp(100_000);
+    // The load re-announces with offers after every reply: far over a viewer's offer rate, and the
+    // comparison is about throughput (bittorrent-tracker has no such limit), so the limit is lifted.
+    TrackerConfig config = TrackerConfig.builder().maxConnectionsPerIp(100_000).offersPerSecond(1_000_000)
+        .offerBurst(1_000_000).build();
     TrackerServer server = new TrackerServer(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), config);
     int port = server.start();
     System.out.println("listening " + port);

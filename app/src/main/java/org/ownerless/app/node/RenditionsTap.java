@@ -1,0 +1,54 @@
+package org.ownerless.app.node;
+
+import java.util.List;
+import org.ownerless.ingest.transcode.Progress;
+import org.ownerless.ingest.transcode.SegmentReady;
+import org.ownerless.ingest.transcode.SelectedRendition;
+import org.ownerless.ingest.transcode.TranscodeListener;
+import org.ownerless.protocol.model.Rendition;
+import org.ownerless.protocol.model.StreamId;
+
+/**
+ * Passes everything the transcoder reports on to the manifest service, and the node's stream's
+ * renditions to {@link OwnSwarms} first: the tracker then accepts the new swarms before the announce
+ * that tells viewers about them is signed.
+ */
+final class RenditionsTap implements TranscodeListener {
+  private final StreamId stream;
+  private final OwnSwarms swarms;
+  private final TranscodeListener next;
+
+  RenditionsTap(StreamId stream, OwnSwarms swarms, TranscodeListener next) {
+    this.stream = stream;
+    this.swarms = swarms;
+    this.next = next;
+  }
+
+  @Override
+  public void onRenditions(String name, List<SelectedRendition> renditions) {
+    if (name.equals(stream.name())) {
+      swarms.renditions(stream, renditions.stream().map(SelectedRendition::toRendition).toList());
+    }
+    next.onRenditions(name, renditions);
+  }
+
+  @Override
+  public void onSegment(String name, SegmentReady segment, boolean discontinuity) {
+    next.onSegment(name, segment, discontinuity);
+  }
+
+  @Override
+  public void onFfmpegExit(String name, int run, int exitCode, boolean crashed, List<String> stderrTail) {
+    next.onFfmpegExit(name, run, exitCode, crashed, stderrTail);
+  }
+
+  @Override
+  public void onProgress(String name, Progress progress) {
+    next.onProgress(name, progress);
+  }
+
+  @Override
+  public void onPublisherChange(String name, boolean publishing) {
+    next.onPublisherChange(name, publishing);
+  }
+}
