@@ -71,7 +71,7 @@ public final class Node implements AutoCloseable {
     ViewerAssets.extractTo(viewerDir);
     OriginServer.Builder b = OriginServer.builder().host(options.host()).port(options.httpPort())
         .staticRoot("/streams/", options.dataDir().resolve("streams"))
-        .staticRoot(WatchRoute.ASSETS, viewerDir)
+        .staticRoot(WatchRoute.ASSETS, viewerDir, ViewerPageHeaders.ALL)
         .route(WatchRoute.PREFIX, new WatchRoute(options.reownProjectId()))
         .route("/metrics", new PrometheusRoute(metrics))
         .upgradeRoute(TrackerInstaller.PATH, new TrackerInstaller(trackerRegistry))

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ownerless.app.UserError;
+import org.ownerless.app.node.ViewerPageHeaders;
 import org.ownerless.app.node.WatchRoute;
 import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.http.OriginServer;
@@ -66,7 +67,7 @@ public final class Relay implements AutoCloseable {
     OriginServer.Builder b = OriginServer.builder().host(options.host()).port(options.httpPort())
         .staticRoot("/streams/", streams)
         .route(MirrorRoute.prefixOf(stream), new MirrorRoute(mirror, config))
-        .staticRoot(WatchRoute.ASSETS, viewerDir)
+        .staticRoot(WatchRoute.ASSETS, viewerDir, ViewerPageHeaders.ALL)
         .route(WatchRoute.PREFIX, new WatchRoute(null, stream.toString()))
         .route("/metrics", new PrometheusRoute(metrics))
         .meterRegistry(metrics);
