@@ -28,6 +28,7 @@ import org.ownerless.tracker.SwarmRegistry;
 import org.ownerless.tracker.TrackerConfig;
 import org.ownerless.viewer.ViewerAssets;
 import org.ownerless.tracker.TrackerInstaller;
+import org.ownerless.protocol.io.AtomicFiles;
 
 /**
  * The whole pipeline in one process: origin (HTTP) first, so its public URL can go into the signed
@@ -65,7 +66,7 @@ public final class Node implements AutoCloseable {
   }
 
   private void startAll() throws IOException, InterruptedException {
-    java.nio.file.Files.createDirectories(options.dataDir().resolve("streams"));
+    AtomicFiles.publicDirectory(options.dataDir().resolve("streams"));
     // The viewer bundle is served like any static file (ETag, caching, ranges) from the data directory.
     Path viewerDir = options.dataDir().resolve("viewer");
     ViewerAssets.extractTo(viewerDir);

@@ -19,6 +19,7 @@ import org.ownerless.origin.relay.RelayConfig;
 import org.ownerless.origin.relay.StreamMirror;
 import org.ownerless.protocol.model.StreamId;
 import org.ownerless.viewer.ViewerAssets;
+import org.ownerless.protocol.io.AtomicFiles;
 
 /**
  * A verifying relay: a {@link StreamMirror} of one stream under {@code DATA/streams/}, served by the
@@ -49,7 +50,7 @@ public final class Relay implements AutoCloseable {
 
   private void startAll() throws IOException {
     Path streams = options.dataDir().resolve("streams");
-    Files.createDirectories(streams);
+    AtomicFiles.publicDirectory(streams);
     Path viewerDir = options.dataDir().resolve("viewer");
     ViewerAssets.extractTo(viewerDir);
     StreamId stream = options.stream();
