@@ -99,7 +99,7 @@ final class AnnounceSigner {
     StreamAnnounce a = new StreamAnnounce(signer.publicKey(), name, config.title(), seq, now,
         now + ttl().toMillis(), status, config.latency(), renditions, config.origins(),
         config.trackers(), config.tips(), logs.apply(renditions));
-    AtomicFiles.write(file, a.sign(signer).toCanonicalBytes());
+    AtomicFiles.publish(file, a.sign(signer).toCanonicalBytes());
     lastSeq = seq;
     issuedAtMs = now;
   }

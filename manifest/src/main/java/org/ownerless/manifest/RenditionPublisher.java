@@ -78,7 +78,7 @@ final class RenditionPublisher implements AutoCloseable {
     long size = Files.size(segmentFile);
     SegmentEntry entry = rlog.next(sha256(segmentFile), size, durationUs, discontinuity);
     // In place before the log names it: after a crash the log never points at a missing file.
-    AtomicFiles.moveInto(segmentFile, dir.resolve(entry.uri()));
+    AtomicFiles.publishMove(segmentFile, dir.resolve(entry.uri()));
     rlog.append(entry);
     playlist.observe(PlaylistEntry.of(entry));
     if (ended) {
@@ -106,13 +106,13 @@ final class RenditionPublisher implements AutoCloseable {
         rlog.rootHash(), System.currentTimeMillis(), window, rlog.frontier(size - window.size()), previous, proof);
     byte[] signed = root.sign(signer).toCanonicalBytes();
     // Every published root stays fetchable by epoch and size, so a verifier that missed some can walk the chain.
-    AtomicFiles.writeLinked(dir.resolve(StreamLayout.root(rlog.epoch(), size)), dir.resolve(StreamLayout.MANIFEST),
+    AtomicFiles.publishLinked(dir.resolve(StreamLayout.root(rlog.epoch(), size)), dir.resolve(StreamLayout.MANIFEST),
         signed);
     List<PlaylistEntry> listed = new ArrayList<>();
     for (SegmentEntry e : LiveWindow.listed(window, ended, config.playlistWindow())) {
       listed.add(PlaylistEntry.of(e));
     }
-    AtomicFiles.writeString(dir.resolve(StreamLayout.MEDIA_PLAYLIST), playlist.render(listed, ended));
+    AtomicFiles.publishString(dir.resolve(StreamLayout.MEDIA_PLAYLIST), playlist.render(listed, ended));
     linkedFrom = from;
     lastPublishedSize = size;
   }

@@ -6,8 +6,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.CRC32C;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.model.SegmentEntry;
@@ -43,7 +45,9 @@ final class SegmentLogFile implements AutoCloseable {
   /** Opens (or creates, for {@code epoch}) the log and returns it with every intact record. */
   static SegmentLogFile open(Path file, long epoch, List<Leaf> recovered) throws IOException {
     Files.createDirectories(file.getParent());
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    // The node's own state, owner-only like everything outside streams/ (only that is published).
+    FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try {
       if (ch.size() < HEADER) {
         ch.truncate(0);

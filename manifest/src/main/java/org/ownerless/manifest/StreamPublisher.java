@@ -110,7 +110,7 @@ final class StreamPublisher implements AutoCloseable {
       open(r.name());
       announced.add(r.toRendition());
     }
-    AtomicFiles.writeString(servedDir.resolve(StreamLayout.MASTER_PLAYLIST), MasterPlaylist.render(announced));
+    AtomicFiles.publishString(servedDir.resolve(StreamLayout.MASTER_PLAYLIST), MasterPlaylist.render(announced));
     announce.renditions(announced);
   }
 

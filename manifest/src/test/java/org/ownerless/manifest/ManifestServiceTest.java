@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,30 @@ class ManifestServiceTest {
         assertThat(files.filter(f -> f.getFileName().toString().startsWith("."))).as("no temp or link files left").isEmpty();
       }
       assertThat(publishNanos).hasSize(25);
+    }
+  }
+
+  @Test
+  void everythingPublishedIsReadableByAnotherUsersWebServerAndTheStateStaysOwnerOnly() throws Exception {
+    try (ManifestService s = service(ManifestConfig.defaults(data))) {
+      s.open("show");
+      s.onRenditions("show", ladder());
+      s.onPublisherChange("show", true);
+      for (int i = 0; i < 3; i++) {
+        s.onSegment("show", segment("src", i), false); // staged owner-only, as a temp file is
+      }
+    }
+    try (var paths = Files.walk(data.resolve("streams"))) {
+      for (Path p : paths.toList()) {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).as("%s", data.relativize(p))
+            .isEqualTo(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--");
+      }
+    }
+    try (var paths = Files.walk(data)) {
+      for (Path p : paths.filter(Files::isRegularFile).filter(f -> !f.startsWith(data.resolve("streams"))).toList()) {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).as("%s", data.relativize(p))
+            .isEqualTo("rw-------");
+      }
     }
   }
 

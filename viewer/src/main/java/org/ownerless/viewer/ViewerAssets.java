@@ -36,7 +36,7 @@ public final class ViewerAssets {
 
   /** Writes every packaged file into {@code dir}, replacing only those whose bytes differ. */
   public static void extractTo(Path dir) throws IOException {
-    Files.createDirectories(dir);
+    AtomicFiles.publicDirectory(dir);
     for (String name : names()) {
       byte[] bytes = read(name);
       Path target = dir.resolve(name);
@@ -45,7 +45,7 @@ public final class ViewerAssets {
       }
       // Beside, then renamed over: a browser never fetches a half-written bundle. Readable by the
       // web server that may serve this directory instead of the node.
-      AtomicFiles.writeReadable(target, bytes);
+      AtomicFiles.publish(target, bytes);
     }
   }
 

@@ -94,7 +94,7 @@ public final class AnnounceCommand implements Callable<Integer>, Checked {
     OutputFile.check("--out", out);
     SignedObject signed = announce.sign(signer);
     // Readers (an origin serving this file) see the old announce or the new one, never half of one.
-    AtomicFiles.write(out.toAbsolutePath(), signed.toCanonicalBytes());
+    AtomicFiles.publish(out.toAbsolutePath(), signed.toCanonicalBytes());
     spec.commandLine().getErr().println("wrote " + StreamAnnounce.TYPE + " " + announce.streamId() + " seq "
         + announce.seq() + ", valid until " + Instant.ofEpochMilli(announce.expiresAtMs()) + ", to " + out);
     return ExitCodes.OK;

@@ -57,8 +57,9 @@ public final class DemoCommand implements Callable<Integer>, Checked {
 
   /** Every flag checked; no identity, token or directory is created. */
   @Override
-  public void check() {
+  public void check() throws java.io.IOException {
     builder().check();
+    NodeSecrets.checkStoredToken(data.value());
   }
 
   @Override

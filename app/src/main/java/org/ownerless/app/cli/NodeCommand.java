@@ -125,8 +125,11 @@ public final class NodeCommand implements Callable<Integer>, Checked {
 
   /** Every setting checked, without creating the key, the token or anything else. */
   @Override
-  public void check() {
+  public void check() throws java.io.IOException {
     builder().check();
+    if (publishToken == null) {
+      NodeSecrets.checkStoredToken(data.value());
+    }
   }
 
   /** The settings as parsed: flags, else the config file, else the builder's defaults. */

@@ -72,6 +72,7 @@ public final class YamlDefaultProvider implements CommandLine.IDefaultValueProvi
       try {
         file = ConfigFile.read(path);
         rejectUnknownKeys(file, command);
+        SecretSettings.check(file, command);
       } catch (UserError e) {
         problem = e;
         file = null;

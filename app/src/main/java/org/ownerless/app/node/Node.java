@@ -28,6 +28,7 @@ import org.ownerless.tracker.SwarmRegistry;
 import org.ownerless.tracker.TrackerConfig;
 import org.ownerless.viewer.ViewerAssets;
 import org.ownerless.tracker.TrackerInstaller;
+import org.ownerless.protocol.io.AtomicFiles;
 
 /**
  * The whole pipeline in one process: origin (HTTP) first, so its public URL can go into the signed
@@ -67,13 +68,13 @@ public final class Node implements AutoCloseable {
   }
 
   private void startAll() throws IOException, InterruptedException {
-    java.nio.file.Files.createDirectories(options.dataDir().resolve("streams"));
+    AtomicFiles.publicDirectory(options.dataDir().resolve("streams"));
     // The viewer bundle is served like any static file (ETag, caching, ranges) from the data directory.
     Path viewerDir = options.dataDir().resolve("viewer");
     ViewerAssets.extractTo(viewerDir);
     OriginServer.Builder b = OriginServer.builder().host(options.host()).port(options.httpPort())
         .staticRoot("/streams/", options.dataDir().resolve("streams"))
-        .staticRoot(WatchRoute.ASSETS, viewerDir)
+        .staticRoot(WatchRoute.ASSETS, viewerDir, ViewerPageHeaders.ALL)
         .route(WatchRoute.PREFIX, new WatchRoute(options.reownProjectId()))
         .route("/metrics", new PrometheusRoute(metrics))
         .upgradeRoute(TrackerInstaller.PATH, new TrackerInstaller(trackerRegistry))

@@ -12,6 +12,7 @@ import org.ownerless.protocol.crypto.Base64Url;
 import org.ownerless.protocol.crypto.KeyFile;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.io.AtomicFiles;
+import org.ownerless.protocol.io.OwnerOnly;
 
 /**
  * The two secrets a node keeps in its data directory: the creator key (the stream's identity) and
@@ -45,10 +46,12 @@ public final class NodeSecrets {
 
   /**
    * The token stored in DATA/publish-token, or a new random one stored there (mode 0600). A stored
-   * token too short to be one (an emptied file) is replaced, as before there was any.
+   * token too short to be one (an emptied file) is replaced, as before there was any. A stored token
+   * others can read is refused as the creator key is: whoever read it can publish as this node.
    */
   public static String publishToken(Path dataDir) throws IOException {
     Path file = dataDir.resolve(TOKEN_FILE);
+    checkStoredToken(dataDir);
     if (Files.exists(file)) {
       String stored = Files.readString(file, StandardCharsets.UTF_8).trim();
       if (stored.length() >= NodeSettingsBuilder.MIN_PUBLISH_TOKEN_LENGTH) {
@@ -61,5 +64,13 @@ public final class NodeSecrets {
     // AtomicFiles writes owner-only: the token is never briefly readable by others.
     AtomicFiles.writeString(file, token + "\n");
     return token;
+  }
+
+  /** Refuses a stored token that others can read; reads and writes nothing (for a command's check). */
+  public static void checkStoredToken(Path dataDir) throws IOException {
+    Path file = dataDir.resolve(TOKEN_FILE);
+    if (Files.exists(file)) {
+      OwnerOnly.require(file, "publish token file");
+    }
   }
 }

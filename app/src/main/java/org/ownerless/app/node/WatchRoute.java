@@ -53,14 +53,7 @@ public final class WatchRoute implements HttpRoute {
         Unpooled.wrappedBuffer(page));
     res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
     res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
-    // The page loads only its own bundle and talks to origins/trackers the signed announce names.
-    res.headers().set("Content-Security-Policy", "default-src 'self'; script-src 'self'; worker-src 'self' blob:; "
-        + "connect-src * data: blob:; media-src 'self' blob:; img-src * data: blob:; "
-        // AppKit (loaded only for WalletConnect tips) styles its modal with inline styles and fonts.
-        + "style-src 'self' 'unsafe-inline'; font-src * data:; frame-src *; "
-        + "object-src 'none'; base-uri 'self'; frame-ancestors *");
-    res.headers().set("X-Content-Type-Options", "nosniff");
-    res.headers().set("Referrer-Policy", "no-referrer");
+    ViewerPageHeaders.ALL.forEach(res.headers()::set);
     HttpResponses.send(ctx, req, res);
   }
 }

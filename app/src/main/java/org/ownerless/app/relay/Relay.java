@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ownerless.app.UserError;
+import org.ownerless.app.node.ViewerPageHeaders;
 import org.ownerless.app.node.WatchRoute;
 import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.http.OriginServer;
@@ -18,6 +19,7 @@ import org.ownerless.origin.relay.RelayConfig;
 import org.ownerless.origin.relay.StreamMirror;
 import org.ownerless.protocol.model.StreamId;
 import org.ownerless.viewer.ViewerAssets;
+import org.ownerless.protocol.io.AtomicFiles;
 
 /**
  * A verifying relay: a {@link StreamMirror} of one stream under {@code DATA/streams/}, served by the
@@ -48,7 +50,7 @@ public final class Relay implements AutoCloseable {
 
   private void startAll() throws IOException {
     Path streams = options.dataDir().resolve("streams");
-    Files.createDirectories(streams);
+    AtomicFiles.publicDirectory(streams);
     Path viewerDir = options.dataDir().resolve("viewer");
     ViewerAssets.extractTo(viewerDir);
     StreamId stream = options.stream();
@@ -66,7 +68,7 @@ public final class Relay implements AutoCloseable {
     OriginServer.Builder b = OriginServer.builder().host(options.host()).port(options.httpPort())
         .staticRoot("/streams/", streams)
         .route(MirrorRoute.prefixOf(stream), new MirrorRoute(mirror, config))
-        .staticRoot(WatchRoute.ASSETS, viewerDir)
+        .staticRoot(WatchRoute.ASSETS, viewerDir, ViewerPageHeaders.ALL)
         .route(WatchRoute.PREFIX, new WatchRoute(null, stream.toString()))
         .route("/metrics", new PrometheusRoute(metrics))
         .meterRegistry(metrics);

@@ -65,10 +65,21 @@ class NodeSecretsTest {
   @Test
   void aStoredTokenIsUsedAsWrittenAndAnEmptiedOneReplaced() throws Exception {
     Files.writeString(dir.resolve("publish-token"), "my-own-token-1\n");
+    Files.setPosixFilePermissions(dir.resolve("publish-token"), PosixFilePermissions.fromString("rw-------"));
     assertThat(NodeSecrets.publishToken(dir)).isEqualTo("my-own-token-1");
     Files.writeString(dir.resolve("publish-token"), "\n");
     String replaced = NodeSecrets.publishToken(dir);
     assertThat(replaced).hasSizeGreaterThanOrEqualTo(8);
     assertThat(Files.readString(dir.resolve("publish-token")).trim()).isEqualTo(replaced);
+  }
+
+  @Test
+  void aStoredTokenOthersCanReadIsRefusedWithTheFixAndLeftAlone() throws Exception {
+    Path file = dir.resolve("publish-token");
+    Files.writeString(file, "my-own-token-1\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> NodeSecrets.publishToken(dir)).isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("publish token file is accessible to other users (rw-r--r--); run: chmod 600 " + file);
+    assertThat(Files.readString(file)).isEqualTo("my-own-token-1\n");
   }
 }

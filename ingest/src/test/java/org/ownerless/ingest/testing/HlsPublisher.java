@@ -56,7 +56,7 @@ public final class HlsPublisher implements TranscodeListener {
   @Override
   public void onRenditions(String stream, List<SelectedRendition> renditions) {
     try {
-      AtomicFiles.writeString(streamDir.apply(stream).resolve(StreamLayout.MASTER_PLAYLIST),
+      AtomicFiles.publishString(streamDir.apply(stream).resolve(StreamLayout.MASTER_PLAYLIST),
           MasterPlaylist.render(renditions.stream().map(SelectedRendition::toRendition).toList()));
     } catch (IOException e) {
       log.error("{}: cannot write master playlist: {}", stream, e.getMessage());
@@ -94,7 +94,7 @@ public final class HlsPublisher implements TranscodeListener {
         throws IOException {
       long index = nextIndex;
       Path target = dir.resolve(segmentName(index));
-      AtomicFiles.moveInto(segment.file(), target);
+      AtomicFiles.publishMove(segment.file(), target);
       nextIndex++;
       PlaylistEntry entry = new PlaylistEntry(index, target.getFileName().toString(), segment.durationUs(), discontinuity);
       playlist.observe(entry);
@@ -102,7 +102,7 @@ public final class HlsPublisher implements TranscodeListener {
       while (window.size() > windowSize) {
         window.removeFirst();
       }
-      AtomicFiles.writeString(dir.resolve(StreamLayout.MEDIA_PLAYLIST), playlist.render(new ArrayList<>(window), false));
+      AtomicFiles.publishString(dir.resolve(StreamLayout.MEDIA_PLAYLIST), playlist.render(new ArrayList<>(window), false));
       return new SegmentPublished(stream, segment.rendition(), index, target, segment.durationUs(), discontinuity);
     }
   }

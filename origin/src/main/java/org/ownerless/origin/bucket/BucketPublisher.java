@@ -99,8 +99,9 @@ public final class BucketPublisher implements AutoCloseable {
           nudges.poll(IDLE_PASS_MS, TimeUnit.MILLISECONDS);
         } catch (IOException | RuntimeException e) {
           failedPasses.increment();
-          health.failed(e.getMessage() != null ? e.getMessage() : e.toString());
-          log.debug("bucket pass failed: {}", e.getMessage());
+          String reason = FailureReason.of(e);
+          health.failed(reason);
+          log.debug("bucket pass failed: {}", reason);
           if (last) {
             return;
           }
@@ -111,7 +112,8 @@ public final class BucketPublisher implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Error e) {
-      log.error("bucket publisher stopped by an internal error; the bucket is no longer updated", e);
+      log.error("bucket publisher stopped by an internal error ({}); the bucket is no longer updated",
+          FailureReason.of(e));
       throw e;
     } finally {
       stopped.countDown();

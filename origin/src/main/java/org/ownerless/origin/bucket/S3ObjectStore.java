@@ -7,7 +7,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -69,10 +68,10 @@ public final class S3ObjectStore implements ObjectStore {
         .contentType(headers.contentType()).cacheControl(headers.cacheControl()).build();
     try {
       s3.putObject(request, body);
-    } catch (SdkException e) {
-      throw failure("PUT " + key, e);
     } catch (java.io.UncheckedIOException e) {
-      throw e.getCause();
+      throw e.getCause(); // the local file: its path, no credential
+    } catch (RuntimeException e) { // the SDK's, or anything under it: only scrubbed text leaves the store
+      throw failure("PUT " + key, e);
     }
   }
 
@@ -87,13 +86,13 @@ public final class S3ObjectStore implements ObjectStore {
         return -1;
       }
       throw failure("HEAD " + key, e);
-    } catch (SdkException e) {
+    } catch (RuntimeException e) {
       throw failure("HEAD " + key, e);
     }
   }
 
   /** One line: what failed and why (HTTP status and S3 error code, or the network error). */
-  private BucketException failure(String what, SdkException e) {
+  private BucketException failure(String what, RuntimeException e) {
     String why;
     if (e instanceof S3Exception s3e && s3e.awsErrorDetails() != null) {
       why = "HTTP " + s3e.statusCode() + " " + s3e.awsErrorDetails().errorCode();

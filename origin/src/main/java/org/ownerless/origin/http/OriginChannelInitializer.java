@@ -22,7 +22,7 @@ import org.ownerless.net.ConnectionLimiter;
  * tls                 optional
  * header-deadline     slowloris: request head due within headerTimeout (raw bytes side)
  * http-codec          HTTP/1.1 framing with line and header size limits
- * cors-headers        Access-Control-* on every response, even decoder errors
+ * cors-headers        Access-Control-* on answers under /streams/, even decoder errors
  * metrics             responses by status class, bytes served
  * request-progress    tells header-deadline when a head is complete
  * decoder-failure     400 / 414 / 431 and close
@@ -40,7 +40,6 @@ final class OriginChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final ConnectionLimiter limiter;
   private final MetricsHandler metrics;
   private final Routes routes;
-  private final CorsHeaders corsHeaders = new CorsHeaders();
   private final CorsPreflightHandler preflight = new CorsPreflightHandler();
 
   OriginChannelInitializer(OriginLimits limits, SslContext ssl, ConnectionLimiter limiter,
@@ -67,7 +66,7 @@ final class OriginChannelInitializer extends ChannelInitializer<SocketChannel> {
         .setMaxInitialLineLength(limits.maxInitialLineLength())
         .setMaxHeaderSize(limits.maxHeaderSize())
         .setMaxChunkSize(8192)));
-    p.addLast(PipelineNames.CORS_HEADERS, corsHeaders);
+    p.addLast(PipelineNames.CORS_HEADERS, new CorsHeaders());
     p.addLast(PipelineNames.METRICS, metrics);
     p.addLast(PipelineNames.REQUEST_PROGRESS, new RequestProgress());
     p.addLast(PipelineNames.DECODER_FAILURE, new DecoderFailureHandler());

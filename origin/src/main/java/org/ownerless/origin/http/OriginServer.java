@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP/1.1 origin: static files under {@code /streams/}, plus routes and WebSocket upgrades that
- * other modules register (viewer page, Prometheus scrape, tracker). Plain HTTP or HTTPS.
+ * other modules register (viewer page, Prometheus scrape, tracker). Plain HTTP or HTTPS. Only answers
+ * under {@code /streams/} are readable by other websites (CORS).
  *
  * <pre>{@code
  * OriginServer server = OriginServer.builder()
@@ -181,10 +183,15 @@ public final class OriginServer implements AutoCloseable {
      * {@code staticRoot("/streams/", data.resolve("streams"))}. The directory must exist.
      */
     public Builder staticRoot(String prefix, Path dir) {
+      return staticRoot(prefix, dir, Map.of());
+    }
+
+    /** As {@link #staticRoot(String, Path)}, sending {@code pageHeaders} with every HTML file there. */
+    public Builder staticRoot(String prefix, Path dir, Map<String, String> pageHeaders) {
       if (prefix == null || !prefix.endsWith("/")) {
         throw new IllegalArgumentException("static prefix must end with '/': " + prefix);
       }
-      routes.add(prefix, new StaticFileRoute(prefix, dir));
+      routes.add(prefix, new StaticFileRoute(prefix, dir, pageHeaders));
       return this;
     }
 

@@ -24,6 +24,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ public final class StaticFileRoute implements HttpRoute {
 
   private final String prefix;
   private final Path realRoot;
+  private final Map<String, String> pageHeaders;
   private final RealDirectories directories = new RealDirectories();
 
   /**
@@ -52,7 +54,16 @@ public final class StaticFileRoute implements HttpRoute {
    * mirror, which may wait for a file being fetched) can hand the request on once the file is there.
    */
   public StaticFileRoute(String prefix, Path root) {
+    this(prefix, root, Map.of());
+  }
+
+  /**
+   * Serves {@code root} at {@code prefix}, sending {@code pageHeaders} with every HTML file: a
+   * page's security policy (CSP, framing) belongs to the page, not to the scripts and workers it loads.
+   */
+  public StaticFileRoute(String prefix, Path root, Map<String, String> pageHeaders) {
     this.prefix = prefix;
+    this.pageHeaders = Map.copyOf(pageHeaders);
     try {
       this.realRoot = root.toRealPath();
     } catch (IOException e) {
@@ -107,6 +118,9 @@ public final class StaticFileRoute implements HttpRoute {
       h.set(HttpHeaderNames.CACHE_CONTROL, CachePolicy.forFileName(file.name()));
       h.set(HttpHeaderNames.DATE, HttpDate.now());
       HttpResponses.echoKeepAlive(req, res);
+      if (file.name().endsWith(".html")) {
+        pageHeaders.forEach(h::set);
+      }
 
       if (notModified(req, etag, modifiedMillis)) {
         res.setStatus(HttpResponseStatus.NOT_MODIFIED);

@@ -164,13 +164,13 @@ final class RenditionMirror {
     // 2. roots/N.json (verbatim: signed), 3. manifest.json, 4. the playlist written from the window.
     if (!unpublished.isEmpty()) {
       for (RootFile f : unpublished) {
-        AtomicFiles.write(dir.resolve(f.path()), f.bytes());
+        AtomicFiles.publish(dir.resolve(f.path()), f.bytes());
         retention.rootWritten(f.path());
       }
-      AtomicFiles.write(dir.resolve(StreamLayout.MANIFEST), unpublished.get(unpublished.size() - 1).bytes());
+      AtomicFiles.publish(dir.resolve(StreamLayout.MANIFEST), unpublished.get(unpublished.size() - 1).bytes());
       unpublished.clear();
     }
-    AtomicFiles.writeString(dir.resolve(StreamLayout.MEDIA_PLAYLIST), playlist(root, ended));
+    AtomicFiles.publishString(dir.resolve(StreamLayout.MEDIA_PLAYLIST), playlist(root, ended));
     // 5. Retention before the new root becomes visible: whoever sees this tree size also sees the
     //    disk as it will stay (the files already name only the new window).
     Set<String> listed = new HashSet<>();

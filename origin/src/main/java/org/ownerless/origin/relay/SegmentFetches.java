@@ -68,7 +68,7 @@ public final class SegmentFetches {
     if (isMirrored(entry, target)) {
       return; // raced with a fetch that just finished
     }
-    AtomicFiles.write(target, follower.segment(upstream, rendition, entry));
+    AtomicFiles.publish(target, follower.segment(upstream, rendition, entry));
   }
 
   /** Only verified bytes are ever written under a segment's name, and names are never reused. */

@@ -73,7 +73,7 @@ public final class StreamMirror implements AutoCloseable, StreamFollower.Listene
   /** Clears what an earlier run left (see docs/relay.md) and starts following the upstreams. */
   public void start() throws IOException {
     deleteTree(config.streamDir());
-    Files.createDirectories(config.streamDir());
+    AtomicFiles.publicDirectory(config.streamDir());
     pollers.scheduleWithFixedDelay(guarded("announce", this::pollAnnounce), 0, config.announcePoll().toMillis(),
         TimeUnit.MILLISECONDS);
   }
@@ -129,8 +129,8 @@ public final class StreamMirror implements AutoCloseable, StreamFollower.Listene
     StreamAnnounce a = signed.content();
     Path dir = config.streamDir();
     try {
-      AtomicFiles.write(dir.resolve(StreamLayout.ANNOUNCE), bytes);
-      AtomicFiles.writeString(dir.resolve(StreamLayout.MASTER_PLAYLIST), MasterPlaylist.render(a.renditions()));
+      AtomicFiles.publish(dir.resolve(StreamLayout.ANNOUNCE), bytes);
+      AtomicFiles.publishString(dir.resolve(StreamLayout.MASTER_PLAYLIST), MasterPlaylist.render(a.renditions()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the announce mirror in " + dir, e);
     }

@@ -25,7 +25,7 @@ class CorsTest {
   }
 
   @Test
-  void everyResponseAllowsAnyOriginAndExposesTheRangeHeaders() throws Exception {
+  void everyAnswerUnderStreamsAllowsAnyOriginAndExposesTheRangeHeaders() throws Exception {
     String etag = Http.header(Http.get(origin.uri(STREAM + "master.m3u8")), "etag");
     for (HttpResponse<byte[]> res : java.util.List.of(
         Http.get(origin.uri(STREAM + "master.m3u8"), "Origin", "https://viewer.example"),
@@ -52,11 +52,35 @@ class CorsTest {
   }
 
   @Test
-  void aDecoderErrorStillCarriesTheCorsHeader() throws Exception {
+  void aDecoderErrorUnderStreamsStillCarriesTheCorsHeader() throws Exception {
     try (RawClient c = RawClient.connect(origin.port)) {
-      RawClient.Response res = c.send("GET / HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n").read();
+      RawClient.Response res = c.send("GET /streams/x HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n").read();
       assertThat(res.status()).isEqualTo(400);
       assertThat(res.header("access-control-allow-origin")).isEqualTo("*");
+    }
+  }
+
+  @Test
+  void metricsAndPathsOutsideStreamsAreNotReadableByOtherWebsites() throws Exception {
+    for (HttpResponse<byte[]> res : java.util.List.of(
+        Http.get(origin.uri("/metrics"), "Origin", "https://attacker.example"),
+        Http.get(origin.uri("/elsewhere"), "Origin", "https://attacker.example"),
+        Http.send("OPTIONS", origin.uri("/metrics"), "Origin", "https://attacker.example",
+            "Access-Control-Request-Method", "GET"))) {
+      assertThat(res.headers().firstValue("access-control-allow-origin")).as("status %d", res.statusCode()).isEmpty();
+    }
+  }
+
+  @Test
+  void pipelinedRequestsEachGetTheirOwnDecision() throws Exception {
+    try (RawClient c = RawClient.connect(origin.port)) {
+      c.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\nGET " + STREAM + "master.m3u8 HTTP/1.1\r\nHost: x\r\n\r\n");
+      RawClient.Response metrics = c.read();
+      RawClient.Response file = c.read();
+      assertThat(metrics.status()).isEqualTo(200);
+      assertThat(metrics.header("access-control-allow-origin")).isNull();
+      assertThat(file.status()).isEqualTo(200);
+      assertThat(file.header("access-control-allow-origin")).isEqualTo("*");
     }
   }
 }

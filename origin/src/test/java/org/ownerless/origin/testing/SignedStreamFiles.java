@@ -85,7 +85,7 @@ public final class SignedStreamFiles {
     }
     StreamAnnounce a = new StreamAnnounce(creator.publicKey(), "show", "relay test", now, now, now + ttl.toMillis(),
         status, LatencyMode.NORMAL, list, List.of(), List.of(), TipTargets.NONE, heads);
-    AtomicFiles.writeReadable(dir.resolve(StreamLayout.ANNOUNCE), a.sign(creator).toCanonicalBytes());
+    AtomicFiles.publish(dir.resolve(StreamLayout.ANNOUNCE), a.sign(creator).toCanonicalBytes());
   }
 
   /** Publishes the next segment of {@code rendition}; returns its entry. */
@@ -97,7 +97,7 @@ public final class SignedStreamFiles {
     SegmentEntry e = new SegmentEntry(index, StreamLayout.segment(1, index), 2_000_000,
         Digest.sha256(bytes), bytes.length, index == 0);
     Path rdir = dir.resolve(rendition);
-    AtomicFiles.writeReadable(rdir.resolve(e.uri()), bytes);
+    AtomicFiles.publish(rdir.resolve(e.uri()), bytes);
     log.entries.add(e);
     log.tree.append(e.leafHash());
     long size = log.tree.size();
@@ -106,9 +106,9 @@ public final class SignedStreamFiles {
     ManifestRoot root = ManifestRoot.ofTree(creator.publicKey(), "show", rendition, 1, log.tree, size,
         clock.getAsLong(), List.copyOf(window), null, proof);
     byte[] signed = root.sign(creator).toCanonicalBytes();
-    AtomicFiles.writeReadable(rdir.resolve(StreamLayout.root(1, size)), signed);
-    AtomicFiles.writeReadable(rdir.resolve(StreamLayout.MANIFEST), signed);
-    AtomicFiles.writeReadable(rdir.resolve(StreamLayout.MEDIA_PLAYLIST),
+    AtomicFiles.publish(rdir.resolve(StreamLayout.root(1, size)), signed);
+    AtomicFiles.publish(rdir.resolve(StreamLayout.MANIFEST), signed);
+    AtomicFiles.publish(rdir.resolve(StreamLayout.MEDIA_PLAYLIST),
         "#EXTM3U\n# the relay never reads this\n".getBytes(StandardCharsets.UTF_8));
     log.published = size;
     return e;
@@ -126,7 +126,7 @@ public final class SignedStreamFiles {
             .append(e.uri()).append('\n');
       }
       m3u8.append("#EXT-X-ENDLIST\n");
-      AtomicFiles.writeReadable(dir.resolve(r).resolve(StreamLayout.MEDIA_PLAYLIST),
+      AtomicFiles.publish(dir.resolve(r).resolve(StreamLayout.MEDIA_PLAYLIST),
           m3u8.toString().getBytes(StandardCharsets.UTF_8));
     }
   }

@@ -3,16 +3,13 @@ package org.ownerless.protocol.crypto;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.io.AtomicFiles;
+import org.ownerless.protocol.io.OwnerOnly;
 import org.ownerless.protocol.json.JsonFields;
 import org.ownerless.protocol.json.StrictJson;
 
@@ -30,7 +27,6 @@ public final class KeyFile {
   static final int FORMAT_VERSION = 1;
 
   public static final String TYPE = "OWNERLESS_SECRET_KEY";
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
   private static final int MAX_BYTES = 4096;
 
   private KeyFile() {}
@@ -72,14 +68,7 @@ public final class KeyFile {
     if (!Files.isRegularFile(file)) {
       throw new ProtocolException(file + " is not a regular file");
     }
-    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-      if (perms.stream().anyMatch(p -> !OWNER_ONLY.contains(p) && p != PosixFilePermission.OWNER_EXECUTE)) {
-        throw new AccessDeniedException(file.toString(), null,
-            "key file is accessible to other users (" + PosixFilePermissions.toString(perms)
-                + "); run: chmod 600 " + file);
-      }
-    }
+    OwnerOnly.require(file, "key file");
     if (Files.size(file) > MAX_BYTES) {
       throw new ProtocolException(file + " is too large to be a key file");
     }

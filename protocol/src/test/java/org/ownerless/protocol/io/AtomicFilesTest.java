@@ -31,7 +31,9 @@ class AtomicFilesTest {
     Path manifest = dir.resolve("src/manifest.json");
     Path root = dir.resolve("src/roots/7.json");
     byte[] content = "{\"treeSize\":7}".getBytes(StandardCharsets.UTF_8);
-    AtomicFiles.writeLinked(root, manifest, content);
+    AtomicFiles.publishLinked(root, manifest, content);
+    assertThat(mode(manifest)).isEqualTo("rw-r--r--");
+    assertThat(mode(root.getParent())).isEqualTo("rwxr-xr-x");
     assertThat(Files.readAllBytes(manifest)).isEqualTo(content);
     assertThat(Files.readAllBytes(root)).isEqualTo(content);
     assertThat(Files.isSameFile(manifest, root)).isTrue();
@@ -75,12 +77,37 @@ class AtomicFilesTest {
   }
 
   @Test
-  void aReadableFileGetsTheProcessDefaultPermissionsNotOwnerOnly() throws Exception {
-    Path page = dir.resolve("viewer/watch.html");
-    AtomicFiles.writeReadable(page, "<html>".getBytes(StandardCharsets.UTF_8));
-    Path probe = Files.createFile(dir.resolve("probe")); // what the umask gives a plain new file
-    assertThat(Files.getPosixFilePermissions(page)).isEqualTo(Files.getPosixFilePermissions(probe));
+  void publishedFilesAndTheDirectoriesMadeForThemAreReadableByEveryone() throws Exception {
+    Path page = dir.resolve("viewer/assets/watch.html");
+    AtomicFiles.publish(page, "<html>".getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.publishString(page, "<html>again");
+    assertThat(mode(page)).isEqualTo("rw-r--r--");
+    assertThat(mode(page.getParent())).isEqualTo("rwxr-xr-x");
+    assertThat(mode(page.getParent().getParent())).isEqualTo("rwxr-xr-x");
     assertThat(namesIn(page.getParent())).containsExactly("watch.html");
+  }
+
+  @Test
+  void aFileAnotherProgramWroteOwnerOnlyIsPublishedReadable() throws Exception {
+    Path staged = Files.createTempFile(dir, "segment", ".ts"); // createTempFile: 0600
+    Files.writeString(staged, "media");
+    Path target = dir.resolve("src/seg-1-0.ts");
+    AtomicFiles.publishMove(staged, target);
+    assertThat(Files.readString(target)).isEqualTo("media");
+    assertThat(mode(target)).isEqualTo("rw-r--r--");
+    assertThat(staged).doesNotExist();
+  }
+
+  @Test
+  void anExistingDirectoryKeepsTheModeItsOwnerChose() throws Exception {
+    Path own = Files.createDirectory(dir.resolve("own"));
+    Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rwx--x--x"));
+    AtomicFiles.publish(own.resolve("f"), new byte[] {1});
+    assertThat(mode(own)).isEqualTo("rwx--x--x");
+  }
+
+  private static String mode(Path p) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
   }
 
   private static String[] namesIn(Path d) throws Exception {
