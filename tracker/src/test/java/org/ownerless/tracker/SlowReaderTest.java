@@ -19,7 +19,8 @@ class SlowReaderTest {
   @Test
   void aReaderThatStopsReadingIsDropped() throws Exception {
     try (TrackerServer server = new TrackerServer(new InetSocketAddress("127.0.0.1", 0),
-        TrackerConfig.defaults().withOutboundBytes(64 * 1024))) {
+        // The offer rate limit lifted: this flooder must reach the slow reader, not be cut off first.
+        TrackerConfig.builder().maxOutboundBytes(64 * 1024).offersPerSecond(1_000_000).offerBurst(1_000_000).build())) {
       int port = server.start();
       Socket slow = new Socket();
       slow.setReceiveBufferSize(4096);
