@@ -15,16 +15,38 @@ package org.ownerless.net;
 public final class LogText {
   /** Characters of the original shown at most; a command or path that matters is far shorter. */
   public static final int MAX_CHARS = 200;
+  /**
+   * The cap of {@link #detail}: a failure's message names a URL and then what the server did, so it
+   * needs room for both before the part that explains it is cut.
+   */
+  public static final int MAX_DETAIL_CHARS = 1000;
 
   private LogText() {}
 
   /** {@code untrusted} quoted, escaped and capped for a log line; {@code (none)} for null. */
   public static String quote(String untrusted) {
+    return quote(untrusted, MAX_CHARS);
+  }
+
+  /** The value of {@link Object#toString()} of {@code untrusted} (a URI, a name), quoted. */
+  public static String quote(Object untrusted) {
+    return quote(untrusted == null ? null : untrusted.toString());
+  }
+
+  /**
+   * A message of ours that embeds network text (an exception's or a fetch failure's message naming
+   * what a server sent), escaped like {@link #quote} with the longer {@link #MAX_DETAIL_CHARS} cap.
+   */
+  public static String detail(String message) {
+    return quote(message, MAX_DETAIL_CHARS);
+  }
+
+  private static String quote(String untrusted, int maxChars) {
     if (untrusted == null) {
       return "(none)";
     }
-    boolean cut = untrusted.length() > MAX_CHARS;
-    int end = cut ? MAX_CHARS : untrusted.length();
+    boolean cut = untrusted.length() > maxChars;
+    int end = cut ? maxChars : untrusted.length();
     if (cut && Character.isHighSurrogate(untrusted.charAt(end - 1))) {
       end--; // never split a pair: half of one would be escaped as a lone surrogate
     }
@@ -35,11 +57,6 @@ public final class LogText {
       out.append("… (").append(untrusted.length()).append(" chars)");
     }
     return out.toString();
-  }
-
-  /** The value of {@link Object#toString()} of {@code untrusted} (an exception, a URI), quoted. */
-  public static String quote(Object untrusted) {
-    return quote(untrusted == null ? null : untrusted.toString());
   }
 
   private static void escapeInto(StringBuilder out, String s, int end) {

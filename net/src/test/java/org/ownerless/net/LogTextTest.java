@@ -44,6 +44,15 @@ class LogTextTest {
   }
 
   @Test
+  void aDetailKeepsMoreOfAMessageEscapedTheSameWay() {
+    String message = "http://upstream/x: unknown field 'a\nb' " + "z".repeat(2000);
+    assertThat(LogText.detail(message)).startsWith("\"http://upstream/x: unknown field 'a\\nb' zz")
+        .endsWith("z\"… (" + message.length() + " chars)");
+    // 1000 characters of the original shown (one of them escaped into two), then the quote and the length.
+    assertThat(LogText.detail(message)).hasSize(1 + LogText.MAX_DETAIL_CHARS + 1 + 1 + "… (2039 chars)".length());
+  }
+
+  @Test
   void aCutNeverSplitsASurrogatePair() {
     String s = "x".repeat(LogText.MAX_CHARS - 1) + "😀" + "tail";
     assertThat(LogText.quote(s)).isEqualTo("\"" + "x".repeat(LogText.MAX_CHARS - 1) + "\"… (" + s.length() + " chars)");
