@@ -108,6 +108,11 @@ public final class StreamMirror implements AutoCloseable, StreamFollower.Listene
     return r == null ? Optional.empty() : r.fetchListed(uri);
   }
 
+  /** The mirror of {@code rendition}, or null before the announce lists it. */
+  RenditionMirror rendition(String rendition) {
+    return renditions.get(rendition);
+  }
+
   public SegmentFetches fetches() {
     return fetches;
   }
