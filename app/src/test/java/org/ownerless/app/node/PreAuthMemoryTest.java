@@ -78,7 +78,7 @@ class PreAuthMemoryTest {
       ffmpeg = TestPublisher.start(rtmpServer, "show?token=" + TOKEN, 90, data.resolve("ffmpeg.log").toFile(),
           "testsrc", 15);
       Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-          .until(() -> Files.readString(nodeLog).contains("publishing 'show'"));
+          .until(() -> Files.readString(nodeLog).contains("publishing \"show\""));
       // While the publisher starts, every stranger that kept to the before-publish limits is still there.
       assertThat(holders).allSatisfy(s -> assertThat(openAfterReading(s)).as("holder open").isTrue());
 

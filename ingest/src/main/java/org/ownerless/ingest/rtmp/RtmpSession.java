@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.ownerless.ingest.rtmp.amf.Amf0;
 import org.ownerless.ingest.rtmp.amf.Amf0Exception;
 import org.ownerless.ingest.rtmp.amf.Amf0Reader;
+import org.ownerless.net.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,7 +143,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
             .addListener(ChannelFutureListener.CLOSE);
         break;
       default:
-        log.debug("{}: ignoring command {}", peer(ctx), name);
+        log.debug("{}: ignoring command {}", peer(ctx), LogText.quote(name));
     }
   }
 
@@ -151,7 +152,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
     int query = app.indexOf('?');
     String appName = (query >= 0 ? app.substring(0, query) : app).replaceAll("/+$", "");
     if (!APP.equals(appName)) {
-      log.info("{}: refusing connect to application '{}'", peer(ctx), abbreviate(appName));
+      log.info("{}: refusing connect to application {}", peer(ctx), LogText.quote(appName));
       ctx.writeAndFlush(CommandMessages.error(txn, null, CommandMessages.status("error",
           "NetConnection.Connect.Rejected", "unknown application; publish to rtmp://HOST:PORT/" + APP)))
           .addListener(ChannelFutureListener.CLOSE);
@@ -179,7 +180,8 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
     }
     // The token is checked before anything about the stream is touched or acknowledged.
     if (!gate.tokenMatches(key.token())) {
-      log.warn("{}: publish to '{}' refused: invalid or missing token", peer(ctx), key.name());
+      // The name only: the token is the node's publish secret, or a guess at it; neither belongs in a log.
+      log.warn("{}: publish to {} refused: invalid or missing token", peer(ctx), LogText.quote(key.name()));
       refuse(ctx, streamId, "NetStream.Publish.Denied",
           "invalid or missing publish token; the stream key must be NAME?token=TOKEN");
       return;
@@ -198,7 +200,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
     ctx.write(ControlMessages.streamBegin(streamId));
     ctx.writeAndFlush(CommandMessages.onStatus(streamId, "status", "NetStream.Publish.Start",
         "Publishing " + key.name() + "."));
-    log.info("{}: publishing '{}'", peer(ctx), key.name());
+    log.info("{}: publishing {}", peer(ctx), LogText.quote(key.name()));
   }
 
   private void onData(List<Object> values) {
@@ -224,7 +226,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
         sink.audio(m.timestamp(), m.payload());
       }
     } catch (MediaRejectedException e) {
-      log.warn("{}: stopping '{}': {}", peer(ctx), streamName, e.getMessage());
+      log.warn("{}: stopping {}: {}", peer(ctx), LogText.quote(streamName), LogText.quote(e.getMessage()));
       stopPublishing();
       refuse(ctx, STREAM_ID, "NetStream.Publish.Rejected", e.getMessage());
     }
@@ -252,7 +254,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
     if (evt instanceof IdleStateEvent) {
-      log.info("{}: closing idle connection{}", peer(ctx), streamName != null ? " ('" + streamName + "')" : "");
+      log.info("{}: closing idle connection{}", peer(ctx), streamName != null ? " (" + LogText.quote(streamName) + ")" : "");
       ctx.close();
       return;
     }
@@ -265,7 +267,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
       publishDeadline.cancel(false);
     }
     if (sink != null) {
-      log.info("{}: publisher of '{}' disconnected", peer(ctx), streamName);
+      log.info("{}: publisher of {} disconnected", peer(ctx), LogText.quote(streamName));
     }
     stopPublishing();
     super.channelInactive(ctx);
@@ -275,7 +277,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof DecoderException || cause instanceof Amf0Exception) {
       Throwable reason = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-      log.info("{}: closing after protocol error: {}", peer(ctx), reason.getMessage());
+      log.info("{}: closing after protocol error: {}", peer(ctx), LogText.quote(reason.getMessage()));
     } else {
       log.warn("{}: closing after error", peer(ctx), cause);
     }
@@ -287,9 +289,5 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
         ? "rtmp " + ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress() + ":"
             + ((InetSocketAddress) ctx.channel().remoteAddress()).getPort()
         : "rtmp " + ctx.channel().remoteAddress();
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 64 ? s.substring(0, 64) + "…" : s;
   }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.ownerless.net.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,7 +171,8 @@ final class FfmpegRun {
     try (BufferedReader r = reader(process.getErrorStream())) {
       for (String line; (line = r.readLine()) != null; ) {
         stderr.add(line);
-        log.warn("ffmpeg [{}]: {}", stream, line);
+        // ffmpeg echoes what the publisher sent (metadata strings): escaped like any network text.
+        log.warn("ffmpeg [{}]: {}", stream, LogText.quote(line));
       }
     } catch (IOException e) {
       // process gone

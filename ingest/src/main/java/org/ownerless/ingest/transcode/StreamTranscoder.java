@@ -16,6 +16,7 @@ import org.ownerless.ingest.flv.AudioTagHeader;
 import org.ownerless.ingest.flv.FlvFormatException;
 import org.ownerless.ingest.flv.FlvWriter;
 import org.ownerless.ingest.flv.VideoTagHeader;
+import org.ownerless.net.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -266,8 +267,8 @@ public final class StreamTranscoder {
       long delay = backoff.nextDelay(ended.uptimeMillis());
       notBeforeNanos = System.nanoTime() + delay * 1_000_000;
       log.error("{}: ffmpeg run {} exited with code {}; restarting in {} ms. Last output: {}", stream, ended.number(),
-          exitCode, delay, tail.isEmpty() ? "(none)" : String.join(" | ", tail.subList(Math.max(0, tail.size() - 5),
-              tail.size())));
+          exitCode, delay, tail.isEmpty() ? "(none)" : String.join(" | ", tail.subList(Math.max(0, tail.size() - 5), tail.size())
+              .stream().map(LogText::quote).toList()));
     } else {
       log.info("{}: ffmpeg run {} finished", stream, ended.number());
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.ownerless.net.LogText;
 import org.ownerless.protocol.model.StreamId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +89,7 @@ public final class UpstreamChoice {
       try {
         add(StreamUrl.forStream(hint, stream));
       } catch (IllegalArgumentException e) {
-        log.debug("ignoring origin hint {}: {}", hint, e.getMessage());
+        log.debug("ignoring origin hint {}: {}", LogText.quote(hint), LogText.detail(e.getMessage()));
       }
     }
   }
@@ -115,7 +116,7 @@ public final class UpstreamChoice {
     Counter.builder("ownerless.relay.upstream.failures").description("upstream files refused or unavailable")
         .tag("problem", failure.problem().name()).register(metrics).increment();
     if (failing.add(failed.toString())) {
-      log.warn("upstream {} failing: {}: {}{}", failed, failure.problem(), failure.getMessage(),
+      log.warn("upstream {} failing: {}: {}{}", failed, failure.problem(), LogText.detail(failure.getMessage()),
           wasCurrent && candidates.size() > 1 ? "; now reading " + candidates.get(current) : "");
     }
     long now = System.currentTimeMillis();
@@ -173,7 +174,7 @@ public final class UpstreamChoice {
     for (int i = 0; i < candidates.size(); i++) {
       if (candidates.get(i).toString().equals(ahead.toString()) && i != current) {
         if (metrics != null) {
-          log.info("reading {} instead of {}: {}", ahead, candidates.get(current), why);
+          log.info("reading {} instead of {}: {}", ahead, candidates.get(current), LogText.detail(why));
         }
         current = i;
         return;

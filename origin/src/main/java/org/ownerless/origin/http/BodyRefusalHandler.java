@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
+import org.ownerless.net.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ final class BodyRefusalHandler extends ChannelInboundHandlerAdapter {
     if (msg instanceof HttpRequest req && bodyless(req.method()) && declaresBody(req)) {
       refused = true;
       ReferenceCountUtil.release(msg);
-      log.debug("{}: {} with a body refused", ctx.channel().remoteAddress(), req.method());
+      log.debug("{}: {} with a body refused", ctx.channel().remoteAddress(), LogText.quote(req.method().name()));
       HttpResponses.textAndClose(ctx, null, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
           "request body not accepted\n");
       return;

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import org.ownerless.net.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ final class DecoderFailureHandler extends ChannelInboundHandlerAdapter {
     ReferenceCountUtil.release(msg);
     HttpResponseStatus status = statusFor(result.cause());
     log.debug("{}: malformed request, answering {}: {}", ctx.channel().remoteAddress(), status.code(),
-        LogSafe.printable(result.cause().toString()));
+        LogText.detail(result.cause().toString()));
     HttpResponses.textAndClose(ctx, null, status, status.reasonPhrase().toLowerCase() + "\n");
   }
 

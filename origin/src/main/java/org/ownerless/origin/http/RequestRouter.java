@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
+import org.ownerless.net.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
     Optional<String> decoded = RequestPath.decode(req.uri());
     if (decoded.isEmpty()) {
-      log.debug("{}: refused request target {}", ctx.channel().remoteAddress(), LogSafe.printable(req.uri()));
+      log.debug("{}: refused request target {}", ctx.channel().remoteAddress(), LogText.quote(req.uri()));
       HttpResponses.textAndClose(ctx, req, HttpResponseStatus.BAD_REQUEST, "bad request path\n");
       return;
     }
@@ -58,8 +59,8 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     } catch (Exception e) {
       // One line, no stack trace, nothing of it to the client. If the route had already started a
       // response the 500 cannot be framed; closing is then the only honest end.
-      log.warn("{}: route for {} failed: {}", ctx.channel().remoteAddress(), LogSafe.printable(path),
-          LogSafe.printable(e.toString()));
+      log.warn("{}: route for {} failed: {}", ctx.channel().remoteAddress(), LogText.quote(path),
+          LogText.detail(e.toString()));
       HttpResponses.textAndClose(ctx, req, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error\n");
     }
   }
@@ -91,9 +92,9 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof IOException
         || (cause instanceof DecoderException && cause.getCause() instanceof SSLException)) {
-      log.debug("{}: {}", ctx.channel().remoteAddress(), LogSafe.printable(cause.toString())); // routine
+      log.debug("{}: {}", ctx.channel().remoteAddress(), LogText.detail(cause.toString())); // routine
     } else {
-      log.warn("{}: {}", ctx.channel().remoteAddress(), LogSafe.printable(cause.toString()));
+      log.warn("{}: {}", ctx.channel().remoteAddress(), LogText.detail(cause.toString()));
     }
     ctx.close();
   }

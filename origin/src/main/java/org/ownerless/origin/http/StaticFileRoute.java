@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import org.ownerless.net.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -192,7 +193,8 @@ public final class StaticFileRoute implements HttpRoute {
         if (!f.isSuccess()) {
           // Already closed: whoever closed it logged why; every queued response failing says nothing new.
           if (!(f.cause() instanceof ClosedChannelException)) {
-            log.debug("{}: sending {} failed: {}", f.channel().remoteAddress(), file.name(), f.cause().toString());
+            log.debug("{}: sending {} failed: {}", f.channel().remoteAddress(), LogText.quote(file.name()),
+                f.cause().toString());
           }
           f.channel().close(); // a response cut short cannot be followed by another on this connection
         }

@@ -3,8 +3,8 @@ package org.ownerless.origin.relay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,14 +14,18 @@ import org.slf4j.LoggerFactory;
  * last N segments (and roots/N.json files), or everything when N is 0 (an archive). Files are
  * remembered in the order they were mirrored; the oldest go first, except that a file the current
  * manifest window lists (or the current root) is never deleted, whatever N says.
+ *
+ * <p>Every call is O(1) per file (insertion-ordered sets: a membership test does not scan), and
+ * {@link #apply} costs the files it deletes plus the listed ones it steps over at the old end. An
+ * archive deletes nothing, so it remembers nothing: its cost does not grow with the recording.
  */
 final class MirrorRetention {
   private static final Logger log = LoggerFactory.getLogger(MirrorRetention.class);
 
   private final Path dir;
   private final int keep;
-  private final ArrayDeque<String> segments = new ArrayDeque<>();
-  private final ArrayDeque<String> roots = new ArrayDeque<>();
+  private final LinkedHashSet<String> segments = new LinkedHashSet<>();
+  private final LinkedHashSet<String> roots = new LinkedHashSet<>();
 
   /** @param keep segments (and roots) kept; 0 keeps everything */
   MirrorRetention(Path dir, int keep) {
@@ -32,16 +36,17 @@ final class MirrorRetention {
     this.keep = keep;
   }
 
+  /** A segment is in place; one mirrored again keeps its place in the order (a set ignores the repeat). */
   synchronized void segmentMirrored(String uri) {
-    if (!segments.contains(uri)) {
-      segments.addLast(uri);
+    if (keep > 0) {
+      segments.add(uri);
     }
   }
 
   /** @param path the root's file below the rendition directory, {@code roots/E-N.json} */
   synchronized void rootWritten(String path) {
-    if (!roots.contains(path)) {
-      roots.addLast(path);
+    if (keep > 0) {
+      roots.add(path);
     }
   }
 
@@ -66,8 +71,9 @@ final class MirrorRetention {
     }
   }
 
-  synchronized int segmentsKept() {
-    return segments.size();
+  /** Segments and roots remembered for deletion. */
+  synchronized int remembered() {
+    return segments.size() + roots.size();
   }
 
   private static void delete(Path file) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.ownerless.net.LogText;
 import org.ownerless.origin.http.HttpRoute;
 import org.ownerless.origin.http.StaticFileRoute;
 import org.ownerless.origin.http.HttpResponses;
@@ -51,11 +52,11 @@ public final class MirrorRoute implements HttpRoute {
     pending.get().whenComplete((file, failure) -> ctx.executor().execute(() -> {
       try {
         if (failure != null) {
-          log.debug("on-demand fetch of {} failed: {}", path, failure.toString());
+          log.debug("on-demand fetch of {} failed: {}", LogText.quote(path), LogText.detail(failure.toString()));
         }
         files.handle(ctx, req, path); // the file if it verified, else the usual 404
       } catch (Exception e) {
-        log.warn("serving {} failed: {}", path, e.toString());
+        log.warn("serving {} failed: {}", LogText.quote(path), LogText.detail(e.toString()));
         ctx.close();
       } finally {
         req.release();

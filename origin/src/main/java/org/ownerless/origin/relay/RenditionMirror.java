@@ -36,8 +36,6 @@ final class RenditionMirror {
   /** How often a poll asks another upstream whether it is ahead: about two segments of the default length. */
   static final long SCOUT_EVERY_MS = 2_000;
 
-  private record RootFile(String path, byte[] bytes) {}
-
   private final String rendition;
   private final Path dir;
   private final StreamFollower follower;
@@ -45,10 +43,10 @@ final class RenditionMirror {
   private final Executor scouts;
   private final MirrorRetention retention;
 
-  private final List<RootFile> unpublished = new ArrayList<>();
+  private final UnpublishedRoots unpublished;
   private final MediaPlaylist playlist = new MediaPlaylist(1);
   private volatile ManifestRoot published;
-  private Signed<ManifestRoot> newest;
+  private volatile Signed<ManifestRoot> newest;
   private Signed<ManifestRoot> publishedSigned;
   private boolean publishedEnded;
   private long playlistEpoch = -1;
@@ -64,6 +62,7 @@ final class RenditionMirror {
     this.fetches = fetches;
     this.scouts = scouts;
     this.retention = new MirrorRetention(dir, keepSegments);
+    this.unpublished = new UnpublishedRoots(rendition, keepSegments);
   }
 
   String rendition() {
@@ -75,9 +74,20 @@ final class RenditionMirror {
     return published;
   }
 
+  /** Roots accepted and not yet written. */
+  int unpublishedRoots() {
+    return unpublished.size();
+  }
+
+  /** The log size of the newest accepted root (published or not); 0 before the first. */
+  long acceptedSize() {
+    Signed<ManifestRoot> n = newest;
+    return n == null ? 0 : n.content().treeSize();
+  }
+
   /** The follower accepted {@code root} (on this rendition's poll thread): written at the next publish. */
   void accepted(Signed<ManifestRoot> root, byte[] bytes) {
-    unpublished.add(new RootFile(StreamLayout.root(root.content().epoch(), root.content().treeSize()), bytes));
+    unpublished.add(new UnpublishedRoots.RootFile(StreamLayout.root(root.content().epoch(), root.content().treeSize()), bytes));
     newest = root;
   }
 
@@ -163,12 +173,12 @@ final class RenditionMirror {
     }
     // 2. roots/N.json (verbatim: signed), 3. manifest.json, 4. the playlist written from the window.
     if (!unpublished.isEmpty()) {
-      for (RootFile f : unpublished) {
+      List<UnpublishedRoots.RootFile> files = unpublished.drain();
+      for (UnpublishedRoots.RootFile f : files) {
         AtomicFiles.publish(dir.resolve(f.path()), f.bytes());
         retention.rootWritten(f.path());
       }
-      AtomicFiles.publish(dir.resolve(StreamLayout.MANIFEST), unpublished.get(unpublished.size() - 1).bytes());
-      unpublished.clear();
+      AtomicFiles.publish(dir.resolve(StreamLayout.MANIFEST), files.get(files.size() - 1).bytes());
     }
     AtomicFiles.publishString(dir.resolve(StreamLayout.MEDIA_PLAYLIST), playlist(root, ended));
     // 5. Retention before the new root becomes visible: whoever sees this tree size also sees the

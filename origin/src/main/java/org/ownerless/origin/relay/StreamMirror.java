@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.ownerless.net.LogText;
 import org.ownerless.origin.follow.FetchFailure;
 import org.ownerless.origin.follow.StreamFollower;
 import org.ownerless.origin.follow.StreamUrl;
@@ -107,6 +108,11 @@ public final class StreamMirror implements AutoCloseable, StreamFollower.Listene
     return r == null ? Optional.empty() : r.fetchListed(uri);
   }
 
+  /** The mirror of {@code rendition}, or null before the announce lists it. */
+  RenditionMirror rendition(String rendition) {
+    return renditions.get(rendition);
+  }
+
   public SegmentFetches fetches() {
     return fetches;
   }
@@ -162,7 +168,7 @@ public final class StreamMirror implements AutoCloseable, StreamFollower.Listene
       try {
         task.run();
       } catch (RuntimeException e) {
-        log.warn("relay {}: {}", what, e.toString());
+        log.warn("relay {}: {}", what, LogText.detail(e.toString()));
       }
     };
   }

@@ -39,7 +39,7 @@ public final class StreamVerifier {
   private final StreamUrl url;
   private final PublicKey creator;
   private final StreamFollower follower;
-  private final Set<String> verifiedSegments = new HashSet<>();
+  private final VerifiedSegments verified = new VerifiedSegments();
 
   /** @param timeout the deadline of each request */
   public StreamVerifier(StreamUrl url, PublicKey pinned, Duration timeout) {
@@ -196,20 +196,26 @@ public final class StreamVerifier {
       }
     }
     // What is fetched comes from the signed window, not from the playlist: every entry of it.
+    verified.retainWindow(r, root.window());
     for (SegmentEntry e : root.window()) {
       String segment = StreamLayout.inRendition(r, e.uri());
-      if (verifiedSegments.contains(segment)) {
+      if (verified.contains(r, e)) {
         continue;
       }
       try {
         follower.segment(url, r, e);
-        verifiedSegments.add(segment);
+        verified.add(r, e);
         check.newSegments++;
       } catch (FetchFailure ex) {
         failures.add(new Failure(segment, ex.problem(), ex.getMessage()));
       }
     }
     return check;
+  }
+
+  /** Segments remembered as verified, across renditions. */
+  int segmentsRemembered() {
+    return verified.size();
   }
 
   /** The rendition's newest root, accepted only if it extends what was accepted before. */
