@@ -41,6 +41,29 @@ public final class LogText {
     return quote(message, MAX_DETAIL_CHARS);
   }
 
+  /**
+   * {@code text} (a report line of ours that may carry what a server sent) made safe for a terminal
+   * or a line-oriented reader, with its readable characters unchanged: only what breaks, hides or
+   * reorders a line is escaped, and no quotes are added. Not capped: a report may carry a whole
+   * equivocation proof for the user to copy, and its length is bounded by what was fetched.
+   */
+  public static String inline(String text) {
+    if (text == null) {
+      return "(none)";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (unsafe(cp)) {
+        escapeUnsafe(out, cp);
+      } else {
+        out.appendCodePoint(cp);
+      }
+    }
+    return out.toString();
+  }
+
   private static String quote(String untrusted, int maxChars) {
     if (untrusted == null) {
       return "(none)";
@@ -64,19 +87,27 @@ public final class LogText {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
       switch (cp) {
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
         case '\\' -> out.append("\\\\");
         case '"' -> out.append("\\\"");
         default -> {
           if (unsafe(cp)) {
-            for (char c : Character.toChars(cp)) {
-              out.append(String.format("\\u%04X", (int) c));
-            }
+            escapeUnsafe(out, cp);
           } else {
             out.appendCodePoint(cp);
           }
+        }
+      }
+    }
+  }
+
+  private static void escapeUnsafe(StringBuilder out, int cp) {
+    switch (cp) {
+      case '\n' -> out.append("\\n");
+      case '\r' -> out.append("\\r");
+      case '\t' -> out.append("\\t");
+      default -> {
+        for (char c : Character.toChars(cp)) {
+          out.append(String.format("\\u%04X", (int) c));
         }
       }
     }

@@ -63,4 +63,13 @@ class LogTextTest {
     assertThat(LogText.quote((String) null)).isEqualTo("(none)");
     assertThat(LogText.quote((Object) null)).isEqualTo("(none)");
   }
+
+  @Test
+  void inlineKeepsReadableTextAsItIsAndEscapesOnlyWhatBreaksALine() {
+    assertThat(LogText.inline("src/manifest.json: MALFORMED: unknown field 'a\"b\\c'"))
+        .isEqualTo("src/manifest.json: MALFORMED: unknown field 'a\"b\\c'");
+    assertThat(LogText.inline("x\nOK forged\u001b[2K\u2028\u202e")).isEqualTo("x\\nOK forged\\u001B[2K\\u2028\\u202E");
+    assertThat(LogText.inline("a".repeat(20_000))).as("a whole proof stays copyable").hasSize(20_000);
+    assertThat(LogText.inline(null)).isEqualTo("(none)");
+  }
 }

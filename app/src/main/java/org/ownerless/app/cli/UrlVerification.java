@@ -6,6 +6,7 @@ import java.util.Map;
 import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
 import org.ownerless.app.UserText;
+import org.ownerless.net.LogText;
 import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.verify.Failure;
 import org.ownerless.origin.verify.PassResult;
@@ -51,7 +52,7 @@ final class UrlVerification {
       PassResult r = verifier.pass();
       segments += r.newSegments();
       for (Failure f : r.failures()) {
-        out.println("FAIL " + f);
+        out.println("FAIL " + LogText.inline(f.toString())); // messages carry what the server sent
       }
       anyFailure |= !r.ok();
       if (r.ok()) {

@@ -9,6 +9,7 @@ import org.ownerless.app.ExitCodes;
 import org.ownerless.app.UserError;
 import org.ownerless.app.UserText;
 import org.ownerless.app.options.DurationParser;
+import org.ownerless.net.LogText;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.PublicKey;
 import org.ownerless.protocol.json.StrictJson;
@@ -101,7 +102,7 @@ public final class VerifyCommand implements Callable<Integer>, Checked {
           throw new UserError(target + ": unknown object type '" + type + "'");
       }
     } catch (VerificationException e) {
-      out.println("FAIL " + target + ": " + e);
+      out.println("FAIL " + LogText.inline(target + ": " + e));
       return ExitCodes.FAILED;
     }
   }

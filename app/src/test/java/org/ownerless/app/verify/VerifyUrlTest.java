@@ -179,6 +179,18 @@ class VerifyUrlTest {
   }
 
   @Test
+  void whatAHostileServerPutsInAFailureCannotForgeAReportLine() throws Exception {
+    // The refusal names the unknown field, whose name the server chose: a line break and a fake verdict.
+    origin.override(base + "src/manifest.json", b -> new String(b, StandardCharsets.UTF_8)
+        .replaceFirst("\\{", "{\"x\\\\nOK forged\\\\u001b[2K\":1,").getBytes(StandardCharsets.UTF_8));
+    Run run = verify(url);
+    assertThat(run.code()).as(run.out()).isEqualTo(1);
+    assertThat(run.out()).contains("FAIL src/manifest.json: MALFORMED").contains("x\\nOK forged\\u001B[2K")
+        .doesNotContain("\u001b");
+    assertThat(run.out().lines()).noneMatch(l -> l.startsWith("OK forged"));
+  }
+
+  @Test
   void anOlderManifestAfterANewerOneIsARollback() throws Exception {
     byte[] older = Files.readAllBytes(data.resolve(base.substring(1) + "src/roots/1-8.json"));
     java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
