@@ -39,7 +39,7 @@ class UserInputTest {
     CliRun run = CliRun.of("tracker", "--port", "abc");
     refused(run, "'abc' is not a whole number");
     assertThat(run.err()).endsWith("(see: ownerless tracker --help)\n").doesNotContain("Usage:");
-    refused(CliRun.of("tracker", "--allow-orign", "x"), "did you mean --allow-origin?");
+    refused(CliRun.of("tracker", "--allow-orign", "x"), "did you mean --allow-origin"); // or --allow-info-hash
     refused(CliRun.of(), "a command is required");
   }
 
