@@ -29,7 +29,7 @@ public record MediaPlaylistText(long mediaSequence, List<Item> items, boolean en
         continue;
       }
       if (line.startsWith("#EXT-X-MEDIA-SEQUENCE:")) {
-        sequence = Long.parseLong(line.substring(22));
+        sequence = mediaSequence(line.substring(22));
       } else if (line.equals("#EXT-X-DISCONTINUITY")) {
         discontinuity = true;
       } else if (line.equals("#EXT-X-ENDLIST")) {
@@ -42,7 +42,7 @@ public record MediaPlaylistText(long mediaSequence, List<Item> items, boolean en
         continue; // other tags do not affect what is verified
       } else {
         if (duration == null) {
-          throw new IllegalArgumentException("segment " + line + " has no #EXTINF");
+          throw new IllegalArgumentException("segment " + shortened(line) + " has no #EXTINF");
         }
         items.add(new Item(sequence + items.size(), line, duration, discontinuity));
         duration = null;
@@ -50,6 +50,18 @@ public record MediaPlaylistText(long mediaSequence, List<Item> items, boolean en
       }
     }
     return new MediaPlaylistText(sequence, items, ended);
+  }
+
+  /**
+   * EXT-X-MEDIA-SEQUENCE: a decimal-integer (RFC 8216 §4.2) of at most 18 digits, so that it and every
+   * segment number after it fit a long. Read here rather than by Long.parseLong, whose
+   * NumberFormatException would quote the whole line and accept a sign.
+   */
+  static long mediaSequence(String value) {
+    if (value.isEmpty() || value.length() > 18 || !digits(value)) {
+      throw new IllegalArgumentException("EXT-X-MEDIA-SEQUENCE '" + shortened(value) + "' is not a decimal integer");
+    }
+    return Long.parseLong(value);
   }
 
   /** Longest EXTINF value read: 12 integer digits, a point and 9 decimals (any longer cannot be exact here). */

@@ -27,7 +27,9 @@ class HttpRequestPartsFuzzTest {
   void requestParts(FuzzedDataProvider data) {
     switch (data.consumeInt(0, 2)) {
       case 0 -> path(latin1(data));
-      case 1 -> range(data.consumeLong(0, Long.MAX_VALUE), latin1(data));
+      // Not consumeLong(0, Long.MAX_VALUE): Jazzer 0.24's range arithmetic overflows there and can
+      // return a negative size, which no file has (the first finding of this harness was that).
+      case 1 -> range(data.consumeLong() & Long.MAX_VALUE, latin1(data));
       default -> conditional(latin1(data));
     }
   }
