@@ -19,6 +19,7 @@ public record MediaPlaylistText(long mediaSequence, List<Item> items, boolean en
       throw new IllegalArgumentException("not an M3U8 playlist (no #EXTM3U)");
     }
     long sequence = 0;
+    boolean sawSequence = false;
     boolean ended = false;
     boolean discontinuity = false;
     Long duration = null;
@@ -29,6 +30,11 @@ public record MediaPlaylistText(long mediaSequence, List<Item> items, boolean en
         continue;
       }
       if (line.startsWith("#EXT-X-MEDIA-SEQUENCE:")) {
+        // RFC 8216 §4.3.3.2: once, before the first segment; later, it would renumber segments already read.
+        if (sawSequence || !items.isEmpty()) {
+          throw new IllegalArgumentException("EXT-X-MEDIA-SEQUENCE repeated or after the first segment");
+        }
+        sawSequence = true;
         sequence = mediaSequence(line.substring(22));
       } else if (line.equals("#EXT-X-DISCONTINUITY")) {
         discontinuity = true;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.netty.handler.codec.DateFormatter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,7 +12,7 @@ import java.util.Optional;
  * What the origin reads from a request before it touches a file: the request target
  * ({@link RequestPath}), {@code Range} ({@link RangeRequest}) and the conditional headers
  * ({@code If-None-Match} through {@link EntityTags}, {@code If-Modified-Since} / {@code If-Range}
- * dates through Netty's {@link DateFormatter}, as {@code StaticFileRoute} calls them). Strings are
+ * dates through {@link HttpDate#parse}, as {@code StaticFileRoute} calls them). Strings are
  * made from the bytes as ISO-8859-1, which is how Netty's HTTP decoder hands header bytes over.
  *
  * <p>Contract: none of them throws. A path it accepts is absolute, free of control characters,
@@ -63,6 +62,7 @@ class HttpRequestPartsFuzzTest {
 
   private static void conditional(String header) {
     EntityTags.noneMatchHits(header, "\"1f-17a2b3c4d5e6f-3e8\"");
-    DateFormatter.parseHttpDate(header);
+    HttpDate.parse(header);
+    HttpDate.parse(header.trim());
   }
 }
