@@ -81,12 +81,13 @@ for h in "${selected[@]}"; do
   stamp="$(mktemp)"
   echo "== $class#$method ($module): fuzzing ${seconds}s, log $log"
   # -am builds the modules it depends on from this tree rather than taking whatever snapshot is in
-  # ~/.m2; -Dtest leaves their tests out. Jazzer 0.24 takes the duration only from the annotation,
+  # ~/.m2; -Dtest leaves their tests out. jazzer.hooks is off in the pom for plain test runs: on here,
+  # or Jazzer would fuzz without coverage feedback. Jazzer 0.24 takes the duration only from the annotation,
   # so the libFuzzer flag goes in through its JUnit configuration parameters (the last flag wins).
   set +e
   JAZZER_FUZZ=1 mvn -o -B -pl "$module" -am test \
     -Dtest="$class#$method" -Dsurefire.failIfNoSpecifiedTests=false \
-    -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1="-max_total_time=$seconds" \
+    -Djazzer.hooks=true -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1="-max_total_time=$seconds" \
     -DargLine=-Xmx512m >"$log" 2>&1
   rc=$?
   set -e
