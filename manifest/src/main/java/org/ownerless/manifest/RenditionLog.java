@@ -36,7 +36,19 @@ final class RenditionLog implements AutoCloseable {
     SegmentLogFile file = SegmentLogFile.open(fileFor(stateDir, rendition, epoch), epoch, leaves);
     RenditionLog log = new RenditionLog(rendition, epoch, file);
     for (SegmentLogFile.Leaf l : leaves) {
-      log.add(new SegmentEntry(l.index(), StreamLayout.segment(epoch, l.index()), l.durationUs(), l.sha256(), l.size(), l.discontinuity()));
+      SegmentEntry entry;
+      try {
+        entry = new SegmentEntry(l.index(), StreamLayout.segment(epoch, l.index()), l.durationUs(), l.sha256(),
+            l.size(), l.discontinuity());
+      } catch (IllegalArgumentException e) {
+        // Its checksum holds, yet no append could have written it (a bug, an edit, a collision): it is
+        // damage all the same, refused like a checksum mismatch rather than escaping as a crash.
+        file.close();
+        throw new IOException(file.file() + ": record " + l.index() + " is not a valid segment entry ("
+            + e.getMessage() + "); refusing to continue a log that may fork. Restore the file or start a new "
+            + "epoch (--new-epoch).", e);
+      }
+      log.add(entry);
     }
     return log;
   }

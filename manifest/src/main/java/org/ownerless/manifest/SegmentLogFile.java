@@ -106,6 +106,13 @@ final class SegmentLogFile implements AutoCloseable {
         throw new IOException(file + ": record " + out.size() + " is damaged (checksum mismatch); refusing to "
             + "continue a log that may fork. Restore the file or start a new epoch (--new-epoch).");
       }
+      // An append writes the flag byte as 0 or 1; reading any other value as "bit 0" would give a
+      // leaf (and Merkle hash) that differs from the bytes on disk.
+      if ((leaf[SegmentEntry.LEAF_INPUT_LENGTH - 1] & 0xFE) != 0) {
+        throw new IOException(file + ": record " + out.size() + " is damaged (discontinuity flag "
+            + (leaf[SegmentEntry.LEAF_INPUT_LENGTH - 1] & 0xFF) + "); refusing to continue a log that may fork. "
+            + "Restore the file or start a new epoch (--new-epoch).");
+      }
       Leaf l = decode(leaf);
       if (l.index() != out.size()) {
         throw new IOException(file + ": record " + out.size() + " has index " + l.index());

@@ -214,7 +214,7 @@ public final class StaticFileRoute implements HttpRoute {
     }
     String ims = req.headers().get(HttpHeaderNames.IF_MODIFIED_SINCE);
     if (ims != null) {
-      Date since = DateFormatter.parseHttpDate(ims);
+      Date since = HttpDate.parse(ims);
       return since != null && modifiedMillis / 1000 <= since.getTime() / 1000;
     }
     return false;
@@ -230,7 +230,7 @@ public final class StaticFileRoute implements HttpRoute {
     if (v.startsWith("\"")) {
       return v.equals(etag);
     }
-    Date date = DateFormatter.parseHttpDate(v);
+    Date date = HttpDate.parse(v);
     return date != null && date.getTime() / 1000 == modifiedMillis / 1000;
   }
 

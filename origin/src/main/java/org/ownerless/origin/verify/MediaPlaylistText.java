@@ -19,6 +19,7 @@ public record MediaPlaylistText(long mediaSequence, List<Item> items, boolean en
       throw new IllegalArgumentException("not an M3U8 playlist (no #EXTM3U)");
     }
     long sequence = 0;
+    boolean sawSequence = false;
     boolean ended = false;
     boolean discontinuity = false;
     Long duration = null;
@@ -29,7 +30,12 @@ public record MediaPlaylistText(long mediaSequence, List<Item> items, boolean en
         continue;
       }
       if (line.startsWith("#EXT-X-MEDIA-SEQUENCE:")) {
-        sequence = Long.parseLong(line.substring(22));
+        // RFC 8216 §4.3.3.2: once, before the first segment; later, it would renumber segments already read.
+        if (sawSequence || !items.isEmpty()) {
+          throw new IllegalArgumentException("EXT-X-MEDIA-SEQUENCE repeated or after the first segment");
+        }
+        sawSequence = true;
+        sequence = mediaSequence(line.substring(22));
       } else if (line.equals("#EXT-X-DISCONTINUITY")) {
         discontinuity = true;
       } else if (line.equals("#EXT-X-ENDLIST")) {
@@ -42,7 +48,7 @@ public record MediaPlaylistText(long mediaSequence, List<Item> items, boolean en
         continue; // other tags do not affect what is verified
       } else {
         if (duration == null) {
-          throw new IllegalArgumentException("segment " + line + " has no #EXTINF");
+          throw new IllegalArgumentException("segment " + shortened(line) + " has no #EXTINF");
         }
         items.add(new Item(sequence + items.size(), line, duration, discontinuity));
         duration = null;
@@ -50,6 +56,18 @@ public record MediaPlaylistText(long mediaSequence, List<Item> items, boolean en
       }
     }
     return new MediaPlaylistText(sequence, items, ended);
+  }
+
+  /**
+   * EXT-X-MEDIA-SEQUENCE: a decimal-integer (RFC 8216 §4.2) of at most 18 digits, so that it and every
+   * segment number after it fit a long. Read here rather than by Long.parseLong, whose
+   * NumberFormatException would quote the whole line and accept a sign.
+   */
+  static long mediaSequence(String value) {
+    if (value.isEmpty() || value.length() > 18 || !digits(value)) {
+      throw new IllegalArgumentException("EXT-X-MEDIA-SEQUENCE '" + shortened(value) + "' is not a decimal integer");
+    }
+    return Long.parseLong(value);
   }
 
   /** Longest EXTINF value read: 12 integer digits, a point and 9 decimals (any longer cannot be exact here). */
