@@ -74,6 +74,11 @@ public final class IngestServer implements AutoCloseable {
     return port;
   }
 
+  /** The bound plain RTMP port, or -1 before it is bound. */
+  public int rtmpPort() {
+    return serverChannel == null ? -1 : ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
   /** The bound RTMPS port, or -1 when there is no RTMPS listener. */
   public int rtmpsPort() {
     return tlsChannel == null ? -1 : ((InetSocketAddress) tlsChannel.localAddress()).getPort();
