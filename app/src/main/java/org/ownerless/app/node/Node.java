@@ -84,7 +84,11 @@ public final class Node implements AutoCloseable {
     if (options.tlsCert() != null) {
       b.tls(options.tlsCert(), options.tlsKey());
     }
-    origin = b.build();
+    try {
+      origin = b.build();
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage()); // the only thing build() reads is the certificate: the user's to fix
+    }
     httpPort = bind("HTTP", options.httpPort(), origin::start);
     publicUrl = options.publicUrl() != null ? options.publicUrl()
         : (options.tlsCert() != null ? "https://" : "http://") + displayHost(options.host()) + ":" + httpPort + "/";
