@@ -17,6 +17,10 @@ import org.ownerless.ingest.transcode.TranscodeConfig;
  * @param publishDeadline how long a connection may take to start publishing
  * @param idleTimeout how long a connection may send nothing before it is closed
  * @param maxPendingOutboundBytes replies queued for a client that does not read, before it is dropped
+ * @param takeoverAfterSilence how long a stream's publisher must have sent no media before another
+ *     publisher (with the token) may take the stream over: a crashed encoder's half-open connection
+ *     gives way, a live one is never kicked by whoever else learnt the token
+ * @param rtmps the TLS listener, or null for plain RTMP only
  */
 public record IngestConfig(
     String host,
@@ -31,7 +35,9 @@ public record IngestConfig(
     int maxStreams,
     Duration publishDeadline,
     Duration idleTimeout,
-    int maxPendingOutboundBytes) {
+    int maxPendingOutboundBytes,
+    Duration takeoverAfterSilence,
+    RtmpsEndpoint rtmps) {
 
   public IngestConfig {
     if (publishToken == null || publishToken.length() < 8) {
@@ -40,29 +46,52 @@ public record IngestConfig(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("RTMP port must be 0..65535");
     }
+    if (takeoverAfterSilence.isNegative()) {
+      throw new IllegalArgumentException("the takeover silence must not be negative");
+    }
   }
+
+  /**
+   * Longer than the gaps of a live encoder (a keyframe interval, a brief network stall), shorter than
+   * what OBS's automatic reconnect tolerates, so a restarted encoder gets its stream back on a retry.
+   */
+  public static final Duration DEFAULT_TAKEOVER_AFTER_SILENCE = Duration.ofSeconds(5);
 
   public static IngestConfig defaults(String host, int port, String publishToken, TranscodeConfig transcode) {
     return new IngestConfig(host, port, publishToken, transcode, ChunkLimits.DEFAULTS, ChunkLimits.BEFORE_PUBLISH,
         PendingBytesBudget.DEFAULT_BYTES, 256, 16, 16,
-        Duration.ofSeconds(15), Duration.ofSeconds(30), 1 << 20);
+        Duration.ofSeconds(15), Duration.ofSeconds(30), 1 << 20, DEFAULT_TAKEOVER_AFTER_SILENCE, null);
   }
 
   public IngestConfig withLimits(int maxConnections, int maxConnectionsPerIp, Duration publishDeadline,
       Duration idleTimeout) {
     return new IngestConfig(host, port, publishToken, transcode, chunkLimits, chunkLimitsBeforePublish,
         pendingBytesBudget, maxConnections, maxConnectionsPerIp, maxStreams, publishDeadline, idleTimeout,
-        maxPendingOutboundBytes);
+        maxPendingOutboundBytes, takeoverAfterSilence, rtmps);
   }
 
   public IngestConfig withPendingBytesBudget(long bytes) {
     return new IngestConfig(host, port, publishToken, transcode, chunkLimits, chunkLimitsBeforePublish,
         bytes, maxConnections, maxConnectionsPerIp, maxStreams, publishDeadline, idleTimeout,
-        maxPendingOutboundBytes);
+        maxPendingOutboundBytes, takeoverAfterSilence, rtmps);
+  }
+
+  public IngestConfig withTakeoverAfterSilence(Duration silence) {
+    return new IngestConfig(host, port, publishToken, transcode, chunkLimits, chunkLimitsBeforePublish,
+        pendingBytesBudget, maxConnections, maxConnectionsPerIp, maxStreams, publishDeadline, idleTimeout,
+        maxPendingOutboundBytes, silence, rtmps);
+  }
+
+  /** Also listens for RTMPS there; both listeners share the connection limits and the streams. */
+  public IngestConfig withRtmps(RtmpsEndpoint endpoint) {
+    return new IngestConfig(host, port, publishToken, transcode, chunkLimits, chunkLimitsBeforePublish,
+        pendingBytesBudget, maxConnections, maxConnectionsPerIp, maxStreams, publishDeadline, idleTimeout,
+        maxPendingOutboundBytes, takeoverAfterSilence, endpoint);
   }
 
   @Override
   public String toString() {
-    return "IngestConfig[" + host + ":" + port + ", token=(hidden), " + transcode.ladder() + "]";
+    return "IngestConfig[" + host + ":" + port + (rtmps != null ? ", rtmps " + rtmps.host() + ":" + rtmps.port() : "")
+        + ", token=(hidden), " + transcode.ladder() + "]";
   }
 }

@@ -10,6 +10,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -27,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The RTMP ingest: accepts publishers on {@code rtmp://HOST:PORT/live} with stream key
- * NAME?token=TOKEN and feeds each stream's transcoder. One pipeline per connection, one job per
+ * The RTMP ingest: accepts publishers on {@code rtmp://HOST:PORT/live} (and, when configured, on
+ * {@code rtmps://HOST:PORT/live}) with stream key NAME?token=TOKEN and feeds each stream's transcoder. One pipeline per connection, one job per
  * handler: limits, idle detection, handshake, chunk decoding/encoding, protocol control, session commands.
  */
 public final class IngestServer implements AutoCloseable {
@@ -41,6 +42,7 @@ public final class IngestServer implements AutoCloseable {
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private Channel serverChannel;
+  private Channel tlsChannel;
 
   public IngestServer(IngestConfig config, TranscodeListener listener) {
     this(config, listener, name -> true);
@@ -50,14 +52,41 @@ public final class IngestServer implements AutoCloseable {
   public IngestServer(IngestConfig config, TranscodeListener listener, java.util.function.Predicate<String> streamAllowed) {
     this.config = config;
     this.registry = new StreamRegistry(config.publishToken(), config.maxStreams(),
-        name -> new StreamTranscoder(name, config.transcode(), listener), streamAllowed);
+        name -> new StreamTranscoder(name, config.transcode(), listener), streamAllowed,
+        config.takeoverAfterSilence());
     this.limiter = new ConnectionLimiter("RTMP", config.maxConnections(), config.maxConnectionsPerIp());
     this.pendingBytes = new PendingBytesBudget(config.pendingBytesBudget());
   }
 
-  /** Binds the listening socket; returns the bound port (useful with port 0). */
+  /**
+   * Binds the plain RTMP socket and, when configured, the RTMPS one; returns the plain port (useful
+   * with port 0; {@link #rtmpsPort()} gives the other).
+   */
   public int start() throws InterruptedException {
-    ServerBootstrap b = new ServerBootstrap()
+    serverChannel = bootstrap(null).bind(config.host(), config.port()).sync().channel();
+    int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    log.info("RTMP ingest listening on rtmp://{}:{}/live", config.host(), port);
+    RtmpsEndpoint tls = config.rtmps();
+    if (tls != null) {
+      tlsChannel = bootstrap(tls).bind(tls.host(), tls.port()).sync().channel();
+      log.info("RTMPS ingest listening on rtmps://{}:{}/live", tls.host(), rtmpsPort());
+    }
+    return port;
+  }
+
+  /** The bound plain RTMP port, or -1 before it is bound. */
+  public int rtmpPort() {
+    return serverChannel == null ? -1 : ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  /** The bound RTMPS port, or -1 when there is no RTMPS listener. */
+  public int rtmpsPort() {
+    return tlsChannel == null ? -1 : ((InetSocketAddress) tlsChannel.localAddress()).getPort();
+  }
+
+  /** One server socket; {@code tls} null for plain RTMP. Both kinds share limits, budget and streams. */
+  private ServerBootstrap bootstrap(RtmpsEndpoint tls) {
+    return new ServerBootstrap()
         .group(boss, workers)
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 128)
@@ -70,7 +99,15 @@ public final class IngestServer implements AutoCloseable {
             ChunkDecoder decoder =
                 new ChunkDecoder(config.chunkLimitsBeforePublish(), config.chunkLimits(), pendingBytes);
             ChunkEncoder encoder = new ChunkEncoder();
-            ch.pipeline().addLast("limits", limiter)
+            // The limiter first: a refused connection costs no TLS work.
+            ch.pipeline().addLast("limits", limiter);
+            if (tls != null) {
+              SslHandler ssl = tls.sslContext().newHandler(ch.alloc());
+              // Netty closes the connection when the deadline passes mid-handshake.
+              ssl.setHandshakeTimeoutMillis(tls.handshakeTimeout().toMillis());
+              ch.pipeline().addLast("tls", ssl).addLast("tls-failure", TlsFailureHandler.INSTANCE);
+            }
+            ch.pipeline()
                 .addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                 .addLast("outbound-limit", new OutboundLimitHandler())
                 .addLast("handshake", new HandshakeHandler())
@@ -80,10 +117,6 @@ public final class IngestServer implements AutoCloseable {
                 .addLast("session", new RtmpSession(registry, config.publishDeadline().toMillis()));
           }
         });
-    serverChannel = b.bind(config.host(), config.port()).sync().channel();
-    int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-    log.info("RTMP ingest listening on rtmp://{}:{}/live", config.host(), port);
-    return port;
   }
 
   public List<String> streams() {
@@ -112,6 +145,9 @@ public final class IngestServer implements AutoCloseable {
   public void close() {
     if (serverChannel != null) {
       serverChannel.close().awaitUninterruptibly();
+    }
+    if (tlsChannel != null) {
+      tlsChannel.close().awaitUninterruptibly();
     }
     registry.closeAll();
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();

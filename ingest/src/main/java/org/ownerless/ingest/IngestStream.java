@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import java.util.Map;
 import org.ownerless.ingest.rtmp.MediaRejectedException;
 import org.ownerless.ingest.rtmp.MediaSink;
+import org.ownerless.ingest.rtmp.StreamBusyException;
 import org.ownerless.ingest.rtmp.amf.Amf0Writer;
 import org.ownerless.ingest.rtmp.amf.EcmaArray;
 import org.ownerless.ingest.transcode.StreamTranscoder;
@@ -15,15 +16,24 @@ import org.ownerless.ingest.transcode.UnsupportedMediaException;
 /**
  * One stream as the ingest sees it: its transcoder, which lives as long as the server so that a
  * reconnecting publisher continues the same output, and the publisher currently feeding it.
+ *
+ * <p>A second publisher takes the stream over only once the current one has sent no media for
+ * {@code takeoverAfterSilence}: an encoder that crashed or lost its network leaves a half-open
+ * connection that must give way to its own reconnect, but a token that leaked must not let anyone
+ * kick a live encoder off and put their own pictures under the creator's signature.
  */
 final class IngestStream {
   private final String name;
   private final StreamTranscoder transcoder;
+  private final long takeoverAfterSilenceNanos;
   private Channel publisher;
+  // Written on the publisher's event loop for every media message, read by a rival's publish.
+  private volatile long lastMediaNanos;
 
-  IngestStream(String name, StreamTranscoder transcoder) {
+  IngestStream(String name, StreamTranscoder transcoder, java.time.Duration takeoverAfterSilence) {
     this.name = name;
     this.transcoder = transcoder;
+    this.takeoverAfterSilenceNanos = takeoverAfterSilence.toNanos();
   }
 
   String name() {
@@ -38,10 +48,22 @@ final class IngestStream {
     return publisher != null;
   }
 
-  /** Makes {@code channel} the publisher; the previous one, if any, is closed (a half-open leftover). */
-  synchronized MediaSink attach(Channel channel) {
+  /**
+   * Makes {@code channel} the publisher. A previous one that has been silent long enough is closed (a
+   * half-open leftover); one still sending media keeps the stream and {@code channel} is refused.
+   */
+  synchronized MediaSink attach(Channel channel) throws StreamBusyException {
     Channel previous = publisher;
+    if (previous != null) {
+      long silentNanos = System.nanoTime() - lastMediaNanos;
+      if (silentNanos < takeoverAfterSilenceNanos) {
+        throw new StreamBusyException("stream '" + name + "' is already being published; a new publisher may take"
+            + " it over once the current one has sent nothing for " + seconds(takeoverAfterSilenceNanos) + " s");
+      }
+    }
     publisher = channel;
+    // The new publisher's grace period starts now, before its first frame arrives.
+    lastMediaNanos = System.nanoTime();
     if (previous != null) {
       transcoder.publisherStopped();
       previous.close();
@@ -93,6 +115,7 @@ final class IngestStream {
     @Override
     public void audio(long timestamp, ByteBuf payload) throws MediaRejectedException {
       if (isCurrent(channel)) {
+        lastMediaNanos = System.nanoTime();
         try {
           transcoder.onAudio(timestamp, payload);
         } catch (UnsupportedMediaException e) {
@@ -104,6 +127,7 @@ final class IngestStream {
     @Override
     public void video(long timestamp, ByteBuf payload) throws MediaRejectedException {
       if (isCurrent(channel)) {
+        lastMediaNanos = System.nanoTime();
         try {
           transcoder.onVideo(timestamp, payload);
         } catch (UnsupportedMediaException e) {
@@ -116,6 +140,10 @@ final class IngestStream {
     public void stop() {
       detach(channel);
     }
+  }
+
+  private static String seconds(long nanos) {
+    return java.math.BigDecimal.valueOf(nanos / 1_000_000, 3).stripTrailingZeros().toPlainString();
   }
 
   private static int kbps(Map<String, Object> metadata, String key) {

@@ -20,10 +20,12 @@ final class StreamRegistry implements PublishGate {
   private final Function<String, StreamTranscoder> transcoders;
   private final java.util.function.Predicate<String> allowed;
   private final Map<String, IngestStream> streams = new ConcurrentHashMap<>();
+  private final java.time.Duration takeoverAfterSilence;
 
   StreamRegistry(String publishToken, int maxStreams, Function<String, StreamTranscoder> transcoders,
-      java.util.function.Predicate<String> allowed) {
+      java.util.function.Predicate<String> allowed, java.time.Duration takeoverAfterSilence) {
     this.allowed = allowed;
+    this.takeoverAfterSilence = takeoverAfterSilence;
     this.token = publishToken.getBytes(StandardCharsets.UTF_8);
     this.maxStreams = maxStreams;
     this.transcoders = transcoders;
@@ -44,7 +46,7 @@ final class StreamRegistry implements PublishGate {
       if (streams.size() >= maxStreams) {
         throw new MediaRejectedException("this server already carries its maximum of " + maxStreams + " streams");
       }
-      stream = new IngestStream(name, transcoders.apply(name));
+      stream = new IngestStream(name, transcoders.apply(name), takeoverAfterSilence);
       streams.put(name, stream);
     }
     return stream.attach(publisher);

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.ownerless.app.Checked;
 import org.ownerless.app.ExitCodes;
+import org.ownerless.app.Terminal;
 import org.ownerless.app.demo.BrowserLauncher;
 import org.ownerless.app.demo.DemoSource;
 import org.ownerless.app.node.Node;
@@ -68,7 +69,7 @@ public final class DemoCommand implements Callable<Integer>, Checked {
     PrintWriter out = spec.commandLine().getOut();
     Signer signer = NodeSecrets.creatorKey(options.keyFile(), spec.commandLine().getErr());
     Node node = Node.start(options, signer);
-    DemoSource source = new DemoSource(options.ffmpeg(), node.obsServer(), node.obsStreamKey(),
+    DemoSource source = new DemoSource(options.ffmpeg(), node.plainRtmpServer(), node.obsStreamKey(),
         options.dataDir().resolve("demo-source.log").toFile());
     CountDownLatch stopped = new CountDownLatch(1);
     Thread shutdown = new Thread(() -> {
@@ -78,7 +79,7 @@ public final class DemoCommand implements Callable<Integer>, Checked {
       stopped.countDown();
     }, "demo-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
-    NodeCommand.printBanner(node, out);
+    NodeCommand.printBanner(node, out, Terminal.isInteractive());
     out.println("  Demo:   a test source is publishing; open the Watch URL" + (noBrowser ? "." : " (opening a browser)."));
     out.println("          Stop with Ctrl-C.");
     out.flush();
@@ -99,7 +100,8 @@ public final class DemoCommand implements Callable<Integer>, Checked {
   /** The node settings a demo uses; everything else is the node's default. */
   private NodeSettings settings() throws IOException {
     NodeSettingsBuilder b = builder().check();
-    return b.publishToken(NodeSecrets.publishToken(data.value())).build();
+    return b.publishToken(NodeSecrets.publishToken(data.value())).publishTokenFile(NodeSecrets.tokenFile(data.value()))
+        .build();
   }
 
   private NodeSettingsBuilder builder() {

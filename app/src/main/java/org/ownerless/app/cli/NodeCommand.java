@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ownerless.app.Checked;
 import org.ownerless.app.ExitCodes;
+import org.ownerless.app.Terminal;
 import org.ownerless.app.UserError;
 import org.ownerless.app.config.ConfigFile;
 import org.ownerless.app.config.YamlDefaultProvider;
@@ -22,7 +23,9 @@ import org.ownerless.app.options.HostOption;
 import org.ownerless.app.options.HttpPortOption;
 import org.ownerless.app.options.LatencyOption;
 import org.ownerless.app.options.PublicUrlOption;
+import org.ownerless.app.options.RtmpHostOption;
 import org.ownerless.app.options.RtmpPortOption;
+import org.ownerless.app.options.RtmpsOptions;
 import org.ownerless.app.options.TipOptions;
 import org.ownerless.app.options.TlsOptions;
 import org.ownerless.protocol.crypto.Signer;
@@ -61,6 +64,7 @@ public final class NodeCommand implements Callable<Integer>, Checked {
   @Mixin HostOption host = new HostOption(NodeSettingsBuilder.DEFAULT_HOST);
   @Mixin HttpPortOption httpPort = new HttpPortOption(NodeSettingsBuilder.DEFAULT_HTTP_PORT);
   @Mixin RtmpPortOption rtmpPort = new RtmpPortOption(NodeSettingsBuilder.DEFAULT_RTMP_PORT);
+  @Mixin RtmpHostOption rtmpHost = new RtmpHostOption();
 
   @Option(names = "--publish-token", paramLabel = "T",
       description = "publish token (default: generated once, kept in DATA/publish-token)")
@@ -100,6 +104,7 @@ public final class NodeCommand implements Callable<Integer>, Checked {
   @Mixin HintOptions hints = new HintOptions();
 
   @Mixin TlsOptions tls = new TlsOptions();
+  @Mixin RtmpsOptions rtmps = new RtmpsOptions();
   @Mixin FfmpegOption ffmpeg = new FfmpegOption(NodeSettingsBuilder.DEFAULT_FFMPEG);
 
   @Option(names = "--reown-project-id", paramLabel = "ID",
@@ -118,7 +123,7 @@ public final class NodeCommand implements Callable<Integer>, Checked {
       node.close();
       stopped.countDown();
     }, "node-shutdown"));
-    printBanner(node, spec.commandLine().getOut());
+    printBanner(node, spec.commandLine().getOut(), Terminal.isInteractive());
     stopped.await();
     return ExitCodes.OK;
   }
@@ -136,7 +141,10 @@ public final class NodeCommand implements Callable<Integer>, Checked {
   NodeSettings settings() throws java.io.IOException {
     NodeSettingsBuilder b = builder();
     b.check(); // before the token is created in a data directory that may be a typo
-    return b.publishToken(publishToken != null ? publishToken : NodeSecrets.publishToken(data.value())).build();
+    if (publishToken == null) {
+      b.publishToken(NodeSecrets.publishToken(data.value())).publishTokenFile(NodeSecrets.tokenFile(data.value()));
+    }
+    return b.build();
   }
 
   /** The builder holding every setting as given (the publish token only if given); no side effects. */
@@ -158,16 +166,32 @@ public final class NodeCommand implements Callable<Integer>, Checked {
     }
     b.addOrigins(hints.origins()).addTrackers(hints.trackers());
     b.tls(tls.cert(), tls.key());
+    b.rtmpHost(rtmpHost.value()).rtmps(rtmps.port(), rtmps.cert(), rtmps.key());
     b.bucket(bucket.settings(System.getenv()));
     b.ffmpeg(ffmpeg.value());
     return b.publishToken(publishToken);
   }
 
-  static void printBanner(Node node, PrintWriter out) {
+  /**
+   * The OBS settings and the stream's URLs. The publish token is part of the stream key, and whoever
+   * has it can publish under the creator's signature: it is shown only on an interactive terminal.
+   * Where output is collected (journald, docker logs, a CI log), the banner says where to read it.
+   */
+  static void printBanner(Node node, PrintWriter out, boolean terminal) {
     out.println("ownerless node — creator " + node.stream().creator());
-    out.println("  OBS:    Server " + node.obsServer() + "   Stream key " + node.obsStreamKey());
+    String key = terminal ? node.obsStreamKey() : node.obsStreamKeyWithoutToken();
+    out.println("  OBS:    Server " + node.obsServer() + "   Stream key " + key);
+    if (!terminal) {
+      Path file = node.publishTokenFile();
+      out.println("          TOKEN: " + (file != null ? "the contents of " + file + " (cat " + file + ")"
+          : "the publish token you configured") + "; printed only on a terminal, so it stays out of logs");
+    }
     long keyframe = Math.max(1, Math.round(node.segmentSeconds()));
     out.println("          (Settings → Stream → Custom; keyframe interval " + keyframe + " s)");
+    if (node.rtmps()) {
+      out.println("          plain RTMP: " + node.plainRtmpServer()
+          + (node.plainRtmpIsLocal() ? " (this machine only; --rtmp-host to change)" : " (clear text: token visible on the network)"));
+    }
     out.println("  Watch:  " + node.watchUrl());
     out.println("  Stream: " + node.streamUrl());
     out.println("  Verify: ./ownerless verify " + node.streamUrl() + " --watch");

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.ownerless.app.UserError;
 import org.ownerless.ingest.IngestConfig;
 import org.ownerless.ingest.IngestServer;
+import org.ownerless.ingest.RtmpsEndpoint;
 import org.ownerless.ingest.transcode.TranscodeConfig;
 import org.ownerless.manifest.ManifestConfig;
 import org.ownerless.manifest.ManifestService;
@@ -50,6 +51,7 @@ public final class Node implements AutoCloseable {
   private String publicUrl;
   private int httpPort;
   private int rtmpPort;
+  private int rtmpsPort = -1;
 
   private Node(NodeSettings options, Signer signer) {
     this.options = options;
@@ -82,7 +84,11 @@ public final class Node implements AutoCloseable {
     if (options.tlsCert() != null) {
       b.tls(options.tlsCert(), options.tlsKey());
     }
-    origin = b.build();
+    try {
+      origin = b.build();
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage()); // the only thing build() reads is the certificate: the user's to fix
+    }
     httpPort = bind("HTTP", options.httpPort(), origin::start);
     publicUrl = options.publicUrl() != null ? options.publicUrl()
         : (options.tlsCert() != null ? "https://" : "http://") + displayHost(options.host()) + ":" + httpPort + "/";
@@ -117,9 +123,25 @@ public final class Node implements AutoCloseable {
 
     TranscodeConfig tc = TranscodeConfig.defaults(options.dataDir().resolve("work")).withLadder(options.ladder())
         .withSegmentSeconds(options.segmentSeconds()).withFfmpeg(options.ffmpeg());
-    ingest = new IngestServer(IngestConfig.defaults(options.host(), options.rtmpPort(), options.publishToken(), tc),
-        new RenditionsTap(stream, ownSwarms, manifest), n -> n.equals(options.name()));
-    rtmpPort = bind("RTMP", options.rtmpPort(), ingest::start);
+    IngestConfig ic = IngestConfig.defaults(options.rtmpHost(), options.rtmpPort(), options.publishToken(), tc);
+    if (options.rtmps()) {
+      ic = ic.withRtmps(new RtmpsEndpoint(options.host(), options.rtmpsPort(),
+          RtmpsCertificate.load(options.rtmpsCert(), options.rtmpsKey())));
+    }
+    ingest = new IngestServer(ic, new RenditionsTap(stream, ownSwarms, manifest), n -> n.equals(options.name()));
+    // Both RTMP listeners bind in start(); a busy port is reported with the flag that moves it.
+    rtmpPort = bind("RTMP", options.rtmpPort(), () -> {
+      try {
+        return ingest.start();
+      } catch (Exception e) {
+        // Netty rethrows the socket's BindException as is: the plain port bound, so the TLS one is taken.
+        if (ingest.rtmpPort() >= 0 && (e instanceof BindException || e.getCause() instanceof BindException)) {
+          throw new UserError("RTMPS port " + options.rtmpsPort() + " is already in use; choose another with --rtmps-port");
+        }
+        throw e;
+      }
+    });
+    rtmpsPort = ingest.rtmpsPort();
     Gauge.builder("ownerless.rtmp.connections", ingest, IngestServer::activeConnections).register(metrics);
     Gauge.builder("ownerless.tracker.peers", trackerRegistry, SwarmRegistry::peerCount).register(metrics);
   }
@@ -191,12 +213,42 @@ public final class Node implements AutoCloseable {
     return options.segmentSeconds();
   }
 
+  /** What OBS should use: rtmps:// when the node has a certificate, plain rtmp:// otherwise. */
   public String obsServer() {
-    return "rtmp://" + displayHost(options.host()) + ":" + rtmpPort + "/live";
+    return options.rtmps() ? "rtmps://" + displayHost(options.host()) + ":" + rtmpsPort + "/live" : plainRtmpServer();
+  }
+
+  /** The clear-text RTMP listener (the demo's own source and local encoders use it). */
+  public String plainRtmpServer() {
+    return "rtmp://" + displayHost(options.rtmpHost()) + ":" + rtmpPort + "/live";
+  }
+
+  public boolean rtmps() {
+    return options.rtmps();
+  }
+
+  public int rtmpsPort() {
+    return rtmpsPort;
+  }
+
+  /** Plain RTMP listens on a loopback address only. */
+  public boolean plainRtmpIsLocal() {
+    String h = options.rtmpHost();
+    return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
   }
 
   public String obsStreamKey() {
     return options.name() + "?token=" + options.publishToken();
+  }
+
+  /** The stream key with a placeholder for the token, for output that may be stored. */
+  public String obsStreamKeyWithoutToken() {
+    return options.name() + "?token=TOKEN";
+  }
+
+  /** Where the publish token is kept; null when it was given as a setting. */
+  public java.nio.file.Path publishTokenFile() {
+    return options.publishTokenFile();
   }
 
   /** The stream's address in the bucket (an origin of its own), or null when no bucket is configured. */

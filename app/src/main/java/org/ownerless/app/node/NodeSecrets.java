@@ -44,6 +44,11 @@ public final class NodeSecrets {
     return signer;
   }
 
+  /** Where the node keeps its publish token when none is given as a setting. */
+  public static Path tokenFile(Path dataDir) {
+    return dataDir.resolve(TOKEN_FILE);
+  }
+
   /**
    * The token stored in DATA/publish-token, or a new random one stored there (mode 0600). A stored
    * token too short to be one (an emptied file) is replaced, as before there was any. A stored token

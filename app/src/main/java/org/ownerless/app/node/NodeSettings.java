@@ -19,6 +19,10 @@ import org.ownerless.protocol.model.TipTargets;
  * @param tlsCert null for plain HTTP; then {@code tlsKey} is null too
  * @param reownProjectId null when viewers tip with a browser wallet only
  * @param bucket where to publish the stream besides the node's own origin; null for nowhere
+ * @param rtmpHost where plain RTMP listens (resolved: loopback by default when RTMPS is on)
+ * @param rtmpsPort the RTMPS port; meaningless when {@code rtmpsCert} is null
+ * @param rtmpsCert null for no RTMPS; otherwise its certificate chain (its own or --tls-cert's)
+ * @param publishTokenFile where the publish token is kept, or null when it was given as a setting
  */
 public record NodeSettings(
     String name,
@@ -44,11 +48,20 @@ public record NodeSettings(
     Path tlsKey,
     String ffmpeg,
     String reownProjectId,
-    BucketSettings bucket) {
+    BucketSettings bucket,
+    String rtmpHost,
+    int rtmpsPort,
+    Path rtmpsCert,
+    Path rtmpsKey,
+    Path publishTokenFile) {
 
   public NodeSettings {
     extraOrigins = List.copyOf(extraOrigins);
     trackers = List.copyOf(trackers);
+  }
+
+  public boolean rtmps() {
+    return rtmpsCert != null;
   }
 
   /** A builder holding every default; set what differs, then {@link NodeSettingsBuilder#build()}. */

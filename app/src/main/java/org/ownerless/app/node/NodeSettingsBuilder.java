@@ -10,6 +10,7 @@ import org.ownerless.app.UserError;
 import org.ownerless.app.UserText;
 import org.ownerless.app.options.HostOption;
 import org.ownerless.app.options.Ports;
+import org.ownerless.app.options.RtmpsOptions;
 import org.ownerless.app.options.ServerUrls;
 import org.ownerless.app.options.TlsOptions;
 import org.ownerless.ingest.transcode.Ladder;
@@ -32,6 +33,8 @@ public final class NodeSettingsBuilder {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_RTMP_PORT = 1935;
+  /** Plain RTMP's address when RTMPS is on and --rtmp-host is not given. */
+  public static final String LOOPBACK = "127.0.0.1";
   public static final String DEFAULT_LATENCY = LatencyMode.NORMAL.wire();
   public static final String DEFAULT_LADDER = Ladder.DEFAULT_SPEC;
   /**
@@ -73,6 +76,11 @@ public final class NodeSettingsBuilder {
   private String ffmpeg = DEFAULT_FFMPEG;
   private String reownProjectId;
   private BucketSettings bucket;
+  private String rtmpHost;
+  private Integer rtmpsPort;
+  private Path rtmpsCert;
+  private Path rtmpsKey;
+  private Path publishTokenFile;
 
   NodeSettingsBuilder() {}
 
@@ -187,6 +195,29 @@ public final class NodeSettingsBuilder {
     return this;
   }
 
+  /** Where plain RTMP listens; null (the default) follows --host, or loopback when RTMPS is on. */
+  public NodeSettingsBuilder rtmpHost(String rtmpHost) {
+    this.rtmpHost = rtmpHost;
+    return this;
+  }
+
+  /**
+   * RTMPS: {@code port} null for {@link RtmpsOptions#DEFAULT_PORT}; {@code cert}/{@code key} null to
+   * use the HTTPS ones ({@link #tls}). With no certificate at all there is no RTMPS listener.
+   */
+  public NodeSettingsBuilder rtmps(Integer port, Path cert, Path key) {
+    this.rtmpsPort = port;
+    this.rtmpsCert = cert;
+    this.rtmpsKey = key;
+    return this;
+  }
+
+  /** The file the publish token was read from, for telling the user where it is; null when given. */
+  public NodeSettingsBuilder publishTokenFile(Path file) {
+    this.publishTokenFile = file;
+    return this;
+  }
+
   public NodeSettingsBuilder ffmpeg(String ffmpeg) {
     this.ffmpeg = Objects.requireNonNull(ffmpeg);
     return this;
@@ -245,6 +276,7 @@ public final class NodeSettingsBuilder {
       throw new UserError("--ffmpeg must name an executable");
     }
     TlsOptions.checkPaired(tlsCert, tlsKey);
+    checkRtmps();
     try {
       LatencyMode.fromWire(latency.strip().toLowerCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
@@ -277,6 +309,23 @@ public final class NodeSettingsBuilder {
     return this;
   }
 
+  private void checkRtmps() {
+    RtmpsOptions.checkPaired(rtmpsCert, rtmpsKey);
+    if (rtmpHost != null) {
+      HostOption.check("--rtmp-host", rtmpHost);
+    }
+    if (rtmpsPort == null) {
+      return;
+    }
+    Ports.check("--rtmps-port", rtmpsPort);
+    if (rtmpsCert == null && tlsCert == null) {
+      throw new UserError("--rtmps-port needs a certificate: give --rtmps-cert and --rtmps-key, or --tls-cert and --tls-key");
+    }
+    if (rtmpsPort != 0 && rtmpsPort == rtmpPort) {
+      throw new UserError("--rtmps-port and --rtmp-port must differ (both are " + rtmpPort + ")");
+    }
+  }
+
   private static String plain(double d) {
     return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
@@ -306,9 +355,16 @@ public final class NodeSettingsBuilder {
     List<String> trackerUrls =
         trackers.stream().map(t -> ServerUrls.endpoint("--tracker", t, ServerUrls.WEBSOCKET)).toList();
     Path data = dataDir.toAbsolutePath();
+    Path tlsForRtmps = rtmpsCert != null ? rtmpsCert : tlsCert;
+    Path tlsKeyForRtmps = rtmpsCert != null ? rtmpsKey : tlsKey;
+    boolean rtmps = tlsForRtmps != null;
+    // A node offered to the internet over RTMPS keeps clear-text RTMP (and the token in it) local.
+    String plainHost = rtmpHost != null ? HostOption.check("--rtmp-host", rtmpHost)
+        : rtmps ? LOOPBACK : HostOption.check(host);
     return new NodeSettings(name, keyFile != null ? keyFile : data.resolve("creator.key"), data, HostOption.check(host),
         httpPort, rtmpPort, publishToken, url, title, tips, mode, rungs, segmentSeconds,
         playlistWindow, retention, endAfter, newEpoch, origins, trackerUrls, tlsCert, tlsKey, ffmpeg, reownProjectId,
-        bucket);
+        bucket, plainHost, rtmpsPort != null ? rtmpsPort : RtmpsOptions.DEFAULT_PORT, tlsForRtmps, tlsKeyForRtmps,
+        publishTokenFile == null ? null : publishTokenFile.toAbsolutePath());
   }
 }

@@ -25,9 +25,14 @@ public final class HostOption {
 
   /** {@code host} stripped, or a {@link UserError} when it cannot be an address to listen on. */
   public static String check(String host) {
+    return check("--host", host);
+  }
+
+  /** As {@link #check(String)}, the message naming {@code flag}. */
+  public static String check(String flag, String host) {
     String h = host.strip();
     if (!ADDRESS.matcher(h).matches()) {
-      throw new UserError("--host " + UserText.quote(host)
+      throw new UserError(flag + " " + UserText.quote(host)
           + " is not an address to listen on (an IP address or host name, e.g. 0.0.0.0 or 127.0.0.1)");
     }
     return h;

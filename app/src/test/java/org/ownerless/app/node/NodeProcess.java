@@ -14,8 +14,8 @@ import org.awaitility.core.TerminalFailureException;
 
 /** `ownerless node` as a separate JVM (same classpath as the tests), so it can be killed with SIGKILL. */
 final class NodeProcess implements AutoCloseable {
-  private static final Pattern SERVER = Pattern.compile("Server (rtmp://\\S+)");
-  private static final Pattern STREAM = Pattern.compile("Stream: (http://\\S+)");
+  private static final Pattern SERVER = Pattern.compile("Server (rtmps?://\\S+)");
+  private static final Pattern STREAM = Pattern.compile("Stream: (https?://\\S+)");
 
   final Process process;
   final Path log;
@@ -28,11 +28,18 @@ final class NodeProcess implements AutoCloseable {
   }
 
   static NodeProcess start(Path data, int httpPort, int rtmpPort, String... extra) throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--http-port", String.valueOf(httpPort),
+        "--rtmp-port", String.valueOf(rtmpPort), "--name", "show", "--publish-token", "crash-token-1", "--ladder", "src",
+        "--end-after", "60s"));
+    args.addAll(List.of(extra));
+    return startNode(data, args);
+  }
+
+  /** `node --data DATA ARGS...`, its output (stdout and stderr, not a terminal) captured in a file. */
+  static NodeProcess startNode(Path data, List<String> args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "org.ownerless.app.Main", "node", "--data", data.toString(),
-        "--host", "127.0.0.1", "--http-port", String.valueOf(httpPort), "--rtmp-port", String.valueOf(rtmpPort),
-        "--name", "show", "--publish-token", "crash-token-1", "--ladder", "src", "--end-after", "60s"));
-    cmd.addAll(List.of(extra));
+        "-cp", System.getProperty("java.class.path"), "org.ownerless.app.Main", "node", "--data", data.toString()));
+    cmd.addAll(args);
     Path log = Files.createTempFile(data, "node-", ".log");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     NodeProcess node = new NodeProcess(p, log);
@@ -54,6 +61,11 @@ final class NodeProcess implements AutoCloseable {
     } catch (ConditionTimeoutException | TerminalFailureException e) {
       throw new IllegalStateException("node did not start: " + Files.readString(log), e);
     }
+  }
+
+  /** Everything the node printed so far. */
+  String output() throws IOException {
+    return Files.readString(log);
   }
 
   int httpPort() {

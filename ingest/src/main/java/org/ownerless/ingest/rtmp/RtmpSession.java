@@ -188,6 +188,11 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter {
     }
     try {
       sink = gate.startPublishing(key.name(), ctx.channel());
+    } catch (StreamBusyException e) {
+      // The status nginx-rtmp and SRS send for "already publishing": encoders show it as such.
+      log.warn("{}: publish to '{}' refused: it has a live publisher", peer(ctx), key.name());
+      refuse(ctx, streamId, "NetStream.Publish.BadName", e.getMessage());
+      return;
     } catch (MediaRejectedException e) {
       refuse(ctx, streamId, "NetStream.Publish.Rejected", e.getMessage());
       return;

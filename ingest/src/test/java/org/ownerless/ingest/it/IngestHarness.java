@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.ownerless.ingest.IngestConfig;
@@ -28,6 +29,8 @@ final class IngestHarness implements AutoCloseable {
   final Path root;
   final IngestServer server;
   final int port;
+  /** -1 unless the configuration asked for RTMPS. */
+  final int rtmpsPort;
   final List<SegmentPublished> segments = new CopyOnWriteArrayList<>();
   final List<String> ffmpegExits = new CopyOnWriteArrayList<>();
   final List<Progress> progress = new CopyOnWriteArrayList<>();
@@ -39,11 +42,18 @@ final class IngestHarness implements AutoCloseable {
 
   IngestHarness(Ladder ladder, Duration publishDeadline, Duration idleTimeout)
       throws IOException, InterruptedException {
+    this(ladder, publishDeadline, idleTimeout, UnaryOperator.identity());
+  }
+
+  /** @param tweak changes the test's ingest configuration (RTMPS, takeover rule) before the server starts */
+  IngestHarness(Ladder ladder, Duration publishDeadline, Duration idleTimeout, UnaryOperator<IngestConfig> tweak)
+      throws IOException, InterruptedException {
     root = Files.createTempDirectory("ingest-it-");
     // 2 s segments, which HlsOutputAssertions checks; the product default is LiveWindow.DEFAULT_SEGMENT_SECONDS.
     TranscodeConfig transcode = TranscodeConfig.defaults(root.resolve("work")).withLadder(ladder).withSegmentSeconds(2.0);
     IngestConfig config = IngestConfig.defaults("127.0.0.1", 0, TOKEN, transcode)
         .withLimits(64, 16, publishDeadline, idleTimeout);
+    config = tweak.apply(config);
     hls = new HlsPublisher(name -> root.resolve("out").resolve(name), 10, transcode.segmentSeconds());
     hls.subscribe(segments::add);
     TranscodeListener listener = new TranscodeListener() {
@@ -69,6 +79,7 @@ final class IngestHarness implements AutoCloseable {
     };
     server = new IngestServer(config, listener);
     port = server.start();
+    rtmpsPort = server.rtmpsPort();
   }
 
   IngestHarness(Ladder ladder) throws IOException, InterruptedException {
