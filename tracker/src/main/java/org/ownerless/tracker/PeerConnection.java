@@ -1,7 +1,9 @@
 package org.ownerless.tracker;
 
 import io.netty.channel.Channel;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What the tracker remembers about one WebSocket connection: its peers (one per swarm it joined,
@@ -14,6 +16,8 @@ final class PeerConnection {
   private Peer[] peers;
   private int peerCount;
   private SentOffers offers;
+  /** Ids of this connection's peers dropped for silence, still its own (oldest first); null when none. */
+  private ArrayDeque<HeldId> held;
   /** Offers this connection may still have relayed; created on its first offer. */
   private OfferBucket offerBudget;
   /** Set under the lock when it flooded offers; its handler closes it once the replies are out. */
@@ -43,6 +47,30 @@ final class PeerConnection {
 
   Peer peer(int i) {
     return peers[i];
+  }
+
+  /**
+   * Records {@code id} as still this connection's; returns the oldest one given up when more than
+   * {@code max} are held (the bound keeps a socket from holding ids without end), else null.
+   */
+  HeldId hold(HeldId id, int max) {
+    if (held == null) {
+      held = new ArrayDeque<>(2);
+    }
+    held.addLast(id);
+    return held.size() > max ? held.pollFirst() : null;
+  }
+
+  /** {@code id} is announced again by this connection: a peer once more, no longer only held. */
+  void release(HeldId id) {
+    if (held != null) {
+      held.remove(id);
+    }
+  }
+
+  /** The ids this connection holds (for its close); empty when none. */
+  Iterable<HeldId> heldIds() {
+    return held == null ? List.of() : held;
   }
 
   void joined(Peer p) {

@@ -26,6 +26,8 @@ public final class SwarmRegistry implements TrackerCounters {
   private final Replies replies;
   private final long offerTtlNanos;
   private final long peerTtlNanos;
+  /** Ids of peers dropped for silence whose sockets are still open (see {@link HeldId}). */
+  private final Map<HeldId, PeerConnection> heldIds = new HashMap<>();
   private final int offersPerConnection;
   private int peers;
   /** System.nanoTime, or a test's hand-moved clock for expiry. */
@@ -72,6 +74,9 @@ public final class SwarmRegistry implements TrackerCounters {
     while (c.swarmCount() > 0) {
       removePeer(c.peer(c.swarmCount() - 1)); // also takes it off c's list
     }
+    for (HeldId id : c.heldIds()) {
+      heldIds.remove(id, c);
+    }
   }
 
   /**
@@ -105,6 +110,18 @@ public final class SwarmRegistry implements TrackerCounters {
     if (peer != null && peer.connection != c) {
       // peer_id belongs to the connection that first used it here; a second socket cannot take it over.
       throw new TrackerException("announce", "peer_id in use by another connection");
+    }
+    if (peer == null && !heldIds.isEmpty()) {
+      HeldId key = new HeldId(hash, r.peerId);
+      PeerConnection holder = heldIds.get(key);
+      if (holder != null && holder != c) {
+        // Dropped for silence, but its socket is open: still that socket's id.
+        throw new TrackerException("announce", "peer_id in use by another connection");
+      }
+      if (holder == c) {
+        heldIds.remove(key);
+        c.release(key);
+      }
     }
     if (r.event == TrackerRequest.Event.STOPPED) {
       if (peer != null) {
@@ -223,6 +240,21 @@ public final class SwarmRegistry implements TrackerCounters {
     }
   }
 
+  /**
+   * Keeps a dropped peer's id its connection's while the socket is open, at most
+   * maxSwarmsPerConnection per connection (the oldest is given up beyond that).
+   */
+  private void hold(HeldId id, PeerConnection owner) {
+    if (!owner.channel.isOpen()) {
+      return; // closing: closed() is about to forget what it holds
+    }
+    heldIds.put(id, owner);
+    HeldId givenUp = owner.hold(id, config.maxSwarmsPerConnection());
+    if (givenUp != null) {
+      heldIds.remove(givenUp, owner);
+    }
+  }
+
   /** Drops peers that stopped announcing; run at most once a second, from message handling. */
   private void sweepIfDue() {
     long now = clock.getAsLong();
@@ -243,6 +275,7 @@ public final class SwarmRegistry implements TrackerCounters {
         s.remove(p);
         p.connection.left(p);
         peers--;
+        hold(new HeldId(s.infoHash, p.id), p.connection);
       }
       dead.clear();
       if (s.size() == 0) {

@@ -92,4 +92,25 @@ class TrackerExpiryTest {
     a.close();
     b.close();
   }
+
+  @Test
+  void aPeerDroppedForSilenceKeepsItsIdForItsSocketUntilTheSocketCloses() throws Exception {
+    WsClient owner = new WsClient(port);
+    WsClient squatter = new WsClient(port);
+    owner.send(announce(A, ""));
+    clock.addAndGet(PEER_TTL.toNanos() + 1);
+    assertThat(squatter.send(SCRAPE)).contains("\"incomplete\":0");
+    assertThat(server.peerCount()).as("dropped for silence").isZero();
+    // The owner's socket is still open: its id is not up for grabs (nor are the offers meant for it).
+    assertThat(squatter.send(announce(A, ""))).contains("peer_id in use by another connection");
+    // The owner comes back under its id.
+    assertThat(owner.send(announce(A, ""))).contains("\"incomplete\":1").doesNotContain("failure reason");
+    // Silent again, and then gone: the id is free.
+    clock.addAndGet(PEER_TTL.toNanos() + 1);
+    assertThat(squatter.send(SCRAPE)).contains("\"incomplete\":0");
+    owner.close();
+    await(() -> server.connections() == 1);
+    assertThat(squatter.send(announce(A, ""))).contains("\"incomplete\":1").doesNotContain("failure reason");
+    squatter.close();
+  }
 }
