@@ -2,6 +2,7 @@ package org.ownerless.ingest.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
@@ -27,10 +28,16 @@ class LogInjectionTest {
   private IngestHarness h;
   private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
   private Logger root;
+  private Logger ours;
+  private Level levelBefore;
 
   @BeforeEach
   void start() throws Exception {
     root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    // The lines under test are INFO: whatever another test in this JVM set, they must be written here.
+    ours = (Logger) LoggerFactory.getLogger("org.ownerless");
+    levelBefore = ours.getLevel();
+    ours.setLevel(Level.INFO);
     captured.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
     captured.start();
     root.addAppender(captured);
@@ -40,6 +47,7 @@ class LogInjectionTest {
   @AfterEach
   void stop() throws Exception {
     root.detachAppender(captured);
+    ours.setLevel(levelBefore);
     h.close();
   }
 

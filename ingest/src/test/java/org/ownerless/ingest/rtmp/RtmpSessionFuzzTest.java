@@ -17,6 +17,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.ownerless.ingest.rtmp.amf.Amf0Exception;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +38,23 @@ class RtmpSessionFuzzTest {
   static final String TOKEN = "fuzz";
   private static final ListAppender<ILoggingEvent> SESSION_WARNINGS = new ListAppender<>();
 
-  static {
+  private static Level levelBefore;
+
+  @BeforeAll
+  static void quietRefusals() {
     // Refusals are logged at INFO once per connection; at fuzzing rates that would be the bottleneck.
-    ((Logger) LoggerFactory.getLogger("org.ownerless")).setLevel(Level.WARN);
-    Logger session = (Logger) LoggerFactory.getLogger(RtmpSession.class);
+    // Restored afterwards: later tests in this JVM read those INFO lines (LogInjectionTest).
+    Logger ours = (Logger) LoggerFactory.getLogger("org.ownerless");
+    levelBefore = ours.getLevel();
+    ours.setLevel(Level.WARN);
     SESSION_WARNINGS.start();
-    session.addAppender(SESSION_WARNINGS);
+    ((Logger) LoggerFactory.getLogger(RtmpSession.class)).addAppender(SESSION_WARNINGS);
+  }
+
+  @AfterAll
+  static void restoreLogging() {
+    ((Logger) LoggerFactory.getLogger("org.ownerless")).setLevel(levelBefore);
+    ((Logger) LoggerFactory.getLogger(RtmpSession.class)).detachAppender(SESSION_WARNINGS);
   }
 
   /** Records what the handlers in front of the session throw; the session's own handling stays as is. */
