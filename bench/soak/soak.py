@@ -159,6 +159,7 @@ def run(out, seconds, interval, warmup, node_pid, relay_pid, verify_pid, ffmpeg_
     try:
         return summary(path, warmup)
     finally:
+        log.flush()
         sys.stdout = log.out
 
 
