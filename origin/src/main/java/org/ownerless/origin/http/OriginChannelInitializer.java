@@ -1,8 +1,8 @@
 package org.ownerless.origin.http;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -33,8 +33,11 @@ import org.ownerless.net.ConnectionLimiter;
  * cors-preflight      OPTIONS → 204
  * router              path validation, routes, upgrades
  * </pre>
+ *
+ * <p>Typed for any {@link Channel}, not only sockets, so the whole pipeline can be driven from an
+ * {@code EmbeddedChannel} (the origin's end-to-end fuzz harness does).
  */
-final class OriginChannelInitializer extends ChannelInitializer<SocketChannel> {
+final class OriginChannelInitializer extends ChannelInitializer<Channel> {
   private final OriginLimits limits;
   private final SslContext ssl; // null: plain HTTP
   private final ConnectionLimiter limiter;
@@ -52,7 +55,7 @@ final class OriginChannelInitializer extends ChannelInitializer<SocketChannel> {
   }
 
   @Override
-  protected void initChannel(SocketChannel ch) {
+  protected void initChannel(Channel ch) {
     ChannelPipeline p = ch.pipeline();
     p.addLast(PipelineNames.LIMITER, limiter);
     p.addLast(PipelineNames.WRITE_STALL, new WriteStallHandler(limits.writeStallTimeout()));
