@@ -1,6 +1,7 @@
 package org.ownerless.origin.http;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,7 +15,7 @@ final class RealDirectories {
   private static final int MAX = 4096;
   private final ConcurrentHashMap<Path, Path> cache = new ConcurrentHashMap<>();
 
-  /** The real path of {@code dir}, or null if it does not exist. */
+  /** The real path of {@code dir}, or null if it does not exist or is not a directory. */
   Path resolve(Path dir) {
     Path known = cache.get(dir);
     if (known != null) {
@@ -25,6 +26,9 @@ final class RealDirectories {
       real = dir.toRealPath();
     } catch (IOException e) {
       return null;
+    }
+    if (!Files.isDirectory(real)) {
+      return null; // a file used as a directory ("a.ts/x"): the lookup below would fail with ENOTDIR
     }
     if (cache.size() >= MAX) {
       cache.clear();

@@ -3,6 +3,7 @@ package org.ownerless.origin.http;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,7 +24,14 @@ record StaticFile(FileChannel channel, BasicFileAttributes attrs, String name) {
    * @param relative a path with '/' separators and no '.', '..' or empty segments
    */
   static Optional<StaticFile> open(Path realRoot, String relative, RealDirectories dirs) throws IOException {
-    Path candidate = realRoot.resolve(relative).normalize();
+    Path candidate;
+    try {
+      candidate = realRoot.resolve(relative).normalize();
+    } catch (InvalidPathException e) {
+      // A name the file system's encoding cannot hold (a JVM started without a UTF-8 locale, as
+      // daemons often are, cannot map "\u00a3" to a file name): no published file is called that.
+      return Optional.empty();
+    }
     if (!candidate.startsWith(realRoot)) {
       return Optional.empty();
     }

@@ -21,6 +21,7 @@ import io.netty.handler.stream.ChunkedNioFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
@@ -44,6 +45,9 @@ public final class StaticFileRoute implements HttpRoute {
 
   /** Bodies up to this size go out in one write with their headers instead of through sendfile. */
   static final int SMALL_FILE = 64 * 1024;
+
+  /** NAME_MAX of ext4, xfs, btrfs, tmpfs: no published file has a longer name. */
+  private static final int MAX_NAME_BYTES = 255;
 
   private final String prefix;
   private final Path realRoot;
@@ -94,13 +98,17 @@ public final class StaticFileRoute implements HttpRoute {
     serve(ctx, req, found.get());
   }
 
-  /** No directory listings, and no dot-files: those are temp files of in-progress atomic writes. */
+  /**
+   * No directory listings, and no dot-files: those are temp files of in-progress atomic writes. No
+   * name longer than a file name can be (255 bytes on Linux file systems): asking for one fails in
+   * the file system with ENAMETOOLONG, which is the client's mistake, not the server's.
+   */
   private static boolean servable(String relative) {
     if (relative.isEmpty() || relative.endsWith("/")) {
       return false;
     }
     for (String segment : relative.split("/")) {
-      if (segment.startsWith(".")) {
+      if (segment.startsWith(".") || segment.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
         return false;
       }
     }
