@@ -74,13 +74,17 @@ final class AnnounceSigner {
   /**
    * Re-signs a live announce every {@link #LIVE_RESIGN} (with the logs as they are now), any other
    * once half its validity has passed, so a published announce never expires while the node runs.
+   *
+   * @return true if it was due and has been signed and published
    */
-  synchronized void refreshIfDue(long nowMs) throws IOException {
+  synchronized boolean refreshIfDue(long nowMs) throws IOException {
     long every = status == StreamStatus.LIVE ? Math.min(LIVE_RESIGN.toMillis(), ttl().toMillis() / 2)
         : ttl().toMillis() / 2;
     if (issuedAtMs > 0 && nowMs - issuedAtMs >= every) {
       sign();
+      return true;
     }
+    return false;
   }
 
   synchronized StreamStatus status() {

@@ -31,6 +31,7 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
   private final PublishListener listener;
   private final Map<String, StreamPublisher> streams = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> endTimers = new ConcurrentHashMap<>();
+  private final PublishOutage outage;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "manifest-scheduler");
     t.setDaemon(true);
@@ -41,6 +42,7 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
     this.signer = signer;
     this.config = config;
     this.listener = listener;
+    this.outage = new PublishOutage(config.dataDir());
     scheduler.scheduleWithFixedDelay(this::refreshAnnounces, 5, 5, TimeUnit.SECONDS);
   }
 
@@ -76,7 +78,7 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
     try {
       stream(stream).onRenditions(renditions);
     } catch (IOException e) {
-      log.error("{}: cannot publish the rendition list: {}", stream, e.getMessage());
+      outage.failed(stream, e);
     }
   }
 
@@ -87,12 +89,20 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
     try {
       SegmentEntry entry = stream(stream).onSegment(segment.rendition(), segment.file(), segment.durationUs(),
           discontinuity);
+      outage.published(stream);
       listener.onPublished(stream, segment.rendition(), entry, System.nanoTime() - start,
           CPU.getCurrentThreadCpuTime() - cpuStart);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      outage.failed(stream, e); // if its entry made it into the log, the next root that can be written signs it
+    } catch (RuntimeException e) {
       log.error("{}/{}: segment {} could not be signed and published: {}", stream, segment.rendition(),
           segment.file().getFileName(), e.toString());
     }
+  }
+
+  @Override
+  public void onFfmpegExit(String stream, int run, int exitCode, boolean crashed, List<String> stderrTail) {
+    outage.ffmpegExited(stream, crashed, stderrTail);
   }
 
   @Override
@@ -109,7 +119,7 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
         endTimers.put(stream, scheduler.schedule(() -> end(stream), config.endAfter().toMillis(), TimeUnit.MILLISECONDS));
       }
     } catch (IOException e) {
-      log.error("{}: cannot update the announce: {}", stream, e.getMessage());
+      outage.failed(stream, e);
     }
   }
 
@@ -117,7 +127,7 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
     try {
       stream(stream).end();
     } catch (IOException e) {
-      log.error("{}: cannot publish the end of the stream: {}", stream, e.getMessage());
+      outage.failed(stream, e);
     }
   }
 
@@ -125,8 +135,12 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
     long now = System.currentTimeMillis();
     for (StreamPublisher s : streams.values()) {
       try {
-        s.refreshAnnounce(now);
-      } catch (IOException | RuntimeException e) {
+        if (s.refreshAnnounce(now)) {
+          outage.published(s.id().name());
+        }
+      } catch (IOException e) {
+        outage.failed(s.id().name(), e);
+      } catch (RuntimeException e) {
         log.error("{}: cannot re-sign the announce: {}", s.id().name(), e.toString());
       }
     }

@@ -89,10 +89,20 @@ final class RenditionLog implements AutoCloseable {
     return tree.rootHash();
   }
 
+  /** The root of the log when it had {@code size} entries. */
+  Digest rootHash(long size) {
+    return tree.rootHash(size);
+  }
+
   /** The last {@code count} entries (fewer if the log is shorter). */
   List<SegmentEntry> tail(int count) {
-    int from = Math.max(0, entries.size() - count);
-    return new ArrayList<>(entries.subList(from, entries.size()));
+    return tail(entries.size(), count);
+  }
+
+  /** The last {@code count} entries of the log when it had {@code size} entries. */
+  List<SegmentEntry> tail(long size, int count) {
+    int to = Math.toIntExact(size);
+    return new ArrayList<>(entries.subList(Math.max(0, to - count), to));
   }
 
   SegmentEntry entry(long index) {
@@ -104,8 +114,8 @@ final class RenditionLog implements AutoCloseable {
     return tree.frontier(first);
   }
 
-  ConsistencyProof consistencyFrom(long size) {
-    return tree.consistencyProof(size, tree.size());
+  ConsistencyProof consistency(long fromSize, long toSize) {
+    return tree.consistencyProof(fromSize, toSize);
   }
 
   @Override

@@ -20,6 +20,7 @@ import org.ownerless.protocol.model.EpochLink;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.signing.SignedObject;
+import org.ownerless.protocol.verify.RootTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,24 +98,61 @@ final class RenditionPublisher implements AutoCloseable {
     }
   }
 
+  /**
+   * The size of the newest root published: what the announce may sign as this log's size. Entries
+   * beyond it are in the log but not yet signed (their root could not be written: a full disk).
+   */
+  synchronized long publishedSize() {
+    return lastPublishedSize;
+  }
+
   private void publish() throws IOException {
     long size = rlog.size();
-    List<SegmentEntry> window = rlog.tail(ended ? ManifestRoot.MAX_WINDOW : LiveWindow.manifestWindow(config.playlistWindow()));
+    publishMissingRoots(size);
     long from = size > lastPublishedSize ? lastPublishedSize : linkedFrom;
-    ConsistencyProof proof = from >= 1 && from < size ? rlog.consistencyFrom(from) : null;
-    ManifestRoot root = new ManifestRoot(signer.publicKey(), stream, rlog.rendition(), rlog.epoch(), size,
-        rlog.rootHash(), System.currentTimeMillis(), window, rlog.frontier(size - window.size()), previous, proof);
-    byte[] signed = root.sign(signer).toCanonicalBytes();
+    ManifestRoot root = root(size, from);
     // Every published root stays fetchable by epoch and size, so a verifier that missed some can walk the chain.
-    AtomicFiles.publishLinked(dir.resolve(StreamLayout.root(rlog.epoch(), size)), dir.resolve(StreamLayout.MANIFEST),
-        signed);
+    AtomicFiles.publishLinked(rootFile(size), dir.resolve(StreamLayout.MANIFEST), root.sign(signer).toCanonicalBytes());
+    linkedFrom = from;
+    lastPublishedSize = size;
     List<PlaylistEntry> listed = new ArrayList<>();
-    for (SegmentEntry e : LiveWindow.listed(window, ended, config.playlistWindow())) {
+    for (SegmentEntry e : LiveWindow.listed(root.window(), ended, config.playlistWindow())) {
       listed.add(PlaylistEntry.of(e));
     }
     AtomicFiles.publishString(dir.resolve(StreamLayout.MEDIA_PLAYLIST), playlist.render(listed, ended));
-    linkedFrom = from;
-    lastPublishedSize = size;
+  }
+
+  /**
+   * Signs and writes the roots of sizes the log reached without publishing them (their write failed:
+   * a full disk), each linked from the one before, ahead of the newest: a reader that missed roots
+   * walks the chain through {@code roots/E-N.json}, one file per size, and must find every one. Only
+   * as far back as a reader walks and retention keeps; a root already on disk is not signed again.
+   */
+  private void publishMissingRoots(long size) throws IOException {
+    long first = Math.max(lastPublishedSize + 1, size - RootTracker.MAX_GAP_FETCHES);
+    if (config.keepSegments() > 0) {
+      first = Math.max(first, size - config.keepSegments() + 1);
+    }
+    for (long missing = first; missing < size; missing++) {
+      if (!Files.exists(rootFile(missing))) {
+        AtomicFiles.publish(rootFile(missing), root(missing, lastPublishedSize).sign(signer).toCanonicalBytes());
+      }
+      linkedFrom = lastPublishedSize;
+      lastPublishedSize = missing;
+    }
+  }
+
+  /** The MANIFEST_ROOT of the log at {@code size}, proving consistency with the root at {@code from} (if any). */
+  private ManifestRoot root(long size, long from) {
+    List<SegmentEntry> window = rlog.tail(size,
+        ended ? ManifestRoot.MAX_WINDOW : LiveWindow.manifestWindow(config.playlistWindow()));
+    ConsistencyProof proof = from >= 1 && from < size ? rlog.consistency(from, size) : null;
+    return new ManifestRoot(signer.publicKey(), stream, rlog.rendition(), rlog.epoch(), size, rlog.rootHash(size),
+        System.currentTimeMillis(), window, rlog.frontier(size - window.size()), previous, proof);
+  }
+
+  private Path rootFile(long size) {
+    return dir.resolve(StreamLayout.root(rlog.epoch(), size));
   }
 
   /** With a sliding retention, the segment and root that just left the kept range are deleted. */
@@ -126,7 +164,7 @@ final class RenditionPublisher implements AutoCloseable {
     }
     try {
       Files.deleteIfExists(dir.resolve(rlog.entry(gone).uri()));
-      Files.deleteIfExists(dir.resolve(StreamLayout.root(rlog.epoch(), gone + 1)));
+      Files.deleteIfExists(rootFile(gone + 1));
     } catch (IOException e) {
       log.warn("{}/{}: cannot delete expired segment {}: {}", stream, rlog.rendition(), gone, e.getMessage());
     }

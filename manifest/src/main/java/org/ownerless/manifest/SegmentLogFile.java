@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.zip.CRC32C;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.model.SegmentEntry;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * (fdatasync) before they return, and a record is only ever published after that, so after a crash
  * the file holds at least every published entry. A torn last record (crash mid-append, never
  * published) is cut off on open; damage anywhere else refuses to open rather than fork the log.
+ * An append that fails (a full disk can take half a record) is cut off at once, and every append
+ * writes at the end of the last whole record, so a failed one can never be left inside the log.
  */
 final class SegmentLogFile implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SegmentLogFile.class);
@@ -32,11 +35,14 @@ final class SegmentLogFile implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
   private final long epoch;
+  // Where the last whole record ends: the next append goes here, whatever a failed one left behind.
+  private long end;
 
-  private SegmentLogFile(Path file, FileChannel channel, long epoch) {
+  private SegmentLogFile(Path file, FileChannel channel, long epoch, long end) {
     this.file = file;
     this.channel = channel;
     this.epoch = epoch;
+    this.end = end;
   }
 
   /** A decoded record: the leaf fields of one entry (its URI is derived from epoch and index). */
@@ -44,10 +50,16 @@ final class SegmentLogFile implements AutoCloseable {
 
   /** Opens (or creates, for {@code epoch}) the log and returns it with every intact record. */
   static SegmentLogFile open(Path file, long epoch, List<Leaf> recovered) throws IOException {
+    return open(file, epoch, recovered, UnaryOperator.identity());
+  }
+
+  /** As {@link #open(Path, long, List)}, with the file's channel wrapped (tests inject failing writes). */
+  static SegmentLogFile open(Path file, long epoch, List<Leaf> recovered, UnaryOperator<FileChannel> wrap)
+      throws IOException {
     Files.createDirectories(file.getParent());
     // The node's own state, owner-only like everything outside streams/ (only that is published).
-    FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    FileChannel ch = wrap.apply(FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))));
     try {
       if (ch.size() < HEADER) {
         ch.truncate(0);
@@ -76,8 +88,7 @@ final class SegmentLogFile implements AutoCloseable {
         ch.truncate(good);
         ch.force(true);
       }
-      ch.position(ch.size());
-      return new SegmentLogFile(file, ch, epoch);
+      return new SegmentLogFile(file, ch, epoch, good);
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
@@ -134,17 +145,38 @@ final class SegmentLogFile implements AutoCloseable {
     return new Leaf(index, Digest.of(sha), size, duration, disc);
   }
 
-  /** Appends one entry and forces it to disk before returning. */
+  /**
+   * Appends one entry and forces it to disk before returning. If that fails, the record is cut off
+   * again before the exception leaves, so the caller may simply retry with the same or a later entry.
+   */
   void append(SegmentEntry entry) throws IOException {
     byte[] leaf = entry.leafInput();
     CRC32C c = new CRC32C();
     c.update(leaf);
     ByteBuffer r = ByteBuffer.allocate(RECORD).put(leaf).putInt((int) c.getValue()).flip();
-    long pos = channel.size();
-    while (r.hasRemaining()) {
-      pos += channel.write(r, pos);
+    try {
+      for (long pos = end; r.hasRemaining(); ) {
+        pos += channel.write(r, pos);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      cutBackTo(end, e);
+      throw e;
     }
-    channel.force(false);
+    end += RECORD;
+  }
+
+  /**
+   * Cuts what a failed append wrote (truncating frees space, so it works on a full disk too). Should
+   * even that fail, the next append overwrites it, as it writes at {@code end}, and a crash before
+   * then leaves a torn tail that open cuts, or a whole record of a segment that was never signed.
+   */
+  private void cutBackTo(long size, IOException failure) {
+    try {
+      channel.truncate(size);
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   long epoch() {

@@ -94,12 +94,16 @@ final class StreamPublisher implements AutoCloseable {
     return p;
   }
 
-  /** Each announced rendition's log as it stands: what the announce signs as the stream's freshness. */
+  /**
+   * Each announced rendition's log as published: what the announce signs as the stream's freshness.
+   * The published size, not the log's: an entry whose root could not be written yet would make
+   * every reader call the genuine newest root stale.
+   */
   private List<LogHead> logHeads(List<Rendition> announced) {
     List<LogHead> heads = new ArrayList<>();
     for (Rendition r : announced) {
       RenditionPublisher p = renditions.get(r.name());
-      heads.add(new LogHead(r.name(), epoch, p == null ? 0 : p.size()));
+      heads.add(new LogHead(r.name(), epoch, p == null ? 0 : p.publishedSize()));
     }
     return heads;
   }
@@ -154,8 +158,9 @@ final class StreamPublisher implements AutoCloseable {
     return ended;
   }
 
-  void refreshAnnounce(long nowMs) throws IOException {
-    announce.refreshIfDue(nowMs);
+  /** True if the announce was due and has been signed and published again. */
+  boolean refreshAnnounce(long nowMs) throws IOException {
+    return announce.refreshIfDue(nowMs);
   }
 
   @Override

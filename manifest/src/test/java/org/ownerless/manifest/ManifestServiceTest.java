@@ -3,6 +3,9 @@ package org.ownerless.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +30,12 @@ import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
 import org.ownerless.protocol.model.StreamStatus;
+import org.ownerless.protocol.verify.Problem;
 import org.ownerless.protocol.verify.RootTracker;
 import org.ownerless.protocol.verify.Signed;
+import org.ownerless.protocol.verify.VerificationException;
 import org.ownerless.protocol.verify.Verifier;
+import org.slf4j.LoggerFactory;
 
 class ManifestServiceTest {
   @TempDir Path data;
@@ -341,6 +347,91 @@ class ManifestServiceTest {
     }
     assertThat(renditionDir("src").resolve("seg-1-000009.ts")).doesNotExist();
     assertThat(renditionDir("src").resolve("seg-1-000010.ts")).exists();
+  }
+
+  /**
+   * Writes to the data directory failing mid-stream (issue 15: a full disk), injected by putting a
+   * file where roots/ was: every root write fails, and no playlist may list what no root covers, nor
+   * may the announce sign a size no root was published for. Once writes work again the next segment
+   * publishes the roots the log reached meanwhile too, so a reader that missed them walks the chain.
+   */
+  @Test
+  void rootsThatCouldNotBeWrittenArePublishedWithTheNextOneAndNothingUnsignedIsListedOrAnnounced() throws Exception {
+    Path announceFile = renditionDir("src").getParent().resolve("announce.json");
+    Path roots = renditionDir("src").resolve("roots");
+    try (ManifestService s = service(ManifestConfig.defaults(data))) {
+      s.open("show");
+      s.onRenditions("show", ladder());
+      s.onPublisherChange("show", true);
+      for (int i = 0; i < 3; i++) {
+        s.onSegment("show", segment("src", i), false);
+      }
+      Signed<ManifestRoot> before = manifest("src");
+      String playlist = Files.readString(renditionDir("src").resolve("index.m3u8"));
+      Path aside = roots.resolveSibling("roots-aside");
+      Files.move(roots, aside);
+      Files.writeString(roots, "not a directory");
+
+      s.onSegment("show", segment("src", 3), false);
+      s.onSegment("show", segment("src", 4), false);
+      assertThat(Files.readString(renditionDir("src").resolve("index.m3u8"))).isEqualTo(playlist);
+      assertThat(manifest("src").content().treeSize()).isEqualTo(3);
+      s.onRenditions("show", ladder()); // signs the announce now
+      assertThat(announce(announceFile).log("src").orElseThrow().treeSize()).isEqualTo(3);
+
+      Files.delete(roots);
+      Files.move(aside, roots);
+      s.onSegment("show", segment("src", 5), false);
+      assertThat(manifest("src").content().treeSize()).isEqualTo(6);
+      RootTracker reader = new RootTracker();
+      reader.accept(before);
+      reader.accept(manifest("src"), this::rootOnDisk);
+      for (long size = 4; size <= 5; size++) {
+        assertThat(rootOnDisk(1, size).content().treeSize()).isEqualTo(size);
+      }
+    }
+  }
+
+  @Test
+  void anOutageIsLoggedOnceWhateverFailsDuringItAndItsEndOnce() throws Exception {
+    ch.qos.logback.classic.Logger outageLog = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(PublishOutage.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    outageLog.addAppender(lines);
+    Path roots = renditionDir("src").resolve("roots");
+    try (ManifestService s = service(ManifestConfig.defaults(data))) {
+      s.open("show");
+      s.onRenditions("show", ladder());
+      s.onPublisherChange("show", true);
+      s.onSegment("show", segment("src", 0), false);
+      Files.move(roots, roots.resolveSibling("roots-aside"));
+      Files.writeString(roots, "not a directory");
+      for (int i = 1; i < 6; i++) {
+        s.onSegment("show", segment("src", i), false);
+        s.onFfmpegExit("show", i, 1, true, List.of("av_interleaved_write_frame(): No space left on device"));
+      }
+      Files.delete(roots);
+      Files.move(roots.resolveSibling("roots-aside"), roots);
+      s.onSegment("show", segment("src", 6), false);
+      s.onSegment("show", segment("src", 7), false);
+    } finally {
+      outageLog.detachAppender(lines);
+    }
+    List<String> said = lines.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+        .map(ILoggingEvent::getFormattedMessage).toList();
+    assertThat(said).hasSize(2);
+    assertThat(said.get(0)).startsWith("show: publishing paused: ").contains("roots").doesNotContain("\n");
+    assertThat(said.get(1)).startsWith("show: publishing resumed after ");
+  }
+
+  /** A root under roots/, as a reader walking a gap fetches it. */
+  private Signed<ManifestRoot> rootOnDisk(long epoch, long size) throws VerificationException {
+    try {
+      return Verifier.verifyManifest(Files.readAllBytes(renditionDir("src").resolve(StreamLayout.root(epoch, size))),
+          Fixtures.CREATOR.publicKey());
+    } catch (IOException e) {
+      throw new VerificationException(Problem.UNAVAILABLE, e.toString());
+    }
   }
 
   private static StreamAnnounce announce(Path file) throws Exception {

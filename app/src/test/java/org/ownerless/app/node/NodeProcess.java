@@ -28,19 +28,28 @@ final class NodeProcess implements AutoCloseable {
   }
 
   static NodeProcess start(Path data, int httpPort, int rtmpPort, String... extra) throws IOException, InterruptedException {
+    return start(data, Files.createTempFile(data, "node-", ".log"), httpPort, rtmpPort, extra);
+  }
+
+  /** As {@link #start(Path, int, int, String...)}, logging to {@code log} (e.g. outside a data directory that fills up). */
+  static NodeProcess start(Path data, Path log, int httpPort, int rtmpPort, String... extra)
+      throws IOException, InterruptedException {
     List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--http-port", String.valueOf(httpPort),
         "--rtmp-port", String.valueOf(rtmpPort), "--name", "show", "--publish-token", "crash-token-1", "--ladder", "src",
         "--end-after", "60s"));
     args.addAll(List.of(extra));
-    return startNode(data, args);
+    return startNode(data, log, args);
   }
 
   /** `node --data DATA ARGS...`, its output (stdout and stderr, not a terminal) captured in a file. */
   static NodeProcess startNode(Path data, List<String> args) throws IOException, InterruptedException {
+    return startNode(data, Files.createTempFile(data, "node-", ".log"), args);
+  }
+
+  private static NodeProcess startNode(Path data, Path log, List<String> args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "org.ownerless.app.Main", "node", "--data", data.toString()));
     cmd.addAll(args);
-    Path log = Files.createTempFile(data, "node-", ".log");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     NodeProcess node = new NodeProcess(p, log);
     node.awaitBanner(Duration.ofSeconds(30));

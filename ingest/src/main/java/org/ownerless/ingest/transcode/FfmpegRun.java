@@ -50,12 +50,15 @@ final class FfmpegRun {
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicBoolean finishing = new AtomicBoolean();
   private final StderrTail stderr = new StderrTail(40);
+  // While the stream's runs keep failing, each one's stderr says what the first one's did: only its tail is kept.
+  private final boolean quiet;
   private final long startedAtNanos = System.nanoTime();
   private volatile Process process;
 
   FfmpegRun(int number, String stream, List<String> command, List<String> renditions, List<Path> renditionDirs,
-      List<Path> fifos, long maxQueuedBytes, Listener listener) {
+      List<Path> fifos, long maxQueuedBytes, boolean quiet, Listener listener) {
     this.number = number;
+    this.quiet = quiet;
     this.stream = stream;
     this.command = List.copyOf(command);
     this.renditions = List.copyOf(renditions);
@@ -172,7 +175,11 @@ final class FfmpegRun {
       for (String line; (line = r.readLine()) != null; ) {
         stderr.add(line);
         // ffmpeg echoes what the publisher sent (metadata strings): escaped like any network text.
-        log.warn("ffmpeg [{}]: {}", stream, LogText.quote(line));
+        if (quiet) {
+          log.debug("ffmpeg [{}]: {}", stream, LogText.quote(line));
+        } else {
+          log.warn("ffmpeg [{}]: {}", stream, LogText.quote(line));
+        }
       }
     } catch (IOException e) {
       // process gone
@@ -209,6 +216,9 @@ final class FfmpegRun {
           continue;
         }
         Path file = renditionDirs.get(index).resolve(Path.of(f[0]).getFileName());
+        if (halfWritten(file, index)) {
+          continue;
+        }
         try {
           listener.onSegment(this, new SegmentReady(renditions.get(index), file,
               Double.parseDouble(f[1]), Double.parseDouble(f[2]), number));
@@ -221,6 +231,30 @@ final class FfmpegRun {
     } catch (IOException e) {
       log.warn("segment list of {}/{} failed: {}", stream, renditions.get(index), e.getMessage());
     }
+  }
+
+  /**
+   * A segment ffmpeg failed to write (it lists those too) is dropped here, never reported as ready.
+   * Logged at debug only: the write error ends the run, and the run's exit is what gets said.
+   */
+  private boolean halfWritten(Path file, int index) {
+    String problem;
+    try {
+      problem = WholeTsFile.problem(file);
+    } catch (IOException e) {
+      problem = "unreadable: " + e.getMessage();
+    }
+    if (problem == null) {
+      return false;
+    }
+    log.debug("ffmpeg run {} of {}/{} listed {} but did not finish writing it ({}); dropped", number, stream,
+        renditions.get(index), file.getFileName(), problem);
+    try {
+      Files.deleteIfExists(file); // on a full disk every byte counts
+    } catch (IOException e) {
+      log.debug("cannot delete {}: {}", file, e.getMessage());
+    }
+    return true;
   }
 
   private void awaitExit(Thread[] readers) {

@@ -48,6 +48,9 @@ public final class StreamTranscoder {
   private final Map<Integer, Set<String>> discontinuityPending = new HashMap<>();
   private volatile Progress progress = Progress.NONE;
   private int slowReports;
+  // Runs that crashed since the last one that wrote a segment: a crash loop (a full disk, say) is said
+  // once, with the first run's output, and its end once; the runs in between only at debug level.
+  private int crashesInARow;
 
   public StreamTranscoder(String stream, TranscodeConfig config, TranscodeListener listener) {
     this.stream = stream;
@@ -61,6 +64,7 @@ public final class StreamTranscoder {
   public void publisherStarted() {
     synchronized (this) {
       publishing = true;
+      crashesInARow = 0;
       remux.waitForKeyframe();
     }
     listener.onPublisherChange(stream, true);
@@ -225,7 +229,7 @@ public final class StreamTranscoder {
       }
       command.addAll(FfmpegArgs.build(config.ffmpeg(), renditions, runHasAudio, config.segmentSeconds(), dirs, fifos));
       FfmpegRun next = new FfmpegRun(number, stream, command, names, dirs, fifos, config.maxQueuedBytes(),
-          new RunListener(runDir));
+          crashesInARow > 0, new RunListener(runDir));
       next.start();
       run = next;
     } catch (IOException e) {
@@ -239,16 +243,22 @@ public final class StreamTranscoder {
     }
     overflowWarned = false;
     run.offer(remux.begin(timestamp, runHasAudio));
-    log.info("{}: ffmpeg run {} started ({}x{} {}{}, renditions {})", stream, number, info.width(), info.height(),
-        info.videoCodecs(), runHasAudio ? " + " + info.audioCodecs() : ", no audio", names);
+    String started = "{}: ffmpeg run {} started ({}x{} {}{}, renditions {})";
+    Object[] what = {stream, number, info.width(), info.height(), info.videoCodecs(),
+        runHasAudio ? " + " + info.audioCodecs() : ", no audio", names};
+    if (crashesInARow == 0) {
+      log.info(started, what);
+    } else {
+      log.debug(started, what);
+    }
     return true;
   }
 
   private void enqueue(int type, long timestamp, ByteBuf payload) {
     if (!run.offer(FlvRemux.tag(type, timestamp, payload))) {
-      // ffmpeg is not keeping up: drop to the next keyframe rather than buffer without bound.
+      // ffmpeg is not keeping up, or has just exited: drop to the next keyframe rather than buffer without bound.
       remux.waitForKeyframe();
-      if (!overflowWarned) {
+      if (!overflowWarned && !run.isFinishing()) { // an exit is said by runEnded, not as a full queue
         overflowWarned = true;
         log.warn("{}: ffmpeg input queue full ({} bytes); dropping media until the next keyframe", stream,
             config.maxQueuedBytes());
@@ -266,14 +276,29 @@ public final class StreamTranscoder {
     if (crashed && publishing) {
       long delay = backoff.nextDelay(ended.uptimeMillis());
       notBeforeNanos = System.nanoTime() + delay * 1_000_000;
-      log.error("{}: ffmpeg run {} exited with code {}; restarting in {} ms. Last output: {}", stream, ended.number(),
-          exitCode, delay, tail.isEmpty() ? "(none)" : String.join(" | ", tail.subList(Math.max(0, tail.size() - 5), tail.size())
-              .stream().map(LogText::quote).toList()));
+      String lastOutput = tail.isEmpty() ? "(none)" : String.join(" | ", tail.subList(Math.max(0, tail.size() - 5),
+          tail.size()).stream().map(LogText::quote).toList());
+      if (crashesInARow++ == 0) {
+        log.error("{}: ffmpeg run {} exited with code {}; restarting in {} ms, with back-off while it keeps failing "
+            + "(logged again once a run writes segments). Last output: {}", stream, ended.number(), exitCode, delay,
+            lastOutput);
+      } else {
+        log.debug("{}: ffmpeg run {} exited with code {} ({} in a row); restarting in {} ms. Last output: {}", stream,
+            ended.number(), exitCode, crashesInARow, delay, lastOutput);
+      }
     } else {
       log.info("{}: ffmpeg run {} finished", stream, ended.number());
     }
     deleteRecursively(runDir);
     listener.onFfmpegExit(stream, ended.number(), exitCode, crashed, tail);
+  }
+
+  /** A run wrote a segment: a crash loop, if there was one, is over. */
+  private synchronized void segmentWritten(int runNumber) {
+    if (crashesInARow > 0) {
+      log.info("{}: ffmpeg run {} writes segments again, after {} failed runs", stream, runNumber, crashesInARow);
+      crashesInARow = 0;
+    }
   }
 
   private synchronized boolean takeDiscontinuity(int runNumber, String rendition) {
@@ -308,6 +333,7 @@ public final class StreamTranscoder {
 
     @Override
     public void onSegment(FfmpegRun r, SegmentReady segment) {
+      segmentWritten(r.number());
       listener.onSegment(stream, segment, takeDiscontinuity(r.number(), segment.rendition()));
     }
 
