@@ -29,6 +29,7 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
   private final Signer signer;
   private final ManifestConfig config;
   private final PublishListener listener;
+  private final SigningClock clock;
   private final Map<String, StreamPublisher> streams = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> endTimers = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -38,9 +39,15 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
   });
 
   public ManifestService(Signer signer, ManifestConfig config, PublishListener listener) {
+    this(signer, config, listener, SigningClock.system());
+  }
+
+  /** With the clock that dates what is signed (tests step it). */
+  ManifestService(Signer signer, ManifestConfig config, PublishListener listener, SigningClock clock) {
     this.signer = signer;
     this.config = config;
     this.listener = listener;
+    this.clock = clock;
     scheduler.scheduleWithFixedDelay(this::refreshAnnounces, 5, 5, TimeUnit.SECONDS);
   }
 
@@ -64,7 +71,7 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
     synchronized (streams) {
       s = streams.get(name);
       if (s == null) {
-        s = new StreamPublisher(signer, name, config);
+        s = new StreamPublisher(signer, name, config, clock);
         streams.put(name, s);
       }
       return s;
@@ -122,10 +129,9 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
   }
 
   private void refreshAnnounces() {
-    long now = System.currentTimeMillis();
     for (StreamPublisher s : streams.values()) {
       try {
-        s.refreshAnnounce(now);
+        s.refreshAnnounce();
       } catch (IOException | RuntimeException e) {
         log.error("{}: cannot re-sign the announce: {}", s.id().name(), e.toString());
       }

@@ -39,6 +39,7 @@ final class RenditionPublisher implements AutoCloseable {
   private final RenditionLog rlog;
   private final MediaPlaylist playlist;
   private final EpochLink previous;
+  private final SigningClock clock;
   private long lastPublishedSize;
   // The size the root at lastPublishedSize proves itself consistent with. A re-signed root of the
   // same size (start-up, end, resume) overwrites roots/E-N.json, so it must carry the same proof,
@@ -47,8 +48,9 @@ final class RenditionPublisher implements AutoCloseable {
   private boolean ended;
 
   RenditionPublisher(Signer signer, String stream, Path dir, ManifestConfig config, RenditionLog rlog,
-      EpochLink previous) {
+      EpochLink previous, SigningClock clock) {
     this.signer = signer;
+    this.clock = clock;
     this.previous = previous;
     this.stream = stream;
     this.dir = dir;
@@ -103,7 +105,7 @@ final class RenditionPublisher implements AutoCloseable {
     long from = size > lastPublishedSize ? lastPublishedSize : linkedFrom;
     ConsistencyProof proof = from >= 1 && from < size ? rlog.consistencyFrom(from) : null;
     ManifestRoot root = new ManifestRoot(signer.publicKey(), stream, rlog.rendition(), rlog.epoch(), size,
-        rlog.rootHash(), System.currentTimeMillis(), window, rlog.frontier(size - window.size()), previous, proof);
+        rlog.rootHash(), clock.nowMs(), window, rlog.frontier(size - window.size()), previous, proof);
     byte[] signed = root.sign(signer).toCanonicalBytes();
     // Every published root stays fetchable by epoch and size, so a verifier that missed some can walk the chain.
     AtomicFiles.publishLinked(dir.resolve(StreamLayout.root(rlog.epoch(), size)), dir.resolve(StreamLayout.MANIFEST),
