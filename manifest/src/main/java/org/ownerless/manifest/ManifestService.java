@@ -42,8 +42,8 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
     this(signer, config, listener, SigningClock.system());
   }
 
-  /** With the clock that dates what is signed (tests step it). */
-  ManifestService(Signer signer, ManifestConfig config, PublishListener listener, SigningClock clock) {
+  /** With the clock that dates what is signed (tests step its wall clock). */
+  public ManifestService(Signer signer, ManifestConfig config, PublishListener listener, SigningClock clock) {
     this.signer = signer;
     this.config = config;
     this.listener = listener;

@@ -1,5 +1,6 @@
 package org.ownerless.manifest;
 
+import java.time.Clock;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,12 @@ public final class SigningClock {
   }
 
   public static SigningClock system() {
-    return new SigningClock(System::currentTimeMillis, System::nanoTime);
+    return following(Clock.systemUTC());
+  }
+
+  /** Signs with {@code wall} as the wall clock (a test steps it) and the JVM's monotonic clock. */
+  public static SigningClock following(Clock wall) {
+    return new SigningClock(wall::millis, System::nanoTime);
   }
 
   /** Unix milliseconds to sign now: never less than any value returned before. */
@@ -46,25 +52,34 @@ public final class SigningClock {
     }
     long elapsedMs = (nanos - lastNanos) / NANOS_PER_MS;
     long continued = lastMs + elapsedMs;
-    if (wall >= continued) {
+    long behind = continued - wall;
+    if (behind <= 0) {
       if (heldBack) {
-        heldBack = false;
-        log.info("the system clock has caught up with the signed time; signing with it again");
-      } else if (wall - continued > STEP_MS) {
+        caughtUp();
+      } else if (-behind > STEP_MS) {
         log.warn("the system clock stepped forward by {} s; signed times follow it (check NTP if that was wrong)",
-            (wall - continued) / 1000);
+            -behind / 1000);
       }
       return follow(wall, nanos);
     }
-    if (!heldBack && continued - wall > STEP_MS) {
-      heldBack = true;
-      log.warn("the system clock stepped back by {} s; signed times go on from the last signed time until it catches up",
-          (continued - wall) / 1000);
+    if (behind > STEP_MS) {
+      if (!heldBack) {
+        heldBack = true;
+        log.warn("the system clock stepped back by {} s; signed times go on from the last signed time until it catches up",
+            behind / 1000);
+      }
+    } else if (heldBack) {
+      caughtUp(); // within drift of it: both clocks now advance at the same rate
     }
     // Whole milliseconds only, so the remainder counts towards the next call.
     lastMs = continued;
     lastNanos += elapsedMs * NANOS_PER_MS;
     return continued;
+  }
+
+  private void caughtUp() {
+    heldBack = false;
+    log.info("the system clock has caught up with the signed time; signing with it again");
   }
 
   private long follow(long wall, long nanos) {

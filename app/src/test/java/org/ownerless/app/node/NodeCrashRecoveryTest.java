@@ -9,20 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongPredicate;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.testing.TestPublisher;
-import org.ownerless.origin.follow.StreamUrl;
-import org.ownerless.origin.verify.Failure;
-import org.ownerless.origin.verify.PassResult;
-import org.ownerless.origin.verify.StreamVerifier;
 import org.ownerless.protocol.crypto.KeyFile;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.merkle.MerkleTree;
@@ -35,19 +25,18 @@ import org.ownerless.protocol.verify.Problem;
 @Tag("e2e")
 class NodeCrashRecoveryTest {
   @TempDir Path data;
-  private final List<Failure> failures = new ArrayList<>();
 
   @Test
   void aKilledNodeContinuesTheSameLogWithoutAFork() throws Exception {
     KeyFile.write(data.resolve("creator.key"), Signer.generate(), false);
     NodeProcess first = NodeProcess.start(data, 0, 0);
-    StreamVerifier watcher = new StreamVerifier(StreamUrl.parse(first.streamUrl), null, Duration.ofSeconds(5));
+    WatchingVerifier watcher = new WatchingVerifier(first.streamUrl);
     Process ffmpeg = TestPublisher.start(first.rtmpServer, "show?token=crash-token-1", 120,
         data.resolve("ffmpeg1.log").toFile(), "testsrc", 15);
     long before;
     ManifestRoot beforeKill;
     try {
-      before = watchUntil(watcher, size -> size >= 3, Duration.ofSeconds(40));
+      before = watcher.untilSize(size -> size >= 3, Duration.ofSeconds(40));
       beforeKill = manifest(first);
       first.kill();
     } finally {
@@ -58,7 +47,7 @@ class NodeCrashRecoveryTest {
       Process again = TestPublisher.start(second.rtmpServer, "show?token=crash-token-1", 120,
           data.resolve("ffmpeg2.log").toFile(), "testsrc", 15);
       try {
-        long after = watchUntil(watcher, size -> size >= before + 3, Duration.ofSeconds(60));
+        long after = watcher.untilSize(size -> size >= before + 3, Duration.ofSeconds(60));
         assertThat(after).isGreaterThanOrEqualTo(before + 3);
         // The same log went on: same epoch, and the newest root provably extends the one before the kill.
         ManifestRoot now = manifest(second);
@@ -74,7 +63,7 @@ class NodeCrashRecoveryTest {
       }
     }
     // Only the downtime itself may show up (files unavailable); never a rollback, fork or break.
-    assertThat(failures).allSatisfy(f -> assertThat(f.problem()).as(f.toString()).isEqualTo(Problem.UNAVAILABLE));
+    assertThat(watcher.failures()).allSatisfy(f -> assertThat(f.problem()).as(f.toString()).isEqualTo(Problem.UNAVAILABLE));
   }
 
   private static ManifestRoot manifest(NodeProcess node) throws Exception {
@@ -91,17 +80,4 @@ class NodeCrashRecoveryTest {
     return ManifestRoot.fromSigned(SignedObject.parse(body)).entry(i).orElseThrow();
   }
 
-  private long watchUntil(StreamVerifier watcher, LongPredicate done, Duration timeout) {
-    AtomicLong size = new AtomicLong(-1);
-    try {
-      return Awaitility.await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(300)).until(() -> {
-        PassResult r = watcher.pass();
-        failures.addAll(r.failures());
-        size.set(r.treeSizes().getOrDefault("src", size.get()));
-        return size.get();
-      }, s -> s >= 0 && done.test(s));
-    } catch (ConditionTimeoutException e) {
-      throw new AssertionError("log size stayed at " + size + "; failures: " + failures, e);
-    }
-  }
 }
