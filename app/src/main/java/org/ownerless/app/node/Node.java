@@ -152,6 +152,7 @@ public final class Node implements AutoCloseable {
     });
     rtmpsPort = ingest.rtmpsPort();
     Gauge.builder("ownerless.rtmp.connections", ingest, IngestServer::activeConnections).register(metrics);
+    TranscoderGauges.register(metrics, () -> ingest.transcoder(options.name()));
     Gauge.builder("ownerless.tracker.peers", trackerRegistry, SwarmRegistry::peerCount).register(metrics);
   }
 

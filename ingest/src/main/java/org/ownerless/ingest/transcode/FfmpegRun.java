@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.ownerless.net.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ final class FfmpegRun {
   private final List<Path> renditionDirs;
   private final List<Path> fifos;
   private final Listener listener;
+  private final BooleanSupplier quietStderr;
   private final long maxQueuedBytes;
   private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
   private final AtomicLong queuedBytes = new AtomicLong();
@@ -54,7 +56,8 @@ final class FfmpegRun {
   private volatile Process process;
 
   FfmpegRun(int number, String stream, List<String> command, List<String> renditions, List<Path> renditionDirs,
-      List<Path> fifos, long maxQueuedBytes, Listener listener) {
+      List<Path> fifos, long maxQueuedBytes, Listener listener, BooleanSupplier quietStderr) {
+    this.quietStderr = quietStderr;
     this.number = number;
     this.stream = stream;
     this.command = List.copyOf(command);
@@ -172,7 +175,12 @@ final class FfmpegRun {
       for (String line; (line = r.readLine()) != null; ) {
         stderr.add(line);
         // ffmpeg echoes what the publisher sent (metadata strings): escaped like any network text.
-        log.warn("ffmpeg [{}]: {}", stream, LogText.quote(line));
+        // While crash-looping every run says the same; the crash-loop line quotes the last of it.
+        if (quietStderr.getAsBoolean()) {
+          log.debug("ffmpeg [{}]: {}", stream, LogText.quote(line));
+        } else {
+          log.warn("ffmpeg [{}]: {}", stream, LogText.quote(line));
+        }
       }
     } catch (IOException e) {
       // process gone

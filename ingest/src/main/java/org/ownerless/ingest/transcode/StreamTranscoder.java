@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.ownerless.ingest.flv.AudioTagHeader;
 import org.ownerless.ingest.flv.FlvFormatException;
@@ -34,6 +35,7 @@ public final class StreamTranscoder {
   private final TranscodeConfig config;
   private final TranscodeListener listener;
   private final RestartBackoff backoff;
+  private final CrashLoop crashLoop = new CrashLoop();
   private final Path streamWorkDir;
   private final FlvRemux remux;
 
@@ -95,6 +97,11 @@ public final class StreamTranscoder {
 
   public synchronized List<SelectedRendition> renditions() {
     return renditions == null ? List.of() : renditions;
+  }
+
+  /** Whether ffmpeg is crash-looping, and why (for the node's metrics). */
+  public CrashLoop.Status crashLoop() {
+    return crashLoop.status();
   }
 
   public synchronized boolean isRunning() {
@@ -225,12 +232,16 @@ public final class StreamTranscoder {
       }
       command.addAll(FfmpegArgs.build(config.ffmpeg(), renditions, runHasAudio, config.segmentSeconds(), dirs, fifos));
       FfmpegRun next = new FfmpegRun(number, stream, command, names, dirs, fifos, config.maxQueuedBytes(),
-          new RunListener(runDir));
+          new RunListener(runDir), crashLoop::looping);
       next.start();
       run = next;
     } catch (IOException e) {
-      log.error("{}: cannot start ffmpeg ({}); is it installed? (Debian: apt-get install -y ffmpeg)", stream,
-          e.getMessage());
+      boolean alreadySaid = crashLoop.looping();
+      crashLoop.crashed(-1, List.of(String.valueOf(e.getMessage())), System.nanoTime());
+      if (!alreadySaid) {
+        log.error("{}: cannot start ffmpeg ({}); is it installed? (Debian: apt-get install -y ffmpeg)", stream,
+            e.getMessage());
+      }
       notBeforeNanos = System.nanoTime() + backoff.nextDelay(0) * 1_000_000;
       return false;
     }
@@ -239,8 +250,12 @@ public final class StreamTranscoder {
     }
     overflowWarned = false;
     run.offer(remux.begin(timestamp, runHasAudio));
-    log.info("{}: ffmpeg run {} started ({}x{} {}{}, renditions {})", stream, number, info.width(), info.height(),
-        info.videoCodecs(), runHasAudio ? " + " + info.audioCodecs() : ", no audio", names);
+    if (crashLoop.looping()) {
+      log.debug("{}: ffmpeg run {} started", stream, number); // the crash-loop line said restarts follow
+    } else {
+      log.info("{}: ffmpeg run {} started ({}x{} {}{}, renditions {})", stream, number, info.width(), info.height(),
+          info.videoCodecs(), runHasAudio ? " + " + info.audioCodecs() : ", no audio", names);
+    }
     return true;
   }
 
@@ -248,6 +263,9 @@ public final class StreamTranscoder {
     if (!run.offer(FlvRemux.tag(type, timestamp, payload))) {
       // ffmpeg is not keeping up: drop to the next keyframe rather than buffer without bound.
       remux.waitForKeyframe();
+      if (run.isFinishing()) {
+        return; // not full: ending (it exited, or was asked to), and its exit is reported on its own
+      }
       if (!overflowWarned) {
         overflowWarned = true;
         log.warn("{}: ffmpeg input queue full ({} bytes); dropping media until the next keyframe", stream,
@@ -266,9 +284,19 @@ public final class StreamTranscoder {
     if (crashed && publishing) {
       long delay = backoff.nextDelay(ended.uptimeMillis());
       notBeforeNanos = System.nanoTime() + delay * 1_000_000;
-      log.error("{}: ffmpeg run {} exited with code {}; restarting in {} ms. Last output: {}", stream, ended.number(),
-          exitCode, delay, tail.isEmpty() ? "(none)" : String.join(" | ", tail.subList(Math.max(0, tail.size() - 5), tail.size())
-              .stream().map(LogText::quote).toList()));
+      boolean alreadySaid = crashLoop.looping();
+      if (crashLoop.crashed(exitCode, tail, System.nanoTime())) {
+        log.error("{}: the transcoder is crash-looping: ffmpeg exited {} times in a row without producing a segment,"
+            + " last with code {}: {}; restarting with back-off (at most every {} s); no segments are published"
+            + " until it recovers", stream, CrashLoop.LOOPING_AFTER, exitCode,
+            tail.isEmpty() ? "(no output)" : LogText.quote(tail.get(tail.size() - 1)), backoff.maxDelaySeconds());
+      } else if (alreadySaid) {
+        log.debug("{}: ffmpeg run {} exited with code {}; restarting in {} ms", stream, ended.number(), exitCode, delay);
+      } else {
+        log.error("{}: ffmpeg run {} exited with code {}; restarting in {} ms. Last output: {}", stream, ended.number(),
+            exitCode, delay, tail.isEmpty() ? "(none)" : String.join(" | ", tail.subList(Math.max(0, tail.size() - 5),
+                tail.size()).stream().map(LogText::quote).toList()));
+      }
     } else {
       log.info("{}: ffmpeg run {} finished", stream, ended.number());
     }
@@ -308,6 +336,11 @@ public final class StreamTranscoder {
 
     @Override
     public void onSegment(FfmpegRun r, SegmentReady segment) {
+      long outageNanos = crashLoop.delivered(System.nanoTime());
+      if (outageNanos >= 0) {
+        log.info("{}: the transcoder recovered: segments flow again after a crash loop of {} s", stream,
+            TimeUnit.NANOSECONDS.toSeconds(outageNanos));
+      }
       listener.onSegment(stream, segment, takeDiscontinuity(r.number(), segment.rendition()));
     }
 
