@@ -22,7 +22,9 @@ import org.ownerless.protocol.model.StreamStatus;
  * exposed within a minute. An ended stream's announce is valid {@link #ENDED_TTL} (nothing advances).
  *
  * <p>The seq is the issue time in milliseconds, bumped past the last one, which is kept in the state
- * directory: it grows across restarts and across the clock stepping back.
+ * directory: it grows across restarts and across the clock stepping back. Issue time and expiry come
+ * from the {@link SigningClock}: a step back of the wall clock neither dates an announce before the
+ * last one nor postpones the next re-signing until the announce out there has expired.
  */
 final class AnnounceSigner {
   /** The last seq signed, in the stream's state directory. */
@@ -38,13 +40,15 @@ final class AnnounceSigner {
   private final Path file;
   private final Path seqFile;
   private final Function<List<Rendition>, List<LogHead>> logs;
+  private final SigningClock clock;
   private long lastSeq = -1;
   private long issuedAtMs;
   private StreamStatus status = StreamStatus.ENDED;
   private List<Rendition> renditions = List.of();
 
   AnnounceSigner(Signer signer, String name, ManifestConfig config, Path file, Path seqFile,
-      Function<List<Rendition>, List<LogHead>> logs) {
+      Function<List<Rendition>, List<LogHead>> logs, SigningClock clock) {
+    this.clock = clock;
     this.signer = signer;
     this.name = name;
     this.config = config;
@@ -74,10 +78,13 @@ final class AnnounceSigner {
   /**
    * Re-signs a live announce every {@link #LIVE_RESIGN} (with the logs as they are now), any other
    * once half its validity has passed, so a published announce never expires while the node runs.
+   * Measured on the signing clock, which never goes back: a wall clock stepped back an hour would
+   * otherwise postpone the re-signing by that hour, long after the announce out there has expired.
    *
    * @return true if it was due and has been signed and published
    */
-  synchronized boolean refreshIfDue(long nowMs) throws IOException {
+  synchronized boolean refreshIfDue() throws IOException {
+    long nowMs = clock.nowMs();
     long every = status == StreamStatus.LIVE ? Math.min(LIVE_RESIGN.toMillis(), ttl().toMillis() / 2)
         : ttl().toMillis() / 2;
     if (issuedAtMs > 0 && nowMs - issuedAtMs >= every) {
@@ -96,7 +103,7 @@ final class AnnounceSigner {
   }
 
   private void sign() throws IOException {
-    long now = System.currentTimeMillis();
+    long now = clock.nowMs();
     long seq = Math.max(now, lastSeq() + 1);
     // Kept before it is published: after a crash the next seq is still higher than any announce out there.
     AtomicFiles.writeString(seqFile, seq + "\n");

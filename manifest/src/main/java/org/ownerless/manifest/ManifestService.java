@@ -29,6 +29,7 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
   private final Signer signer;
   private final ManifestConfig config;
   private final PublishListener listener;
+  private final SigningClock clock;
   private final Map<String, StreamPublisher> streams = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> endTimers = new ConcurrentHashMap<>();
   private final PublishOutage outage;
@@ -39,10 +40,16 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
   });
 
   public ManifestService(Signer signer, ManifestConfig config, PublishListener listener) {
+    this(signer, config, listener, SigningClock.system());
+  }
+
+  /** With the clock that dates what is signed (tests step its wall clock). */
+  public ManifestService(Signer signer, ManifestConfig config, PublishListener listener, SigningClock clock) {
     this.signer = signer;
     this.config = config;
     this.listener = listener;
     this.outage = new PublishOutage(config.dataDir());
+    this.clock = clock;
     scheduler.scheduleWithFixedDelay(this::refreshAnnounces, 5, 5, TimeUnit.SECONDS);
   }
 
@@ -66,7 +73,7 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
     synchronized (streams) {
       s = streams.get(name);
       if (s == null) {
-        s = new StreamPublisher(signer, name, config);
+        s = new StreamPublisher(signer, name, config, clock);
         streams.put(name, s);
       }
       return s;
@@ -132,10 +139,9 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
   }
 
   private void refreshAnnounces() {
-    long now = System.currentTimeMillis();
     for (StreamPublisher s : streams.values()) {
       try {
-        if (s.refreshAnnounce(now)) {
+        if (s.refreshAnnounce()) {
           outage.published(s.id().name());
         }
       } catch (IOException e) {

@@ -40,6 +40,7 @@ final class RenditionPublisher implements AutoCloseable {
   private final RenditionLog rlog;
   private final MediaPlaylist playlist;
   private final EpochLink previous;
+  private final SigningClock clock;
   private long lastPublishedSize;
   // The size the root at lastPublishedSize proves itself consistent with. A re-signed root of the
   // same size (start-up, end, resume) overwrites roots/E-N.json, so it must carry the same proof,
@@ -48,8 +49,9 @@ final class RenditionPublisher implements AutoCloseable {
   private boolean ended;
 
   RenditionPublisher(Signer signer, String stream, Path dir, ManifestConfig config, RenditionLog rlog,
-      EpochLink previous) {
+      EpochLink previous, SigningClock clock) {
     this.signer = signer;
+    this.clock = clock;
     this.previous = previous;
     this.stream = stream;
     this.dir = dir;
@@ -148,7 +150,7 @@ final class RenditionPublisher implements AutoCloseable {
         ended ? ManifestRoot.MAX_WINDOW : LiveWindow.manifestWindow(config.playlistWindow()));
     ConsistencyProof proof = from >= 1 && from < size ? rlog.consistency(from, size) : null;
     return new ManifestRoot(signer.publicKey(), stream, rlog.rendition(), rlog.epoch(), size, rlog.rootHash(size),
-        System.currentTimeMillis(), window, rlog.frontier(size - window.size()), previous, proof);
+        clock.nowMs(), window, rlog.frontier(size - window.size()), previous, proof);
   }
 
   private Path rootFile(long size) {

@@ -34,6 +34,7 @@ final class StreamPublisher implements AutoCloseable {
   private final Signer signer;
   private final StreamId id;
   private final ManifestConfig config;
+  private final SigningClock clock;
   private final Path servedDir;
   private final Path stateDir;
   private final long epoch;
@@ -43,15 +44,16 @@ final class StreamPublisher implements AutoCloseable {
   private final Set<String> resumed = new HashSet<>();
   private boolean ended = true;
 
-  StreamPublisher(Signer signer, String name, ManifestConfig config) throws IOException {
+  StreamPublisher(Signer signer, String name, ManifestConfig config, SigningClock clock) throws IOException {
     this.signer = signer;
+    this.clock = clock;
     this.id = new StreamId(signer.publicKey(), name);
     this.config = config;
     this.servedDir = config.dataDir().resolve(id.path());
     this.stateDir = config.stateDir().resolve(name);
     this.epoch = new EpochStore(stateDir).open(config.newEpoch());
     this.announce = new AnnounceSigner(signer, name, config, servedDir.resolve(StreamLayout.ANNOUNCE),
-        stateDir.resolve(AnnounceSigner.SEQ_FILE), this::logHeads);
+        stateDir.resolve(AnnounceSigner.SEQ_FILE), this::logHeads, clock);
     reopenLogs();
     announce.update(StreamStatus.ENDED, List.of());
   }
@@ -88,7 +90,7 @@ final class StreamPublisher implements AutoCloseable {
     if (p == null) {
       Path dir = servedDir.resolve(rendition);
       p = new RenditionPublisher(signer, id.name(), dir, config, RenditionLog.open(stateDir, rendition, epoch),
-          EpochLinks.of(stateDir, dir, rendition, epoch));
+          EpochLinks.of(stateDir, dir, rendition, epoch), clock);
       renditions.put(rendition, p);
     }
     return p;
@@ -159,8 +161,8 @@ final class StreamPublisher implements AutoCloseable {
   }
 
   /** True if the announce was due and has been signed and published again. */
-  boolean refreshAnnounce(long nowMs) throws IOException {
-    return announce.refreshIfDue(nowMs);
+  boolean refreshAnnounce() throws IOException {
+    return announce.refreshIfDue();
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.ownerless.ingest.RtmpsEndpoint;
 import org.ownerless.ingest.transcode.TranscodeConfig;
 import org.ownerless.manifest.ManifestConfig;
 import org.ownerless.manifest.ManifestService;
+import org.ownerless.manifest.SigningClock;
 import org.ownerless.origin.bucket.BucketPublisher;
 import org.ownerless.origin.bucket.BucketSettings;
 import org.ownerless.origin.bucket.S3ObjectStore;
@@ -39,6 +41,7 @@ import org.ownerless.protocol.io.AtomicFiles;
 public final class Node implements AutoCloseable {
   private final NodeSettings options;
   private final Signer signer;
+  private final Clock wallClock;
   private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final OwnSwarms ownSwarms = new OwnSwarms();
   // The node's tracker is for its own stream's viewers only; a public tracker is `ownerless tracker`.
@@ -53,13 +56,19 @@ public final class Node implements AutoCloseable {
   private int rtmpPort;
   private int rtmpsPort = -1;
 
-  private Node(NodeSettings options, Signer signer) {
+  private Node(NodeSettings options, Signer signer, Clock wallClock) {
     this.options = options;
     this.signer = signer;
+    this.wallClock = wallClock;
   }
 
   public static Node start(NodeSettings options, Signer signer) throws IOException, InterruptedException {
-    Node node = new Node(options, signer);
+    return start(options, signer, Clock.systemUTC());
+  }
+
+  /** With {@code wallClock} as the time it signs by (kept from going back, {@link SigningClock}): tests step it. */
+  static Node start(NodeSettings options, Signer signer, Clock wallClock) throws IOException, InterruptedException {
+    Node node = new Node(options, signer, wallClock);
     try {
       node.startAll();
       return node;
@@ -118,7 +127,7 @@ public final class Node implements AutoCloseable {
       if (toBucket != null) {
         toBucket.changed(); // a nudge only: uploads run on the bucket publisher's own threads
       }
-    });
+    }, SigningClock.following(wallClock));
     stream = manifest.open(options.name());
 
     TranscodeConfig tc = TranscodeConfig.defaults(options.dataDir().resolve("work")).withLadder(options.ladder())
@@ -143,6 +152,7 @@ public final class Node implements AutoCloseable {
     });
     rtmpsPort = ingest.rtmpsPort();
     Gauge.builder("ownerless.rtmp.connections", ingest, IngestServer::activeConnections).register(metrics);
+    TranscoderGauges.register(metrics, () -> ingest.transcoder(options.name()));
     Gauge.builder("ownerless.tracker.peers", trackerRegistry, SwarmRegistry::peerCount).register(metrics);
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
 import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.verify.Failure;
@@ -35,12 +36,26 @@ final class VerifierWatch {
     return until(node, done, timeout, () -> {});
   }
 
+  /** Passes until the log's size satisfies {@code done}, for a node in this JVM. Returns the size. */
+  long until(LongPredicate done, Duration timeout) {
+    return passUntil(Awaitility.await(), done, timeout, () -> {});
+  }
+
+  /** Forgets the failures so far (e.g. those of a stream not yet started). */
+  void forgetFailures() {
+    failures.clear();
+  }
+
   /** Passes until the log's size satisfies {@code done}; fails at once if {@code node} exits. Returns the size. */
   long until(NodeProcess node, LongPredicate done, Duration timeout, Meanwhile meanwhile) {
+    return passUntil(Awaitility.await().failFast("the node exited", () -> !node.process.isAlive()), done, timeout,
+        meanwhile);
+  }
+
+  private long passUntil(ConditionFactory await, LongPredicate done, Duration timeout, Meanwhile meanwhile) {
     AtomicLong size = new AtomicLong(-1);
     try {
-      return Awaitility.await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(300))
-          .failFast("the node exited", () -> !node.process.isAlive())
+      return await.atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(300))
           .until(() -> {
             meanwhile.run();
             PassResult r = verifier.pass();

@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.ownerless.net.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,20 +46,19 @@ final class FfmpegRun {
   private final List<Path> renditionDirs;
   private final List<Path> fifos;
   private final Listener listener;
+  private final BooleanSupplier quietStderr;
   private final long maxQueuedBytes;
   private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicBoolean finishing = new AtomicBoolean();
   private final StderrTail stderr = new StderrTail(40);
-  // While the stream's runs keep failing, each one's stderr says what the first one's did: only its tail is kept.
-  private final boolean quiet;
   private final long startedAtNanos = System.nanoTime();
   private volatile Process process;
 
   FfmpegRun(int number, String stream, List<String> command, List<String> renditions, List<Path> renditionDirs,
-      List<Path> fifos, long maxQueuedBytes, boolean quiet, Listener listener) {
+      List<Path> fifos, long maxQueuedBytes, Listener listener, BooleanSupplier quietStderr) {
+    this.quietStderr = quietStderr;
     this.number = number;
-    this.quiet = quiet;
     this.stream = stream;
     this.command = List.copyOf(command);
     this.renditions = List.copyOf(renditions);
@@ -175,7 +175,8 @@ final class FfmpegRun {
       for (String line; (line = r.readLine()) != null; ) {
         stderr.add(line);
         // ffmpeg echoes what the publisher sent (metadata strings): escaped like any network text.
-        if (quiet) {
+        // While crash-looping every run says the same; the crash-loop line quotes the last of it.
+        if (quietStderr.getAsBoolean()) {
           log.debug("ffmpeg [{}]: {}", stream, LogText.quote(line));
         } else {
           log.warn("ffmpeg [{}]: {}", stream, LogText.quote(line));

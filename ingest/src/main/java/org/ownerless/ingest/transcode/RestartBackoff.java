@@ -18,6 +18,10 @@ final class RestartBackoff {
     this.maxDelayMs = Math.max(FIRST_DELAY_MS, maxDelay.toMillis());
   }
 
+  long maxDelaySeconds() {
+    return maxDelayMs / 1000;
+  }
+
   /** The delay before restarting after a run that lasted {@code uptimeMs}. */
   synchronized long nextDelay(long uptimeMs) {
     if (uptimeMs >= HEALTHY_RUN_MS) {

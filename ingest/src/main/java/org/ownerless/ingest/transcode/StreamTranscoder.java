@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.ownerless.ingest.flv.AudioTagHeader;
 import org.ownerless.ingest.flv.FlvFormatException;
@@ -34,6 +35,7 @@ public final class StreamTranscoder {
   private final TranscodeConfig config;
   private final TranscodeListener listener;
   private final RestartBackoff backoff;
+  private final CrashLoop crashLoop = new CrashLoop();
   private final Path streamWorkDir;
   private final FlvRemux remux;
 
@@ -48,9 +50,6 @@ public final class StreamTranscoder {
   private final Map<Integer, Set<String>> discontinuityPending = new HashMap<>();
   private volatile Progress progress = Progress.NONE;
   private int slowReports;
-  // Runs that crashed since the last one that wrote a segment: a crash loop (a full disk, say) is said
-  // once, with the first run's output, and its end once; the runs in between only at debug level.
-  private int crashesInARow;
 
   public StreamTranscoder(String stream, TranscodeConfig config, TranscodeListener listener) {
     this.stream = stream;
@@ -64,7 +63,6 @@ public final class StreamTranscoder {
   public void publisherStarted() {
     synchronized (this) {
       publishing = true;
-      crashesInARow = 0;
       remux.waitForKeyframe();
     }
     listener.onPublisherChange(stream, true);
@@ -99,6 +97,11 @@ public final class StreamTranscoder {
 
   public synchronized List<SelectedRendition> renditions() {
     return renditions == null ? List.of() : renditions;
+  }
+
+  /** Whether ffmpeg is crash-looping, and why (for the node's metrics). */
+  public CrashLoop.Status crashLoop() {
+    return crashLoop.status();
   }
 
   public synchronized boolean isRunning() {
@@ -229,12 +232,16 @@ public final class StreamTranscoder {
       }
       command.addAll(FfmpegArgs.build(config.ffmpeg(), renditions, runHasAudio, config.segmentSeconds(), dirs, fifos));
       FfmpegRun next = new FfmpegRun(number, stream, command, names, dirs, fifos, config.maxQueuedBytes(),
-          crashesInARow > 0, new RunListener(runDir));
+          new RunListener(runDir), crashLoop::looping);
       next.start();
       run = next;
     } catch (IOException e) {
-      log.error("{}: cannot start ffmpeg ({}); is it installed? (Debian: apt-get install -y ffmpeg)", stream,
-          e.getMessage());
+      boolean alreadySaid = crashLoop.looping();
+      crashLoop.crashed(-1, List.of(String.valueOf(e.getMessage())), System.nanoTime());
+      if (!alreadySaid) {
+        log.error("{}: cannot start ffmpeg ({}); is it installed? (Debian: apt-get install -y ffmpeg)", stream,
+            e.getMessage());
+      }
       notBeforeNanos = System.nanoTime() + backoff.nextDelay(0) * 1_000_000;
       return false;
     }
@@ -243,22 +250,23 @@ public final class StreamTranscoder {
     }
     overflowWarned = false;
     run.offer(remux.begin(timestamp, runHasAudio));
-    String started = "{}: ffmpeg run {} started ({}x{} {}{}, renditions {})";
-    Object[] what = {stream, number, info.width(), info.height(), info.videoCodecs(),
-        runHasAudio ? " + " + info.audioCodecs() : ", no audio", names};
-    if (crashesInARow == 0) {
-      log.info(started, what);
+    if (crashLoop.looping()) {
+      log.debug("{}: ffmpeg run {} started", stream, number); // the crash-loop line said restarts follow
     } else {
-      log.debug(started, what);
+      log.info("{}: ffmpeg run {} started ({}x{} {}{}, renditions {})", stream, number, info.width(), info.height(),
+          info.videoCodecs(), runHasAudio ? " + " + info.audioCodecs() : ", no audio", names);
     }
     return true;
   }
 
   private void enqueue(int type, long timestamp, ByteBuf payload) {
     if (!run.offer(FlvRemux.tag(type, timestamp, payload))) {
-      // ffmpeg is not keeping up, or has just exited: drop to the next keyframe rather than buffer without bound.
+      // ffmpeg is not keeping up: drop to the next keyframe rather than buffer without bound.
       remux.waitForKeyframe();
-      if (!overflowWarned && !run.isFinishing()) { // an exit is said by runEnded, not as a full queue
+      if (run.isFinishing()) {
+        return; // not full: ending (it exited, or was asked to), and its exit is reported on its own
+      }
+      if (!overflowWarned) {
         overflowWarned = true;
         log.warn("{}: ffmpeg input queue full ({} bytes); dropping media until the next keyframe", stream,
             config.maxQueuedBytes());
@@ -276,29 +284,24 @@ public final class StreamTranscoder {
     if (crashed && publishing) {
       long delay = backoff.nextDelay(ended.uptimeMillis());
       notBeforeNanos = System.nanoTime() + delay * 1_000_000;
-      String lastOutput = tail.isEmpty() ? "(none)" : String.join(" | ", tail.subList(Math.max(0, tail.size() - 5),
-          tail.size()).stream().map(LogText::quote).toList());
-      if (crashesInARow++ == 0) {
-        log.error("{}: ffmpeg run {} exited with code {}; restarting in {} ms, with back-off while it keeps failing "
-            + "(logged again once a run writes segments). Last output: {}", stream, ended.number(), exitCode, delay,
-            lastOutput);
+      boolean alreadySaid = crashLoop.looping();
+      if (crashLoop.crashed(exitCode, tail, System.nanoTime())) {
+        log.error("{}: the transcoder is crash-looping: ffmpeg exited {} times in a row without producing a segment,"
+            + " last with code {}: {}; restarting with back-off (at most every {} s); no segments are published"
+            + " until it recovers", stream, CrashLoop.LOOPING_AFTER, exitCode,
+            tail.isEmpty() ? "(no output)" : LogText.quote(tail.get(tail.size() - 1)), backoff.maxDelaySeconds());
+      } else if (alreadySaid) {
+        log.debug("{}: ffmpeg run {} exited with code {}; restarting in {} ms", stream, ended.number(), exitCode, delay);
       } else {
-        log.debug("{}: ffmpeg run {} exited with code {} ({} in a row); restarting in {} ms. Last output: {}", stream,
-            ended.number(), exitCode, crashesInARow, delay, lastOutput);
+        log.error("{}: ffmpeg run {} exited with code {}; restarting in {} ms. Last output: {}", stream, ended.number(),
+            exitCode, delay, tail.isEmpty() ? "(none)" : String.join(" | ", tail.subList(Math.max(0, tail.size() - 5),
+                tail.size()).stream().map(LogText::quote).toList()));
       }
     } else {
       log.info("{}: ffmpeg run {} finished", stream, ended.number());
     }
     deleteRecursively(runDir);
     listener.onFfmpegExit(stream, ended.number(), exitCode, crashed, tail);
-  }
-
-  /** A run wrote a segment: a crash loop, if there was one, is over. */
-  private synchronized void segmentWritten(int runNumber) {
-    if (crashesInARow > 0) {
-      log.info("{}: ffmpeg run {} writes segments again, after {} failed runs", stream, runNumber, crashesInARow);
-      crashesInARow = 0;
-    }
   }
 
   private synchronized boolean takeDiscontinuity(int runNumber, String rendition) {
@@ -333,7 +336,11 @@ public final class StreamTranscoder {
 
     @Override
     public void onSegment(FfmpegRun r, SegmentReady segment) {
-      segmentWritten(r.number());
+      long outageNanos = crashLoop.delivered(System.nanoTime());
+      if (outageNanos >= 0) {
+        log.info("{}: the transcoder recovered: segments flow again after a crash loop of {} s", stream,
+            TimeUnit.NANOSECONDS.toSeconds(outageNanos));
+      }
       listener.onSegment(stream, segment, takeDiscontinuity(r.number(), segment.rendition()));
     }
 
