@@ -18,6 +18,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.testing.NodeProcess;
 import org.ownerless.app.testing.TestPublisher;
 import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.verify.Failure;
