@@ -34,7 +34,7 @@ const result = await build({
   metafile: true,
   define: { 'process.env.NODE_ENV': '"production"' },
   inject: [join(root, 'src/main/js/shims/process.js')],
-  // Peers are held to the signed segment size (see engine-patches.mjs).
+  // Peers are held to the signed segment size, trackers are retried promptly (see engine-patches.mjs).
   plugins: [enginePatches],
 }).catch(() => process.exit(1));
 dropLazyWalletSourceMaps(result.metafile);

@@ -1,6 +1,7 @@
-// The one change we make to p2p-media-loader-core 2.3.1, applied as esbuild bundles it (tools/build.mjs).
+// The changes we make to the P2P engine's packages, applied as esbuild bundles them (tools/build.mjs):
+// the peer size bound below, and the tracker client's prompt reconnect (tracker-reconnect-patch.mjs).
 //
-// Why: a peer answers a segment request with a SegmentData command declaring the segment's size, and
+// Why (p2p-media-loader-core 2.3.1): a peer answers a segment request with a SegmentData command declaring the segment's size, and
 // the engine (lib/p2p/peer.js) takes that size as the request's total: it then accepts chunks up to it
 // and only afterwards hands the whole to validateP2PSegment. A peer could declare gigabytes and the
 // viewer would store them in memory before anything checks them. The engine has no hook for this, and
@@ -16,6 +17,8 @@
 // bound cannot silently disappear.
 
 import { readFile } from 'node:fs/promises';
+import { replaceOnce } from './replace-once.mjs';
+import { WEBSOCKET_TRACKER_FILE, promptTrackerReconnect } from './tracker-reconnect-patch.mjs';
 
 export const PEER_FILE = /p2p-media-loader-core[\\/]lib[\\/]p2p[\\/]peer\.js$/;
 
@@ -37,20 +40,21 @@ const BOUNDED = `const signedSize = this.peerConfig.validateP2PSegment?.signedSi
 
 /** peer.js with the signed-size bound; throws if the engine's code is not the one this patch is for. */
 export function boundPeerSegmentSize(source) {
-  const at = source.indexOf(ANCHOR);
-  if (at < 0 || source.indexOf(ANCHOR, at + 1) >= 0) {
-    throw new Error('p2p-media-loader-core peer.js changed: re-check tools/engine-patches.mjs');
-  }
-  return source.slice(0, at) + BOUNDED + source.slice(at + ANCHOR.length);
+  return replaceOnce(
+    source,
+    ANCHOR,
+    BOUNDED,
+    'p2p-media-loader-core peer.js changed: re-check tools/engine-patches.mjs',
+  );
 }
 
-/** The esbuild plugin that applies the patch. */
+/** The esbuild plugin that applies the patches. */
 export const enginePatches = {
   name: 'ownerless-engine-patches',
   setup(build) {
-    build.onLoad({ filter: PEER_FILE }, async (args) => ({
-      contents: boundPeerSegmentSize(await readFile(args.path, 'utf8')),
-      loader: 'js',
-    }));
+    const patch = (filter, change) =>
+      build.onLoad({ filter }, async (args) => ({ contents: change(await readFile(args.path, 'utf8')), loader: 'js' }));
+    patch(PEER_FILE, boundPeerSegmentSize);
+    patch(WEBSOCKET_TRACKER_FILE, promptTrackerReconnect);
   },
 };

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.ownerless.app.testing.NodeProcess;
 import org.ownerless.app.testing.TestPublisher;
 import org.ownerless.protocol.crypto.KeyFile;
 import org.ownerless.protocol.crypto.PublicKey;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.testing.NodeProcess;
 import org.ownerless.app.testing.TestPublisher;
 import org.ownerless.protocol.crypto.KeyFile;
 import org.ownerless.protocol.crypto.Signer;

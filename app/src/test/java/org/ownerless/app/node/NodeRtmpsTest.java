@@ -18,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.testing.NodeProcess;
 import org.ownerless.app.testing.SelfSignedCertificate;
 import org.ownerless.app.testing.TestPublisher;
 

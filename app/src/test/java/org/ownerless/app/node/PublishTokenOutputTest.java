@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ownerless.app.testing.NodeProcess;
 
 /**
  * The publish token lets anyone publish under the creator's signature, so a node whose output is

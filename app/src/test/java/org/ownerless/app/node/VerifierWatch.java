@@ -8,6 +8,7 @@ import java.util.function.LongPredicate;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
+import org.ownerless.app.testing.NodeProcess;
 import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.verify.Failure;
 import org.ownerless.origin.verify.PassResult;

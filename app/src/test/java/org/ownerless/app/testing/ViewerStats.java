@@ -2,10 +2,18 @@ package org.ownerless.app.testing;
 
 import com.microsoft.playwright.Page;
 import java.util.Map;
+import java.util.Set;
 
 /** window.ownerless.stats() of one viewer page, read through Playwright (missing numbers read as 0). */
 public record ViewerStats(String state, String message, long httpBytes, long p2pBytes, long verifiedSegments,
     long rejectedSegments, long peers, double currentTime) {
+
+  /** The states a viewer shows when it stopped trusting or playing the stream (player/playback-state.js). */
+  public static final Set<String> ERROR_STATES = Set.of("untrusted", "failed", "expired");
+
+  public boolean inError() {
+    return ERROR_STATES.contains(state);
+  }
 
   @SuppressWarnings("unchecked")
   public static ViewerStats of(Page page) {

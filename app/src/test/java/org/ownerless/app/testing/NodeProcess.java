@@ -1,4 +1,4 @@
-package org.ownerless.app.node;
+package org.ownerless.app.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,26 +13,26 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 
 /** `ownerless node` as a separate JVM (same classpath as the tests), so it can be killed with SIGKILL. */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
   private static final Pattern SERVER = Pattern.compile("Server (rtmps?://\\S+)");
   private static final Pattern STREAM = Pattern.compile("Stream: (https?://\\S+)");
 
-  final Process process;
-  final Path log;
-  String rtmpServer;
-  String streamUrl;
+  public final Process process;
+  public final Path log;
+  public String rtmpServer;
+  public String streamUrl;
 
   private NodeProcess(Process process, Path log) {
     this.process = process;
     this.log = log;
   }
 
-  static NodeProcess start(Path data, int httpPort, int rtmpPort, String... extra) throws IOException, InterruptedException {
+  public static NodeProcess start(Path data, int httpPort, int rtmpPort, String... extra) throws IOException, InterruptedException {
     return start(data, Files.createTempFile(data, "node-", ".log"), httpPort, rtmpPort, extra);
   }
 
   /** As {@link #start(Path, int, int, String...)}, logging to {@code log} (e.g. outside a data directory that fills up). */
-  static NodeProcess start(Path data, Path log, int httpPort, int rtmpPort, String... extra)
+  public static NodeProcess start(Path data, Path log, int httpPort, int rtmpPort, String... extra)
       throws IOException, InterruptedException {
     List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--http-port", String.valueOf(httpPort),
         "--rtmp-port", String.valueOf(rtmpPort), "--name", "show", "--publish-token", "crash-token-1", "--ladder", "src",
@@ -42,17 +42,22 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** `node --data DATA ARGS...`, its output (stdout and stderr, not a terminal) captured in a file. */
-  static NodeProcess startNode(Path data, List<String> args) throws IOException, InterruptedException {
+  public static NodeProcess startNode(Path data, List<String> args) throws IOException, InterruptedException {
     return startNode(data, Files.createTempFile(data, "node-", ".log"), args);
   }
 
   private static NodeProcess startNode(Path data, Path log, List<String> args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "org.ownerless.app.Main", "node", "--data", data.toString()));
+    List<String> cmd = new ArrayList<>(List.of("node", "--data", data.toString()));
     cmd.addAll(args);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p = AppProcess.start(cmd, log);
     NodeProcess node = new NodeProcess(p, log);
-    node.awaitBanner(Duration.ofSeconds(30));
+    try {
+      // Generous: a JVM starting on a machine busy with browsers and ffmpeg.
+      node.awaitBanner(Duration.ofSeconds(60));
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      p.destroyForcibly(); // a node that did not start must not outlive the test
+      throw e;
+    }
     return node;
   }
 
@@ -72,29 +77,31 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /** The viewer page for the node's stream: /watch/PUB/NAME on the same server. */
+  public String watchUrl() {
+    return streamUrl.replaceFirst("/streams/", "/watch/").replaceFirst("/$", "");
+  }
+
   /** Everything the node printed so far. */
-  String output() throws IOException {
+  public String output() throws IOException {
     return Files.readString(log);
   }
 
-  int httpPort() {
+  public int httpPort() {
     return java.net.URI.create(streamUrl).getPort();
   }
 
-  int rtmpPort() {
+  public int rtmpPort() {
     return java.net.URI.create(rtmpServer).getPort();
   }
 
   /** SIGKILL: no shutdown hook, no flush, like a power cut for the process. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
   }
 
   @Override
   public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-      kill();
-    }
+    AppProcess.stop(process);
   }
 }
