@@ -108,11 +108,16 @@ public final class StaticFileRoute implements HttpRoute {
       return false;
     }
     for (String segment : relative.split("/")) {
-      if (segment.startsWith(".") || segment.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+      if (segment.startsWith(".") || tooLongForAFileName(segment)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Encodes only a name that might be too long: a UTF-16 char is at most 3 bytes in UTF-8. */
+  private static boolean tooLongForAFileName(String segment) {
+    return segment.length() > MAX_NAME_BYTES / 3 && segment.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES;
   }
 
   private void serve(ChannelHandlerContext ctx, FullHttpRequest req, StaticFile file) throws IOException {
