@@ -44,6 +44,7 @@ public final class Node implements AutoCloseable {
   private final Clock wallClock;
   private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final OwnSwarms ownSwarms = new OwnSwarms();
+  private final CreatorWarnings warnings;
   // The node's tracker is for its own stream's viewers only; a public tracker is `ownerless tracker`.
   private final SwarmRegistry trackerRegistry = new SwarmRegistry(TrackerConfig.defaults().withInfoHashes(ownSwarms));
   private OriginServer origin;
@@ -60,6 +61,7 @@ public final class Node implements AutoCloseable {
     this.options = options;
     this.signer = signer;
     this.wallClock = wallClock;
+    this.warnings = new CreatorWarnings(wallClock);
   }
 
   public static Node start(NodeSettings options, Signer signer) throws IOException, InterruptedException {
@@ -269,6 +271,11 @@ public final class Node implements AutoCloseable {
   /** The swarms the node's tracker serves (tests feed it renditions without a publisher). */
   OwnSwarms ownSwarms() {
     return ownSwarms;
+  }
+
+  /** What the creator should change now (shown on the studio page). */
+  public CreatorWarnings warnings() {
+    return warnings;
   }
 
   public PrometheusMeterRegistry metrics() {
