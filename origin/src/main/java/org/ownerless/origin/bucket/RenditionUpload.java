@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeMap;
 import org.ownerless.origin.verify.MediaPlaylistText;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.layout.StreamLayout;
+import org.ownerless.protocol.model.InitSection;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.signing.SignedObject;
@@ -15,8 +18,8 @@ import org.ownerless.protocol.verify.RootTracker;
 
 /**
  * Brings one rendition's objects in the bucket up to its files on disk, in the order that keeps a
- * reader of the bucket consistent (as the manifest service does on disk): the segments the manifest
- * and playlist name → the roots a verifier may walk to close a gap → {@code roots/N.json} and
+ * reader of the bucket consistent (as the manifest service does on disk): the init sections and
+ * segments the manifest and playlist name → the roots a verifier may walk to close a gap → {@code roots/N.json} and
  * {@code manifest.json} → only then {@code index.m3u8}.
  *
  * <p>Only the current state is sent. Segments that left the window while the bucket was unreachable
@@ -34,6 +37,8 @@ final class RenditionUpload {
   private final String keyBase;
   private final UploadedVersions versions;
   private final UploadedSegments segments = new UploadedSegments();
+  // Init sections (fMP4) sent, by uri; only those the current window names are remembered.
+  private final Set<String> initsUploaded = new HashSet<>();
   private long lastRootUploaded = -1;
 
   /** @param keyBase the stream's key, e.g. {@code prefix/streams/PUB/NAME/} */
@@ -63,6 +68,7 @@ final class RenditionUpload {
     }
     ManifestRoot root = parse(manifest);
     segments.observe(root.epoch(), root.treeSize());
+    uploadInits(root);
     for (var e : segmentsNamed(root, playlist).entrySet()) {
       uploadSegment(e.getKey(), e.getValue());
     }
@@ -96,6 +102,23 @@ final class RenditionUpload {
       }
     }
     return named;
+  }
+
+  /**
+   * The init sections the window names, before any segment or root that needs them. Their names
+   * are their hashes, so one sent is never sent again while the window names it.
+   */
+  private void uploadInits(ManifestRoot root) throws IOException {
+    Set<String> named = new HashSet<>();
+    for (InitSection init : root.inits()) {
+      named.add(init.uri());
+      Path file = dir.resolve(init.uri());
+      if (!initsUploaded.contains(init.uri()) && Files.exists(file)) {
+        store.putFile(key(init.uri()), file, headers(init.uri()));
+        initsUploaded.add(init.uri());
+      }
+    }
+    initsUploaded.retainAll(named);
   }
 
   private void uploadSegment(long index, String uri) throws IOException {

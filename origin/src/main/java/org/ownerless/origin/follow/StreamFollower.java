@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ownerless.protocol.json.StrictJson;
 import org.ownerless.protocol.layout.StreamLayout;
+import org.ownerless.protocol.model.InitSection;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
@@ -131,10 +132,29 @@ public final class StreamFollower {
 
   /** The bytes of {@code entry} from {@code upstream}, never more than its signed size, verified. */
   public byte[] segment(StreamUrl upstream, String rendition, SegmentEntry entry) throws FetchFailure {
-    URI uri = upstream.resolve(StreamLayout.inRendition(rendition, entry.uri()));
-    byte[] bytes = http.require(uri, entry.size());
+    return verified(upstream, rendition, entry.uri(), entry.size(), bytes -> Verifier.verifySegment(entry, bytes));
+  }
+
+  /**
+   * An init section of {@code rendition} from {@code upstream}, read to at most its signed size (one
+   * byte more is refused) and checked against the signed {@code inits} item, like a segment.
+   */
+  public byte[] init(StreamUrl upstream, String rendition, InitSection init) throws FetchFailure {
+    return verified(upstream, rendition, init.uri(), init.size(), bytes -> Verifier.verifyInit(init, bytes));
+  }
+
+  /** A check of fetched bytes against what is signed for them. */
+  private interface SignedBytes {
+    void verify(byte[] bytes) throws VerificationException;
+  }
+
+  /** The file {@code file} of {@code rendition}, at most {@code size} bytes, once {@code check} accepts it. */
+  private byte[] verified(StreamUrl upstream, String rendition, String file, long size, SignedBytes check)
+      throws FetchFailure {
+    URI uri = upstream.resolve(StreamLayout.inRendition(rendition, file));
+    byte[] bytes = http.require(uri, size);
     try {
-      Verifier.verifySegment(entry, bytes);
+      check.verify(bytes);
     } catch (VerificationException e) {
       throw FetchFailure.refused(uri.toString(), e);
     }

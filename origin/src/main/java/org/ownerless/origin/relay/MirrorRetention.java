@@ -3,7 +3,10 @@ package org.ownerless.origin.relay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -13,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The bounded disk cache of one rendition's mirror, with the origin's retention meaning: keep the
  * last N segments (and roots/N.json files), or everything when N is 0 (an archive). Files are
  * remembered in the order they were mirrored; the oldest go first, except that a file the current
- * manifest window lists (or the current root) is never deleted, whatever N says.
+ * manifest window lists (or the current root) is never deleted, whatever N says. An init section
+ * (fMP4) stays while any remembered segment needs it.
  *
  * <p>Every call is O(1) per file (insertion-ordered sets: a membership test does not scan), and
  * {@link #apply} costs the files it deletes plus the listed ones it steps over at the old end. An
@@ -24,7 +28,10 @@ final class MirrorRetention {
 
   private final Path dir;
   private final int keep;
-  private final LinkedHashSet<String> segments = new LinkedHashSet<>();
+  // Segment uri -> the init section it needs (null for TS), in the order they were mirrored.
+  private final LinkedHashMap<String, String> segments = new LinkedHashMap<>();
+  // Init uri -> how many remembered segments need it: an init goes with the last of them.
+  private final HashMap<String, Integer> initUsers = new HashMap<>();
   private final LinkedHashSet<String> roots = new LinkedHashSet<>();
 
   /** @param keep segments (and roots) kept; 0 keeps everything */
@@ -36,10 +43,16 @@ final class MirrorRetention {
     this.keep = keep;
   }
 
-  /** A segment is in place; one mirrored again keeps its place in the order (a set ignores the repeat). */
-  synchronized void segmentMirrored(String uri) {
-    if (keep > 0) {
-      segments.add(uri);
+  /**
+   * A segment is in place; one mirrored again keeps its place in the order (the map ignores the
+   * repeat). {@code initUri} is the init section it needs, or null: kept while any kept segment needs it.
+   */
+  synchronized void segmentMirrored(String uri, String initUri) {
+    if (keep > 0 && !segments.containsKey(uri)) {
+      segments.put(uri, initUri);
+      if (initUri != null) {
+        initUsers.merge(initUri, 1, Integer::sum);
+      }
     }
   }
 
@@ -55,11 +68,13 @@ final class MirrorRetention {
     if (keep == 0) {
       return;
     }
-    for (Iterator<String> it = segments.iterator(); it.hasNext() && segments.size() > keep; ) {
-      String uri = it.next();
-      if (!listed.contains(uri)) {
-        delete(dir.resolve(uri));
+    for (Iterator<Map.Entry<String, String>> it = segments.entrySet().iterator();
+        it.hasNext() && segments.size() > keep; ) {
+      Map.Entry<String, String> segment = it.next();
+      if (!listed.contains(segment.getKey())) {
+        delete(dir.resolve(segment.getKey()));
         it.remove();
+        initUnused(segment.getValue(), listed);
       }
     }
     for (Iterator<String> it = roots.iterator(); it.hasNext() && roots.size() > keep; ) {
@@ -67,6 +82,20 @@ final class MirrorRetention {
       if (!path.equals(current)) {
         delete(dir.resolve(path));
         it.remove();
+      }
+    }
+  }
+
+  /** A segment needing {@code initUri} (if any) is gone; the init goes too once no kept or listed one needs it. */
+  private void initUnused(String initUri, Set<String> listed) {
+    if (initUri == null) {
+      return;
+    }
+    int users = initUsers.merge(initUri, -1, Integer::sum);
+    if (users <= 0) {
+      initUsers.remove(initUri);
+      if (!listed.contains(initUri)) {
+        delete(dir.resolve(initUri));
       }
     }
   }

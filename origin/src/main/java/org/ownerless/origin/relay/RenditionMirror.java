@@ -19,6 +19,7 @@ import org.ownerless.protocol.layout.LiveWindow;
 import org.ownerless.protocol.layout.MediaPlaylist;
 import org.ownerless.protocol.layout.PlaylistEntry;
 import org.ownerless.protocol.layout.StreamLayout;
+import org.ownerless.protocol.model.InitSection;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
@@ -28,7 +29,8 @@ import org.ownerless.protocol.verify.Signed;
 /**
  * Republishes one rendition's signed log as the follower accepts it. Each poll asks the follower
  * for the upstream's newest root; publishing then follows docs/protocol.md §5: every window segment
- * verified and in place → roots/N.json → manifest.json → index.m3u8 (written from the window), each
+ * verified and in place (with the init
+ * sections they name) → roots/N.json → manifest.json → index.m3u8 (written from the window), each
  * file atomically. A reader of the relay thus never sees a playlist entry whose segment or manifest
  * is missing. Polls of one rendition never overlap (one scheduled task).
  */
@@ -143,14 +145,23 @@ final class RenditionMirror {
     if (root == null) {
       return Optional.empty();
     }
-    return root.entryByUri(uri).map(e -> mirror(follower.upstreams().current(), e));
+    StreamUrl upstream = follower.upstreams().current();
+    Optional<CompletableFuture<Path>> segment = root.entryByUri(uri).map(e -> mirror(upstream, e));
+    if (segment.isPresent()) {
+      return segment;
+    }
+    return root.inits().stream().filter(i -> i.uri().equals(uri)).findFirst().map(i -> mirror(upstream, i));
   }
 
   private CompletableFuture<Path> mirror(StreamUrl upstream, SegmentEntry e) {
     return fetches.mirror(upstream, rendition, e, dir.resolve(e.uri())).thenApply(p -> {
-      retention.segmentMirrored(e.uri());
+      retention.segmentMirrored(e.uri(), e.hasInit() ? e.init().uri() : null);
       return p;
     });
+  }
+
+  private CompletableFuture<Path> mirror(StreamUrl upstream, InitSection init) {
+    return fetches.mirrorInit(upstream, rendition, init, dir.resolve(init.uri()));
   }
 
   /** Publishes the newest accepted root if the relay serves an older one (or the end status changed). */
@@ -161,8 +172,12 @@ final class RenditionMirror {
       return;
     }
     ManifestRoot root = target.content();
-    // 1. Every segment the window lists, verified and in place (in parallel; most are there already).
+    // 1. Every segment the window lists and every init section they need, verified and in place
+    //    (in parallel; most are there already).
     List<CompletableFuture<Path>> segments = new ArrayList<>();
+    for (InitSection init : root.inits()) {
+      segments.add(mirror(upstream, init));
+    }
     for (SegmentEntry e : root.window()) {
       segments.add(mirror(upstream, e));
     }
@@ -185,6 +200,7 @@ final class RenditionMirror {
     //    disk as it will stay (the files already name only the new window).
     Set<String> listed = new HashSet<>();
     root.window().forEach(e -> listed.add(e.uri()));
+    root.inits().forEach(i -> listed.add(i.uri()));
     retention.apply(listed, StreamLayout.root(root.epoch(), root.treeSize()));
     publishedSigned = target;
     publishedEnded = ended;

@@ -11,6 +11,7 @@ import org.ownerless.origin.follow.FetchFailure;
 import org.ownerless.origin.follow.StreamFollower;
 import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.protocol.io.AtomicFiles;
+import org.ownerless.protocol.model.InitSection;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.verify.Problem;
 
@@ -37,7 +38,21 @@ public final class SegmentFetches {
    * SEGMENT_MISMATCH), in which case nothing was written.
    */
   public CompletableFuture<Path> mirror(StreamUrl upstream, String rendition, SegmentEntry entry, Path target) {
-    if (isMirrored(entry, target)) {
+    return mirror(target, entry.size(), () -> follower.segment(upstream, rendition, entry));
+  }
+
+  /** As {@link #mirror} for an init section the window's entries name (fMP4): checked against its signed item. */
+  public CompletableFuture<Path> mirrorInit(StreamUrl upstream, String rendition, InitSection init, Path target) {
+    return mirror(target, init.size(), () -> follower.init(upstream, rendition, init));
+  }
+
+  /** Bytes from upstream that match what is signed for them, or a {@link FetchFailure}. */
+  private interface VerifiedFetch {
+    byte[] fetch() throws FetchFailure;
+  }
+
+  private CompletableFuture<Path> mirror(Path target, long size, VerifiedFetch verified) {
+    if (isMirrored(size, target)) {
       return CompletableFuture.completedFuture(target);
     }
     CompletableFuture<Path> created = new CompletableFuture<>();
@@ -47,7 +62,7 @@ public final class SegmentFetches {
     }
     executor.execute(() -> {
       try {
-        fetch(upstream, rendition, entry, target);
+        fetch(size, target, verified);
         inFlight.remove(target, created); // the file is in place: later callers find it on disk
         created.complete(target);
       } catch (Throwable t) {
@@ -63,18 +78,20 @@ public final class SegmentFetches {
     return inFlight.size();
   }
 
-  private void fetch(StreamUrl upstream, String rendition, SegmentEntry entry, Path target)
-      throws FetchFailure, IOException {
-    if (isMirrored(entry, target)) {
+  private static void fetch(long size, Path target, VerifiedFetch verified) throws FetchFailure, IOException {
+    if (isMirrored(size, target)) {
       return; // raced with a fetch that just finished
     }
-    AtomicFiles.publish(target, follower.segment(upstream, rendition, entry));
+    AtomicFiles.publish(target, verified.fetch());
   }
 
-  /** Only verified bytes are ever written under a segment's name, and names are never reused. */
-  private static boolean isMirrored(SegmentEntry entry, Path target) {
+  /**
+   * Only verified bytes are ever written under a segment's or init section's name, and names are
+   * never reused (an init's name is its hash).
+   */
+  private static boolean isMirrored(long size, Path target) {
     try {
-      return Files.size(target) == entry.size();
+      return Files.size(target) == size;
     } catch (IOException e) {
       return false;
     }

@@ -14,6 +14,7 @@ import org.ownerless.origin.follow.StreamUrl;
 import org.ownerless.origin.follow.UpstreamChoice;
 import org.ownerless.protocol.crypto.PublicKey;
 import org.ownerless.protocol.layout.StreamLayout;
+import org.ownerless.protocol.model.InitSection;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.Names;
 import org.ownerless.protocol.model.Rendition;
@@ -30,7 +31,7 @@ import org.ownerless.protocol.verify.Problem;
  * equivocation, consistency, gaps walked), each playlist against its signed window (an ended
  * stream's playlist must list all of it), and the bytes of every segment in the window. What is
  * checked comes only from signed objects: the renditions from the announce, the segments from the
- * window; the unsigned playlists are only compared with them. Keeps its state between passes, so repeated passes
+ * window (and the init sections its entries name); the unsigned playlists are only compared with them. Keeps its state between passes, so repeated passes
  * ({@code verify --watch}) follow the live edge and check that the log only ever grows.
  */
 public final class StreamVerifier {
@@ -195,22 +196,41 @@ public final class StreamVerifier {
             + omitted.get(0) + ")"));
       }
     }
-    // What is fetched comes from the signed window, not from the playlist: every entry of it.
+    // What is fetched comes from the signed window, not from the playlist: every entry of it, and
+    // every distinct init section (fMP4) its entries name, once each.
     verified.retainWindow(r, root.window());
+    for (InitSection init : root.inits()) {
+      checkFile(r, init.uri(), () -> follower.init(url, r, init), failures);
+    }
     for (SegmentEntry e : root.window()) {
-      String segment = StreamLayout.inRendition(r, e.uri());
-      if (verified.contains(r, e)) {
-        continue;
-      }
-      try {
-        follower.segment(url, r, e);
-        verified.add(r, e);
+      if (checkFile(r, e.uri(), () -> follower.segment(url, r, e), failures)) {
         check.newSegments++;
-      } catch (FetchFailure ex) {
-        failures.add(new Failure(segment, ex.problem(), ex.getMessage()));
       }
     }
     return check;
+  }
+
+  /** A fetch of signed bytes that fails unless they match. */
+  private interface SignedFetch {
+    byte[] fetch() throws FetchFailure;
+  }
+
+  /**
+   * Fetches and checks the file {@code uri} of rendition {@code r} unless a pass verified it before;
+   * a failure is one line. Returns whether it was newly verified.
+   */
+  private boolean checkFile(String r, String uri, SignedFetch fetch, List<Failure> failures) {
+    if (verified.contains(r, uri)) {
+      return false;
+    }
+    try {
+      fetch.fetch();
+      verified.add(r, uri);
+      return true;
+    } catch (FetchFailure ex) {
+      failures.add(new Failure(StreamLayout.inRendition(r, uri), ex.problem(), ex.getMessage()));
+      return false;
+    }
   }
 
   /** Segments remembered as verified, across renditions. */

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.ownerless.protocol.model.SegmentEntry;
 
 /**
- * The segments of each rendition's signed window that a pass has verified already, so that the next
+ * The segments (and init sections) of each rendition's signed window that a pass has verified already, so that the next
  * pass of {@code verify --watch} fetches only new ones. Only what the current window lists is
  * remembered: a segment that left the window is never asked for again, so memory stays bounded by
  * the window however long the stream runs (a watch of a 24/7 stream would otherwise grow forever).
@@ -16,12 +16,13 @@ import org.ownerless.protocol.model.SegmentEntry;
 final class VerifiedSegments {
   private final Map<String, Set<String>> byRendition = new HashMap<>();
 
-  boolean contains(String rendition, SegmentEntry e) {
-    return byRendition.getOrDefault(rendition, Set.of()).contains(e.uri());
+  /** Whether the segment or init section {@code uri} of {@code rendition} was verified. */
+  boolean contains(String rendition, String uri) {
+    return byRendition.getOrDefault(rendition, Set.of()).contains(uri);
   }
 
-  void add(String rendition, SegmentEntry e) {
-    byRendition.computeIfAbsent(rendition, r -> new HashSet<>()).add(e.uri());
+  void add(String rendition, String uri) {
+    byRendition.computeIfAbsent(rendition, r -> new HashSet<>()).add(uri);
   }
 
   /** Forgets every segment of {@code rendition} that {@code window} (the newest accepted) does not list. */
@@ -31,7 +32,12 @@ final class VerifiedSegments {
       return;
     }
     Set<String> listed = new HashSet<>(window.size() * 2);
-    window.forEach(e -> listed.add(e.uri()));
+    window.forEach(e -> {
+      listed.add(e.uri());
+      if (e.hasInit()) {
+        listed.add(e.init().uri());
+      }
+    });
     verified.retainAll(listed);
   }
 

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.crypto.PublicKey;
+import org.ownerless.protocol.model.InitSection;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
@@ -95,6 +96,15 @@ public final class Verifier {
     if (!actual.equals(entry.sha256())) {
       throw new VerificationException(Problem.SEGMENT_MISMATCH, "segment " + entry.index() + " (" + entry.uri()
           + ") hashes to " + actual + ", signed entry says " + entry.sha256());
+    }
+  }
+
+  /** Checks init section bytes against the signed {@code inits} item: exact length and SHA-256. */
+  public static void verifyInit(InitSection init, byte[] bytes) throws VerificationException {
+    Digest actual = Digest.sha256(bytes);
+    if (bytes.length != init.size() || !actual.equals(init.sha256())) {
+      throw new VerificationException(Problem.SEGMENT_MISMATCH, "init section " + init.uri() + " is " + bytes.length
+          + " bytes hashing to " + actual + ", the signed root says " + init.size() + " bytes, " + init.sha256());
     }
   }
 
