@@ -75,13 +75,16 @@ public final class FfmpegArgs {
    * file is closed), where the hls muxer would have to be followed through a playlist it rewrites.
    * Each file is self-contained (empty_moov: ftyp+moov first, then one moof+mdat per keyframe, with
    * tfdt carrying the decode time, default_base_moof and cmaf as CMAF asks); Fmp4Split cuts it at the
-   * first moof. bitexact keeps ffmpeg's version string out of the moov, so the same source and
-   * settings give the same init bytes across runs and ffmpeg upgrades: one content-addressed file.
+   * first moof. frag_discont makes each file's first tfdt its real decode time: without it every file
+   * after the first restarts at 0 (ffmpeg warns "starts with a nonzero dts" once per file and track)
+   * and a player would place every segment at the start of the timeline. bitexact keeps ffmpeg's
+   * version string out of the moov, so the same source and settings give the same init bytes across
+   * runs: one content-addressed file.
    */
   private static List<String> segmenter(SegmentFormat format) {
     if (format == SegmentFormat.FMP4) {
       return List.of("-fflags", "+bitexact", "-segment_format", "mp4", "-segment_format_options",
-          "movflags=+frag_keyframe+empty_moov+default_base_moof+cmaf");
+          "movflags=+frag_keyframe+empty_moov+default_base_moof+cmaf+frag_discont");
     }
     return List.of("-segment_format", "mpegts");
   }

@@ -8,10 +8,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,24 @@ class Fmp4SegmentsTest {
         .isEmpty();
     assertThat(run(List.of("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
         "stream=width,height", "-of", "csv=p=0", joined.toString()))).isEqualTo("256,144");
+  }
+
+  @Test
+  void eachMediaSegmentKeepsItsPlaceOnTheTimelineWithTheInitItStartsAtItsListedTime() throws Exception {
+    Path renditionDir = copiesOf(0, "timeline");
+    Fmp4Segments segments = new Fmp4Segments(renditionDir);
+    for (String line : listed.get(0).subList(1, listed.get(0).size())) {
+      String[] f = line.split(",");
+      Fmp4Segments.Split s = segments.split(renditionDir.resolve(f[0]));
+      Path alone = renditionDir.resolve("alone-" + f[0]);
+      Files.write(alone, Files.readAllBytes(s.init()));
+      Files.write(alone, Files.readAllBytes(s.media()), StandardOpenOption.APPEND);
+      // A player places an fMP4 segment by its tfdt: one that restarted at 0 in every file would
+      // jump back at each segment boundary. The tolerance is the composition offset (no edit list).
+      double start = Double.parseDouble(run(List.of("ffprobe", "-v", "error", "-select_streams", "v:0",
+          "-show_entries", "stream=start_time", "-of", "csv=p=0", alone.toString())));
+      assertThat(start).as("start of %s", f[0]).isCloseTo(Double.parseDouble(f[1]), Offset.offset(0.25));
+    }
   }
 
   @Test
