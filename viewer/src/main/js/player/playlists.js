@@ -40,19 +40,27 @@ export class DiscontinuityCounter {
 
 /**
  * The media playlist of `items` (EpochSequence's, consecutive sequence numbers); `emptySequence` is
- * the media sequence when there are none. Segment URLs name their epoch (StreamAddress).
+ * the media sequence when there are none. Segment URLs name their epoch (StreamAddress). An fMP4
+ * entry's init section is named by EXT-X-MAP (HLS version 7) before the first entry and again wherever
+ * it changes; its URL is a virtual segment URL too, so hls.js fetches it through the same verified
+ * path as the segments (the root's `inits` item is its signed entry).
  */
 export function mediaPlaylist(items, rendition, address, { ended, discontinuitySequence, emptySequence }) {
   const longest = items.reduce((m, i) => Math.max(m, i.entry.durationUs), 1_000_000);
+  const fmp4 = items.some((i) => i.entry.init);
   const lines = [
     '#EXTM3U',
-    '#EXT-X-VERSION:3',
+    `#EXT-X-VERSION:${fmp4 ? 7 : 3}`,
     `#EXT-X-TARGETDURATION:${Math.ceil(longest / 1e6)}`,
     `#EXT-X-MEDIA-SEQUENCE:${items.length ? items[0].seq : emptySequence}`,
     `#EXT-X-DISCONTINUITY-SEQUENCE:${discontinuitySequence}`,
   ];
+  let map = null; // the EXT-X-MAP URL in force
   for (const i of items) {
     if (i.discontinuity) lines.push('#EXT-X-DISCONTINUITY');
+    const init = i.entry.init ? address.segmentUrl(rendition, i.entry.init.uri, i.epoch) : null;
+    if (init !== null && init !== map) lines.push(`#EXT-X-MAP:URI="${init}"`);
+    map = init;
     lines.push(
       `#EXTINF:${(i.entry.durationUs / 1e6).toFixed(6)},`,
       address.segmentUrl(rendition, i.entry.uri, i.epoch),

@@ -101,7 +101,17 @@ export class StreamTrust {
     );
     r.root = r.tracker.last ?? root;
     if (isStale(r.root, this.announce, Date.now())) await this.lookPastStale(name, r, expect, servedBy);
-    for (const e of r.root.window) r.entries.set(entryKey(r.root.epoch, e.uri), e);
+    for (const e of r.root.window) {
+      r.entries.set(entryKey(r.root.epoch, e.uri), e);
+      // An fMP4 segment's init section is fetched and verified like a segment: the signed `inits`
+      // item is its entry, with the duration (so the fetch deadline) of the segment that needs it.
+      // Deleted first so that a long-lived init moves to the young end and is not evicted below.
+      if (e.init) {
+        const key = entryKey(r.root.epoch, e.init.uri);
+        r.entries.delete(key);
+        r.entries.set(key, { ...e.init, durationUs: e.durationUs });
+      }
+    }
     while (r.entries.size > REMEMBERED_ENTRIES) r.entries.delete(r.entries.keys().next().value);
     return r.root;
   }

@@ -14,7 +14,7 @@
 
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { fromHex, toHex } from './bytes.js';
-import { LEAF_INPUT_LENGTH, leafInput } from './merkle.js';
+import { INIT_LEAF_INPUT_LENGTH, LEAF_INPUT_LENGTH, leafInput } from './merkle.js';
 
 /** SHA-256("") in hex: the root of an empty log (also previous.rootHash of an epoch that had none). */
 export const EMPTY_TREE_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -55,7 +55,7 @@ export function frontierSpans(first) {
 /**
  * MTH(D[0 : first + window.length]) as 64 lowercase hex, from the frontier hashes (64-hex, exactly
  * frontierCount(first) of them: the caller checked) and the window entries (parsed, with index,
- * sha256, size, durationUs, discontinuity).
+ * sha256, size, durationUs, discontinuity, and init {sha256, size} for an fMP4 segment).
  */
 export function rootFromFrontier(first, frontier, window) {
   const size = first + window.length;
@@ -83,14 +83,16 @@ export function rootFromFrontier(first, frontier, window) {
 /** RFC 9162 leaf and node hashes, synchronous, each written into a reused input buffer. */
 class TreeHasher {
   constructor() {
-    this.leafBuffer = new Uint8Array(1 + LEAF_INPUT_LENGTH); // 0x00 || leaf input
+    // 0x00 || leaf input, one buffer per leaf length (57 bytes for TS, 97 for fMP4).
+    this.leafBuffers = new Map([LEAF_INPUT_LENGTH, INIT_LEAF_INPUT_LENGTH].map((n) => [n, new Uint8Array(1 + n)]));
     this.nodeBuffer = new Uint8Array(65); // 0x01 || left || right
     this.nodeBuffer[0] = 1;
   }
 
   leaf(input) {
-    this.leafBuffer.set(input, 1);
-    return nobleSha256(this.leafBuffer);
+    const buffer = this.leafBuffers.get(input.length);
+    buffer.set(input, 1);
+    return nobleSha256(buffer);
   }
 
   node(left, right) {

@@ -43,6 +43,7 @@ export {
   verifyInclusion,
   verifyConsistency,
   LEAF_INPUT_LENGTH,
+  INIT_LEAF_INPUT_LENGTH,
 } from './merkle.js';
 export { sha256 } from './sha256.js';
 export { checkSegment, verifySegment } from './segment.js';

@@ -22,6 +22,10 @@ export const MAX_PROOF = 64;
 /** One hour: far beyond any sane segment. */
 export const MAX_DURATION_US = 3_600_000_000;
 export const MAX_SEGMENT_SIZE = 2 ** 32;
+/** Initialization sections one root may list (§4.3): a few packager runs within one window. */
+export const MAX_INITS = 8;
+/** An init section is ftyp+moov, a few KiB; 1 MiB bounds what a viewer fetches for one. */
+export const MAX_INIT_SIZE = 1024 * 1024;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /**
@@ -78,7 +82,9 @@ export async function verifyManifest(text, expected = {}) {
  *     rootHash (64 hex), timeMs, window: [entry], frontier: [64 hex],
  *     previous: {epoch, treeSize, rootHash} | null, consistency: {fromSize, path: [64 hex]} | null,
  *     json (parsed object with sig), canonicalBody (JCS text without sig) }
- * where entry = {index, uri, durationUs, sha256 (64 hex), size, discontinuity}.
+ * where entry = {index, uri, durationUs, sha256 (64 hex), size, discontinuity, init} and init is
+ * null (an MPEG-TS segment) or the `inits` item {uri, sha256, size} the fMP4 segment needs; the root
+ * also carries `inits`: [init] (empty when the rendition is MPEG-TS).
  */
 export function readManifestFields(envelope, json) {
   const { f, creator, creatorKey, name } = readCommonFields(envelope, MANIFEST_TYPE);
@@ -87,7 +93,16 @@ export function readManifestFields(envelope, json) {
   const treeSize = f.integer('treeSize', 0, MAX_SAFE_INTEGER);
   const rootHash = hex(f, 'rootHash');
   const timeMs = f.integer('timeMs', 0, MAX_SAFE_INTEGER);
-  const window = f.array('window', MAX_WINDOW).map((item, i) => readEntry(item, `${MANIFEST_TYPE}.window[${i}]`));
+  const inits = f.has('inits') ? readInits(f) : [];
+  const byUri = new Map(inits.map((i) => [i.uri, i]));
+  const window = f
+    .array('window', MAX_WINDOW)
+    .map((item, i) => readEntry(item, `${MANIFEST_TYPE}.window[${i}]`, byUri));
+  // An unreferenced init is bytes a relay would mirror and nobody plays: refuse it (§4.3).
+  const used = new Set(window.map((e) => e.init?.uri));
+  for (const i of inits) {
+    if (!used.has(i.uri)) throw malformed(`${MANIFEST_TYPE}: inits lists ${i.uri}, which no window entry uses`);
+  }
   const frontier = f.stringArray('frontier', MAX_PROOF, 64);
   frontier.forEach((h, i) => {
     if (!SHA256_HEX.test(h)) throw f.error(`frontier[${i}]`, 'must be 64 lowercase hex characters');
@@ -138,6 +153,7 @@ export function readManifestFields(envelope, json) {
     rootHash,
     timeMs,
     window,
+    inits,
     frontier,
     previous,
     consistency,
@@ -152,7 +168,29 @@ function hex(f, name) {
   return v;
 }
 
-function readEntry(item, where) {
+/** The `inits` array: 1..MAX_INITS items {uri, sha256, size}, each uri listed once. */
+function readInits(f) {
+  const items = f.array('inits', MAX_INITS);
+  if (items.length === 0) throw f.error('inits', 'must list at least one init section when present');
+  const inits = items.map((item, i) => {
+    const g = new Fields(item, `${MANIFEST_TYPE}.inits[${i}]`);
+    const init = {
+      uri: g.matching('uri', SEGMENT_URI, SEGMENT_URI_RULE),
+      sha256: hex(g, 'sha256'),
+      size: g.integer('size', 1, MAX_INIT_SIZE),
+    };
+    g.rejectUnknown();
+    return init;
+  });
+  const seen = new Set();
+  for (const i of inits) {
+    if (seen.has(i.uri)) throw malformed(`${MANIFEST_TYPE}: inits lists ${i.uri} twice`);
+    seen.add(i.uri);
+  }
+  return inits;
+}
+
+function readEntry(item, where, initsByUri) {
   const f = new Fields(item, where);
   const entry = {
     index: f.integer('index', 0, MAX_SAFE_INTEGER),
@@ -161,7 +199,13 @@ function readEntry(item, where) {
     sha256: hex(f, 'sha256'),
     size: f.integer('size', 1, MAX_SEGMENT_SIZE),
     discontinuity: f.bool('discontinuity'),
+    init: null,
   };
+  if (f.has('init')) {
+    const uri = f.matching('init', SEGMENT_URI, SEGMENT_URI_RULE);
+    entry.init = initsByUri.get(uri) ?? null;
+    if (entry.init === null) throw f.error('init', `names ${uri}, which inits does not list`);
+  }
   f.rejectUnknown();
   return entry;
 }

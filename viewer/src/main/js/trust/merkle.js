@@ -1,5 +1,5 @@
-// The segment log's Merkle tree (protocol §4.1–4.2): RFC 9162 §2.1 hashing over fixed 57-byte
-// leaf inputs, and the RFC 9162 §2.1.3.2 (inclusion) and §2.1.4.2 (consistency) verification
+// The segment log's Merkle tree (protocol §4.1–4.2): RFC 9162 §2.1 hashing over 57-byte leaf
+// inputs (97 bytes for an fMP4 segment, which also binds its initialization section), and the RFC 9162 §2.1.3.2 (inclusion) and §2.1.4.2 (consistency) verification
 // algorithms, transcribed from the RFC like the Java InclusionProof / ConsistencyProof. Proof
 // elements come from untrusted peers: verification answers false, it never throws on bad input.
 //
@@ -9,22 +9,36 @@ import { asUint8, bytesEqual, concatBytes, fromHex, isSha256Hex } from './bytes.
 import { sha256 } from './sha256.js';
 
 export const LEAF_INPUT_LENGTH = 57;
+/** The leaf input of an fMP4 segment: the 57 bytes, then its init section's sha256 (32) and size (u64). */
+export const INIT_LEAF_INPUT_LENGTH = LEAF_INPUT_LENGTH + 40;
+/** Flags bit 0: the segment starts a discontinuity. */
+const FLAG_DISCONTINUITY = 1;
+/** Flags bit 1: the segment is fMP4 and needs the initialization section named in the leaf. */
+const FLAG_HAS_INIT = 2;
 const LEAF_PREFIX = new Uint8Array([0x00]);
 const NODE_PREFIX = new Uint8Array([0x01]);
 const TWO_32 = 2 ** 32;
 
 /**
- * The 57-byte leaf input of a log entry {index, sha256, size, durationUs, discontinuity}:
- * index u64 BE | sha256 (32) | size u64 BE | durationUs u64 BE | flags u8 (bit 0 = discontinuity).
+ * The leaf input of a log entry {index, sha256, size, durationUs, discontinuity, init?}:
+ * index u64 BE | sha256 (32) | size u64 BE | durationUs u64 BE | flags u8 (bit 0 = discontinuity,
+ * bit 1 = has an init section), and for an entry with `init` ({sha256, size}, an fMP4 segment)
+ * init sha256 (32) | init size u64 BE. Binding the init into the leaf puts it under the same
+ * signature and the same append-only rules as the segment itself.
  */
 export function leafInput(entry) {
-  const out = new Uint8Array(LEAF_INPUT_LENGTH);
+  const init = entry.init ?? null;
+  const out = new Uint8Array(init === null ? LEAF_INPUT_LENGTH : INIT_LEAF_INPUT_LENGTH);
   const view = new DataView(out.buffer);
   putU64(view, 0, entry.index);
   out.set(hash32(entry.sha256), 8);
   putU64(view, 40, entry.size);
   putU64(view, 48, entry.durationUs);
-  out[56] = entry.discontinuity ? 1 : 0;
+  out[56] = (entry.discontinuity ? FLAG_DISCONTINUITY : 0) | (init === null ? 0 : FLAG_HAS_INIT);
+  if (init !== null) {
+    out.set(hash32(init.sha256), 57);
+    putU64(view, 89, init.size);
+  }
   return out;
 }
 

@@ -181,7 +181,7 @@ export async function rebind(body) {
     if (Math.floor(first / bit) % 2 === 1) stack.push({ width: bit, hash: fromHex(body.frontier[stack.length]) });
   }
   for (const e of body.window) {
-    let top = { width: 1, hash: await entryLeafHash(e) };
+    let top = { width: 1, hash: await entryLeafHash(withInit(body, e)) };
     while (stack.length && stack[stack.length - 1].width === top.width) {
       const left = stack.pop();
       top = { width: 2 * top.width, hash: await nodeHash(left.hash, top.hash) };
@@ -192,6 +192,12 @@ export async function rebind(body) {
   for (let i = stack.length - 2; i >= 0; i--) root = await nodeHash(stack[i].hash, root);
   body.rootHash = toHex(root);
   return body;
+}
+
+/** A window entry as the leaf sees it: its `init` uri (fMP4) replaced by the `inits` item it names. */
+export function withInit(body, e) {
+  if (e.init === undefined) return e;
+  return { ...e, init: (body.inits ?? []).find((i) => i.uri === e.init) };
 }
 
 // --- an independent prover (RFC 9162 §2.1.3.1 / §2.1.4.1 recursions), for building test proofs ---

@@ -76,7 +76,17 @@ test('a verified root has the documented shape and is frozen', async () => {
     r.window.map((e) => e.index),
     [6, 7, 8],
   );
-  assert.deepEqual(Object.keys(r.window[0]).sort(), ['discontinuity', 'durationUs', 'index', 'sha256', 'size', 'uri']);
+  assert.deepEqual(Object.keys(r.window[0]).sort(), [
+    'discontinuity',
+    'durationUs',
+    'index',
+    'init',
+    'sha256',
+    'size',
+    'uri',
+  ]);
+  assert.equal(r.window[0].init, null); // a TS entry
+  assert.deepEqual(r.inits, []);
   assert.equal(r.consistency.fromSize, 6);
   assert.equal(r.consistency.path.length, 4);
   assert.ok(

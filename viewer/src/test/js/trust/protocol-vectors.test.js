@@ -53,6 +53,7 @@ const HANDLED = {
   rootSequences: 'RootTracker verdicts per step',
   announceSequences: 'AnnounceTracker verdicts per step',
   segments: 'checkSegment / verifySegment verdicts, leaf input and leaf hash',
+  leaves: 'leafInput and entryLeafHash of TS and fMP4 (init-bound) entries',
   freshness: 'verifyAnnounce and verifyManifest at nowMs, then isStale: OK or STALE',
   proofs: 'verifyEquivocationProof verdicts (pinned to pinnedKey when given)',
 };
@@ -70,6 +71,7 @@ test('protocol.json: every category is handled and counted', (t) => {
     rootSequences: `${V.rootSequences.length} sequences, ${steps(V.rootSequences)} steps`,
     announceSequences: `${V.announceSequences.length} sequences, ${steps(V.announceSequences)} steps`,
     segments: V.segments.length,
+    leaves: V.leaves.length,
     freshness: V.freshness.length,
     proofs: V.proofs.length,
   };
@@ -181,6 +183,21 @@ for (const backend of ['webcrypto', 'noble']) {
     });
   });
 }
+
+test('protocol.json leaves: TS and fMP4 entries give the published leaf inputs and leaf hashes', async () => {
+  for (const v of V.leaves) {
+    const entry = {
+      index: v.index,
+      sha256: v.sha256,
+      size: v.size,
+      durationUs: v.durationUs,
+      discontinuity: v.discontinuity,
+      init: v.init ?? null,
+    };
+    assert.equal(toHex(leafInput(entry)), v.leafInputHex, v.name);
+    assert.equal(toHex(await entryLeafHash(entry)), v.leafHash, v.name);
+  }
+});
 
 test('protocol.json segments: verdicts, leaf input and leaf hash', async () => {
   for (const v of V.segments) {

@@ -86,6 +86,11 @@ public final class NodeCommand implements Callable<Integer>, Checked {
       description = "segment duration in seconds (default: ${DEFAULT-VALUE}); set the encoder's keyframe interval to it")
   double segmentSeconds = NodeSettingsBuilder.DEFAULT_SEGMENT_SECONDS;
 
+  @Option(names = "--segment-format", paramLabel = "FORMAT",
+      description = "segments the built-in packager writes: ts (MPEG-TS) or fmp4 (CMAF, smaller; "
+          + "players need HLS version 7) (default: ${DEFAULT-VALUE})")
+  String segmentFormat = NodeSettingsBuilder.DEFAULT_SEGMENT_FORMAT;
+
   @Option(names = "--playlist-window", paramLabel = "N", description = "segments in a live playlist (default: ${DEFAULT-VALUE})")
   int playlistWindow = NodeSettingsBuilder.DEFAULT_PLAYLIST_WINDOW;
 
@@ -153,7 +158,8 @@ public final class NodeCommand implements Callable<Integer>, Checked {
     Path dataDir = data.value();
     NodeSettingsBuilder b = NodeSettings.builder().name(name).dataDir(dataDir).keyFile(key).host(host.value())
         .httpPort(httpPort.value()).rtmpPort(rtmpPort.value()).publicUrl(publicUrl.value()).title(title)
-        .latency(latency.value()).ladder(ladder).segmentSeconds(segmentSeconds).playlistWindow(playlistWindow)
+        .latency(latency.value()).ladder(ladder).segmentSeconds(segmentSeconds).segmentFormat(segmentFormat)
+        .playlistWindow(playlistWindow)
         .retention(retention).endAfter(DurationParser.parse(endAfter)).newEpoch(newEpoch).reownProjectId(reownProjectId);
     try {
       b.tips(tip.targets());

@@ -133,7 +133,8 @@ public final class Node implements AutoCloseable {
     stream = manifest.open(options.name());
 
     TranscodeConfig tc = TranscodeConfig.defaults(options.dataDir().resolve("work")).withLadder(options.ladder())
-        .withSegmentSeconds(options.segmentSeconds()).withFfmpeg(options.ffmpeg());
+        .withSegmentSeconds(options.segmentSeconds()).withSegmentFormat(options.segmentFormat())
+        .withFfmpeg(options.ffmpeg());
     IngestConfig ic = IngestConfig.defaults(options.rtmpHost(), options.rtmpPort(), options.publishToken(), tc);
     if (options.rtmps()) {
       ic = ic.withRtmps(new RtmpsEndpoint(options.host(), options.rtmpsPort(),

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.ownerless.ingest.transcode.Ladder;
+import org.ownerless.ingest.transcode.SegmentFormat;
 import org.ownerless.origin.bucket.BucketSettings;
 import org.ownerless.protocol.model.LatencyMode;
 import org.ownerless.protocol.model.TipTargets;
@@ -19,6 +20,7 @@ import org.ownerless.protocol.model.TipTargets;
  * @param tlsCert null for plain HTTP; then {@code tlsKey} is null too
  * @param reownProjectId null when viewers tip with a browser wallet only
  * @param bucket where to publish the stream besides the node's own origin; null for nowhere
+ * @param segmentFormat what the built-in packager writes: MPEG-TS (default) or fMP4/CMAF
  * @param rtmpHost where plain RTMP listens (resolved: loopback by default when RTMPS is on)
  * @param rtmpsPort the RTMPS port; meaningless when {@code rtmpsCert} is null
  * @param rtmpsCert null for no RTMPS; otherwise its certificate chain (its own or --tls-cert's)
@@ -38,6 +40,7 @@ public record NodeSettings(
     LatencyMode latency,
     Ladder ladder,
     double segmentSeconds,
+    SegmentFormat segmentFormat,
     int playlistWindow,
     int retention,
     Duration endAfter,

@@ -14,6 +14,7 @@ import org.ownerless.app.options.RtmpsOptions;
 import org.ownerless.app.options.ServerUrls;
 import org.ownerless.app.options.TlsOptions;
 import org.ownerless.ingest.transcode.Ladder;
+import org.ownerless.ingest.transcode.SegmentFormat;
 import org.ownerless.ingest.transcode.TranscodeConfig;
 import org.ownerless.origin.bucket.BucketSettings;
 import org.ownerless.protocol.layout.LiveWindow;
@@ -44,6 +45,11 @@ public final class NodeSettingsBuilder {
    * ≤ 10 s behind and ≥ 0.9 of the P2P limit; with 1 s segments it is.
    */
   public static final double DEFAULT_SEGMENT_SECONDS = LiveWindow.DEFAULT_SEGMENT_SECONDS;
+  /**
+   * MPEG-TS stays the default: every HLS player plays it, and fMP4's saving is measured, not
+   * assumed (docs/benchmarks.md, bench/cmaf-vs-ts.sh).
+   */
+  public static final String DEFAULT_SEGMENT_FORMAT = SegmentFormat.TS.flag();
   public static final int DEFAULT_PLAYLIST_WINDOW = LiveWindow.DEFAULT_PLAYLIST_WINDOW;
   /** 0 keeps the whole recording: a creator opts in to forgetting, never out of it. */
   public static final int DEFAULT_RETENTION = 0;
@@ -65,6 +71,7 @@ public final class NodeSettingsBuilder {
   private String latency = DEFAULT_LATENCY;
   private String ladder = DEFAULT_LADDER;
   private double segmentSeconds = DEFAULT_SEGMENT_SECONDS;
+  private String segmentFormat = DEFAULT_SEGMENT_FORMAT;
   private int playlistWindow = DEFAULT_PLAYLIST_WINDOW;
   private int retention = DEFAULT_RETENTION;
   private Duration endAfter = DEFAULT_END_AFTER;
@@ -154,6 +161,12 @@ public final class NodeSettingsBuilder {
 
   public NodeSettingsBuilder segmentSeconds(double segmentSeconds) {
     this.segmentSeconds = segmentSeconds;
+    return this;
+  }
+
+  /** ts or fmp4; checked by {@link #build()}. */
+  public NodeSettingsBuilder segmentFormat(String segmentFormat) {
+    this.segmentFormat = Objects.requireNonNull(segmentFormat);
     return this;
   }
 
@@ -282,6 +295,9 @@ public final class NodeSettingsBuilder {
     } catch (IllegalArgumentException e) {
       throw new UserError("--latency " + UserText.quote(latency) + " must be low or normal");
     }
+    if (SegmentFormat.parse(segmentFormat).isEmpty()) {
+      throw new UserError("--segment-format " + UserText.quote(segmentFormat) + " must be ts or fmp4");
+    }
     try {
       Ladder.parse(ladder);
     } catch (IllegalArgumentException e) {
@@ -363,7 +379,7 @@ public final class NodeSettingsBuilder {
         : rtmps ? LOOPBACK : HostOption.check(host);
     return new NodeSettings(name, keyFile != null ? keyFile : data.resolve("creator.key"), data, HostOption.check(host),
         httpPort, rtmpPort, publishToken, url, title, tips, mode, rungs, segmentSeconds,
-        playlistWindow, retention, endAfter, newEpoch, origins, trackerUrls, tlsCert, tlsKey, ffmpeg, reownProjectId,
+        SegmentFormat.parse(segmentFormat).orElseThrow(), playlistWindow, retention, endAfter, newEpoch, origins, trackerUrls, tlsCert, tlsKey, ffmpeg, reownProjectId,
         bucket, plainHost, rtmpsPort != null ? rtmpsPort : RtmpsOptions.DEFAULT_PORT, tlsForRtmps, tlsKeyForRtmps,
         publishTokenFile == null ? null : publishTokenFile.toAbsolutePath());
   }

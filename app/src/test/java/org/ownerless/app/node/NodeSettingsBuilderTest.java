@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.ownerless.app.UserError;
 import org.ownerless.ingest.transcode.Ladder;
+import org.ownerless.ingest.transcode.SegmentFormat;
 import org.ownerless.protocol.model.LatencyMode;
 import org.ownerless.protocol.model.TipTargets;
 
@@ -32,6 +33,7 @@ class NodeSettingsBuilderTest {
     assertThat(s.latency()).isEqualTo(LatencyMode.NORMAL);
     assertThat(s.ladder().toString()).isEqualTo(Ladder.DEFAULT.toString());
     assertThat(s.segmentSeconds()).isEqualTo(1.0);
+    assertThat(s.segmentFormat()).isEqualTo(SegmentFormat.TS);
     assertThat(s.playlistWindow()).isEqualTo(10);
     assertThat(s.retention()).isZero();
     assertThat(s.endAfter()).isEqualTo(Duration.ofSeconds(30));
@@ -104,5 +106,14 @@ class NodeSettingsBuilderTest {
   @Test
   void aMissingTokenIsAProgrammingErrorNotAUserOne() {
     assertThatThrownBy(() -> NodeSettings.builder().build()).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void theSegmentFormatIsTsOrFmp4InAnyCaseAndAnythingElseIsAUserErrorNamingBoth() {
+    assertThat(valid().segmentFormat("fmp4").build().segmentFormat()).isEqualTo(SegmentFormat.FMP4);
+    assertThat(valid().segmentFormat(" FMP4 ").build().segmentFormat()).isEqualTo(SegmentFormat.FMP4);
+    assertThat(valid().segmentFormat("ts").build().segmentFormat()).isEqualTo(SegmentFormat.TS);
+    assertThatThrownBy(() -> valid().segmentFormat("mp4").build()).isInstanceOf(UserError.class)
+        .hasMessage("--segment-format 'mp4' must be ts or fmp4");
   }
 }

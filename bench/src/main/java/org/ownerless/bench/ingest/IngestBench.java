@@ -15,6 +15,7 @@ import org.ownerless.ingest.IngestServer;
 import org.ownerless.ingest.testing.HlsPublisher;
 import org.ownerless.ingest.transcode.FfmpegArgs;
 import org.ownerless.ingest.transcode.Ladder;
+import org.ownerless.ingest.transcode.SegmentFormat;
 import org.ownerless.ingest.transcode.SelectedRendition;
 import org.ownerless.ingest.transcode.SourceInfo;
 import org.ownerless.ingest.transcode.TranscodeConfig;
@@ -160,7 +161,7 @@ public final class IngestBench {
       dirs.add(Files.createDirectories(dir.resolve(r.name())));
       lists.add(dir.resolve(r.name() + ".csv"));
     }
-    List<String> cmd = new ArrayList<>(FfmpegArgs.build("ffmpeg", renditions, true, 2.0, dirs, lists));
+    List<String> cmd = new ArrayList<>(FfmpegArgs.build("ffmpeg", renditions, true, 2.0, SegmentFormat.TS, dirs, lists));
     cmd.set(cmd.indexOf("pipe:0"), source.toString());
     cmd.set(cmd.indexOf("pipe:1"), dir.resolve("progress.txt").toString());
     long t0 = System.nanoTime();

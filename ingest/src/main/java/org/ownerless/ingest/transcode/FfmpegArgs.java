@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The ffmpeg command line for one transcoding run: FLV on stdin, one MPEG-TS segmenter per
- * rendition, each announcing finished segments as CSV lines (file,start,end) on its own FIFO, and
+ * The ffmpeg command line for one transcoding run: FLV on stdin, one segmenter per rendition
+ * (MPEG-TS, or fragmented MP4 for fMP4/CMAF), each announcing finished segments as CSV lines (file,start,end) on its own FIFO, and
  * key=value progress on stdout. Transcoded rungs get a keyframe exactly every segment duration so
  * that every rung cuts at the same instants.
  */
@@ -19,7 +19,7 @@ public final class FfmpegArgs {
    * @param segmentLists the FIFO each rendition's segmenter reports to (same order)
    */
   public static List<String> build(String ffmpeg, List<SelectedRendition> renditions, boolean hasAudio,
-      double segmentSeconds, List<Path> renditionDirs, List<Path> segmentLists) {
+      double segmentSeconds, SegmentFormat format, List<Path> renditionDirs, List<Path> segmentLists) {
     String seg = String.format(Locale.ROOT, "%.3f", segmentSeconds);
     List<String> a = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "warning",
         "-fflags", "+genpts", "-f", "flv", "-i", "pipe:0"));
@@ -59,11 +59,33 @@ public final class FfmpegArgs {
             "-b:v", kbps + "k", "-maxrate", (kbps * 11 / 10) + "k", "-bufsize", (kbps * 2) + "k",
             "-force_key_frames", "expr:gte(t,n_forced*" + seg + ")", "-sc_threshold", "0"));
       }
-      a.addAll(List.of("-f", "segment", "-segment_time", seg, "-segment_format", "mpegts",
+      a.addAll(segmenter(format));
+      a.addAll(List.of("-f", "segment", "-segment_time", seg,
           "-segment_list", segmentLists.get(i).toString(), "-segment_list_type", "csv",
-          "-reset_timestamps", "0", renditionDirs.get(i).resolve("%d.ts").toString()));
+          "-reset_timestamps", "0", renditionDirs.get(i).resolve(format == SegmentFormat.FMP4 ? "%d.mp4" : "%d.ts")
+              .toString()));
     }
     a.addAll(List.of("-progress", "pipe:1", "-stats_period", "1"));
     return a;
+  }
+
+  /**
+   * The segment muxer's container options. fMP4 uses the segment muxer too, not the hls muxer: its
+   * CSV list on a FIFO is the completion signal the TS path already trusts (a line only once the
+   * file is closed), where the hls muxer would have to be followed through a playlist it rewrites.
+   * Each file is self-contained (empty_moov: ftyp+moov first, then one moof+mdat per keyframe, with
+   * tfdt carrying the decode time, default_base_moof and cmaf as CMAF asks); Fmp4Split cuts it at the
+   * first moof. frag_discont makes each file's first tfdt its real decode time: without it every file
+   * after the first restarts at 0 (ffmpeg warns "starts with a nonzero dts" once per file and track)
+   * and a player would place every segment at the start of the timeline. bitexact keeps ffmpeg's
+   * version string out of the moov, so the same source and settings give the same init bytes across
+   * runs: one content-addressed file.
+   */
+  private static List<String> segmenter(SegmentFormat format) {
+    if (format == SegmentFormat.FMP4) {
+      return List.of("-fflags", "+bitexact", "-segment_format", "mp4", "-segment_format_options",
+          "movflags=+frag_keyframe+empty_moov+default_base_moof+cmaf+frag_discont");
+    }
+    return List.of("-segment_format", "mpegts");
   }
 }

@@ -45,6 +45,9 @@ final class FfmpegRun {
   private final List<String> renditions;
   private final List<Path> renditionDirs;
   private final List<Path> fifos;
+  private final SegmentFormat format;
+  /** Per rendition, for fMP4 runs: splits each listed file into media segment and init. */
+  private final Fmp4Segments[] fmp4;
   private final Listener listener;
   private final BooleanSupplier quietStderr;
   private final long maxQueuedBytes;
@@ -56,7 +59,7 @@ final class FfmpegRun {
   private volatile Process process;
 
   FfmpegRun(int number, String stream, List<String> command, List<String> renditions, List<Path> renditionDirs,
-      List<Path> fifos, long maxQueuedBytes, Listener listener, BooleanSupplier quietStderr) {
+      List<Path> fifos, SegmentFormat format, long maxQueuedBytes, Listener listener, BooleanSupplier quietStderr) {
     this.quietStderr = quietStderr;
     this.number = number;
     this.stream = stream;
@@ -64,6 +67,8 @@ final class FfmpegRun {
     this.renditions = List.copyOf(renditions);
     this.renditionDirs = List.copyOf(renditionDirs);
     this.fifos = List.copyOf(fifos);
+    this.format = format;
+    this.fmp4 = renditionDirs.stream().map(Fmp4Segments::new).toArray(Fmp4Segments[]::new);
     this.maxQueuedBytes = maxQueuedBytes;
     this.listener = listener;
   }
@@ -217,12 +222,20 @@ final class FfmpegRun {
           continue;
         }
         Path file = renditionDirs.get(index).resolve(Path.of(f[0]).getFileName());
-        if (halfWritten(file, index)) {
+        Path init = null;
+        if (format == SegmentFormat.FMP4) {
+          Fmp4Segments.Split split = splitFmp4(file, index);
+          if (split == null) {
+            continue;
+          }
+          file = split.media();
+          init = split.init();
+        } else if (halfWritten(file, index)) {
           continue;
         }
         try {
           listener.onSegment(this, new SegmentReady(renditions.get(index), file,
-              Double.parseDouble(f[1]), Double.parseDouble(f[2]), number));
+              Double.parseDouble(f[1]), Double.parseDouble(f[2]), number, init));
         } catch (NumberFormatException e) {
           log.warn("unexpected segment times from ffmpeg: {}", line);
         } catch (RuntimeException e) {
@@ -248,6 +261,23 @@ final class FfmpegRun {
     if (problem == null) {
       return false;
     }
+    drop(file, index, problem);
+    return true;
+  }
+
+  /** The media segment and init of a listed fMP4 file, or null when it was not whole (then dropped). */
+  private Fmp4Segments.Split splitFmp4(Path file, int index) {
+    try {
+      return fmp4[index].split(file);
+    } catch (Fmp4Split.NotWhole e) {
+      drop(file, index, e.getMessage());
+    } catch (IOException e) {
+      drop(file, index, "unreadable: " + e.getMessage());
+    }
+    return null;
+  }
+
+  private void drop(Path file, int index, String problem) {
     log.debug("ffmpeg run {} of {}/{} listed {} but did not finish writing it ({}); dropped", number, stream,
         renditions.get(index), file.getFileName(), problem);
     try {
@@ -255,7 +285,6 @@ final class FfmpegRun {
     } catch (IOException e) {
       log.debug("cannot delete {}: {}", file, e.getMessage());
     }
-    return true;
   }
 
   private void awaitExit(Thread[] readers) {

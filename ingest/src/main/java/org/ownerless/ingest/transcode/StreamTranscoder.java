@@ -230,8 +230,10 @@ public final class StreamTranscoder {
       if (config.niceness() > 0) {
         command.addAll(List.of("nice", "-n", String.valueOf(config.niceness())));
       }
-      command.addAll(FfmpegArgs.build(config.ffmpeg(), renditions, runHasAudio, config.segmentSeconds(), dirs, fifos));
-      FfmpegRun next = new FfmpegRun(number, stream, command, names, dirs, fifos, config.maxQueuedBytes(),
+      command.addAll(FfmpegArgs.build(config.ffmpeg(), renditions, runHasAudio, config.segmentSeconds(),
+          config.segmentFormat(), dirs, fifos));
+      FfmpegRun next = new FfmpegRun(number, stream, command, names, dirs, fifos, config.segmentFormat(),
+          config.maxQueuedBytes(),
           new RunListener(runDir), crashLoop::looping);
       next.start();
       run = next;
