@@ -94,7 +94,8 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
     long start = System.nanoTime();
     long cpuStart = CPU.getCurrentThreadCpuTime();
     try {
-      SegmentEntry entry = stream(stream).onSegment(segment.rendition(), segment.file(), segment.durationUs(),
+      SegmentEntry entry = stream(stream).onSegment(segment.rendition(), segment.file(), segment.initFile(),
+          segment.durationUs(),
           discontinuity);
       outage.published(stream);
       listener.onPublished(stream, segment.rendition(), entry, System.nanoTime() - start,

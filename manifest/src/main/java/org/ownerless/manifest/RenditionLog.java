@@ -8,6 +8,7 @@ import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.merkle.ConsistencyProof;
 import org.ownerless.protocol.merkle.MerkleTree;
+import org.ownerless.protocol.model.InitSection;
 import org.ownerless.protocol.model.SegmentEntry;
 
 /**
@@ -32,31 +33,18 @@ final class RenditionLog implements AutoCloseable {
   }
 
   static RenditionLog open(Path stateDir, String rendition, long epoch) throws IOException {
-    List<SegmentLogFile.Leaf> leaves = new ArrayList<>();
-    SegmentLogFile file = SegmentLogFile.open(fileFor(stateDir, rendition, epoch), epoch, leaves);
+    List<SegmentEntry> recovered = new ArrayList<>();
+    SegmentLogFile file = SegmentLogFile.open(fileFor(stateDir, rendition, epoch), epoch, recovered);
     RenditionLog log = new RenditionLog(rendition, epoch, file);
-    for (SegmentLogFile.Leaf l : leaves) {
-      SegmentEntry entry;
-      try {
-        entry = new SegmentEntry(l.index(), StreamLayout.segment(epoch, l.index()), l.durationUs(), l.sha256(),
-            l.size(), l.discontinuity());
-      } catch (IllegalArgumentException e) {
-        // Its checksum holds, yet no append could have written it (a bug, an edit, a collision): it is
-        // damage all the same, refused like a checksum mismatch rather than escaping as a crash.
-        file.close();
-        throw new IOException(file.file() + ": record " + l.index() + " is not a valid segment entry ("
-            + e.getMessage() + "); refusing to continue a log that may fork. Restore the file or start a new "
-            + "epoch (--new-epoch).", e);
-      }
-      log.add(entry);
-    }
+    recovered.forEach(log::add);
     return log;
   }
 
   /** The entry the next segment will get, before it is made durable. */
-  SegmentEntry next(Digest sha256, long size, long durationUs, boolean discontinuity) {
+  SegmentEntry next(Digest sha256, long size, long durationUs, boolean discontinuity, InitSection init) {
     long index = entries.size();
-    return new SegmentEntry(index, StreamLayout.segment(epoch, index), durationUs, sha256, size, discontinuity);
+    return new SegmentEntry(index, StreamLayout.segment(epoch, index, init != null), durationUs, sha256, size,
+        discontinuity, init);
   }
 
   /** Makes {@code entry} (from {@link #next}) durable and part of the tree. */

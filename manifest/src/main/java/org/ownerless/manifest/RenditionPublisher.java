@@ -17,6 +17,7 @@ import org.ownerless.protocol.layout.PlaylistEntry;
 import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.merkle.ConsistencyProof;
 import org.ownerless.protocol.model.EpochLink;
+import org.ownerless.protocol.model.InitSection;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.signing.SignedObject;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes one rendition in the order that keeps every reader consistent:
- * hash the finished segment → move it into place under its final name → append its entry to the
+ * hash the finished segment (and publish its init section, if fMP4, under its content name, before
+ * any root can name it) → move it into place under its final name → append its entry to the
  * durable log (forced to disk) → sign the new MANIFEST_ROOT and write it → only then rewrite the
  * playlist. A playlist therefore never lists an entry that the published manifest does not cover.
  */
@@ -76,10 +78,16 @@ final class RenditionPublisher implements AutoCloseable {
     return rlog.epoch();
   }
 
-  /** Adds a finished segment and publishes it; returns its entry. */
-  synchronized SegmentEntry add(Path segmentFile, long durationUs, boolean discontinuity) throws IOException {
+  /**
+   * Adds a finished segment and publishes it; returns its entry.
+   *
+   * @param initFile its initialization section (fMP4), read and not moved, or {@code null} (TS)
+   */
+  synchronized SegmentEntry add(Path segmentFile, Path initFile, long durationUs, boolean discontinuity)
+      throws IOException {
+    InitSection init = initFile == null ? null : publishInit(initFile);
     long size = Files.size(segmentFile);
-    SegmentEntry entry = rlog.next(sha256(segmentFile), size, durationUs, discontinuity);
+    SegmentEntry entry = rlog.next(sha256(segmentFile), size, durationUs, discontinuity, init);
     // In place before the log names it: after a crash the log never points at a missing file.
     AtomicFiles.publishMove(segmentFile, dir.resolve(entry.uri()));
     rlog.append(entry);
@@ -90,6 +98,25 @@ final class RenditionPublisher implements AutoCloseable {
     publish();
     applyRetention();
     return entry;
+  }
+
+  /**
+   * Hashes an init section and publishes it as {@code init-<16hex>.mp4} unless that file is there
+   * already: the name is its content, so the same init over many segments and reconnects is one file.
+   */
+  private InitSection publishInit(Path initFile) throws IOException {
+    long size = Files.size(initFile);
+    if (size < 1 || size > InitSection.MAX_SIZE) {
+      throw new IOException(initFile + ": an init section of " + size + " bytes is outside 1.." + InitSection.MAX_SIZE);
+    }
+    byte[] bytes = Files.readAllBytes(initFile);
+    Digest sha256 = Digest.sha256(bytes);
+    InitSection init = new InitSection(StreamLayout.init(sha256), sha256, bytes.length);
+    Path target = dir.resolve(init.uri());
+    if (!Files.exists(target)) {
+      AtomicFiles.publish(target, bytes);
+    }
+    return init;
   }
 
   /** Re-signs and rewrites manifest and playlist at the current size (start-up, end, resume). */
@@ -165,11 +192,25 @@ final class RenditionPublisher implements AutoCloseable {
       return;
     }
     try {
-      Files.deleteIfExists(dir.resolve(rlog.entry(gone).uri()));
+      SegmentEntry expired = rlog.entry(gone);
+      Files.deleteIfExists(dir.resolve(expired.uri()));
       Files.deleteIfExists(rootFile(gone + 1));
+      if (expired.hasInit() && !initRetained(expired.init(), gone + 1)) {
+        Files.deleteIfExists(dir.resolve(expired.init().uri()));
+      }
     } catch (IOException e) {
       log.warn("{}/{}: cannot delete expired segment {}: {}", stream, rlog.rendition(), gone, e.getMessage());
     }
+  }
+
+  /** Whether an entry from {@code from} on (the retained ones) still needs {@code init}. */
+  private boolean initRetained(InitSection init, long from) {
+    for (long i = from; i < rlog.size(); i++) {
+      if (init.equals(rlog.entry(i).init())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The size of the manifest a previous run published (and what it linked from), to link the next one to it. */

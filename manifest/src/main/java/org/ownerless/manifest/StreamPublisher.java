@@ -120,7 +120,8 @@ final class StreamPublisher implements AutoCloseable {
     announce.renditions(announced);
   }
 
-  SegmentEntry onSegment(String rendition, Path file, long durationUs, boolean discontinuity) throws IOException {
+  SegmentEntry onSegment(String rendition, Path file, Path initFile, long durationUs, boolean discontinuity)
+      throws IOException {
     RenditionPublisher p;
     boolean afterRestart;
     synchronized (this) {
@@ -130,7 +131,7 @@ final class StreamPublisher implements AutoCloseable {
         live();
       }
     }
-    return p.add(file, durationUs, discontinuity || afterRestart);
+    return p.add(file, initFile, durationUs, discontinuity || afterRestart);
   }
 
   synchronized void live() throws IOException {

@@ -50,7 +50,7 @@ class AnnounceClockStepTest {
   private void addSegment(StreamPublisher p) throws Exception {
     Path staged = Files.createTempFile(data, "staged-", ".ts");
     Files.write(staged, new byte[1000]);
-    p.onSegment("src", staged, 2_000_000, false);
+    p.onSegment("src", staged, null, 2_000_000, false);
   }
 
   @Test

@@ -194,7 +194,7 @@ class ManifestServiceTest {
       assertThat(manifest("src").content().treeSize()).isEqualTo(5);
     }
     byte[] bytes = Files.readAllBytes(log);
-    bytes[SegmentLogFile.HEADER + SegmentLogFile.RECORD + 20] ^= 1; // record 1 of 5
+    bytes[SegmentLogFile.HEADER + SegmentLogFile.taggedRecord(SegmentEntry.LEAF_INPUT_LENGTH) + 20] ^= 1; // record 1 of 5
     Files.write(log, bytes);
     try (ManifestService s = service(ManifestConfig.defaults(data))) {
       assertThatThrownBy(() -> s.open("show")).hasMessageContaining("record 1 is damaged");

@@ -20,6 +20,7 @@ import org.ownerless.protocol.model.SegmentEntry;
 /** A full disk during an append (issue 15): the log never keeps half a record, so it always reopens as one log. */
 class SegmentLogFileTest {
   private static final long EPOCH = 1;
+  private static final int TS_RECORD = SegmentLogFile.taggedRecord(SegmentEntry.LEAF_INPUT_LENGTH);
   @TempDir Path state;
 
   @Test
@@ -28,11 +29,11 @@ class SegmentLogFileTest {
     AtomicReference<FailingWrites> disk = new AtomicReference<>();
     try (SegmentLogFile log = SegmentLogFile.open(path, EPOCH, new ArrayList<>(), ch -> wrap(ch, disk))) {
       appendOneThenFailHalfWay(log, disk.get(), false);
-      assertThat(Files.size(path)).as("the half record is gone").isEqualTo(SegmentLogFile.HEADER + SegmentLogFile.RECORD);
+      assertThat(Files.size(path)).as("the half record is gone").isEqualTo(SegmentLogFile.HEADER + TS_RECORD);
       disk.get().full = false;
       log.append(entry(1));
     }
-    assertThat(reopened(path)).containsExactly(leaf(0), leaf(1));
+    assertThat(reopened(path)).containsExactly(entry(0), entry(1));
   }
 
   @Test
@@ -41,13 +42,13 @@ class SegmentLogFileTest {
     AtomicReference<FailingWrites> disk = new AtomicReference<>();
     try (SegmentLogFile log = SegmentLogFile.open(path, EPOCH, new ArrayList<>(), ch -> wrap(ch, disk))) {
       appendOneThenFailHalfWay(log, disk.get(), true);
-      assertThat(Files.size(path)).isEqualTo(SegmentLogFile.HEADER + SegmentLogFile.RECORD + 30);
+      assertThat(Files.size(path)).isEqualTo(SegmentLogFile.HEADER + TS_RECORD + 30);
       disk.get().full = false;
       disk.get().truncateFails = false;
       log.append(entry(1));
       log.append(entry(2));
     }
-    assertThat(reopened(path)).containsExactly(leaf(0), leaf(1), leaf(2));
+    assertThat(reopened(path)).containsExactly(entry(0), entry(1), entry(2));
   }
 
   @Test
@@ -58,8 +59,8 @@ class SegmentLogFileTest {
     appendOneThenFailHalfWay(log, disk.get(), true);
     log.close(); // the process dies here: the half record stays on disk
 
-    assertThat(reopened(path)).containsExactly(leaf(0));
-    assertThat(Files.size(path)).isEqualTo(SegmentLogFile.HEADER + SegmentLogFile.RECORD);
+    assertThat(reopened(path)).containsExactly(entry(0));
+    assertThat(Files.size(path)).isEqualTo(SegmentLogFile.HEADER + TS_RECORD);
   }
 
   /** Entry 0 appends; the disk then fills up 30 bytes into entry 1's record. */
@@ -78,8 +79,8 @@ class SegmentLogFileTest {
     return w;
   }
 
-  private static List<SegmentLogFile.Leaf> reopened(Path path) throws IOException {
-    List<SegmentLogFile.Leaf> leaves = new ArrayList<>();
+  private static List<SegmentEntry> reopened(Path path) throws IOException {
+    List<SegmentEntry> leaves = new ArrayList<>();
     SegmentLogFile.open(path, EPOCH, leaves).close();
     return leaves;
   }
@@ -87,11 +88,6 @@ class SegmentLogFileTest {
   private static SegmentEntry entry(long index) {
     return new SegmentEntry(index, StreamLayout.segment(EPOCH, index), 1_000_000 + index, hash(index), 1000 + index,
         index == 0);
-  }
-
-  private static SegmentLogFile.Leaf leaf(long index) {
-    SegmentEntry e = entry(index);
-    return new SegmentLogFile.Leaf(index, e.sha256(), e.size(), e.durationUs(), e.discontinuity());
   }
 
   private static Digest hash(long index) {

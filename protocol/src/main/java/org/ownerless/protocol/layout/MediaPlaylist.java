@@ -62,16 +62,24 @@ public final class MediaPlaylist {
   public static String render(Collection<PlaylistEntry> entries, long discontinuitySequence,
       int targetDurationSeconds, boolean ended) {
     StringBuilder sb = new StringBuilder(64 + entries.size() * 48);
-    sb.append("#EXTM3U\n#EXT-X-VERSION:3\n");
+    // EXT-X-MAP in a playlist without I-frames-only needs version 6+; 7 is what fMP4 players expect.
+    boolean fmp4 = entries.stream().anyMatch(e -> e.initUri() != null);
+    sb.append("#EXTM3U\n#EXT-X-VERSION:").append(fmp4 ? 7 : 3).append('\n');
     sb.append("#EXT-X-TARGETDURATION:").append(targetDurationSeconds).append('\n');
     sb.append("#EXT-X-MEDIA-SEQUENCE:").append(entries.isEmpty() ? 0 : entries.iterator().next().index()).append('\n');
     if (discontinuitySequence > 0) {
       sb.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(discontinuitySequence).append('\n');
     }
+    String map = null;
     for (PlaylistEntry e : entries) {
       if (e.discontinuity()) {
         sb.append("#EXT-X-DISCONTINUITY\n");
       }
+      // An EXT-X-MAP holds for every segment after it until the next: repeat it only on a change.
+      if (e.initUri() != null && !e.initUri().equals(map)) {
+        sb.append("#EXT-X-MAP:URI=\"").append(e.initUri()).append("\"\n");
+      }
+      map = e.initUri();
       sb.append("#EXTINF:").append(formatDuration(e.durationUs())).append(",\n").append(e.uri()).append('\n');
     }
     if (ended) {

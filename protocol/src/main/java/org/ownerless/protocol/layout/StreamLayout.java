@@ -1,5 +1,10 @@
 package org.ownerless.protocol.layout;
 
+import java.nio.ByteBuffer;
+import org.ownerless.protocol.crypto.Digest;
+import org.ownerless.protocol.model.InitSection;
+import org.ownerless.protocol.model.SegmentEntry;
+
 /**
  * The names of a stream's published files below {@code streams/PUB/NAME/} (docs/protocol.md §5).
  * Every writer (node, relay, bucket) and every reader (verify, the relay's follower) names files
@@ -48,7 +53,60 @@ public final class StreamLayout {
    * epoch is part of the name so that a new log never reuses a name an earlier one published.
    */
   public static String segment(long epoch, long index) {
-    return "seg-" + epoch + "-" + Digits.zeroPadded(index, 6) + ".ts";
+    return segment(epoch, index, false);
+  }
+
+  /** As {@link #segment(long, long)}, {@code seg-E-NNNNNN.m4s} for an fMP4/CMAF media segment. */
+  public static String segment(long epoch, long index, boolean fmp4) {
+    return "seg-" + epoch + "-" + Digits.zeroPadded(index, 6) + (fmp4 ? ".m4s" : ".ts");
+  }
+
+  /**
+   * {@code init-<first 16 hex of its sha256>.mp4}: an init section is named by its content, so the
+   * name is immutable and the same init across publisher reconnects is one file.
+   */
+  public static String init(Digest sha256) {
+    return "init-" + sha256.hex().substring(0, 16) + ".mp4";
+  }
+
+  /**
+   * The entry a log of epoch {@code epoch} holds as {@code leafInput} (docs/protocol.md §4.1), with
+   * the names this layout gives its segment and init section: how a node rebuilds its window from
+   * its log file alone.
+   *
+   * @throws IllegalArgumentException if the bytes are no leaf input an append could have written
+   */
+  public static SegmentEntry entry(long epoch, byte[] leafInput) {
+    boolean withInit = leafInput.length == SegmentEntry.LEAF_INPUT_LENGTH_WITH_INIT;
+    if (!withInit && leafInput.length != SegmentEntry.LEAF_INPUT_LENGTH) {
+      throw new IllegalArgumentException("a leaf input is " + SegmentEntry.LEAF_INPUT_LENGTH + " or "
+          + SegmentEntry.LEAF_INPUT_LENGTH_WITH_INIT + " bytes, not " + leafInput.length);
+    }
+    ByteBuffer b = ByteBuffer.wrap(leafInput);
+    long index = b.getLong();
+    Digest sha256 = digest(b);
+    long size = b.getLong();
+    long durationUs = b.getLong();
+    int flags = b.get() & 0xFF;
+    int expected = withInit ? SegmentEntry.FLAG_INIT : 0;
+    if ((flags & ~SegmentEntry.FLAG_DISCONTINUITY) != expected) {
+      // Any other bit would give a leaf hash that no entry re-encodes to.
+      throw new IllegalArgumentException("flags " + flags + " do not fit a leaf input of " + leafInput.length
+          + " bytes");
+    }
+    InitSection init = null;
+    if (withInit) {
+      Digest initSha = digest(b);
+      init = new InitSection(init(initSha), initSha, b.getLong());
+    }
+    return new SegmentEntry(index, segment(epoch, index, withInit), durationUs, sha256, size,
+        (flags & SegmentEntry.FLAG_DISCONTINUITY) != 0, init);
+  }
+
+  private static Digest digest(ByteBuffer b) {
+    byte[] d = new byte[Digest.LENGTH];
+    b.get(d);
+    return Digest.of(d);
   }
 
   /** {@code REND/URI}: a file of a rendition, by the name its signed entry gives. */

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.Digest;
@@ -42,6 +44,8 @@ public record ManifestRoot(
   public static final String TYPE = "MANIFEST_ROOT";
   public static final int MAX_WINDOW = 8192;
   public static final int MAX_PROOF = 64;
+  /** Distinct init sections one window may use: one per packager run it spans, which is few. */
+  public static final int MAX_INITS = 8;
 
   public ManifestRoot {
     if (!Names.isStreamName(name)) {
@@ -72,6 +76,7 @@ public record ManifestRoot(
             + ", expected " + (first + i) + " (the window must be the last entries of the log)");
       }
     }
+    initsOf(window);
     frontier = List.copyOf(frontier);
     if (frontier.size() != FrontierRoot.count(first)) {
       throw new IllegalArgumentException("frontier holds " + frontier.size() + " hashes; a window starting at leaf "
@@ -130,6 +135,31 @@ public record ManifestRoot(
     return out;
   }
 
+  /**
+   * The distinct init sections the window's entries use, in order of first use: the root's
+   * {@code inits} field, empty for an all-TS window.
+   */
+  public List<InitSection> inits() {
+    return initsOf(window);
+  }
+
+  private static List<InitSection> initsOf(List<SegmentEntry> window) {
+    Map<String, InitSection> byUri = new LinkedHashMap<>();
+    for (SegmentEntry e : window) {
+      if (e.init() == null) {
+        continue;
+      }
+      InitSection known = byUri.putIfAbsent(e.init().uri(), e.init());
+      if (known != null && !known.equals(e.init())) {
+        throw new IllegalArgumentException("init uri '" + e.init().uri() + "' names two different init sections");
+      }
+    }
+    if (byUri.size() > MAX_INITS) {
+      throw new IllegalArgumentException("window uses " + byUri.size() + " init sections (limit " + MAX_INITS + ")");
+    }
+    return List.copyOf(byUri.values());
+  }
+
   public StreamId streamId() {
     return new StreamId(creator, name);
   }
@@ -157,6 +187,12 @@ public record ManifestRoot(
     o.put("treeSize", treeSize);
     o.put("rootHash", rootHash.hex());
     o.put("timeMs", timeMs);
+    List<InitSection> inits = inits();
+    if (!inits.isEmpty()) {
+      // Absent for TS-only windows, so those roots stay byte for byte what they were before fMP4.
+      ArrayNode list = o.putArray("inits");
+      inits.forEach(i -> list.add(i.toJson()));
+    }
     ArrayNode entries = o.putArray("window");
     window.forEach(e -> entries.add(e.toJson()));
     ArrayNode left = o.putArray("frontier");
@@ -183,10 +219,15 @@ public record ManifestRoot(
       long treeSize = f.integer("treeSize", 0, StrictJson.MAX_SAFE_INTEGER);
       Digest rootHash = digest(f, "rootHash");
       long timeMs = f.integer("timeMs", 0, StrictJson.MAX_SAFE_INTEGER);
+      Map<String, InitSection> inits = parseInits(f);
       List<SegmentEntry> window = new ArrayList<>();
       List<JsonNode> items = f.array("window", MAX_WINDOW);
       for (int i = 0; i < items.size(); i++) {
-        window.add(SegmentEntry.fromJson(items.get(i), TYPE + ".window[" + i + "]"));
+        window.add(SegmentEntry.fromJson(items.get(i), TYPE + ".window[" + i + "]", inits));
+      }
+      List<String> unused = unreferenced(inits, window);
+      if (!unused.isEmpty()) {
+        throw f.error("inits", "lists '" + unused.get(0) + "', which no window entry uses");
       }
       List<Digest> frontier = new ArrayList<>();
       for (String hex : f.stringArray("frontier", MAX_PROOF, 64)) {
@@ -213,6 +254,31 @@ public record ManifestRoot(
     }
   }
 
+  /** The optional {@code inits} list by uri: 1..{@link #MAX_INITS} items with unique uris. */
+  private static Map<String, InitSection> parseInits(JsonFields f) throws ProtocolException {
+    Map<String, InitSection> out = new LinkedHashMap<>();
+    if (!f.has("inits")) {
+      return out;
+    }
+    List<JsonNode> items = f.array("inits", MAX_INITS);
+    if (items.isEmpty()) {
+      throw f.error("inits", "is empty; leave it out when no entry has an init section");
+    }
+    for (int i = 0; i < items.size(); i++) {
+      InitSection init = InitSection.fromJson(items.get(i), TYPE + ".inits[" + i + "]");
+      if (out.put(init.uri(), init) != null) {
+        throw f.error("inits", "lists '" + init.uri() + "' twice");
+      }
+    }
+    return out;
+  }
+
+  private static List<String> unreferenced(Map<String, InitSection> inits, List<SegmentEntry> window) {
+    List<String> out = new ArrayList<>(inits.keySet());
+    window.forEach(e -> out.remove(e.init() == null ? null : e.init().uri()));
+    return out;
+  }
+
   private static Digest hexDigest(JsonFields f, String field, String hex) throws ProtocolException {
     try {
       return Digest.fromHex(hex);
@@ -221,7 +287,8 @@ public record ManifestRoot(
     }
   }
 
-  private static Digest digest(JsonFields f, String field) throws ProtocolException {
+  /** A 64-hex-digit SHA-256 field, as every signed object spells one. */
+  static Digest digest(JsonFields f, String field) throws ProtocolException {
     try {
       return Digest.fromHex(f.string(field, 64));
     } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package org.ownerless.protocol.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.json.JsonFields;
@@ -15,9 +16,18 @@ import org.ownerless.protocol.merkle.MerkleHashes;
  *
  * @param index position in the log since the epoch started; also the HLS media sequence number
  * @param durationUs duration in microseconds (EXTINF is written from this, six decimals)
+ * @param init the initialization section of an fMP4/CMAF segment, or {@code null} for MPEG-TS
  */
-public record SegmentEntry(long index, String uri, long durationUs, Digest sha256, long size, boolean discontinuity) {
+public record SegmentEntry(long index, String uri, long durationUs, Digest sha256, long size, boolean discontinuity,
+    InitSection init) {
+  /** The leaf input of a TS segment. */
   public static final int LEAF_INPUT_LENGTH = 8 + Digest.LENGTH + 8 + 8 + 1;
+  /** The leaf input of an fMP4 segment: the TS fields, then the init section's sha256 and size. */
+  public static final int LEAF_INPUT_LENGTH_WITH_INIT = LEAF_INPUT_LENGTH + Digest.LENGTH + 8;
+  /** Flag bit 0: the segment starts a discontinuity. */
+  public static final int FLAG_DISCONTINUITY = 1;
+  /** Flag bit 1: the leaf input ends with an initialization section's sha256 and size. */
+  public static final int FLAG_INIT = 2;
   /** One hour: far beyond any sane segment, small enough that sums never overflow. */
   public static final long MAX_DURATION_US = 3_600_000_000L;
   public static final long MAX_SIZE = 1L << 32;
@@ -37,17 +47,32 @@ public record SegmentEntry(long index, String uri, long durationUs, Digest sha25
     }
   }
 
+  /** An MPEG-TS segment: no initialization section. */
+  public SegmentEntry(long index, String uri, long durationUs, Digest sha256, long size, boolean discontinuity) {
+    this(index, uri, durationUs, sha256, size, discontinuity, null);
+  }
+
+  public boolean hasInit() {
+    return init != null;
+  }
+
   /**
-   * The fixed 57-byte leaf input: index (u64 BE) | sha256 (32) | size (u64 BE) | durationUs (u64 BE) |
-   * flags (u8, bit 0 = discontinuity). Binary and fixed-width so every implementation encodes it alike.
+   * The leaf input: index (u64 BE) | sha256 (32) | size (u64 BE) | durationUs (u64 BE) | flags (u8,
+   * bit 0 = discontinuity, bit 1 = has an init section), 57 bytes; an fMP4 entry appends the init
+   * section's sha256 (32) and size (u64 BE), 97 bytes. Binary and fixed-width per kind so every
+   * implementation encodes it alike, and the init is signed through the log like the segment.
    */
   public byte[] leafInput() {
-    ByteBuffer buf = ByteBuffer.allocate(LEAF_INPUT_LENGTH);
+    ByteBuffer buf = ByteBuffer.allocate(init == null ? LEAF_INPUT_LENGTH : LEAF_INPUT_LENGTH_WITH_INIT);
     buf.putLong(index);
     buf.put(sha256.toByteArray());
     buf.putLong(size);
     buf.putLong(durationUs);
-    buf.put((byte) (discontinuity ? 1 : 0));
+    buf.put((byte) ((discontinuity ? FLAG_DISCONTINUITY : 0) | (init == null ? 0 : FLAG_INIT)));
+    if (init != null) {
+      buf.put(init.sha256().toByteArray());
+      buf.putLong(init.size());
+    }
     return buf.array();
   }
 
@@ -55,21 +80,26 @@ public record SegmentEntry(long index, String uri, long durationUs, Digest sha25
     return MerkleHashes.leafHash(leafInput());
   }
 
-  static SegmentEntry fromJson(JsonNode node, String where) throws ProtocolException {
+  /** Parses a window entry; its {@code init}, if any, must name one of {@code inits} (by uri). */
+  static SegmentEntry fromJson(JsonNode node, String where, Map<String, InitSection> inits)
+      throws ProtocolException {
     JsonFields f = JsonFields.of(node, where);
     long index = f.integer("index", 0, StrictJson.MAX_SAFE_INTEGER);
     String uri = f.string("uri", Names.SEGMENT_URI, Names.SEGMENT_URI_RULE);
     long durationUs = f.integer("durationUs", 1, MAX_DURATION_US);
-    Digest sha256;
-    try {
-      sha256 = Digest.fromHex(f.string("sha256", 64));
-    } catch (IllegalArgumentException e) {
-      throw f.error("sha256", e.getMessage());
-    }
+    Digest sha256 = ManifestRoot.digest(f, "sha256");
     long size = f.integer("size", 1, MAX_SIZE);
     boolean discontinuity = f.bool("discontinuity");
+    InitSection init = null;
+    if (f.has("init")) {
+      String initUri = f.string("init", Names.SEGMENT_URI, Names.SEGMENT_URI_RULE);
+      init = inits.get(initUri);
+      if (init == null) {
+        throw f.error("init", "names '" + initUri + "', which the root's inits do not list");
+      }
+    }
     f.rejectUnknown();
-    return new SegmentEntry(index, uri, durationUs, sha256, size, discontinuity);
+    return new SegmentEntry(index, uri, durationUs, sha256, size, discontinuity, init);
   }
 
   ObjectNode toJson() {
@@ -80,6 +110,9 @@ public record SegmentEntry(long index, String uri, long durationUs, Digest sha25
     o.put("sha256", sha256.hex());
     o.put("size", size);
     o.put("discontinuity", discontinuity);
+    if (init != null) {
+      o.put("init", init.uri());
+    }
     return o;
   }
 }

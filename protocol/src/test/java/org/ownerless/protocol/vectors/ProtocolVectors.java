@@ -44,6 +44,7 @@ final class ProtocolVectors {
     rootSequences(root.putArray("rootSequences"));
     announceSequences(root.putArray("announceSequences"));
     segments(root.putArray("segments"));
+    leaves(root.putArray("leaves"));
     freshness(root.putArray("freshness"));
     proofs(root.putArray("proofs"));
     return root;
@@ -257,6 +258,46 @@ final class ProtocolVectors {
         b -> ((ObjectNode) b.get("previous")).put("treeSize", 0)), pub, "MALFORMED");
     obj(out, "a link with an unknown field", signedText(e2.toBody(),
         b -> ((ObjectNode) b.get("previous")).put("note", "x")), pub, "MALFORMED");
+    fmp4Manifests(out, pub);
+  }
+
+  /** fMP4/CMAF roots (§4.3): the init sections of the window, listed once each and bound into the leaves. */
+  private static void fmp4Manifests(ArrayNode out, String pub) {
+    ManifestRoot m = Fixtures.fmp4Manifest(Fixtures.CREATOR, 9, 6, 0);
+    obj(out, "valid fMP4 manifest (two init sections, a new one from entry 5)",
+        text(m.sign(Fixtures.CREATOR).toCanonicalBytes()), pub, "OK");
+    obj(out, "fMP4: init sha256 changed (re-signed)", signedText(m.toBody(),
+        b -> ((ObjectNode) b.get("inits").get(1)).put("sha256", Digest.sha256(new byte[] {9}).hex())), pub,
+        "ROOT_MISMATCH");
+    obj(out, "fMP4: init size changed (re-signed)", signedText(m.toBody(),
+        b -> ((ObjectNode) b.get("inits").get(0)).put("size", 1)), pub, "ROOT_MISMATCH");
+    obj(out, "fMP4: an entry naming an init the root does not list", signedText(m.toBody(),
+        b -> ((ObjectNode) b.get("window").get(5)).put("init", "init-0000000000000000.mp4")), pub, "MALFORMED");
+    obj(out, "fMP4: an init no entry uses", signedText(m.toBody(),
+        b -> ((ArrayNode) b.get("inits")).add(initJson(Fixtures.init(7)))),
+        pub, "MALFORMED");
+    obj(out, "fMP4: an init listed twice", signedText(m.toBody(),
+        b -> ((ArrayNode) b.get("inits")).add(b.get("inits").get(0).deepCopy())), pub, "MALFORMED");
+    obj(out, "fMP4: an empty inits list", signedText(Fixtures.manifest(Fixtures.CREATOR, 1, 9, 3, 0).toBody(),
+        b -> b.putArray("inits")), pub, "MALFORMED");
+    obj(out, "fMP4: an init of more than 1 MiB", signedText(m.toBody(),
+        b -> ((ObjectNode) b.get("inits").get(0)).put("size", (1 << 20) + 1)), pub, "MALFORMED");
+    obj(out, "fMP4: nine init sections (limit 8)", signedText(Fixtures.manifest(Fixtures.CREATOR, 1, 9, 9, 0).toBody(),
+        b -> {
+          ArrayNode inits = b.putArray("inits");
+          for (int k = 0; k < 9; k++) {
+            inits.add(initJson(Fixtures.init(k)));
+            ((ObjectNode) b.get("window").get(k)).put("init", Fixtures.init(k).uri());
+          }
+        }), pub, "MALFORMED");
+  }
+
+  private static ObjectNode initJson(org.ownerless.protocol.model.InitSection init) {
+    ObjectNode o = StrictJson.mapper().createObjectNode();
+    o.put("uri", init.uri());
+    o.put("sha256", init.sha256().hex());
+    o.put("size", init.size());
+    return o;
   }
 
   /** {@code body} changed by {@code change}, then signed by the creator: what a key holder could publish. */
@@ -297,6 +338,11 @@ final class ProtocolVectors {
     ManifestRoot honest = Fixtures.manifest(Fixtures.CREATOR, 1, 6, 3, 0);
     step(fork, honest, "OK");
     step(fork, honest.withWindow(otherBytesAt(honest, 4)), "EQUIVOCATION");
+
+    ArrayNode initFork = sequence(out, "equivocation: same epoch and size, one entry with another init section");
+    ManifestRoot fmp4 = Fixtures.fmp4Manifest(Fixtures.CREATOR, 7, 4, 0);
+    step(initFork, fmp4, "OK");
+    step(initFork, fmp4.withWindow(otherInitAt(fmp4, 6)), "EQUIVOCATION");
 
     ArrayNode rewrite = sequence(out, "a later root re-listing an old index with other bytes does not link");
     step(rewrite, Fixtures.manifest(Fixtures.CREATOR, 1, 5, 3, 0), "OK");
@@ -345,6 +391,16 @@ final class ProtocolVectors {
     for (SegmentEntry e : root.window()) {
       out.add(e.index() != index ? e : new SegmentEntry(e.index(), e.uri(), e.durationUs(),
           Digest.sha256("other bytes".getBytes(StandardCharsets.UTF_8)), e.size(), e.discontinuity()));
+    }
+    return out;
+  }
+
+  /** The window of {@code root} with the entry of {@code index} naming another init section. */
+  private static java.util.List<SegmentEntry> otherInitAt(ManifestRoot root, long index) {
+    java.util.List<SegmentEntry> out = new java.util.ArrayList<>();
+    for (SegmentEntry e : root.window()) {
+      out.add(e.index() != index ? e : new SegmentEntry(e.index(), e.uri(), e.durationUs(), e.sha256(), e.size(),
+          e.discontinuity(), Fixtures.init(6)));
     }
     return out;
   }
@@ -449,6 +505,28 @@ final class ProtocolVectors {
     flipped[0] ^= 1;
     segment(out, "one flipped bit", e, flipped, "SEGMENT_MISMATCH");
     segment(out, "one extra byte", e, java.util.Arrays.copyOf(bytes, bytes.length + 1), "SEGMENT_MISMATCH");
+  }
+
+  /** §4.1: entries and the exact leaf input and leaf hash they encode to (TS: 57 bytes, fMP4: 97). */
+  private static void leaves(ArrayNode out) {
+    leaf(out, "TS entry", Fixtures.entry(3));
+    leaf(out, "fMP4 entry", Fixtures.fmp4Entry(4));
+    leaf(out, "fMP4 entry starting a discontinuity", Fixtures.fmp4Entry(5));
+  }
+
+  private static void leaf(ArrayNode out, String name, SegmentEntry e) {
+    ObjectNode v = out.addObject();
+    v.put("name", name);
+    v.put("index", e.index());
+    v.put("sha256", e.sha256().hex());
+    v.put("size", e.size());
+    v.put("durationUs", e.durationUs());
+    v.put("discontinuity", e.discontinuity());
+    if (e.hasInit()) {
+      v.set("init", initJson(e.init()));
+    }
+    v.put("leafInputHex", HEX.formatHex(e.leafInput()));
+    v.put("leafHash", e.leafHash().hex());
   }
 
   private static void segment(ArrayNode out, String name, SegmentEntry e, byte[] bytes, String expect) {

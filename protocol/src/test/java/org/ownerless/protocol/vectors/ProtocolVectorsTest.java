@@ -161,6 +161,27 @@ class ProtocolVectorsTest {
     assertThat(ManifestRoot.MAX_WINDOW).isPositive();
   }
 
+  @Test
+  void leafVectorsHold() {
+    assertThat(vectors.get("leaves")).isNotEmpty();
+    for (JsonNode v : vectors.get("leaves")) {
+      org.ownerless.protocol.model.InitSection init = null;
+      if (v.has("init")) {
+        JsonNode i = v.get("init");
+        init = new org.ownerless.protocol.model.InitSection(i.get("uri").textValue(),
+            org.ownerless.protocol.crypto.Digest.fromHex(i.get("sha256").textValue()), i.get("size").longValue());
+      }
+      SegmentEntry e = new SegmentEntry(v.get("index").longValue(), init == null ? "s.ts" : "s.m4s",
+          v.get("durationUs").longValue(), org.ownerless.protocol.crypto.Digest.fromHex(v.get("sha256").textValue()),
+          v.get("size").longValue(), v.get("discontinuity").booleanValue(), init);
+      String name = v.get("name").textValue();
+      assertThat(HexFormat.of().formatHex(e.leafInput())).as(name).isEqualTo(v.get("leafInputHex").textValue());
+      assertThat(e.leafHash().hex()).as(name).isEqualTo(v.get("leafHash").textValue());
+      assertThat(org.ownerless.protocol.layout.StreamLayout.entry(1, e.leafInput()).leafInput()).as(name + ", decoded")
+          .isEqualTo(e.leafInput());
+    }
+  }
+
   interface Check {
     Object run() throws VerificationException;
   }
