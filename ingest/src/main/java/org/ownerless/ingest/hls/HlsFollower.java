@@ -52,6 +52,12 @@ public final class HlsFollower implements AutoCloseable {
   /** Starts following on its own thread; returns at once (the directory may appear later). */
   public static HlsFollower start(HlsInputConfig config, String stream, TranscodeListener listener) throws IOException {
     Files.createDirectories(config.workDir());
+    // Whatever a previous run left there was never signed, and names would clash with this run's.
+    try (var old = Files.list(config.workDir())) {
+      for (Path p : (Iterable<Path>) old::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
     HlsFollower f = new HlsFollower(config, stream, listener, System::nanoTime);
     f.thread = new Thread(f::run, "hls-input-" + stream);
     f.thread.setDaemon(true);

@@ -30,6 +30,8 @@ final class RenditionFollower {
   private boolean discontinuityPending;
   private String initUri;
   private Path init;
+  /** Init sections replaced since the last poll: the segments already handed out may still name them. */
+  private final List<Path> retiredInits = new ArrayList<>();
   private int taken;
   private double targetSeconds = 2;
   private String lastProblem;
@@ -59,6 +61,10 @@ final class RenditionFollower {
    * (an old run's leftovers are not this stream).
    */
   List<TakenSegment> poll(boolean skipListedIfEnded) throws IOException {
+    for (Path old : retiredInits) {
+      Files.deleteIfExists(old);
+    }
+    retiredInits.clear();
     MediaPlaylist p;
     String text;
     try {
@@ -165,6 +171,9 @@ final class RenditionFollower {
     if (!mapUri.equals(initUri)) {
       Path target = workDir.resolve(name + "-init-" + (++taken) + extension(mapUri));
       SegmentTaker.take(source(mapUri), target, HlsLimits.MAX_INIT_BYTES);
+      if (init != null) {
+        retiredInits.add(init);
+      }
       init = target;
       initUri = mapUri;
     }
