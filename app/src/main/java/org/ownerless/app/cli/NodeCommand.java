@@ -118,6 +118,11 @@ public final class NodeCommand implements Callable<Integer>, Checked {
 
   @Mixin BucketOptions bucket = new BucketOptions();
 
+  @Option(names = "--hls-input", paramLabel = "DIR",
+      description = "instead of RTMP ingest, follow the HLS that another packager (nginx-rtmp, SRS, ffmpeg...) "
+          + "writes into DIR and publish it signed; opens no RTMP port and runs no ffmpeg")
+  Path hlsInput;
+
   @Override
   public Integer call() throws Exception {
     NodeSettings settings = settings();
@@ -174,7 +179,10 @@ public final class NodeCommand implements Callable<Integer>, Checked {
     b.tls(tls.cert(), tls.key());
     b.rtmpHost(rtmpHost.value()).rtmps(rtmps.port(), rtmps.cert(), rtmps.key());
     b.bucket(bucket.settings(System.getenv()));
-    b.ffmpeg(ffmpeg.value());
+    if (hlsInput == null) {
+      b.ffmpeg(ffmpeg.value()); // checked now only when it will run: --hls-input never transcodes
+    }
+    b.hlsInput(hlsInput);
     return b.publishToken(publishToken);
   }
 
@@ -185,6 +193,11 @@ public final class NodeCommand implements Callable<Integer>, Checked {
    */
   static void printBanner(Node node, PrintWriter out, boolean terminal) {
     out.println("ownerless node — creator " + node.stream().creator());
+    if (node.hlsInput() != null) {
+      out.println("  Input:  following the HLS another packager writes in " + node.hlsInput() + " (no RTMP ingest)");
+      printUrls(node, out);
+      return;
+    }
     String key = terminal ? node.obsStreamKey() : node.obsStreamKeyWithoutToken();
     out.println("  OBS:    Server " + node.obsServer() + "   Stream key " + key);
     if (!terminal) {
@@ -198,6 +211,10 @@ public final class NodeCommand implements Callable<Integer>, Checked {
       out.println("          plain RTMP: " + node.plainRtmpServer()
           + (node.plainRtmpIsLocal() ? " (this machine only; --rtmp-host to change)" : " (clear text: token visible on the network)"));
     }
+    printUrls(node, out);
+  }
+
+  private static void printUrls(Node node, PrintWriter out) {
     out.println("  Watch:  " + node.watchUrl());
     out.println("  Stream: " + node.streamUrl());
     out.println("  Verify: ./ownerless verify " + node.streamUrl() + " --watch");

@@ -16,6 +16,8 @@ import org.ownerless.app.UserError;
 import org.ownerless.ingest.IngestConfig;
 import org.ownerless.ingest.IngestServer;
 import org.ownerless.ingest.RtmpsEndpoint;
+import org.ownerless.ingest.hls.HlsFollower;
+import org.ownerless.ingest.hls.HlsInputConfig;
 import org.ownerless.ingest.transcode.TranscodeConfig;
 import org.ownerless.manifest.ManifestConfig;
 import org.ownerless.manifest.ManifestService;
@@ -51,6 +53,7 @@ public final class Node implements AutoCloseable {
   private ManifestService manifest;
   private BucketPublisher bucket;
   private IngestServer ingest;
+  private HlsFollower hlsInput;
   private StreamId stream;
   private String publicUrl;
   private int httpPort;
@@ -131,7 +134,18 @@ public final class Node implements AutoCloseable {
       }
     }, SigningClock.following(wallClock));
     stream = manifest.open(options.name());
+    Gauge.builder("ownerless.tracker.peers", trackerRegistry, SwarmRegistry::peerCount).register(metrics);
+    if (options.hlsInput() != null) {
+      // Another packager already segments the stream: no RTMP port, no ffmpeg, the same signed output.
+      hlsInput = HlsFollower.start(HlsInputConfig.defaults(options.hlsInput(), options.dataDir().resolve("work/hls-input")),
+          options.name(), new RenditionsTap(stream, ownSwarms, manifest));
+      rtmpPort = -1;
+      return;
+    }
+    startRtmpIngest();
+  }
 
+  private void startRtmpIngest() throws InterruptedException {
     TranscodeConfig tc = TranscodeConfig.defaults(options.dataDir().resolve("work")).withLadder(options.ladder())
         .withSegmentSeconds(options.segmentSeconds()).withSegmentFormat(options.segmentFormat())
         .withFfmpeg(options.ffmpeg());
@@ -156,7 +170,6 @@ public final class Node implements AutoCloseable {
     rtmpsPort = ingest.rtmpsPort();
     Gauge.builder("ownerless.rtmp.connections", ingest, IngestServer::activeConnections).register(metrics);
     TranscoderGauges.register(metrics, () -> ingest.transcoder(options.name()));
-    Gauge.builder("ownerless.tracker.peers", trackerRegistry, SwarmRegistry::peerCount).register(metrics);
   }
 
   /** Mirrors the stream's directory to the configured bucket; connecting is lazy, so start-up never waits on it. */
@@ -204,6 +217,12 @@ public final class Node implements AutoCloseable {
     return httpPort;
   }
 
+  /** The packager directory followed instead of RTMP ingest, or null when the node ingests RTMP. */
+  public Path hlsInput() {
+    return options.hlsInput();
+  }
+
+  /** The RTMP port, or -1 when the node follows an HLS directory instead. */
   public int rtmpPort() {
     return rtmpPort;
   }
@@ -287,6 +306,9 @@ public final class Node implements AutoCloseable {
   public void close() {
     if (ingest != null) {
       ingest.close();
+    }
+    if (hlsInput != null) {
+      hlsInput.close();
     }
     if (manifest != null) {
       manifest.close();

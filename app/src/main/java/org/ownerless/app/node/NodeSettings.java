@@ -25,6 +25,7 @@ import org.ownerless.protocol.model.TipTargets;
  * @param rtmpsPort the RTMPS port; meaningless when {@code rtmpsCert} is null
  * @param rtmpsCert null for no RTMPS; otherwise its certificate chain (its own or --tls-cert's)
  * @param publishTokenFile where the publish token is kept, or null when it was given as a setting
+ * @param hlsInput another packager's HLS directory to follow instead of RTMP ingest; null for RTMP
  */
 public record NodeSettings(
     String name,
@@ -56,7 +57,8 @@ public record NodeSettings(
     int rtmpsPort,
     Path rtmpsCert,
     Path rtmpsKey,
-    Path publishTokenFile) {
+    Path publishTokenFile,
+    Path hlsInput) {
 
   public NodeSettings {
     extraOrigins = List.copyOf(extraOrigins);

@@ -88,6 +88,7 @@ public final class NodeSettingsBuilder {
   private Path rtmpsCert;
   private Path rtmpsKey;
   private Path publishTokenFile;
+  private Path hlsInput;
 
   NodeSettingsBuilder() {}
 
@@ -236,6 +237,12 @@ public final class NodeSettingsBuilder {
     return this;
   }
 
+  /** Follow another packager's HLS tree in {@code dir} instead of RTMP ingest; null for RTMP. */
+  public NodeSettingsBuilder hlsInput(Path dir) {
+    this.hlsInput = dir;
+    return this;
+  }
+
   public NodeSettingsBuilder reownProjectId(String reownProjectId) {
     this.reownProjectId = reownProjectId;
     return this;
@@ -290,6 +297,10 @@ public final class NodeSettingsBuilder {
     }
     TlsOptions.checkPaired(tlsCert, tlsKey);
     checkRtmps();
+    // It may not exist yet (the packager creates it when a publisher starts), but a file is a typo.
+    if (hlsInput != null && Files.exists(hlsInput) && !Files.isDirectory(hlsInput)) {
+      throw new UserError("--hls-input " + UserText.quote(hlsInput.toString()) + " is a file, not the packager's directory");
+    }
     try {
       LatencyMode.fromWire(latency.strip().toLowerCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
@@ -381,6 +392,7 @@ public final class NodeSettingsBuilder {
         httpPort, rtmpPort, publishToken, url, title, tips, mode, rungs, segmentSeconds,
         SegmentFormat.parse(segmentFormat).orElseThrow(), playlistWindow, retention, endAfter, newEpoch, origins, trackerUrls, tlsCert, tlsKey, ffmpeg, reownProjectId,
         bucket, plainHost, rtmpsPort != null ? rtmpsPort : RtmpsOptions.DEFAULT_PORT, tlsForRtmps, tlsKeyForRtmps,
-        publishTokenFile == null ? null : publishTokenFile.toAbsolutePath());
+        publishTokenFile == null ? null : publishTokenFile.toAbsolutePath(),
+        hlsInput == null ? null : hlsInput.toAbsolutePath().normalize());
   }
 }
