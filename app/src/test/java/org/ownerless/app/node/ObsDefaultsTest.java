@@ -117,6 +117,8 @@ class ObsDefaultsTest {
         assertThat(gauge(node, "ownerless.ingest.keyframe.interval.too.long")).isZero();
         assertThat(node.metrics().get("ownerless.ingest.frames.dropped").tag("stream", "show").functionCounter().count())
             .isZero();
+        assertThat(node.metrics().scrape()).contains("ownerless_ingest_frames_dropped_total{stream=\"show\"} 0.0")
+            .contains("ownerless_ingest_keyframe_interval_too_long{stream=\"show\"} 0.0");
         assertThat(node.warnings().current()).isEmpty();
         assertThat(log.linesContaining("show:")).isEmpty();
         assertThat(srcManifest(node).window()).allSatisfy(e -> assertThat(e.durationUs()).isLessThan(1_600_000L));
