@@ -130,8 +130,10 @@ class ObsDefaultsTest {
 
   @Test
   void aLadderTooHeavyForTheMachineIsWarnedWithItsRealtimeFactorAndASmallerLadder() throws Exception {
-    // Six 720p x264 encodes of a 25 fps source: far more than two shared cores do in real time.
-    String heavy = "a:720:3000,b:720:3000,c:720:3000,d:720:3000,e:720:3000,f:720:3000";
+    // Ten 720p x264 encodes of a 25 fps source: far more than two shared cores do in real time (six
+    // measured 0.93x on this box with other tests running; ten leave no doubt on an idle one either).
+    String heavy = "a:720:3000,b:720:3000,c:720:3000,d:720:3000,e:720:3000,f:720:3000,g:720:3000,h:720:3000,"
+        + "i:720:3000,j:720:3000";
     try (CapturedLog log = new CapturedLog(CreatorAdvice.class); Node node = node(heavy)) {
       Process publisher = publish(node, "testsrc=size=1280x720:rate=25", 25, 60);
       try {
