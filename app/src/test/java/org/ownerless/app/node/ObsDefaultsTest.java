@@ -73,7 +73,7 @@ class ObsDefaultsTest {
   }
 
   @Test
-  void obsAutoKeyframeIntervalIsWarnedOnceWithTheMeasuredIntervalAndSrcSegmentsStayNearOneSecond() throws Exception {
+  void obsAutoKeyframeIntervalIsWarnedOnceKeepsSrcSegmentsNearOneSecondAndClearsWhenFixed() throws Exception {
     try (CapturedLog log = new CapturedLog(CreatorAdvice.class); Node node = node("src")) {
       Process publisher = publish(node, "testsrc2=size=320x180:rate=25", 250, 90);
       try {
@@ -100,6 +100,15 @@ class ObsDefaultsTest {
             .allSatisfy(e -> assertThat(e.durationUs()).as("segment %d", e.index()).isBetween(500_000L, 1_600_000L));
         assertThat(log.linesContaining("Keyframe Interval")).hasSize(1);
         assertThat(raised(node, CreatorAdvice.TRANSCODER_SLOW)).isFalse();
+
+        // The creator fixes it in OBS and restarts the stream: cleared, said once, src copied again.
+        publisher.destroyForcibly().waitFor();
+        publisher = publish(node, "testsrc2=size=320x180:rate=25", 25, 40);
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
+            .until(() -> !raised(node, CreatorAdvice.KEYFRAME_INTERVAL));
+        assertThat(gauge(node, "ownerless.ingest.keyframe.interval.too.long")).isZero();
+        assertThat(log.linesContaining("the src rendition is copied again")).singleElement().asString()
+            .contains("keyframe interval is 1.0 s");
       } finally {
         publisher.destroyForcibly().waitFor();
       }
