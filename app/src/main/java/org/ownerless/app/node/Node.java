@@ -154,7 +154,8 @@ public final class Node implements AutoCloseable {
       ic = ic.withRtmps(new RtmpsEndpoint(options.host(), options.rtmpsPort(),
           RtmpsCertificate.load(options.rtmpsCert(), options.rtmpsKey())));
     }
-    ingest = new IngestServer(ic, new RenditionsTap(stream, ownSwarms, manifest), n -> n.equals(options.name()));
+    ingest = new IngestServer(ic, new RenditionsTap(stream, ownSwarms, manifest,
+        new CreatorAdvice(warnings, options.segmentSeconds(), options.ladder())), n -> n.equals(options.name()));
     // Both RTMP listeners bind in start(); a busy port is reported with the flag that moves it.
     rtmpPort = bind("RTMP", options.rtmpPort(), () -> {
       try {
@@ -170,6 +171,7 @@ public final class Node implements AutoCloseable {
     rtmpsPort = ingest.rtmpsPort();
     Gauge.builder("ownerless.rtmp.connections", ingest, IngestServer::activeConnections).register(metrics);
     TranscoderGauges.register(metrics, () -> ingest.transcoder(options.name()));
+    IngestGauges.register(metrics, options.name(), () -> ingest.transcoder(options.name()));
   }
 
   /** Mirrors the stream's directory to the configured bucket; connecting is lazy, so start-up never waits on it. */

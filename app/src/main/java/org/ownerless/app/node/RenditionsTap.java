@@ -11,17 +11,30 @@ import org.ownerless.protocol.model.StreamId;
 /**
  * Passes everything the transcoder reports on to the manifest service, and the node's stream's
  * renditions to {@link OwnSwarms} first: the tracker then accepts the new swarms before the announce
- * that tells viewers about them is signed.
+ * that tells viewers about them is signed. What the ingest measured about the publisher and the
+ * transcoder's pace goes to {@link CreatorAdvice} (the warnings board), not to the manifest.
  */
 final class RenditionsTap implements TranscodeListener {
   private final StreamId stream;
   private final OwnSwarms swarms;
   private final TranscodeListener next;
+  private final CreatorAdvice advice;
 
-  RenditionsTap(StreamId stream, OwnSwarms swarms, TranscodeListener next) {
+  RenditionsTap(StreamId stream, OwnSwarms swarms, TranscodeListener next, CreatorAdvice advice) {
     this.stream = stream;
     this.swarms = swarms;
     this.next = next;
+    this.advice = advice;
+  }
+
+  @Override
+  public void onKeyframeInterval(String name, double intervalSeconds, double limitSeconds, boolean tooLong) {
+    advice.keyframeInterval(name, intervalSeconds, limitSeconds, tooLong);
+  }
+
+  @Override
+  public void onRealtime(String name, double speed, boolean below) {
+    advice.realtime(name, speed, below);
   }
 
   @Override

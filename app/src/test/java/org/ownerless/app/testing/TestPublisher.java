@@ -26,8 +26,14 @@ public final class TestPublisher {
    */
   public static Process start(String server, String streamKey, int seconds, File log, String videoSource,
       int gopFrames) throws IOException {
+    return startLavfi(server, streamKey, seconds, log, videoSource + "=size=320x180:rate=15", gopFrames);
+  }
+
+  /** As above with a full lavfi video description, e.g. "testsrc2=size=320x180:rate=25" (OBS-like 25 fps). */
+  public static Process startLavfi(String server, String streamKey, int seconds, File log, String lavfiVideo,
+      int gopFrames) throws IOException {
     return new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "warning", "-nostdin", "-re",
-        "-f", "lavfi", "-i", videoSource + "=size=320x180:rate=15",
+        "-f", "lavfi", "-i", lavfiVideo,
         "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
         "-t", String.valueOf(seconds), "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast",
         "-tune", "zerolatency", "-g", String.valueOf(gopFrames), "-c:a", "aac", "-b:a", "64k",

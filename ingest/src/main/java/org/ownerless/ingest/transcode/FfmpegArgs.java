@@ -55,7 +55,8 @@ public final class FfmpegArgs {
           a.addAll(List.of("-map", "0:a:0", "-c:a", "aac", "-b:a", r.spec().audioKbps() + "k"));
         }
         a.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency",
-            "-profile:v", "main", "-level:v", "3.1",
+            "-profile:v", "main",
+            "-level:v", r.height() <= Ladder.LEVEL_31_MAX_HEIGHT ? "3.1" : "4.2",
             "-b:v", kbps + "k", "-maxrate", (kbps * 11 / 10) + "k", "-bufsize", (kbps * 2) + "k",
             "-force_key_frames", "expr:gte(t,n_forced*" + seg + ")", "-sc_threshold", "0"));
       }

@@ -17,6 +17,9 @@ public record Ladder(List<RenditionSpec> rungs) {
 
   /** Transcoded rungs are encoded as H.264 Main at this level, so their codecs string is known up front. */
   static final String RUNG_VIDEO_CODECS = "avc1.4d401f";
+  /** Rungs taller than 720p (a re-encoded 1080p source) need a higher level: Main 4.2. */
+  static final String TALL_RUNG_VIDEO_CODECS = "avc1.4d402a";
+  static final int LEVEL_31_MAX_HEIGHT = 720;
   static final String RUNG_AUDIO_CODECS = "mp4a.40.2";
   static final int DEFAULT_AUDIO_KBPS = 128;
   /** Advertised bandwidth of the copied source when its metadata does not say. */
@@ -63,17 +66,29 @@ public record Ladder(List<RenditionSpec> rungs) {
 
   /** The renditions to produce for {@code source}, in ladder order. */
   public List<SelectedRendition> select(SourceInfo source) {
+    return select(source, false);
+  }
+
+  /**
+   * As {@link #select(SourceInfo)}; with {@code reencodeSource} the {@code src} rendition is encoded
+   * again at the source's own size (so the transcoder can place keyframes at the segment length)
+   * instead of copied, at the source's announced bitrate.
+   */
+  public List<SelectedRendition> select(SourceInfo source, boolean reencodeSource) {
     List<SelectedRendition> out = new ArrayList<>();
     for (RenditionSpec spec : rungs) {
-      if (spec.isCopy()) {
+      if (spec.isCopy() && reencodeSource) {
+        int kbps = Math.max(200, (source.bitrateKbps() > 0 ? source.bitrateKbps() : UNKNOWN_SOURCE_KBPS)
+            - (source.hasAudio() ? DEFAULT_AUDIO_KBPS : 0));
+        RenditionSpec again = new RenditionSpec(spec.name(), source.height() + source.height() % 2, kbps,
+            DEFAULT_AUDIO_KBPS);
+        out.add(rung(again, source, source.width() + source.width() % 2));
+      } else if (spec.isCopy()) {
         String codecs = source.hasAudio() ? source.videoCodecs() + "," + source.audioCodecs() : source.videoCodecs();
         int kbps = source.bitrateKbps() > 0 ? source.bitrateKbps() : UNKNOWN_SOURCE_KBPS;
         out.add(new SelectedRendition(spec, source.width(), source.height(), codecs, kbps * 1000L));
       } else if (spec.height() <= source.height()) {
-        int width = evenWidth(source.width(), source.height(), spec.height());
-        String codecs = source.hasAudio() ? RUNG_VIDEO_CODECS + "," + RUNG_AUDIO_CODECS : RUNG_VIDEO_CODECS;
-        long peak = (long) (spec.videoKbps() * 1.1 + (source.hasAudio() ? spec.audioKbps() : 0)) * 1000L;
-        out.add(new SelectedRendition(spec, width, spec.height(), codecs, peak));
+        out.add(rung(spec, source, evenWidth(source.width(), source.height(), spec.height())));
       }
     }
     if (out.isEmpty()) {
@@ -84,6 +99,18 @@ public record Ladder(List<RenditionSpec> rungs) {
           (long) (smallest.videoKbps() * 1.1 + smallest.audioKbps()) * 1000L));
     }
     return out;
+  }
+
+  private static SelectedRendition rung(RenditionSpec spec, SourceInfo source, int width) {
+    String video = videoCodecs(spec.height());
+    String codecs = source.hasAudio() ? video + "," + RUNG_AUDIO_CODECS : video;
+    long peak = (long) (spec.videoKbps() * 1.1 + (source.hasAudio() ? spec.audioKbps() : 0)) * 1000L;
+    return new SelectedRendition(spec, width, spec.height(), codecs, peak);
+  }
+
+  /** The codecs string of a transcoded rung of this height (H.264 Main, level 3.1 or 4.2). */
+  static String videoCodecs(int height) {
+    return height <= LEVEL_31_MAX_HEIGHT ? RUNG_VIDEO_CODECS : TALL_RUNG_VIDEO_CODECS;
   }
 
   static int evenWidth(int srcWidth, int srcHeight, int height) {

@@ -49,7 +49,10 @@ public final class StreamTranscoder {
   private boolean overflowWarned;
   private final Map<Integer, Set<String>> discontinuityPending = new HashMap<>();
   private volatile Progress progress = Progress.NONE;
-  private int slowReports;
+  private final InputCadence cadence = new InputCadence();
+  private final InputBitrate bitrate = new InputBitrate();
+  private final KeyframeIntervalCheck keyframeCheck;
+  private final RealtimeCheck realtimeCheck = new RealtimeCheck();
 
   public StreamTranscoder(String stream, TranscodeConfig config, TranscodeListener listener) {
     this.stream = stream;
@@ -58,12 +61,15 @@ public final class StreamTranscoder {
     this.backoff = new RestartBackoff(config.maxRestartDelay());
     this.streamWorkDir = config.workDir().resolve(stream);
     this.remux = new FlvRemux(stream);
+    this.keyframeCheck = new KeyframeIntervalCheck(config.segmentSeconds());
   }
 
   public void publisherStarted() {
     synchronized (this) {
       publishing = true;
       remux.waitForKeyframe();
+      cadence.restart();
+      bitrate.restart();
     }
     listener.onPublisherChange(stream, true);
   }
@@ -113,15 +119,18 @@ public final class StreamTranscoder {
     return progress;
   }
 
-  /** A ladder slower than real time falls behind the publisher until media is dropped: say so. */
+  /** The incoming stream and the transcoder as the creator should see them (metrics, studio page). */
+  public synchronized IngestHealth health() {
+    Progress p = progress;
+    return new IngestHealth(cadence.keyframeIntervalSeconds(), cadence.fps(), bitrate.bitsPerSecond(),
+        cadence.framesDropped(), keyframeCheck.tooLong(), p.speed(), realtimeCheck.below());
+  }
+
+  /** A ladder slower than real time falls behind the publisher until media is dropped: say so (once per change). */
   private void observe(Progress p) {
     progress = p;
-    if (p.outTimeUs() > 10_000_000 && p.speed() > 0 && p.speed() < 0.95) {
-      if (++slowReports == 5) {
-        log.warn("{}: the transcoder runs at {}x real time; the ladder is too heavy for this machine", stream, p.speed());
-      }
-    } else {
-      slowReports = 0;
+    if (realtimeCheck.changed(p)) {
+      listener.onRealtime(stream, p.speed(), realtimeCheck.below());
     }
   }
 
@@ -159,6 +168,11 @@ public final class StreamTranscoder {
       acceptAvcSequenceHeader(ByteBufUtil.getBytes(payload));
       return;
     }
+    cadence.frame(timestamp, header.isKeyframe());
+    bitrate.add(timestamp, payload.readableBytes());
+    if (header.isKeyframe() && keyframeCheck.changed(cadence)) {
+      keyframeIntervalChanged(timestamp);
+    }
     if (remux.waitingForKeyframe()) {
       if (!header.isKeyframe() || !startRun(timestamp)) {
         return;
@@ -181,9 +195,31 @@ public final class StreamTranscoder {
       remux.audioSequenceHeader(ByteBufUtil.getBytes(payload));
       return;
     }
+    bitrate.add(timestamp, payload.readableBytes());
     if (run != null && remux.passesAudio()) {
       enqueue(FlvWriter.TAG_AUDIO, timestamp, payload);
     }
+  }
+
+  /**
+   * The source copy can only be cut at the publisher's keyframes: while they are too far apart the
+   * {@code src} rendition is encoded again with keyframes at the segment length, and copied again
+   * once the publisher fixed it. The switch happens on this keyframe, so the new run starts here and
+   * the old one ends here; the renditions (their codecs) are announced again before the new run's
+   * first segment.
+   */
+  private void keyframeIntervalChanged(long timestamp) {
+    boolean tooLong = keyframeCheck.tooLong();
+    listener.onKeyframeInterval(stream, cadence.keyframeIntervalSeconds(), keyframeCheck.limitSeconds(), tooLong);
+    if (source == null || config.ladder().rungs().stream().noneMatch(RenditionSpec::isCopy)) {
+      return;
+    }
+    log.info("{}: {} the src rendition from this keyframe on", stream, tooLong ? "re-encoding" : "copying");
+    if (run != null) {
+      run.finish();
+      run = null;
+    }
+    remux.waitForKeyframe(); // the caller starts the next run on this very keyframe
   }
 
   private void acceptAvcSequenceHeader(byte[] tag) {
@@ -207,9 +243,12 @@ public final class StreamTranscoder {
       log.warn("{}: cannot read the video sequence header ({}); waiting for a valid one", stream, e.getMessage());
       return false;
     }
-    if (renditions == null) {
+    if (source == null) {
       source = info;
-      renditions = config.ladder().select(info);
+    }
+    List<SelectedRendition> wanted = config.ladder().select(source, keyframeCheck.tooLong());
+    if (!wanted.equals(renditions)) {
+      renditions = wanted;
       listener.onRenditions(stream, renditions);
     }
     boolean runHasAudio = info.hasAudio();

@@ -20,6 +20,15 @@ public interface TranscodeListener {
 
   default void onProgress(String stream, Progress progress) {}
 
+  /**
+   * The publisher's keyframe interval became too long for the segment length ({@code tooLong}), or
+   * came back under the limit. Called once per change, with the measured interval and the limit.
+   */
+  default void onKeyframeInterval(String stream, double intervalSeconds, double limitSeconds, boolean tooLong) {}
+
+  /** ffmpeg fell below real time for several seconds ({@code below}), or recovered; once per change. */
+  default void onRealtime(String stream, double speed, boolean below) {}
+
   /** A publisher started ({@code true}) or stopped feeding the stream. */
   default void onPublisherChange(String stream, boolean publishing) {}
 }

@@ -49,4 +49,18 @@ class LadderTest {
     assertThatThrownBy(() -> Ladder.parse("../x:720:100")).hasMessageContaining("invalid rendition name");
     assertThat(Ladder.parse(Ladder.DEFAULT.toString())).isEqualTo(Ladder.DEFAULT);
   }
+
+  @Test
+  void whileTheSourcesGopIsTooLongSrcIsReencodedAtTheSourceSizeWithKnownCodecs() {
+    SourceInfo hd = new SourceInfo(1920, 1080, "avc1.64002a", "mp4a.40.2", 6128);
+    SelectedRendition src = Ladder.DEFAULT.select(hd, true).get(0);
+    assertThat(src.name()).isEqualTo("src");
+    assertThat(src.spec().isCopy()).isFalse();
+    assertThat(src.width() + "x" + src.height()).isEqualTo("1920x1080");
+    assertThat(src.spec().videoKbps()).isEqualTo(6000);
+    assertThat(src.codecs()).isEqualTo("avc1.4d402a,mp4a.40.2");
+    SelectedRendition small = Ladder.DEFAULT.select(new SourceInfo(320, 180, "avc1.64000d", null, 0), true).get(0);
+    assertThat(small.codecs()).isEqualTo("avc1.4d401f");
+    assertThat(Ladder.DEFAULT.select(hd, false).get(0).spec().isCopy()).isTrue();
+  }
 }
