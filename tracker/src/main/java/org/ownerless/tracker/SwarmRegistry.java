@@ -298,4 +298,14 @@ public final class SwarmRegistry implements TrackerCounters {
   public synchronized int peerCount() {
     return peers;
   }
+
+  /** Peers in the swarm of {@code infoHash} (as {@link TrackerConfig#infoHashAllowed()} sees it); 0 when there is none. */
+  public synchronized int peerCount(String infoHash) {
+    for (Swarm s : swarms.values()) {
+      if (s.infoHashText.equals(infoHash)) {
+        return s.size();
+      }
+    }
+    return 0;
+  }
 }

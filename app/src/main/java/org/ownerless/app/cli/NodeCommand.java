@@ -219,6 +219,7 @@ public final class NodeCommand implements Callable<Integer>, Checked {
     out.println("  Stream: " + node.streamUrl());
     out.println("  Verify: ./ownerless verify " + node.streamUrl() + " --watch");
     out.println("  Metrics: " + node.publicUrl() + "metrics");
+    out.println("  Studio: " + node.studioUrl() + " (from this machine; elsewhere add ?token=TOKEN once)");
     if (node.bucketStreamUrl() != null) {
       out.println("  Bucket: " + node.bucketStreamUrl());
     }

@@ -10,9 +10,14 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ownerless.app.UserError;
+import org.ownerless.app.studio.StudioAccess;
+import org.ownerless.app.studio.StudioRoute;
+import org.ownerless.app.studio.StudioState;
 import org.ownerless.ingest.IngestConfig;
 import org.ownerless.ingest.IngestServer;
 import org.ownerless.ingest.RtmpsEndpoint;
@@ -88,11 +93,13 @@ public final class Node implements AutoCloseable {
     // The viewer bundle is served like any static file (ETag, caching, ranges) from the data directory.
     Path viewerDir = options.dataDir().resolve("viewer");
     ViewerAssets.extractTo(viewerDir);
+    StudioRoute studio = studioRoute();
     OriginServer.Builder b = OriginServer.builder().host(options.host()).port(options.httpPort())
         .staticRoot("/streams/", options.dataDir().resolve("streams"))
         .staticRoot(WatchRoute.ASSETS, viewerDir, ViewerPageHeaders.ALL)
         .route(WatchRoute.PREFIX, new WatchRoute(options.reownProjectId()))
         .route("/metrics", new PrometheusRoute(metrics))
+        .route(StudioRoute.PAGE, studio).route(StudioRoute.PREFIX, studio)
         .upgradeRoute(TrackerInstaller.PATH, new TrackerInstaller(trackerRegistry))
         .meterRegistry(metrics);
     if (options.tlsCert() != null) {
@@ -174,6 +181,22 @@ public final class Node implements AutoCloseable {
     IngestGauges.register(metrics, options.name(), () -> ingest.transcoder(options.name()));
   }
 
+  /** The creator's page: reads the node's meters, tracker and published files; opened with the publish token. */
+  private StudioRoute studioRoute() {
+    StreamId id = new StreamId(signer.publicKey(), options.name());
+    StudioState state = new StudioState(new StudioState.Sources(options.name(), options.title(), this::watchUrl,
+        metrics, options.dataDir().resolve(id.path()), this::viewersByRendition, warnings::current, wallClock));
+    return new StudioRoute(new StudioAccess(options.publishToken()), state, options.tlsCert() != null);
+  }
+
+  /** Peers in each rendition's swarm on the node's own tracker (renditions sharing a swarm count once). */
+  private Map<String, Integer> viewersByRendition() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    ownSwarms.renditionByHash().forEach((hash, rendition) -> out.merge(rendition, trackerRegistry.peerCount(hash),
+        Integer::sum));
+    return out;
+  }
+
   /** Mirrors the stream's directory to the configured bucket; connecting is lazy, so start-up never waits on it. */
   private BucketPublisher startBucket(StreamId id) {
     BucketSettings b = options.bucket();
@@ -239,7 +262,15 @@ public final class Node implements AutoCloseable {
 
   /** The viewer page of this node's stream. */
   public String watchUrl() {
+    if (publicUrl == null || stream == null) {
+      return null; // asked (by the studio) before the node has started
+    }
     return publicUrl + WatchRoute.PREFIX.substring(1) + stream.creator().toBase64Url() + "/" + options.name();
+  }
+
+  /** The creator's studio page (open it from this machine, or with the publish token). */
+  public String studioUrl() {
+    return publicUrl + StudioRoute.PAGE.substring(1);
   }
 
   /** The configured segment duration (the keyframe interval a publisher should use). */

@@ -13,14 +13,14 @@ import org.ownerless.manifest.ManifestService;
 import org.ownerless.manifest.PublishListener;
 import org.ownerless.protocol.crypto.Signer;
 
-/** A stream published by the real manifest service from synthetic segment files, for verifier tests. */
-final class SyntheticStream implements AutoCloseable {
-  final Path data;
-  final ManifestService service;
+/** A stream published by the real manifest service from synthetic segment files, for verifier and studio tests. */
+public final class SyntheticStream implements AutoCloseable {
+  public final Path data;
+  public final ManifestService service;
   private final Random random = new Random(5);
   private int next;
 
-  SyntheticStream(Path data, Signer creator) throws IOException {
+  public SyntheticStream(Path data, Signer creator) throws IOException {
     this.data = data;
     service = new ManifestService(creator, ManifestConfig.defaults(data), PublishListener.NONE);
     service.open("show");
@@ -30,7 +30,7 @@ final class SyntheticStream implements AutoCloseable {
     service.onPublisherChange("show", true);
   }
 
-  void addSegments(int count) throws IOException {
+  public void addSegments(int count) throws IOException {
     for (int i = 0; i < count; i++, next++) {
       for (String r : List.of("src", "180p")) {
         Path staged = Files.createTempFile(data, "staged-", ".ts");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.testing.Await;
 import org.ownerless.app.testing.Chromium;
+import org.ownerless.app.testing.DocScreenshots;
 import org.ownerless.app.testing.LiveNode;
 import org.ownerless.protocol.model.LatencyMode;
 import org.ownerless.protocol.model.TipTargets;
@@ -94,12 +95,7 @@ class ViewerTipTest {
       assertThat(page.isHidden("[data-tip-target=lightning] .ol-tip-fallback")).isTrue();
       assertThat(page.isEnabled("button[data-tip=lightning]")).isTrue();
 
-      // docs/screenshots/ is refreshed only on request (-Downerless.screenshots.docs=true), so a test run
-      // leaves the working tree as it was; otherwise the picture goes to target/.
-      Path shot = Boolean.getBoolean("ownerless.screenshots.docs")
-          ? repoRoot().resolve("docs/screenshots/viewer-tip.png")
-          : Path.of("target/screenshots/viewer-tip.png");
-      Files.createDirectories(shot.getParent());
+      Path shot = DocScreenshots.of("viewer-tip.png");
       page.locator("section.ol-tip[data-tip-panel]").scrollIntoViewIfNeeded();
       page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
       assertThat(Files.size(shot)).isPositive();
@@ -340,12 +336,6 @@ class ViewerTipTest {
     List<JsonNode> out = new ArrayList<>();
     all.forEach(out::add);
     return out;
-  }
-
-  /** The repository root (tests run in app/). */
-  static Path repoRoot() {
-    Path here = Path.of("").toAbsolutePath();
-    return Files.isDirectory(here.resolve("viewer")) ? here : here.getParent();
   }
 
   static void close(Page page) {
