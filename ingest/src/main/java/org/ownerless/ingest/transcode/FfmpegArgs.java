@@ -59,7 +59,11 @@ public final class FfmpegArgs {
             "-b:v", kbps + "k", "-maxrate", (kbps * 11 / 10) + "k", "-bufsize", (kbps * 2) + "k",
             "-force_key_frames", "expr:gte(t,n_forced*" + seg + ")", "-sc_threshold", "0"));
       }
+      // The segment muxer starts each file's continuity counters at 0; without the discontinuity flag
+      // a player reading segment after segment (ffmpeg, VLC) marks each segment's first packet, a
+      // keyframe, corrupt, and one that discards corrupt packets drops it.
       a.addAll(List.of("-f", "segment", "-segment_time", seg, "-segment_format", "mpegts",
+          "-segment_format_options", "mpegts_flags=+initial_discontinuity",
           "-segment_list", segmentLists.get(i).toString(), "-segment_list_type", "csv",
           "-reset_timestamps", "0", renditionDirs.get(i).resolve("%d.ts").toString()));
     }
