@@ -44,6 +44,10 @@ for cmd in node tracker relay demo; do
   check "$cmd --help works"                  0 "$ol" "$cmd" --help
 done
 check "relay without --stream is a usage error" 2 "$ol" relay --upstream http://127.0.0.1:9/
+# The launcher lets --ffmpeg through without ffmpeg on PATH; the node itself then checks the program.
+check "node --ffmpeg naming no program is a usage error" 2 "$ol" node --ffmpeg "$work/no-ffmpeg" --data "$work/node"
+cp "$work/err" "$work/verdict"
+check "the error names the --ffmpeg value"  0 grep -q "no-ffmpeg.* is not an executable" "$work/verdict"
 
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

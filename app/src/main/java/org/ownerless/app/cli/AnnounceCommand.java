@@ -39,19 +39,19 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Writes a signed STREAM_ANNOUNCE: what the stream is, where to find it, where to tip.",
-        "Viewers accept it only if it verifies under your key, has not expired, and is not older",
-        "than one they already saw (its seq defaults to the issue time in milliseconds, so a later",
-        "announce always supersedes an earlier one)."})
+        "Viewers accept it only if it verifies under your key, has not expired, and is not older than one they "
+            + "already saw (its seq defaults to the issue time in milliseconds, so a later announce always "
+            + "supersedes an earlier one)."})
 public final class AnnounceCommand implements Callable<Integer>, Checked {
   @Spec CommandSpec spec;
 
-  @Option(names = "--key", required = true, paramLabel = "FILE", description = "secret key file from keygen")
+  @Option(names = "--key", required = true, paramLabel = "FILE", description = "Secret key file from keygen.")
   Path key;
 
-  @Option(names = "--name", required = true, paramLabel = "NAME", description = "stream name (letters, digits, _ -)")
+  @Option(names = "--name", required = true, paramLabel = "NAME", description = "Stream name (letters, digits, _ -).")
   String name;
 
-  @Option(names = "--title", paramLabel = "T", defaultValue = "", description = "human-readable title")
+  @Option(names = "--title", paramLabel = "T", defaultValue = "", description = "Human-readable title.")
   String title;
 
   @Mixin HintOptions hints = new HintOptions();
@@ -59,24 +59,24 @@ public final class AnnounceCommand implements Callable<Integer>, Checked {
   @Mixin TipOptions tip = new TipOptions();
 
   @Option(names = "--rendition", paramLabel = "SPEC", converter = RenditionConverter.class,
-      description = "NAME:BANDWIDTH:WxH:CODECS, e.g. 720p:2800000:1280x720:avc1.64001f,mp4a.40.2 (repeatable)")
+      description = "NAME:BANDWIDTH:WxH:CODECS, e.g. 720p:2800000:1280x720:avc1.64001f,mp4a.40.2 (repeatable).")
   List<Rendition> renditions = new ArrayList<>();
 
-  @Option(names = "--status", paramLabel = "S", defaultValue = "live", description = "live or ended (default: ${DEFAULT-VALUE})")
+  @Option(names = "--status", paramLabel = "S", defaultValue = "live", description = "Stream status, live or ended (default: ${DEFAULT-VALUE}).")
   String status;
 
   @Option(names = "--latency", paramLabel = "MODE", defaultValue = "normal",
-      description = "low or normal: the viewers' default latency mode (default: ${DEFAULT-VALUE})")
+      description = "Low or normal: the viewers' default latency mode (default: ${DEFAULT-VALUE}).")
   String latency;
 
-  @Option(names = "--seq", paramLabel = "N", description = "sequence number (default: issue time in ms)")
+  @Option(names = "--seq", paramLabel = "N", description = "Sequence number (default: issue time in ms).")
   Long seq;
 
   @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "24h", converter = DurationParser.class,
-      description = "how long the announce stays valid: 90s, 10m, 24h, 7d (default: ${DEFAULT-VALUE})")
+      description = "How long the announce stays valid: 90s, 10m, 24h, 7d (default: ${DEFAULT-VALUE}).")
   Duration ttl;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the signed announce")
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the signed announce.")
   Path out;
 
   /** Reads the key and builds the announce (every flag checked), without signing or writing it. */

@@ -16,32 +16,32 @@ final class BucketOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec command;
 
   @Option(names = "--bucket-endpoint", paramLabel = "URL",
-      description = "S3 API endpoint of a bucket to publish the stream to as well (AWS, MinIO, any S3-compatible store)")
+      description = "S3 API endpoint of a bucket to publish the stream to as well (AWS, MinIO, any S3-compatible store).")
   String endpoint;
 
-  @Option(names = "--bucket", paramLabel = "NAME", description = "bucket to publish to (with --bucket-endpoint); "
-      + "credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the config file, never from flags")
+  @Option(names = "--bucket", paramLabel = "NAME", description = "Bucket to publish to (with --bucket-endpoint); "
+      + "credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the config file, never from flags.")
   String bucket;
 
-  @Option(names = "--bucket-prefix", paramLabel = "P", description = "key prefix in the bucket (default: none)")
+  @Option(names = "--bucket-prefix", paramLabel = "P", description = "Key prefix in the bucket (default: none).")
   String prefix;
 
-  @Option(names = "--bucket-region", paramLabel = "R", description = "bucket region (default: us-east-1)")
+  @Option(names = "--bucket-region", paramLabel = "R", description = "Bucket region (default: us-east-1).")
   String region;
 
-  @Option(names = "--bucket-public-url", paramLabel = "URL", description = "the bucket (prefix) as viewers reach it, "
-      + "listed as an origin in the announce (default: ENDPOINT/BUCKET/PREFIX/)")
+  @Option(names = "--bucket-public-url", paramLabel = "URL", description = "The bucket (prefix) as viewers reach it, "
+      + "listed as an origin in the announce (default: ENDPOINT/BUCKET/PREFIX/).")
   String publicUrl;
 
   // Config-file keys only (bucketAccessKey, bucketSecretKey): declared as hidden options so the file
   // reaches them like every other setting. A secret on the command line ends up in shell history and
   // `ps`, so there they are refused, with the way to pass them.
   @Option(names = ACCESS_KEY, hidden = true, paramLabel = "KEY",
-      description = "bucket access key, config file only (default: $AWS_ACCESS_KEY_ID)")
+      description = "Bucket access key, config file only (default: $AWS_ACCESS_KEY_ID).")
   String accessKey;
 
   @Option(names = SECRET_KEY, hidden = true, paramLabel = "KEY",
-      description = "bucket secret key, config file only (default: $AWS_SECRET_ACCESS_KEY)")
+      description = "Bucket secret key, config file only (default: $AWS_SECRET_ACCESS_KEY).")
   String secretKey;
 
   /** The bucket to publish to, or null; credentials from the config file, else {@code env}. */

@@ -35,13 +35,15 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-        "Runs a node with a built-in test source (moving pattern, wall clock, tone) pushed over RTMP into",
-        "its own ingest, prints the watch URL and opens it in a browser. Ctrl-C stops it; the signed",
-        "announce then says the stream ended. The identity is kept in the demo data directory."})
+        "Runs a node with a built-in test source and opens its watch page in a browser.",
+        "The source (moving pattern, wall clock, tone) is pushed over RTMP into the node's own ingest; the watch "
+            + "URL is printed too. Ctrl-C stops it; the signed announce then says the stream ended. The identity is "
+            + "kept in the demo data directory.",
+        "Needs ffmpeg (Debian: apt-get install -y ffmpeg); the ./ownerless launcher installs it when run as root."})
 public final class DemoCommand implements Callable<Integer>, Checked {
   @Spec CommandSpec spec;
 
-  @Option(names = "--no-browser", description = "only print the watch URL")
+  @Option(names = "--no-browser", description = "Only print the watch URL.")
   boolean noBrowser;
 
   @Mixin DataDirOption data = new DataDirOption(Path.of("ownerless-demo"));
@@ -53,7 +55,7 @@ public final class DemoCommand implements Callable<Integer>, Checked {
   @Mixin FfmpegOption ffmpeg = new FfmpegOption(NodeSettingsBuilder.DEFAULT_FFMPEG);
 
   @Option(names = "--duration", paramLabel = "DURATION", converter = DurationParser.class,
-      description = "stop by itself after this long (default: run until Ctrl-C)")
+      description = "Stop by itself after this long (default: run until Ctrl-C).")
   Duration duration;
 
   /** Every flag checked; no identity, token or directory is created. */

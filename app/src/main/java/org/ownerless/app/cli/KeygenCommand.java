@@ -24,10 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class KeygenCommand implements Callable<Integer>, Checked {
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the secret key")
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the secret key.")
   Path out;
 
-  @Option(names = "--force", description = "replace an existing key file (its identity is lost for good)")
+  @Option(names = "--force", description = "Replace an existing key file (its identity is lost for good).")
   boolean force;
 
   @Override

@@ -51,13 +51,13 @@ import picocli.CommandLine.Spec;
 public final class NodeCommand implements Callable<Integer>, Checked {
   @Spec CommandSpec spec;
 
-  @Option(names = YamlDefaultProvider.OPTION, paramLabel = "FILE", description = "YAML settings file")
+  @Option(names = YamlDefaultProvider.OPTION, paramLabel = "FILE", description = "YAML settings file.")
   Path config;
 
-  @Option(names = "--key", paramLabel = "FILE", description = "creator key (default: DATA/creator.key, created if missing)")
+  @Option(names = "--key", paramLabel = "FILE", description = "Creator key (default: DATA/creator.key, created if missing).")
   Path key;
 
-  @Option(names = "--name", paramLabel = "NAME", description = "stream name (default: ${DEFAULT-VALUE})")
+  @Option(names = "--name", paramLabel = "NAME", description = "Stream name (default: ${DEFAULT-VALUE}).")
   String name = NodeSettingsBuilder.DEFAULT_NAME;
 
   @Mixin DataDirOption data = new DataDirOption(NodeSettingsBuilder.DEFAULT_DATA_DIR);
@@ -67,43 +67,43 @@ public final class NodeCommand implements Callable<Integer>, Checked {
   @Mixin RtmpHostOption rtmpHost = new RtmpHostOption();
 
   @Option(names = "--publish-token", paramLabel = "T",
-      description = "publish token (default: generated once, kept in DATA/publish-token)")
+      description = "Publish token (default: generated once, kept in DATA/publish-token).")
   String publishToken;
 
   @Mixin PublicUrlOption publicUrl = new PublicUrlOption();
 
-  @Option(names = "--title", paramLabel = "T", description = "stream title")
+  @Option(names = "--title", paramLabel = "T", description = "Stream title.")
   String title;
 
   @Mixin TipOptions tip = new TipOptions();
   @Mixin LatencyOption latency = new LatencyOption(NodeSettingsBuilder.DEFAULT_LATENCY);
 
   @Option(names = "--ladder", paramLabel = "SPEC",
-      description = "renditions, e.g. src,720p:720:2800,480p:480:1400 (default: ${DEFAULT-VALUE})")
+      description = "Renditions, e.g. src,720p:720:2800,480p:480:1400 (default: ${DEFAULT-VALUE}).")
   String ladder = NodeSettingsBuilder.DEFAULT_LADDER;
 
   @Option(names = "--segment-seconds", paramLabel = "S",
-      description = "segment duration in seconds (default: ${DEFAULT-VALUE}); set the encoder's keyframe interval to it")
+      description = "Segment duration in seconds (default: ${DEFAULT-VALUE}); set the encoder's keyframe interval to it.")
   double segmentSeconds = NodeSettingsBuilder.DEFAULT_SEGMENT_SECONDS;
 
   @Option(names = "--segment-format", paramLabel = "FORMAT",
-      description = "segments the built-in packager writes: ts (MPEG-TS) or fmp4 (CMAF, smaller; "
-          + "players need HLS version 7) (default: ${DEFAULT-VALUE})")
+      description = "Segments the built-in packager writes: ts (MPEG-TS) or fmp4 (CMAF, smaller; "
+          + "players need HLS version 7) (default: ${DEFAULT-VALUE}).")
   String segmentFormat = NodeSettingsBuilder.DEFAULT_SEGMENT_FORMAT;
 
-  @Option(names = "--playlist-window", paramLabel = "N", description = "segments in a live playlist (default: ${DEFAULT-VALUE})")
+  @Option(names = "--playlist-window", paramLabel = "N", description = "Segments in a live playlist (default: ${DEFAULT-VALUE}).")
   int playlistWindow = NodeSettingsBuilder.DEFAULT_PLAYLIST_WINDOW;
 
   @Option(names = "--retention", paramLabel = "N",
-      description = "segments kept per rendition; 0 keeps the whole recording (default: ${DEFAULT-VALUE})")
+      description = "Segments kept per rendition; 0 keeps the whole recording (default: ${DEFAULT-VALUE}).")
   int retention = NodeSettingsBuilder.DEFAULT_RETENTION;
 
   // Text, not a Duration, so --help shows the default as people write it (30s, not PT30S).
   @Option(names = "--end-after", paramLabel = "DURATION", converter = DurationText.class,
-      description = "publisher absence after which the stream is ended (default: ${DEFAULT-VALUE})")
+      description = "Publisher absence after which the stream is ended (default: ${DEFAULT-VALUE}).")
   String endAfter = DurationParser.format(NodeSettingsBuilder.DEFAULT_END_AFTER);
 
-  @Option(names = "--new-epoch", description = "deliberately start a fresh log (epoch + 1) instead of continuing")
+  @Option(names = "--new-epoch", description = "Deliberately start a fresh log (epoch + 1) instead of continuing.")
   boolean newEpoch;
 
   @Mixin HintOptions hints = new HintOptions();
@@ -113,7 +113,7 @@ public final class NodeCommand implements Callable<Integer>, Checked {
   @Mixin FfmpegOption ffmpeg = new FfmpegOption(NodeSettingsBuilder.DEFAULT_FFMPEG);
 
   @Option(names = "--reown-project-id", paramLabel = "ID",
-      description = "Reown (WalletConnect) project id: lets viewers without a browser wallet tip through AppKit")
+      description = "Reown (WalletConnect) project id: lets viewers without a browser wallet tip through AppKit.")
   String reownProjectId;
 
   @Mixin BucketOptions bucket = new BucketOptions();

@@ -32,21 +32,23 @@ import picocli.CommandLine.Spec;
     name = "relay",
     mixinStandardHelpOptions = true,
     description = {
-        "Mirrors one stream from an upstream (a node, another relay, a bucket) and serves it with the same URLs,",
-        "after verifying every file against the creator's key: announce, manifests, and each segment before it is stored.",
-        "An upstream that fails or serves anything unverifiable is reported and the next one is used: the --upstream",
-        "URLs in order, then the origins the signed announce names; one found ahead of the one read is read instead.",
-        "An upstream that is down (at start or later) is retried with back-off; the relay serves what it holds",
-        "meanwhile and logs one line when the outage starts and one when it ends. Runs until Ctrl-C."})
+        "Mirrors one stream from an upstream (a node, another relay, a bucket) and serves it with the same URLs.",
+        "Every file is verified against the creator's key before it is served: announce, manifests, and each "
+            + "segment before it is stored.",
+        "An upstream that fails or serves anything unverifiable is reported and the next one is used: the "
+            + "--upstream URLs in order, then the origins the signed announce names; one found ahead of the one "
+            + "read is read instead.",
+        "An upstream that is down (at start or later) is retried with back-off; the relay serves what it holds "
+            + "meanwhile and logs one line when the outage starts and one when it ends. Runs until Ctrl-C."})
 public final class RelayCommand implements Callable<Integer>, Checked {
   @Spec CommandSpec spec;
 
   @Option(names = "--upstream", paramLabel = "URL", required = true,
-      description = "where to read the stream: a base URL (http://node:8080/) or a stream URL (repeatable, tried in order)")
+      description = "Where to read the stream: a base URL (http://node:8080/) or a stream URL (repeatable, tried in order).")
   List<String> upstreams = new ArrayList<>();
 
   @Option(names = "--stream", paramLabel = "PUB/NAME", required = true,
-      description = "the stream to mirror: creator public key / stream name")
+      description = "The stream to mirror: creator public key / stream name.")
   String stream;
 
   @Mixin HostOption host = new HostOption("0.0.0.0");
@@ -55,7 +57,7 @@ public final class RelayCommand implements Callable<Integer>, Checked {
   @Mixin PublicUrlOption publicUrl = new PublicUrlOption();
 
   @Option(names = "--retention", paramLabel = "N",
-      description = "segments kept per rendition; 0 keeps everything (default: " + RelayConfig.DEFAULT_KEEP + ")")
+      description = "Segments kept per rendition; 0 keeps everything (default: " + RelayConfig.DEFAULT_KEEP + ").")
   int retention = RelayConfig.DEFAULT_KEEP;
 
   @Mixin TlsOptions tls = new TlsOptions();

@@ -34,59 +34,59 @@ import picocli.CommandLine.Spec;
 public final class TrackerCommand implements Callable<Integer>, Checked {
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000", description = "port (default: ${DEFAULT-VALUE})")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Mixin HostOption host = new HostOption("0.0.0.0");
 
-  @Option(names = "--max-connections-per-ip", paramLabel = "N", description = "connections one address may hold (default: 1000)")
+  @Option(names = "--max-connections-per-ip", paramLabel = "N", description = "Connections one address may hold (default: 1000).")
   Integer perIp;
 
-  @Option(names = "--max-connections", paramLabel = "N", description = "connections in total (default: 100000)")
+  @Option(names = "--max-connections", paramLabel = "N", description = "Connections in total (default: 100000).")
   Integer maxConnections;
 
   @Option(names = "--allow-origin", paramLabel = "ORIGIN",
-      description = "accept browsers only from this page origin, e.g. https://watch.example (repeatable; default: any)")
+      description = "Accept browsers only from this page origin, e.g. https://watch.example (repeatable; default: any).")
   List<String> origins = new ArrayList<>();
 
-  @Option(names = "--announce-interval", paramLabel = "SECONDS", description = "interval told to clients (default: 120)")
+  @Option(names = "--announce-interval", paramLabel = "SECONDS", description = "Interval told to clients (default: 120).")
   Integer interval;
 
   @Option(names = "--peer-ttl", paramLabel = "DURATION", converter = DurationParser.class,
-      description = "drop a peer that has not announced for this long (default: 240s)")
+      description = "Drop a peer that has not announced for this long (default: 240s).")
   Duration peerTtl;
 
   @Option(names = "--offer-ttl", paramLabel = "DURATION", converter = DurationParser.class,
-      description = "an offer can be answered for this long (default: 20s)")
+      description = "An offer can be answered for this long (default: 20s).")
   Duration offerTtl;
 
   @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationParser.class,
-      description = "close a connection silent for this long (default: 120s)")
+      description = "Close a connection silent for this long (default: 120s).")
   Duration idleTimeout;
 
-  @Option(names = "--max-offers", paramLabel = "N", description = "offers in one announce (default: 10)")
+  @Option(names = "--max-offers", paramLabel = "N", description = "Offers in one announce (default: 10).")
   Integer maxOffers;
 
-  @Option(names = "--max-swarms-per-connection", paramLabel = "N", description = "swarms one connection may join (default: 32)")
+  @Option(names = "--max-swarms-per-connection", paramLabel = "N", description = "Swarms one connection may join (default: 32).")
   Integer maxSwarms;
 
-  @Option(names = "--max-message-bytes", paramLabel = "BYTES", description = "largest message (default: 65536)")
+  @Option(names = "--max-message-bytes", paramLabel = "BYTES", description = "Largest message in bytes (default: 65536).")
   Integer maxMessage;
 
   @Option(names = "--max-outbound-bytes", paramLabel = "BYTES",
-      description = "bytes queued for a slow reader before it is dropped (default: 262144)")
+      description = "Bytes queued for a slow reader before it is dropped (default: 262144).")
   Integer maxOutbound;
 
   @Option(names = "--offers-per-second", paramLabel = "N",
-      description = "offers one connection may have relayed per second, on average (default: 1)")
+      description = "Offers one connection may have relayed per second, on average (default: 1).")
   Integer offersPerSecond;
 
   @Option(names = "--offer-burst", paramLabel = "N",
-      description = "offers one connection may have relayed at once (default: 40)")
+      description = "Offers one connection may have relayed at once (default: 40).")
   Integer offerBurst;
 
   @Option(names = "--allow-info-hash", paramLabel = "HASH",
-      description = "serve only this swarm (20 characters, as clients send it; repeatable; default: any)")
+      description = "Serve only this swarm (20 characters, as clients send it; repeatable; default: any).")
   List<String> infoHashes = new ArrayList<>();
 
   @Override

@@ -31,36 +31,36 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-        "Verifies a signed STREAM_ANNOUNCE or MANIFEST_ROOT file (or an EQUIVOCATION_PROOF), or a whole",
-        "stream at http(s)://HOST/streams/PUB/NAME/: the announce against PUB, each rendition's newest",
-        "manifest, every playlist entry against its signed entry, and the bytes of every segment in",
-        "the signed window (an ended stream's playlist must list all of it).",
+        "Verifies a signed file (STREAM_ANNOUNCE, MANIFEST_ROOT or EQUIVOCATION_PROOF) or a whole live stream.",
+        "For a stream at http(s)://HOST/streams/PUB/NAME/ it checks the announce against PUB, each rendition's "
+            + "newest manifest, every playlist entry against its signed entry, and the bytes of every segment in "
+            + "the signed window (an ended stream's playlist must list all of it).",
         "Prints what was verified, or one line per failure; exits 1 if anything fails.",
         "For files without --pubkey the key the object names is used, and the output says it was not pinned."})
 public final class VerifyCommand implements Callable<Integer>, Checked {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "TARGET", description = "announce or manifest file, or a stream URL")
+  @Parameters(index = "0", paramLabel = "TARGET", description = "Announce or manifest file, or a stream URL.")
   String target;
 
-  @Option(names = "--watch", description = "keep following the live edge, checking that each new root extends "
-      + "the last, until the stream ends (or --duration passes)")
+  @Option(names = "--watch", description = "Keep following the live edge, checking that each new root extends "
+      + "the last, until the stream ends (or --duration passes).")
   boolean watch;
 
   @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationParser.class,
-      description = "with --watch: time between passes (default: ${DEFAULT-VALUE})")
+      description = "With --watch: time between passes (default: ${DEFAULT-VALUE}).")
   java.time.Duration interval;
 
   @Option(names = "--duration", paramLabel = "DURATION", converter = DurationParser.class,
-      description = "with --watch: stop after this long even if the stream goes on")
+      description = "With --watch: stop after this long even if the stream goes on.")
   java.time.Duration duration;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationParser.class,
-      description = "per HTTP request (default: ${DEFAULT-VALUE})")
+      description = "Time limit per HTTP request (default: ${DEFAULT-VALUE}).")
   java.time.Duration timeout;
 
   @Option(names = "--pubkey", paramLabel = "KEY", converter = PublicKeyConverter.class,
-      description = "the creator key the object must be signed by (43 base64url characters)")
+      description = "The creator key the object must be signed by (43 base64url characters).")
   PublicKey pubkey;
 
   /** The target parsed (a URL) or read (a file) and every flag checked; nothing is fetched or verified. */

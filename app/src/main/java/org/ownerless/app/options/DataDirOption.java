@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** `--data`: the directory a command keeps its identity, state and served files in. */
 public final class DataDirOption {
-  @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: ${DEFAULT-VALUE})")
+  @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).")
   Path dir;
 
   public DataDirOption(Path defaultDir) {

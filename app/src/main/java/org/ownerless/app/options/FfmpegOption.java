@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** `--ffmpeg`: the transcoder a node runs as a child process. */
 public final class FfmpegOption {
-  @Option(names = "--ffmpeg", paramLabel = "PATH", description = "ffmpeg executable (default: ${DEFAULT-VALUE} on PATH)")
+  @Option(names = "--ffmpeg", paramLabel = "PATH", description = "The ffmpeg executable (default: ${DEFAULT-VALUE} on PATH).")
   String program;
 
   public FfmpegOption(String defaultProgram) {

@@ -11,11 +11,11 @@ import picocli.CommandLine.Option;
  */
 public final class HintOptions {
   @Option(names = "--origin", paramLabel = "URL",
-      description = "an HTTP(S) origin or relay serving /streams/, listed in the announce (repeatable)")
+      description = "An HTTP(S) origin or relay serving /streams/, listed in the announce (repeatable).")
   List<String> origins = new ArrayList<>();
 
   @Option(names = "--tracker", paramLabel = "URL",
-      description = "a WebTorrent tracker (ws:// or wss://), listed in the announce (repeatable)")
+      description = "A WebTorrent tracker (ws:// or wss://), listed in the announce (repeatable).")
   List<String> trackers = new ArrayList<>();
 
   /** The origins as base URLs (a missing trailing slash added); a malformed one is a UserError. */

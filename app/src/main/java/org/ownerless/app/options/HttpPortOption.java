@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /** `--http-port`: where a node, relay or demo serves HTTP. Each command passes its own default. */
 public final class HttpPortOption {
-  @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port (default: ${DEFAULT-VALUE})")
+  @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port (default: ${DEFAULT-VALUE}).")
   int port;
 
   public HttpPortOption(int defaultPort) {

@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /** `--latency`: the viewers' default latency mode, as its wire name (checked where the settings are built). */
 public final class LatencyOption {
-  @Option(names = "--latency", paramLabel = "MODE", description = "low or normal (default: ${DEFAULT-VALUE})")
+  @Option(names = "--latency", paramLabel = "MODE", description = "Latency mode, low or normal (default: ${DEFAULT-VALUE}).")
   String mode;
 
   public LatencyOption(String defaultMode) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  */
 public final class RtmpHostOption {
   @Option(names = "--rtmp-host", paramLabel = "ADDR",
-      description = "address plain RTMP listens on (default: --host, or 127.0.0.1 when RTMPS is on)")
+      description = "Address plain RTMP listens on (default: --host, or 127.0.0.1 when RTMPS is on).")
   String host;
 
   /** The address as given (checked), or null for the default. */

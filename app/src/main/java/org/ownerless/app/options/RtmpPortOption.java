@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /** `--rtmp-port`: where a node or demo takes the broadcaster's RTMP. */
 public final class RtmpPortOption {
-  @Option(names = "--rtmp-port", paramLabel = "PORT", description = "RTMP port (default: ${DEFAULT-VALUE})")
+  @Option(names = "--rtmp-port", paramLabel = "PORT", description = "RTMP port (default: ${DEFAULT-VALUE}).")
   int port;
 
   public RtmpPortOption(int defaultPort) {

@@ -14,15 +14,15 @@ public final class RtmpsOptions {
   public static final int DEFAULT_PORT = 1936;
 
   @Option(names = "--rtmps-port", paramLabel = "PORT",
-      description = "RTMPS port (default: " + DEFAULT_PORT + " when a certificate is configured)")
+      description = "RTMPS port (default: " + DEFAULT_PORT + " when a certificate is configured).")
   Integer port;
 
   @Option(names = "--rtmps-cert", paramLabel = "PEM",
-      description = "certificate chain for RTMPS (default: --tls-cert)")
+      description = "Certificate chain for RTMPS (default: --tls-cert).")
   Path cert;
 
   @Option(names = "--rtmps-key", paramLabel = "PEM",
-      description = "private key of --rtmps-cert, PKCS#8 PEM (default: --tls-key)")
+      description = "Private key of --rtmps-cert, PKCS#8 PEM (default: --tls-key).")
   Path key;
 
   /** The port as given, or null for the default. */

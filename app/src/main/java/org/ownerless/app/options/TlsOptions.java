@@ -6,10 +6,10 @@ import picocli.CommandLine.Option;
 
 /** `--tls-cert` and `--tls-key`: serve HTTPS (and wss://) directly instead of behind a proxy. */
 public final class TlsOptions {
-  @Option(names = "--tls-cert", paramLabel = "PEM", description = "serve HTTPS with this certificate chain")
+  @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this certificate chain.")
   Path cert;
 
-  @Option(names = "--tls-key", paramLabel = "PEM", description = "private key of --tls-cert (PKCS#8 PEM)")
+  @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key of --tls-cert (PKCS#8 PEM).")
   Path key;
 
   /** The certificate chain, or null for plain HTTP; checked to come with its key. */

@@ -87,6 +87,9 @@ public final class FfmpegArgs {
       return List.of("-fflags", "+bitexact", "-segment_format", "mp4", "-segment_format_options",
           "movflags=+frag_keyframe+empty_moov+default_base_moof+cmaf+frag_discont");
     }
-    return List.of("-segment_format", "mpegts");
+    // The segment muxer starts each file's continuity counters at 0; without the discontinuity flag
+    // a player reading segment after segment (ffmpeg, VLC) marks each segment's first packet, a
+    // keyframe, corrupt, and one that discards corrupt packets drops it.
+    return List.of("-segment_format", "mpegts", "-segment_format_options", "mpegts_flags=+initial_discontinuity");
   }
 }
