@@ -119,8 +119,8 @@ public final class NodeCommand implements Callable<Integer>, Checked {
   @Mixin BucketOptions bucket = new BucketOptions();
 
   @Option(names = "--hls-input", paramLabel = "DIR",
-      description = "instead of RTMP ingest, follow the HLS that another packager (nginx-rtmp, SRS, ffmpeg...) "
-          + "writes into DIR and publish it signed; opens no RTMP port and runs no ffmpeg")
+      description = "Instead of RTMP ingest, follow the HLS that another packager (nginx-rtmp, SRS, ffmpeg...) "
+          + "writes into DIR and publish it signed; opens no RTMP port and runs no ffmpeg.")
   Path hlsInput;
 
   @Override

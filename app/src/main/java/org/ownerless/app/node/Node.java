@@ -145,7 +145,8 @@ public final class Node implements AutoCloseable {
     if (options.hlsInput() != null) {
       // Another packager already segments the stream: no RTMP port, no ffmpeg, the same signed output.
       hlsInput = HlsFollower.start(HlsInputConfig.defaults(options.hlsInput(), options.dataDir().resolve("work/hls-input")),
-          options.name(), new RenditionsTap(stream, ownSwarms, manifest));
+          options.name(), new RenditionsTap(stream, ownSwarms, manifest,
+          new CreatorAdvice(warnings, options.segmentSeconds(), options.ladder())));
       rtmpPort = -1;
       return;
     }
