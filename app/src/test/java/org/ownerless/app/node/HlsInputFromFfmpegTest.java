@@ -28,7 +28,7 @@ class HlsInputFromFfmpegTest {
     Path hls = tmp.resolve("hls");
     List<String> muxer = List.of("-f", "hls", "-hls_time", "1", "-hls_list_size", "6",
         "-hls_flags", "delete_segments+temp_file", "-master_pl_name", "master.m3u8",
-        "-var_stream_map", "v:0,a:0,name:Low Res", "-hls_segment_filename", hls + "/%v/seg%d.ts", hls + "/%v/index.m3u8");
+        "-var_stream_map", "v:0,a:0,name:Low.Res", "-hls_segment_filename", hls + "/%v/seg%d.ts", hls + "/%v/index.m3u8");
     List<Rendition> announced = publishAndVerify(hls, muxer, "low-res");
     // The master playlist said so: no probing needed, and the name is sanitized.
     assertThat(announced).extracting(Rendition::name).containsExactly("low-res");
