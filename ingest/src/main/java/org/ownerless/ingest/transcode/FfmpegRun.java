@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class FfmpegRun {
   private static final Logger log = LoggerFactory.getLogger(FfmpegRun.class);
   private static final byte[] END = new byte[0];
+  /** How long a shutdown waits for the last segments to be hashed, signed and moved after ffmpeg exited. */
+  private static final long EXIT_HANDOVER_MILLIS = 5_000;
 
   interface Listener {
     void onSegment(FfmpegRun run, SegmentReady segment);
@@ -57,6 +59,8 @@ final class FfmpegRun {
   private final StderrTail stderr = new StderrTail(40);
   private final long startedAtNanos = System.nanoTime();
   private volatile Process process;
+  /** Runs after ffmpeg exits: lets the segment readers hand over the last segments, then reports the exit. */
+  private volatile Thread exitWatcher;
 
   FfmpegRun(int number, String stream, List<String> command, List<String> renditions, List<Path> renditionDirs,
       List<Path> fifos, SegmentFormat format, long maxQueuedBytes, Listener listener, BooleanSupplier quietStderr) {
@@ -96,7 +100,7 @@ final class FfmpegRun {
     daemon("ffmpeg-stdin-" + stream, this::writeInput);
     daemon("ffmpeg-stderr-" + stream, this::drainStderr);
     daemon("ffmpeg-progress-" + stream, this::readProgress);
-    daemon("ffmpeg-exit-" + stream, () -> awaitExit(readers));
+    exitWatcher = daemon("ffmpeg-exit-" + stream, () -> awaitExit(readers));
   }
 
   /** Queues FLV bytes for stdin; false (nothing queued) when the bound would be exceeded. */
@@ -133,7 +137,11 @@ final class FfmpegRun {
     }
   }
 
-  /** Waits (bounded) until the ffmpeg process has exited, so no file is written after a shutdown returns. */
+  /**
+   * Waits (bounded) until the ffmpeg process has exited and its last segments were handed over, so no
+   * file is written after a shutdown returns: the segment readers move and sign what ffmpeg finished
+   * in its last moments, and that must happen before the manifest and the data directory go away.
+   */
   void awaitExit(long millis) {
     Process p = process;
     if (p == null) {
@@ -142,6 +150,10 @@ final class FfmpegRun {
     try {
       if (!p.waitFor(millis, TimeUnit.MILLISECONDS)) {
         p.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+      }
+      Thread watcher = exitWatcher;
+      if (watcher != null && watcher != Thread.currentThread()) {
+        watcher.join(EXIT_HANDOVER_MILLIS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -53,6 +53,8 @@ public final class StreamTranscoder {
   private final InputBitrate bitrate = new InputBitrate();
   private final KeyframeIntervalCheck keyframeCheck;
   private final RealtimeCheck realtimeCheck = new RealtimeCheck();
+  /** Every run whose ffmpeg has not exited yet: the current one and any still closing its last segments. */
+  private final Set<FfmpegRun> unfinished = new HashSet<>();
 
   public StreamTranscoder(String stream, TranscodeConfig config, TranscodeListener listener) {
     this.stream = stream;
@@ -88,16 +90,14 @@ public final class StreamTranscoder {
 
   /** Stops ffmpeg and returns once it has exited (at most a few seconds): a closed node writes nothing more. */
   public void close() {
-    FfmpegRun stopping;
+    List<FfmpegRun> stopping;
     synchronized (this) {
       publishing = false;
-      stopping = run;
-      if (stopping != null) {
-        stopping.kill();
-      }
+      stopping = List.copyOf(unfinished);
+      stopping.forEach(FfmpegRun::kill);
     }
-    if (stopping != null) {
-      stopping.awaitExit(3000);
+    for (FfmpegRun r : stopping) {
+      r.awaitExit(3000);
     }
   }
 
@@ -276,6 +276,7 @@ public final class StreamTranscoder {
           new RunListener(runDir), crashLoop::looping);
       next.start();
       run = next;
+      unfinished.add(next);
     } catch (IOException e) {
       boolean alreadySaid = crashLoop.looping();
       crashLoop.crashed(-1, List.of(String.valueOf(e.getMessage())), System.nanoTime());
@@ -316,6 +317,7 @@ public final class StreamTranscoder {
   }
 
   private synchronized void runEnded(FfmpegRun ended, int exitCode, List<String> tail, Path runDir) {
+    unfinished.remove(ended);
     boolean crashed = !ended.isFinishing() || exitCode != 0;
     if (run == ended) {
       run = null;

@@ -114,6 +114,22 @@ class StreamTranscoderTest {
   }
 
   @Test
+  void closeReturnsOnlyAfterTheLastSegmentsWereHandedOverAndTheExitReported() throws Exception {
+    // An ffmpeg that takes a while to finish its last segments after being told to stop: close() must
+    // not return before the run is over, or a closing node would still write into its data directory.
+    StreamTranscoder t = transcoderRunning("trap 'sleep 1; exit 0' TERM; cat > /dev/null; sleep 1; exit 0");
+    t.publisherStarted();
+    video(t, 0, AVC_720P);
+    video(t, 0, KEYFRAME);
+    assertThat(t.isRunning()).isTrue();
+
+    t.close();
+
+    assertThat(exits).as("the exit was reported before close() returned").hasSize(1);
+    assertThat(t.isRunning()).isFalse();
+  }
+
+  @Test
   void nothingStartsBeforeTheVideoSequenceHeader() throws Exception {
     StreamTranscoder t = transcoderRunning("exit 0");
     t.publisherStarted();
