@@ -69,6 +69,16 @@ class StreamTranscoderTest {
     return transcoder;
   }
 
+  /** A publisher has started and sent a keyframe: the stand-in ffmpeg is running. */
+  private StreamTranscoder publishingWithARun(String script) throws Exception {
+    StreamTranscoder t = transcoderRunning(script);
+    t.publisherStarted();
+    video(t, 0, AVC_720P);
+    video(t, 0, KEYFRAME);
+    assertThat(t.isRunning()).isTrue();
+    return t;
+  }
+
   private static void video(StreamTranscoder t, long timestamp, byte[] payload) throws UnsupportedMediaException {
     t.onVideo(timestamp, Unpooled.wrappedBuffer(payload));
   }
@@ -97,11 +107,7 @@ class StreamTranscoderTest {
 
   @Test
   void aRunEndedByThePublisherLeavingIsNotACrashAndIsNotRestarted() throws Exception {
-    StreamTranscoder t = transcoderRunning("cat > /dev/null; exit 0");
-    t.publisherStarted();
-    video(t, 0, AVC_720P);
-    video(t, 0, KEYFRAME);
-    assertThat(t.isRunning()).isTrue();
+    StreamTranscoder t = publishingWithARun("cat > /dev/null; exit 0");
 
     t.publisherStopped();
 
@@ -117,11 +123,7 @@ class StreamTranscoderTest {
   void closeReturnsOnlyAfterTheLastSegmentsWereHandedOverAndTheExitReported() throws Exception {
     // An ffmpeg that takes a while to finish its last segments after being told to stop: close() must
     // not return before the run is over, or a closing node would still write into its data directory.
-    StreamTranscoder t = transcoderRunning("trap 'sleep 1; exit 0' TERM; cat > /dev/null; sleep 1; exit 0");
-    t.publisherStarted();
-    video(t, 0, AVC_720P);
-    video(t, 0, KEYFRAME);
-    assertThat(t.isRunning()).isTrue();
+    StreamTranscoder t = publishingWithARun("trap 'sleep 1; exit 0' TERM; cat > /dev/null; sleep 1; exit 0");
 
     t.close();
 
