@@ -60,7 +60,7 @@ class LoadGeneratorTest {
   @Test
   void measuresRepliesWithoutErrors() throws Exception {
     LoadConfig config = new LoadConfig(URI.create("ws://127.0.0.1:" + port + "/announce"), 50, 5,
-        Duration.ofSeconds(2), 10, ProcessHandle.current().pid(), 1000, false, false, 1);
+        Duration.ofSeconds(2), 10, ProcessHandle.current().pid(), 1000, false, false, 1, null, Duration.ZERO);
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     LoadResult result = new LoadGenerator(config, new PrintStream(text, true, StandardCharsets.UTF_8)).run();
 
