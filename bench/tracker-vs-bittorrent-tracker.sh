@@ -123,7 +123,7 @@ throughput() { # log-name peers
                  srv += f("server_cpu"); if (n == 1) { p50 = f("p50_ms"); p99 = f("p99_ms") } }
     END { if (n < gens) exit; srv /= n
           printf "RESULT rps=%.0f rps_same_work=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d server_cpu=%.3f gen_cpu=%.3f server_us_per_resp=%.2f gen_us_per_msg=%.2f generators=%d\n",
-                 rps, same, p50, p99, err, srv, gen, same > 0 ? srv * 1e6 / same : -1, rps > 0 ? gen * 1e6 / rps : -1, n }'
+                 rps, same, p50, p99, err, srv, gen, (same > 0 ? srv * 1e6 / same : -1), (rps > 0 ? gen * 1e6 / rps : -1), n }'
 }
 
 declare -A res
@@ -133,7 +133,7 @@ ours_ok=yes; ours_how=launcher
 # bundles every module; if another module does not build right now, run the same TrackerServer from
 # the module classes instead (bench's StandaloneTracker: same code, same default JVM flags), and say so.
 [ "$ours_how" = launcher ] && { "$root/ownerless" tracker --help >"$work/ours-help.log" 2>&1 || true; }
-if [ "$ours_how" = launcher ] && ! grep -q -- '--port' "$work/ours-help.log" || grep -qi 'unmatched\|unknown' "$work/ours-help.log"; then
+if [ "$ours_how" = launcher ] && { ! grep -q -- '--port' "$work/ours-help.log" || grep -qi 'unmatched\|unknown' "$work/ours-help.log"; }; then
   echo "note: './ownerless tracker' is not available ($(tail -2 "$work/ours-help.log" | tr '\n' ' ')); running org.ownerless.bench.tracker.StandaloneTracker from bench/target/classes" >&2
   ours_how=classes
 fi
