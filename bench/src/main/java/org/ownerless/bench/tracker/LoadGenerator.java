@@ -98,7 +98,9 @@ public final class LoadGenerator {
         });
 
     long start = System.nanoTime();
-    long end = start + config.duration().toNanos();
+    // With a start file the duration is the window's alone: the run ends only after it (or after
+    // waiting too long for peers or for the start), never while peers are still connecting.
+    long end = start + (config.startFile() != null ? START_FILE_WAIT_NANOS : config.duration().toNanos());
     boolean toldReady = false;
     // A window opened by a start file lasts the whole duration, so the ramp gets its own limit.
     long rampLimit = config.startFile() != null ? START_FILE_WAIT_NANOS : config.duration().toNanos() / 2;
