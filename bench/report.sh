@@ -88,7 +88,7 @@ for n in "${names[@]}"; do
     ingest) run ingest 'ownerless ingest|nginx-rtmp|ratio of medians|per Mbit|realtime' ingest ;;
     publish) run publish 'p50|p99|target' publish ;;
     origin) run origin '^[a-z0-9.-]+\.(ts|m3u8), |target' "$root/bench/origin-vs-nginx.sh" "$(pick 10 5)" ;;
-    tracker) run tracker '^responses/s,|^RSS bytes/peer|live heap bytes/peer' "$root/bench/tracker-vs-bittorrent-tracker.sh" "$(pick 10 5)" ;;
+    tracker) run tracker '^responses/s,|^server µs CPU per response|^RSS bytes/peer|live heap bytes/peer' "$root/bench/tracker-vs-bittorrent-tracker.sh" "$(pick 10 5)" ;;
     relay) run relay '^all:|MEETS|MISSES' "$root/bench/relay-latency.sh" "$(pick 120 60)" ;;
     hostile) run hostile '^targets:|^(healthy|trickle|endless|oversize|seg503|all503|dead|stale) +[0-9n]|^all targets' \
       "$root/bench/hostile-upstreams.sh" "$(pick 3 1)" 3 ;;

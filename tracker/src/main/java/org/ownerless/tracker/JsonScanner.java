@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * of everything else is "well-formed, and where does it end". Accepts exactly what Jackson's default
  * parser accepts (RFC 8259, nesting ≤ {@value #MAX_DEPTH}, numbers ≤ {@value #MAX_NUMBER_CHARS}
  * characters); anything else throws {@link Malformed}. Strings are expected to be valid UTF-8 (the
- * WebSocket layer has already checked text frames).
+ * tracker handler has checked the whole message with {@link Utf8Check}).
  */
 final class JsonScanner {
   static final int MAX_DEPTH = 1000;
@@ -161,7 +161,21 @@ final class JsonScanner {
     byte[] b = this.b;
     int p = pos;
     int end = this.end;
-    while (p < end) {
+    while (true) {
+      // Offers are ~500-byte SDP strings: runs of plain bytes are skipped eight at a time, stopping
+      // at the first quote, backslash or control byte (UTF-8 was checked before parsing).
+      while (end - p >= 8) {
+        long w = (long) LONGS.get(b, p);
+        long special = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES) | ((w - SPACES) & ~w & HIGH_BITS);
+        if (special != 0) {
+          p += Long.numberOfTrailingZeros(special) >>> 3;
+          break;
+        }
+        p += 8;
+      }
+      if (p >= end) {
+        throw malformed();
+      }
       int c = b[p++];
       if (c == '"') {
         pos = p;
@@ -176,8 +190,23 @@ final class JsonScanner {
         throw malformed();
       }
     }
-    throw malformed();
   }
+
+  /**
+   * High bit set in the lowest zero byte of {@code x} (higher ones may be flagged falsely after a
+   * true one, which is why only the lowest flagged byte is used).
+   */
+  private static long zeroBytes(long x) {
+    return (x - LOW_BITS) & ~x & HIGH_BITS;
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long LOW_BITS = 0x0101_0101_0101_0101L;
+  private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+  private static final long QUOTES = LOW_BITS * '"';
+  private static final long BACKSLASHES = LOW_BITS * '\\';
+  private static final long SPACES = LOW_BITS * ' ';
 
   /** After a backslash: consumes the escape and returns the character it stands for. */
   private int escape() {

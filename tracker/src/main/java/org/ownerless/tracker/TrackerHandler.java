@@ -22,6 +22,8 @@ final class TrackerHandler extends ChannelInboundHandlerAdapter {
   private PeerConnection connection;
   private LoopContext loop;
   private boolean admitted;
+  /** Sent a text message that is not UTF-8: closing with 1007. */
+  private boolean notUtf8;
 
   TrackerHandler(SwarmRegistry registry) {
     this.registry = registry;
@@ -79,7 +81,7 @@ final class TrackerHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void onText(ChannelHandlerContext ctx, ByteBuf content) {
-    if (!admitted || connection.abusive) {
+    if (!admitted || connection.abusive || notUtf8) {
       return; // a flooder's remaining messages are not even parsed while its close is under way
     }
     int length = content.readableBytes();
@@ -93,6 +95,14 @@ final class TrackerHandler extends ChannelInboundHandlerAdapter {
       bytes = length <= loop.scratch.length ? loop.scratch : new byte[length];
       content.getBytes(content.readerIndex(), bytes, 0, length);
       offset = 0;
+    }
+    if (!Utf8Check.isValid(bytes, offset, offset + length)) {
+      // RFC 6455: a text message that is not UTF-8 fails the connection (1007), as Netty's
+      // validator did before this check moved here.
+      ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_PAYLOAD_DATA))
+          .addListener(f -> ctx.close());
+      notUtf8 = true; // nothing more from this socket is parsed while it closes
+      return;
     }
     try {
       loop.parser.parse(bytes, offset, offset + length, loop.request);

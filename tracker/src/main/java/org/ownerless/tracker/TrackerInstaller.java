@@ -27,7 +27,10 @@ public final class TrackerInstaller implements Consumer<ChannelPipeline> {
     // The path was checked by whoever installed us; starts-with lets "/announce?x=y" through, as
     // WebTorrent clients that tag their tracker URL with a query expect.
     this.webSocket = WebSocketServerProtocolConfig.newBuilder().websocketPath(PATH)
-        .maxFramePayloadLength(c.maxMessageBytes()).checkStartsWith(true).handleCloseFrames(true).build();
+        .maxFramePayloadLength(c.maxMessageBytes()).checkStartsWith(true).handleCloseFrames(true)
+        // UTF-8 is checked once per whole message by TrackerHandler (Utf8Check), cheaper than
+        // Netty's byte-by-byte validator and one pipeline handler fewer per frame.
+        .withUTF8Validator(false).build();
   }
 
   public SwarmRegistry registry() {

@@ -85,11 +85,15 @@ final class WireId implements Comparable<WireId> {
   }
 
   static void writeJson(ByteBuf out, long high, long middle, int low) {
-    out.writeByte('"');
+    // Encoded into a small array, then one write: every relayed message carries three ids.
+    byte[] json = new byte[2 + LENGTH * JsonBytes.MAX_CHAR_BYTES];
+    json[0] = '"';
+    int n = 1;
     for (int i = 0; i < LENGTH; i++) {
-      JsonBytes.writeChar(out, charAt(high, middle, low, i));
+      n = JsonBytes.putChar(json, n, charAt(high, middle, low, i));
     }
-    out.writeByte('"');
+    json[n++] = '"';
+    out.writeBytes(json, 0, n);
   }
 
   @Override

@@ -1,8 +1,5 @@
 package org.ownerless.bench.tracker;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,7 +9,6 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
@@ -20,10 +16,11 @@ import java.util.function.BooleanSupplier;
  * One simulated WebTorrent peer on one WebSocket: announces with offers, answers every offer it
  * is sent, and re-announces as soon as its announce is replied to (closed loop, one announce in
  * flight per peer, like aquatic_ws_load_test). Messages are shaped like the npm
- * bittorrent-tracker client's so both trackers see the same traffic.
+ * bittorrent-tracker client's so both trackers see the same traffic. Per message it does as
+ * little as it can (one scan of the reply, raw ids echoed, frames masked in place): the figure
+ * measured is the server's, so the generator must not be the side that runs out of CPU.
  */
 final class LoadConnection extends ChannelInboundHandlerAdapter {
-  private static final JsonFactory JSON = new JsonFactory();
   private static final byte[] STARTED = Json.ascii("\"event\":\"started\"");
   private static final byte[] UPDATE = Json.ascii("\"event\":\"update\"");
   private static final byte[] OFFER_HEAD = Json.ascii("{\"offer\":{\"type\":\"offer\",\"sdp\":\"");
@@ -38,7 +35,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
   private final LoadConfig config;
   private final LoadStats stats;
   private final BooleanSupplier running;
-  private final String infoHash;
+  private final byte[] infoHashJson;     // this peer's info_hash as a JSON string literal
   private final byte[] announcePrefix;   // {"action":"announce","info_hash":..,"peer_id":..,"numwant":..,...,
   private final byte[] answerPrefix;     // {"action":"announce","peer_id":..,
   private boolean handshaken;
@@ -57,6 +54,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
   private final boolean answersReplied;
 
   private final StartGate gate;
+  private final ServerMessage message = new ServerMessage();
+  private final RandomIds offerIds;
 
   LoadConnection(LoadConfig config, LoadStats stats, SwarmPicker swarms, BooleanSupplier running,
                  boolean answersReplied, StartGate gate) {
@@ -66,11 +65,13 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     this.answersReplied = answersReplied;
     this.running = running;
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    this.infoHash = swarms.pick(random);
+    this.offerIds = new RandomIds(random.nextLong());
     String peerId = Json.randomId(random);
     ByteBuf b = io.netty.buffer.Unpooled.buffer();
-    b.writeBytes(Json.ascii("{\"action\":\"announce\",\"info_hash\":"));
-    Json.string(b, infoHash);
+    Json.string(b, swarms.pick(random));
+    this.infoHashJson = ByteBufUtil.getBytes(b);
+    b.clear();
+    b.writeBytes(Json.ascii("{\"action\":\"announce\",\"info_hash\":")).writeBytes(infoHashJson);
     b.writeBytes(Json.ascii(",\"peer_id\":"));
     Json.string(b, peerId);
     b.writeBytes(Json.ascii(",\"numwant\":" + config.offers() + ",\"uploaded\":0,\"downloaded\":0,\"left\":1000000,"));
@@ -143,8 +144,6 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
   }
 
   private void onMessage(ChannelHandlerContext ctx, ByteBuf content) {
-    String action = null, peerId = null, offerId = null, hash = null;
-    boolean failure = false, offer = false, answer = false, reply = false;
     byte[] bytes;
     int offset, length = content.readableBytes();
     if (content.hasArray()) {
@@ -154,40 +153,23 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
       bytes = ByteBufUtil.getBytes(content);
       offset = 0;
     }
-    try (JsonParser p = JSON.createParser(bytes, offset, length)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not an object");
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
-        switch (field) {
-          case "action" -> action = p.getText();
-          case "failure reason" -> failure = true;
-          case "interval", "complete", "incomplete" -> reply = true;
-          case "offer" -> offer = true;
-          case "answer" -> answer = true;
-          case "peer_id" -> peerId = p.getText();
-          case "offer_id" -> offerId = p.getText();
-          case "info_hash" -> hash = value == JsonToken.VALUE_STRING ? p.getText() : null;
-          default -> { }
-        }
-        p.skipChildren();
-      }
-    } catch (IOException | RuntimeException e) {
+    ServerMessage m = message;
+    if (!m.scan(bytes, offset, offset + length)) {
       stats.badMessages.increment();
       return;
     }
-    if (failure) {
+    if (m.failure) {
       stats.failureReplies.increment();
       onReply(ctx, false);                    // keep the loop going, the error is counted
-    } else if (offer && peerId != null && offerId != null) {
+    } else if (m.offer && m.peerIdStart >= 0 && m.offerIdStart >= 0) {
       stats.offersIn.increment();
-      if (running.getAsBoolean()) sendAnswer(ctx, hash != null ? hash : infoHash, peerId, offerId);
-    } else if (answer) {
+      if (running.getAsBoolean()) sendAnswer(ctx, m);
+    } else if (m.answer) {
       stats.answersIn.increment();
-    } else if ("announce".equals(action) && reply) {
+    } else if (m.announce && m.replyFields) {
       stats.replies.increment();
       onReply(ctx, true);
-    } else if (!"scrape".equals(action)) {
+    } else if (!m.scrape) {
       stats.badMessages.increment();
     }
   }
@@ -220,7 +202,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
 
   private void announce(ChannelHandlerContext ctx) {
     int offers = config.offers();
-    ByteBuf b = ctx.alloc().buffer(announcePrefix.length + 40 + offers * (FakeSdp.OFFER_JSON.length + 80));
+    ByteBuf b = ClientFrames.open(ctx.alloc(),
+        announcePrefix.length + 40 + offers * (FakeSdp.OFFER_JSON.length + OFFER_HEAD.length + 80));
     b.writeBytes(announcePrefix).writeBytes(announced ? UPDATE : STARTED);
     announced = true;
     if (offers > 0) {
@@ -228,7 +211,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
       for (int i = 0; i < offers; i++) {
         if (i > 0) b.writeByte(',');
         b.writeBytes(OFFER_HEAD).writeBytes(FakeSdp.OFFER_JSON).writeBytes(OFFER_TAIL);
-        Json.string(b, Json.randomId());
+        offerIds.write(b);
         b.writeByte('}');
       }
       b.writeByte(']');
@@ -237,22 +220,30 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     long now = System.nanoTime();
     await(now == ANSWER ? now + 1 : now);
     stats.announcesOut.increment();
-    ctx.write(new TextWebSocketFrame(b));
+    ctx.write(ClientFrames.seal(b, maskKey()));
     needFlush = true;
   }
 
-  private void sendAnswer(ChannelHandlerContext ctx, String hash, String toPeer, String offerId) {
-    ByteBuf b = ctx.alloc().buffer(answerPrefix.length + FakeSdp.ANSWER_JSON.length + 200);
+  /** Answers an offer, copying its raw peer_id, offer_id and info_hash literals into the reply. */
+  private void sendAnswer(ChannelHandlerContext ctx, ServerMessage offer) {
+    byte[] in = offer.bytes;
+    int peer = offer.peerIdEnd - offer.peerIdStart, id = offer.offerIdEnd - offer.offerIdStart;
+    ByteBuf b = ClientFrames.open(ctx.alloc(), answerPrefix.length + FakeSdp.ANSWER_JSON.length + 120 + peer + id
+        + Math.max(infoHashJson.length, offer.infoHashEnd - offer.infoHashStart));
     b.writeBytes(answerPrefix).writeBytes(INFO_HASH);
-    Json.string(b, hash);
-    b.writeBytes(TO_PEER);
-    Json.string(b, toPeer);
-    b.writeBytes(OFFER_ID);
-    Json.string(b, offerId);
+    if (offer.infoHashStart >= 0) b.writeBytes(in, offer.infoHashStart, offer.infoHashEnd - offer.infoHashStart);
+    else b.writeBytes(infoHashJson);
+    b.writeBytes(TO_PEER).writeBytes(in, offer.peerIdStart, peer);
+    b.writeBytes(OFFER_ID).writeBytes(in, offer.offerIdStart, id);
     b.writeBytes(ANSWER_TAIL).writeBytes(FakeSdp.ANSWER_JSON).writeBytes(ANSWER_END);
     stats.answersOut.increment();
     if (answersReplied) await(ANSWER);
-    ctx.write(new TextWebSocketFrame(b));
+    ctx.write(ClientFrames.seal(b, maskKey()));
     needFlush = true;
+  }
+
+  private static int maskKey() {
+    int key = ThreadLocalRandom.current().nextInt();
+    return key == 0 ? 1 : key;
   }
 }

@@ -33,12 +33,27 @@ public record LoadResult(double rps, double rpsSameWork, double p50Ms, double p9
     return heapKb < 0 || heapBeforeKb < 0 || peakConnected == 0 ? -1 : (heapKb - heapBeforeKb) * 1024.0 / peakConnected;
   }
 
+  /**
+   * Server CPU time per response in microseconds (-1 unknown): what one response costs the
+   * server whoever else was using the machine, so it compares servers even when the generator or
+   * a neighbour process, not the server, set the pace.
+   */
+  public double serverMicrosPerResponse() {
+    return serverCores < 0 || rpsSameWork <= 0 ? -1 : serverCores * 1e6 / rpsSameWork;
+  }
+
+  /** This generator's CPU time per server message received, in microseconds (-1 unknown). */
+  public double generatorMicrosPerMessage() {
+    return generatorCores < 0 || rps <= 0 ? -1 : generatorCores * 1e6 / rps;
+  }
+
   String line() {
     return String.format(java.util.Locale.ROOT,
         "RESULT rps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d rss_kb=%d rss_before_kb=%d connected=%d"
             + " rss_per_peer_b=%.0f heap_kb=%d heap_before_kb=%d heap_per_peer_b=%.0f unconnected=%d"
-            + " server_cpu=%.2f gen_cpu=%.2f rps_same_work=%.0f",
+            + " server_cpu=%.3f gen_cpu=%.3f rps_same_work=%.0f server_us_per_resp=%.2f gen_us_per_msg=%.2f",
         rps, p50Ms, p99Ms, errors, rssKb, rssBeforeKb, peakConnected, rssBytesPerPeer(), heapKb,
-        heapBeforeKb, heapBytesPerPeer(), unconnected, serverCores, generatorCores, rpsSameWork);
+        heapBeforeKb, heapBytesPerPeer(), unconnected, serverCores, generatorCores, rpsSameWork,
+        serverMicrosPerResponse(), generatorMicrosPerMessage());
   }
 }

@@ -25,10 +25,13 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LoadGeneratorTest {
   private EventLoopGroup group;
@@ -38,6 +41,7 @@ class LoadGeneratorTest {
   /** A stand-in tracker: replies to every announce carrying offers (not to answers), forwards nothing. */
   @BeforeEach
   void startEchoTracker() throws Exception {
+    ReplyingHandler.announces.set(0);
     group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -60,7 +64,7 @@ class LoadGeneratorTest {
   @Test
   void measuresRepliesWithoutErrors() throws Exception {
     LoadConfig config = new LoadConfig(URI.create("ws://127.0.0.1:" + port + "/announce"), 50, 5,
-        Duration.ofSeconds(2), 10, ProcessHandle.current().pid(), 1000, false, false, 1);
+        Duration.ofSeconds(2), 10, ProcessHandle.current().pid(), 1000, false, false, 1, null, Duration.ZERO);
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     LoadResult result = new LoadGenerator(config, new PrintStream(text, true, StandardCharsets.UTF_8)).run();
 
@@ -71,6 +75,40 @@ class LoadGeneratorTest {
     assertThat(result.p50Ms()).as(report).isGreaterThan(0);
     assertThat(result.rssKb()).as(report).isPositive();
     assertThat(report).containsPattern("(?m)^RESULT rps=\\d+ p50_ms=[\\d.]+ p99_ms=[\\d.]+ errors=0 rss_kb=\\d+");
+  }
+
+  @Test
+  void withAStartFileNobodyAnnouncesBeforeItAppearsAndTheWindowThenRunsItsFullDuration(@TempDir Path dir)
+      throws Exception {
+    Path go = dir.resolve("go");
+    LoadConfig config = new LoadConfig(URI.create("ws://127.0.0.1:" + port + "/announce"), 20, 5,
+        Duration.ofSeconds(1), 10, -1, 1000, false, false, 1, go, Duration.ofMillis(300));
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
+    java.util.concurrent.CompletableFuture<LoadResult> run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return new LoadGenerator(config, out).run();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!text.toString(StandardCharsets.UTF_8).contains("READY connected=20") && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(text.toString(StandardCharsets.UTF_8)).contains("READY connected=20");
+    // (The probe asking whether answers are replied to has sent its own announces by now.)
+    int atReady = ReplyingHandler.announces.get();
+    Thread.sleep(500);
+    int beforeStart = ReplyingHandler.announces.get();
+    assertThat(beforeStart).as("announces while waiting for the start file").isEqualTo(atReady);
+    long started = System.nanoTime();
+    Files.createFile(go);
+    LoadResult result = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat((System.nanoTime() - started) / 1e9).as("warm-up + window").isGreaterThanOrEqualTo(1.25);
+    assertThat(ReplyingHandler.announces.get()).isGreaterThan(beforeStart + 20);
+    assertThat(result.rps()).isPositive();
+    assertThat(result.errors()).as(text.toString(StandardCharsets.UTF_8)).isZero();
   }
 
   @Test
@@ -101,6 +139,7 @@ class LoadGeneratorTest {
 
   private static final class ReplyingHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
     private static final JsonFactory JSON = new JsonFactory();
+    static final java.util.concurrent.atomic.AtomicInteger announces = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) throws Exception {
@@ -117,6 +156,7 @@ class LoadGeneratorTest {
         }
       }
       if (answer || infoHash == null) return;
+      announces.incrementAndGet();
       StringBuilder json = new StringBuilder("{\"action\":\"announce\",\"interval\":120,\"info_hash\":\"");
       json.append(infoHash).append("\",\"complete\":0,\"incomplete\":1}");
       ctx.writeAndFlush(new TextWebSocketFrame(json.toString()));
