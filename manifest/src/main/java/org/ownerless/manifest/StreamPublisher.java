@@ -166,6 +166,13 @@ final class StreamPublisher implements AutoCloseable {
     return announce.refreshIfDue();
   }
 
+  /** Closes the logs without publishing an end: for a stream nobody watches (the warm-up's). */
+  synchronized void discard() throws IOException {
+    for (RenditionPublisher p : renditions.values()) {
+      p.close();
+    }
+  }
+
   @Override
   public synchronized void close() throws IOException {
     end();

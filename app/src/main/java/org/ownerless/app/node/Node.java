@@ -23,9 +23,11 @@ import org.ownerless.ingest.IngestServer;
 import org.ownerless.ingest.RtmpsEndpoint;
 import org.ownerless.ingest.hls.HlsFollower;
 import org.ownerless.ingest.hls.HlsInputConfig;
+import org.ownerless.ingest.transcode.SegmentFormat;
 import org.ownerless.ingest.transcode.TranscodeConfig;
 import org.ownerless.manifest.ManifestConfig;
 import org.ownerless.manifest.ManifestService;
+import org.ownerless.manifest.PublishWarmup;
 import org.ownerless.manifest.SigningClock;
 import org.ownerless.origin.bucket.BucketPublisher;
 import org.ownerless.origin.bucket.BucketSettings;
@@ -141,6 +143,8 @@ public final class Node implements AutoCloseable {
       }
     }, SigningClock.following(wallClock));
     stream = manifest.open(options.name());
+    // Compiles the publishing path before the first segment, on a throwaway key and directory.
+    PublishWarmup.startInBackground(mc, options.segmentFormat() == SegmentFormat.FMP4);
     Gauge.builder("ownerless.tracker.peers", trackerRegistry, SwarmRegistry::peerCount).register(metrics);
     if (options.hlsInput() != null) {
       // Another packager already segments the stream: no RTMP port, no ffmpeg, the same signed output.

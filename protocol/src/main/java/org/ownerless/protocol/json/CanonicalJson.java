@@ -2,6 +2,7 @@ package org.ownerless.protocol.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.erdtman.jcs.JsonCanonicalizer;
@@ -16,6 +17,28 @@ public final class CanonicalJson {
   private CanonicalJson() {}
 
   public static byte[] bytes(JsonNode node) {
+    byte[] direct = DirectCanonical.bytes(node, null, null);
+    return direct != null ? direct : viaCanonicalizer(node);
+  }
+
+  /**
+   * The canonical bytes of {@code object} with one more string field, without copying the tree:
+   * a signed object as published is its signed body plus {@code sig}.
+   *
+   * @throws IllegalArgumentException if {@code object} has that field already
+   */
+  public static byte[] bytesWith(ObjectNode object, String key, String value) {
+    byte[] direct = DirectCanonical.bytes(object, key, value);
+    if (direct != null) {
+      return direct;
+    }
+    ObjectNode copy = object.deepCopy();
+    copy.put(key, value);
+    return viaCanonicalizer(copy);
+  }
+
+  /** The general path: Jackson writes the text, the JCS library parses and rewrites it. */
+  static byte[] viaCanonicalizer(JsonNode node) {
     try {
       String plain = StrictJson.mapper().writeValueAsString(node);
       return new JsonCanonicalizer(plain).getEncodedUTF8();

@@ -168,6 +168,6 @@ public final class SignedObject {
 
   /** Canonical (JCS) bytes of the published object, the form written to files and served. */
   public byte[] toCanonicalBytes() {
-    return CanonicalJson.bytes(toJson());
+    return CanonicalJson.bytesWith(body, SIGNATURE_FIELD, Base64Url.encode(signature));
   }
 }
