@@ -64,10 +64,10 @@ for n in $counts; do
       echo "$mode $result"
       stages=$(cat "$data.stages" 2>/dev/null || true)
       line=$(node "$root/bench/latency-verdict.mjs" "$mode" "$result" "$after")
-      [ -n "$stages" ] && node "$root/bench/latency-stages.mjs" "$mode" "$stages" "$result"
+      if [ -n "$stages" ]; then node "$root/bench/latency-stages.mjs" "$mode" "$stages" "$result"; fi
       echo "$line"
-      [[ "$line" == *": MET" ]] && met[$n-$mode]=$(( ${met[$n-$mode]:-0} + 1 ))
+      if [[ "$line" == *": MET" ]]; then met[$n-$mode]=$(( ${met[$n-$mode]:-0} + 1 )); fi
     done
-    (( runs > 1 )) && echo "$mode, $n viewers: targets MET in ${met[$n-$mode]:-0} of $runs runs"
+    if (( runs > 1 )); then echo "$mode, $n viewers: targets MET in ${met[$n-$mode]:-0} of $runs runs"; fi
   done
 done
