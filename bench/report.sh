@@ -92,7 +92,7 @@ for n in "${names[@]}"; do
     relay) run relay '^all:|MEETS|MISSES' "$root/bench/relay-latency.sh" "$(pick 120 60)" ;;
     hostile) run hostile '^targets:|^(healthy|trickle|endless|oversize|seg503|all503|dead|stale) +[0-9n]|^all targets' \
       "$root/bench/hostile-upstreams.sh" "$(pick 3 1)" 3 ;;
-    latency) run latency 'MET' "$root/bench/latency-offload.sh" 8 "$(pick 180 120)" ;;
+    latency) run latency 'MET| stages \(' "$root/bench/latency-offload.sh" 8 "$(pick 180 120)" ;;
     egress) run egress 'viewers: origin|MET' "$root/bench/origin-egress.sh" "$(pick 120 90)" ;;
     manifestjs) run manifestjs '"sample"' "$root/bench/viewer-manifest-cost.sh" "$(pick 2000 200)" ;;
     fuzz) run fuzz '^differential fuzz:|^verdicts by kind' "$root/bench/differential-fuzz.sh" "$(pick 200000 20000)" ;;

@@ -12,6 +12,7 @@ import org.ownerless.app.ExitCodes;
 import org.ownerless.app.Terminal;
 import org.ownerless.app.demo.BrowserLauncher;
 import org.ownerless.app.demo.DemoSource;
+import org.ownerless.app.demo.SourceSize;
 import org.ownerless.app.node.Node;
 import org.ownerless.app.node.NodeSecrets;
 import org.ownerless.app.node.NodeSettings;
@@ -58,6 +59,10 @@ public final class DemoCommand implements Callable<Integer>, Checked {
       description = "Stop by itself after this long (default: run until Ctrl-C).")
   Duration duration;
 
+  @Option(names = "--source-size", paramLabel = "WIDTHxHEIGHT", converter = SourceSize.Converter.class,
+      description = "Picture size of the test source, 30 frames/s (default: ${DEFAULT-VALUE}).")
+  SourceSize sourceSize = SourceSize.DEFAULT;
+
   /** Every flag checked; no identity, token or directory is created. */
   @Override
   public void check() throws java.io.IOException {
@@ -71,7 +76,7 @@ public final class DemoCommand implements Callable<Integer>, Checked {
     PrintWriter out = spec.commandLine().getOut();
     Signer signer = NodeSecrets.creatorKey(options.keyFile(), spec.commandLine().getErr());
     Node node = Node.start(options, signer);
-    DemoSource source = new DemoSource(options.ffmpeg(), node.plainRtmpServer(), node.obsStreamKey(),
+    DemoSource source = new DemoSource(options.ffmpeg(), node.plainRtmpServer(), node.obsStreamKey(), sourceSize,
         options.dataDir().resolve("demo-source.log").toFile());
     CountDownLatch stopped = new CountDownLatch(1);
     Thread shutdown = new Thread(() -> {
