@@ -143,8 +143,11 @@ public final class Node implements AutoCloseable {
       }
     }, SigningClock.following(wallClock));
     stream = manifest.open(options.name());
-    // Compiles the publishing path before the first segment, on a throwaway key and directory.
-    PublishWarmup.startInBackground(mc, options.segmentFormat() == SegmentFormat.FMP4);
+    // Compiles the publishing path before the first segment, on a throwaway key and directory. The
+    // test suite starts hundreds of short-lived nodes and turns it off (PublishWarmupTest covers it).
+    if (!Boolean.getBoolean("ownerless.publish.warmup.off")) {
+      PublishWarmup.startInBackground(mc, options.segmentFormat() == SegmentFormat.FMP4);
+    }
     Gauge.builder("ownerless.tracker.peers", trackerRegistry, SwarmRegistry::peerCount).register(metrics);
     if (options.hlsInput() != null) {
       // Another packager already segments the stream: no RTMP port, no ffmpeg, the same signed output.
