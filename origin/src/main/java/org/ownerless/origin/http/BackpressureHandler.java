@@ -7,7 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * Stops reading requests while the connection is over its write-buffer high watermark, so a client
  * that pipelines requests but does not read the answers cannot make the server queue unbounded
  * output; reading resumes below the low watermark. (A client that never drains is then closed by
- * {@link WriteStallHandler}.)
+ * {@link ConnectionWatch}.)
  */
 final class BackpressureHandler extends ChannelInboundHandlerAdapter {
 

@@ -16,8 +16,7 @@ import org.ownerless.net.ConnectionLimiter;
  *
  * <pre>
  * connection-limiter  admit or close, before anything costs work
- * write-stall         close if output stops moving (client not reading)
- * idle                close parked keep-alive connections
+ * connection-watch    close if output stops moving (client not reading) or nothing moves (parked)
  * backpressure        stop reading requests while output is over the high watermark
  * tls                 optional
  * header-deadline     slowloris: request head due within headerTimeout (raw bytes side)
@@ -29,7 +28,7 @@ import org.ownerless.net.ConnectionLimiter;
  * keep-alive          Connection handling per request
  * body-refusal        413 for GET/HEAD/OPTIONS with a body
  * aggregator          FullHttpRequest, bounded
- * chunked-writer      streams files over TLS as the socket drains
+ * chunked-writer      TLS only: streams files as the socket drains (plain HTTP uses sendfile)
  * cors-preflight      OPTIONS → 204
  * router              path validation, routes, upgrades
  * </pre>
@@ -58,8 +57,7 @@ final class OriginChannelInitializer extends ChannelInitializer<Channel> {
   protected void initChannel(Channel ch) {
     ChannelPipeline p = ch.pipeline();
     p.addLast(PipelineNames.LIMITER, limiter);
-    p.addLast(PipelineNames.WRITE_STALL, new WriteStallHandler(limits.writeStallTimeout()));
-    p.addLast(PipelineNames.IDLE, new IdleConnectionHandler(limits.idleTimeout()));
+    p.addLast(PipelineNames.WATCH, new ConnectionWatch(limits.idleTimeout(), limits.writeStallTimeout()));
     p.addLast(PipelineNames.BACKPRESSURE, new BackpressureHandler());
     if (ssl != null) {
       p.addLast(PipelineNames.TLS, ssl.newHandler(ch.alloc()));
@@ -76,7 +74,10 @@ final class OriginChannelInitializer extends ChannelInitializer<Channel> {
     p.addLast(PipelineNames.KEEP_ALIVE, new HttpServerKeepAliveHandler());
     p.addLast(PipelineNames.BODY_REFUSAL, new BodyRefusalHandler());
     p.addLast(PipelineNames.AGGREGATOR, new HttpObjectAggregator(limits.maxRequestBody()));
-    p.addLast(PipelineNames.CHUNKED_WRITER, new ChunkedWriteHandler());
+    if (ssl != null) {
+      // Every write passes through it, so it is only where something needs it.
+      p.addLast(PipelineNames.CHUNKED_WRITER, new ChunkedWriteHandler());
+    }
     p.addLast(PipelineNames.PREFLIGHT, preflight);
     p.addLast(PipelineNames.ROUTER, new RequestRouter(routes));
   }

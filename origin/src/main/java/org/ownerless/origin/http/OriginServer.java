@@ -9,8 +9,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -80,11 +78,12 @@ public final class OriginServer implements AutoCloseable {
     }
     ConnectionLimiter limiter = new ConnectionLimiter("HTTP", limits.maxConnections(), limits.maxConnectionsPerIp());
     metrics = new HttpMetrics(registry, limiter::active);
-    acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("origin-accept"), NioIoHandler.newFactory());
-    workers = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("origin-io"), NioIoHandler.newFactory());
+    OriginTransport transport = OriginTransport.best();
+    acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("origin-accept"), transport.ioHandlers());
+    workers = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("origin-io"), transport.ioHandlers());
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(acceptor, workers)
-        .channel(NioServerSocketChannel.class)
+        .channel(transport.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 1024)
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
@@ -104,7 +103,7 @@ public final class OriginServer implements AutoCloseable {
       throw new IllegalStateException("cannot listen on " + host + ":" + requestedPort, e);
     }
     int port = port();
-    log.info("origin listening on {}://{}:{}", ssl == null ? "http" : "https", host, port);
+    log.info("origin listening on {}://{}:{} ({})", ssl == null ? "http" : "https", host, port, transport.name());
     return port;
   }
 

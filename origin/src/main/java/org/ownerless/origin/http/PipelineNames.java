@@ -3,8 +3,7 @@ package org.ownerless.origin.http;
 /** Names of the pipeline's handlers, so an upgrade can take out exactly the HTTP-only ones. */
 final class PipelineNames {
   static final String LIMITER = "connection-limiter";
-  static final String WRITE_STALL = "write-stall";
-  static final String IDLE = "idle";
+  static final String WATCH = "connection-watch";
   static final String BACKPRESSURE = "backpressure";
   static final String TLS = "tls";
   static final String HEADER_DEADLINE = "header-deadline";
@@ -20,9 +19,12 @@ final class PipelineNames {
   static final String PREFLIGHT = "cors-preflight";
   static final String ROUTER = "router";
 
-  /** Handlers that only make sense for HTTP/1.1 requests and must go when the connection upgrades. */
+  /**
+   * Handlers that only make sense for HTTP/1.1 requests and must go when the connection upgrades
+   * (the connection watch stays, with its idle clock ended).
+   */
   static final String[] HTTP_ONLY = {
-    IDLE, BACKPRESSURE, HEADER_DEADLINE, REQUEST_PROGRESS, DECODER_FAILURE, KEEP_ALIVE, BODY_REFUSAL, PREFLIGHT
+    BACKPRESSURE, HEADER_DEADLINE, REQUEST_PROGRESS, DECODER_FAILURE, KEEP_ALIVE, BODY_REFUSAL, PREFLIGHT
   };
 
   private PipelineNames() {}

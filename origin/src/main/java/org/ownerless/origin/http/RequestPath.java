@@ -20,6 +20,9 @@ final class RequestPath {
     if (uri == null || uri.isEmpty() || uri.charAt(0) != '/') {
       return Optional.empty(); // only origin-form targets; absolute-form would let the client pick a host
     }
+    if (plain(uri)) {
+      return acceptable(uri) ? Optional.of(uri) : Optional.empty(); // what decoding would return
+    }
     QueryStringDecoder decoder = new QueryStringDecoder(uri);
     String raw = decoder.rawPath();
     String lower = raw.toLowerCase(Locale.ROOT);
@@ -34,6 +37,20 @@ final class RequestPath {
       return Optional.empty();
     }
     return acceptable(path) ? Optional.of(path) : Optional.empty();
+  }
+
+  /**
+   * True if the target has no query, fragment or escape, so it is its own decoded path: the common
+   * case, answered without the decoder's allocations (it is asked twice per request).
+   */
+  private static boolean plain(String uri) {
+    for (int i = 0; i < uri.length(); i++) {
+      char c = uri.charAt(i);
+      if (c == '%' || c == '?' || c == '#') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean acceptable(String path) {
@@ -53,9 +70,9 @@ final class RequestPath {
       if (end < 0) {
         end = path.length();
       }
-      String segment = path.substring(start, end);
-      if (segment.equals(".") || segment.equals("..")) {
-        return false;
+      int length = end - start;
+      if ((length == 1 || length == 2) && path.charAt(start) == '.' && path.charAt(end - 1) == '.') {
+        return false; // "." or ".."
       }
       start = end + 1;
     }

@@ -71,7 +71,7 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   /**
-   * Removes the HTTP/1.1-only handlers (deadlines, keep-alive, preflight, this router), lets the
+   * Removes the HTTP/1.1-only handlers (deadlines, keep-alive, preflight, this router), ends the idle clock, lets the
    * installer append its own (e.g. a WebSocketServerProtocolHandler, which completes the handshake
    * and swaps the codec), and passes it the handshake request. The installer owns idle policy for
    * its protocol; the connection limit and write-stall guard stay in place.
@@ -82,6 +82,10 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       if (p.get(name) != null) {
         p.remove(name);
       }
+    }
+    ConnectionWatch watch = p.get(ConnectionWatch.class);
+    if (watch != null) {
+      watch.endIdleWatch();
     }
     installer.accept(p);
     ctx.fireChannelRead(req.retain()); // balanced by SimpleChannelInboundHandler's release

@@ -1,6 +1,7 @@
 package org.ownerless.origin.http;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -9,13 +10,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An open regular file found strictly inside a root directory, with the attributes its validators
- * (ETag, Last-Modified) come from. The caller owns {@link #channel()} and must close it.
+ * A regular file found strictly inside a root directory, with the attributes its validators
+ * (ETag, Last-Modified) come from: either open ({@link #channel()}, which the caller owns and must
+ * close) or, for a small file whose cached copy is still this version, its {@link #cached() body}.
  */
-record StaticFile(FileChannel channel, BasicFileAttributes attrs, String name) {
+record StaticFile(Path path, FileChannel channel, byte[] cached, BasicFileAttributes attrs, String name,
+    FileHeaders headers) {
 
   /**
    * Opens {@code root/relative} if it is a regular file that really lies inside {@code root}.
@@ -23,7 +27,8 @@ record StaticFile(FileChannel channel, BasicFileAttributes attrs, String name) {
    * @param realRoot the root, already {@link Path#toRealPath resolved}
    * @param relative a path with '/' separators and no '.', '..' or empty segments
    */
-  static Optional<StaticFile> open(Path realRoot, String relative, RealDirectories dirs) throws IOException {
+  static Optional<StaticFile> open(Path realRoot, String relative, RealDirectories dirs, SmallFileCache cache)
+      throws IOException {
     Path candidate;
     try {
       candidate = realRoot.resolve(relative).normalize();
@@ -67,6 +72,10 @@ record StaticFile(FileChannel channel, BasicFileAttributes attrs, String name) {
       if (!attrs.isRegularFile()) {
         return Optional.empty(); // directories (no listings), devices, fifos
       }
+      SmallFileCache.Hit hit = cache.get(real, attrs);
+      if (hit != null) {
+        return Optional.of(new StaticFile(real, null, hit.body(), attrs, real.getFileName().toString(), hit.headers()));
+      }
       FileChannel channel;
       try {
         channel = FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
@@ -74,11 +83,42 @@ record StaticFile(FileChannel channel, BasicFileAttributes attrs, String name) {
         return Optional.empty();
       }
       if (channel.size() == attrs.size()) {
-        return Optional.of(new StaticFile(channel, attrs, real.getFileName().toString()));
+        String name = real.getFileName().toString();
+        return Optional.of(new StaticFile(real, channel, null, attrs, name, FileHeaders.of(attrs, name)));
       }
       channel.close(); // rewritten in place between the two calls; look again
     }
     throw new IOException("file keeps changing while being opened: " + relative);
+  }
+
+  /**
+   * The whole body of this small open file, remembered in {@code cache} if the file still has the
+   * attributes it was opened with once it has been read (so the body is that version's).
+   */
+  byte[] readAll(SmallFileCache cache) throws IOException {
+    if (cached != null) {
+      return cached;
+    }
+    byte[] body = new byte[(int) attrs.size()];
+    ByteBuffer into = ByteBuffer.wrap(body);
+    while (into.hasRemaining()) {
+      if (channel.read(into, into.position()) < 0) {
+        throw new IOException(name + " shrank while being read");
+      }
+    }
+    BasicFileAttributes after = attributes(path);
+    if (after != null && after.size() == attrs.size() && after.lastModifiedTime().equals(attrs.lastModifiedTime())
+        && Objects.equals(after.fileKey(), attrs.fileKey())) {
+      cache.put(path, attrs, body, headers);
+    }
+    return body;
+  }
+
+  /** Releases the open file, if this is one. */
+  void close() throws IOException {
+    if (channel != null) {
+      channel.close();
+    }
   }
 
   /** The file's own attributes (a symlink is not followed), or null if it does not exist. */

@@ -1,15 +1,21 @@
 package org.ownerless.origin.http;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
-import io.netty.handler.codec.DateFormatter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -18,6 +24,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedNioFile;
+import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
@@ -46,6 +53,18 @@ public final class StaticFileRoute implements HttpRoute {
   /** Bodies up to this size go out in one write with their headers instead of through sendfile. */
   static final int SMALL_FILE = 64 * 1024;
 
+  /** Bytes of small files kept in memory per route: the playlists and manifests of hundreds of streams. */
+  static final long SMALL_FILES_CACHED = 8L * 1024 * 1024;
+
+  /**
+   * Response headers are set only by this route, from values it made or was configured with, so
+   * Netty's per-header validation (built for values that came off the wire) is skipped.
+   */
+  private static final HttpHeadersFactory OWN_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+  private static final AsciiString BYTES = AsciiString.cached("bytes");
+  private static final AsciiString NOSNIFF_NAME = AsciiString.cached("x-content-type-options");
+  private static final AsciiString NOSNIFF = AsciiString.cached("nosniff");
+
   /** NAME_MAX of ext4, xfs, btrfs, tmpfs: no published file has a longer name. */
   private static final int MAX_NAME_BYTES = 255;
 
@@ -53,6 +72,7 @@ public final class StaticFileRoute implements HttpRoute {
   private final Path realRoot;
   private final Map<String, String> pageHeaders;
   private final RealDirectories directories = new RealDirectories();
+  private final SmallFileCache smallFiles = new SmallFileCache(SMALL_FILES_CACHED);
 
   /**
    * Serves {@code root} at {@code prefix}. Public so that routes with their own policy (the relay's
@@ -90,7 +110,7 @@ public final class StaticFileRoute implements HttpRoute {
       notFound(ctx, req);
       return;
     }
-    Optional<StaticFile> found = StaticFile.open(realRoot, relative, directories);
+    Optional<StaticFile> found = StaticFile.open(realRoot, relative, directories, smallFiles);
     if (found.isEmpty()) {
       notFound(ctx, req);
       return;
@@ -107,52 +127,57 @@ public final class StaticFileRoute implements HttpRoute {
     if (relative.isEmpty() || relative.endsWith("/")) {
       return false;
     }
-    for (String segment : relative.split("/")) {
-      if (segment.startsWith(".") || tooLongForAFileName(segment)) {
+    int start = 0;
+    while (start < relative.length()) {
+      int end = relative.indexOf('/', start);
+      if (end < 0) {
+        end = relative.length();
+      }
+      if (relative.charAt(start) == '.' || tooLongForAFileName(relative, start, end)) {
         return false;
       }
+      start = end + 1;
     }
     return true;
   }
 
   /** Encodes only a name that might be too long: a UTF-16 char is at most 3 bytes in UTF-8. */
-  private static boolean tooLongForAFileName(String segment) {
-    return segment.length() > MAX_NAME_BYTES / 3 && segment.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES;
+  private static boolean tooLongForAFileName(String path, int start, int end) {
+    return end - start > MAX_NAME_BYTES / 3
+        && path.substring(start, end).getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES;
   }
 
   private void serve(ChannelHandlerContext ctx, FullHttpRequest req, StaticFile file) throws IOException {
     boolean handedOff = false;
     try {
-      String etag = EntityTags.of(file.attrs());
-      long modifiedMillis = file.attrs().lastModifiedTime().toMillis();
-      HttpResponse res = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+      FileHeaders fh = file.headers();
+      HttpResponse res = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, OWN_HEADERS);
       HttpHeaders h = res.headers();
-      h.set(HttpHeaderNames.ETAG, etag);
-      h.set(HttpHeaderNames.LAST_MODIFIED, DateFormatter.format(new Date(modifiedMillis)));
-      h.set(HttpHeaderNames.CACHE_CONTROL, CachePolicy.forFileName(file.name()));
+      h.set(HttpHeaderNames.ETAG, fh.etag());
+      h.set(HttpHeaderNames.LAST_MODIFIED, fh.lastModified());
+      h.set(HttpHeaderNames.CACHE_CONTROL, fh.cacheControl());
       h.set(HttpHeaderNames.DATE, HttpDate.now());
       HttpResponses.echoKeepAlive(req, res);
-      if (file.name().endsWith(".html")) {
+      if (fh.page()) {
         pageHeaders.forEach(h::set);
       }
 
-      if (notModified(req, etag, modifiedMillis)) {
+      if (notModified(req, fh.etag(), fh.modifiedMillis())) {
         res.setStatus(HttpResponseStatus.NOT_MODIFIED);
         // RFC 9110 §8.6 allows the 200's length here; it also tells the keep-alive handler the
         // message length is defined, so the connection stays open.
         HttpUtil.setContentLength(res, file.size());
-        ctx.write(res);
-        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        ctx.writeAndFlush(complete(res, Unpooled.EMPTY_BUFFER));
         return;
       }
 
-      h.set(HttpHeaderNames.CONTENT_TYPE, ContentTypes.forFileName(file.name()));
-      h.set(HttpHeaderNames.ACCEPT_RANGES, "bytes");
-      h.set("X-Content-Type-Options", "nosniff");
+      h.set(HttpHeaderNames.CONTENT_TYPE, fh.contentType());
+      h.set(HttpHeaderNames.ACCEPT_RANGES, BYTES);
+      h.set(NOSNIFF_NAME, NOSNIFF);
       long size = file.size();
       long offset = 0;
       long length = size;
-      RangeRequest range = ifRangeHolds(req, etag, modifiedMillis)
+      RangeRequest range = ifRangeHolds(req, fh.etag(), fh.modifiedMillis())
           ? RangeRequest.parse(req.headers().get(HttpHeaderNames.RANGE), size)
           : new RangeRequest.Whole();
       if (range instanceof RangeRequest.Unsatisfiable) {
@@ -160,8 +185,7 @@ public final class StaticFileRoute implements HttpRoute {
         h.set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + size);
         h.set(HttpHeaderNames.CONTENT_TYPE, HttpResponses.TEXT_PLAIN);
         HttpUtil.setContentLength(res, 0);
-        ctx.write(res);
-        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        ctx.writeAndFlush(complete(res, Unpooled.EMPTY_BUFFER));
         return;
       }
       if (range instanceof RangeRequest.Part part) {
@@ -171,34 +195,25 @@ public final class StaticFileRoute implements HttpRoute {
         length = part.length();
       }
       HttpUtil.setContentLength(res, length);
-      ctx.write(res);
       if (HttpMethod.HEAD.equals(req.method()) || length == 0) {
-        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        ctx.writeAndFlush(complete(res, Unpooled.EMPTY_BUFFER));
         return;
       }
       ChannelFuture sent;
-      if (length <= SMALL_FILE) {
-        // Playlists and manifests: one read, one write with the headers; cheaper than sendfile.
-        io.netty.buffer.ByteBuf body = ctx.alloc().buffer((int) length);
-        try {
-          while (body.readableBytes() < length) {
-            int n = body.writeBytes(file.channel(), offset + body.readableBytes(), (int) length - body.readableBytes());
-            if (n < 0) {
-              throw new IOException(file.name() + " shrank while being read");
-            }
-          }
-        } catch (IOException | RuntimeException e) {
-          body.release();
-          throw e;
-        }
-        sent = ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultLastHttpContent(body));
+      if (size <= SMALL_FILE) {
+        // Playlists and manifests: headers and body in one message and one write, the body from
+        // memory when this version of the file was read before.
+        byte[] body = file.readAll(smallFiles);
+        sent = ctx.writeAndFlush(complete(res, Unpooled.wrappedBuffer(body, (int) offset, (int) length)));
       } else if (ctx.pipeline().get(SslHandler.class) == null) {
         // Plain TCP: the kernel copies file pages straight to the socket (sendfile).
+        ctx.write(res);
         ctx.write(new DefaultFileRegion(file.channel(), offset, length));
         handedOff = true;
         sent = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
       } else {
         // TLS must encrypt in user space; ChunkedWriteHandler reads a chunk only when the socket drains.
+        ctx.write(res);
         sent = ctx.writeAndFlush(new HttpChunkedInput(new ChunkedNioFile(file.channel(), offset, length, TLS_CHUNK)));
         handedOff = true;
       }
@@ -214,9 +229,15 @@ public final class StaticFileRoute implements HttpRoute {
       });
     } finally {
       if (!handedOff) {
-        file.channel().close(); // otherwise Netty closes it once the region or chunked input is done
+        file.close(); // otherwise Netty closes it once the region or chunked input is done
       }
     }
+  }
+
+  /** The response head and its whole body as one message: one trip through the pipeline, one write. */
+  private static FullHttpResponse complete(HttpResponse head, ByteBuf body) {
+    return new DefaultFullHttpResponse(head.protocolVersion(), head.status(), body, head.headers(),
+        EmptyHttpHeaders.INSTANCE);
   }
 
   /** If-None-Match wins over If-Modified-Since (RFC 9110 §13.1.3). */

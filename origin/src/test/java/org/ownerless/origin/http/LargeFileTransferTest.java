@@ -3,9 +3,15 @@ package org.ownerless.origin.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ownerless.origin.http.StreamTree.STREAM;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
@@ -70,6 +76,40 @@ class LargeFileTransferTest {
     HttpResponse<byte[]> res = Http.get(origin.uri(STREAM + "720p/big.ts"), "Range", "bytes=3000001-4000000");
     assertThat(res.statusCode()).isEqualTo(206);
     assertThat(res.body()).isEqualTo(java.util.Arrays.copyOfRange(content, 3_000_001, 4_000_001));
+  }
+
+  @Test
+  void aSlowButMovingDownloadOutlastsTheIdleTimeout() throws Exception {
+    // The client reads a little at a time, so the transfer lasts several idle timeouts; the output
+    // keeps moving, which is activity, so the idle clock must not cut it. The file is larger than
+    // the kernel's socket buffers can absorb, so the server holds output for most of the transfer.
+    byte[] large = new byte[24 * 1024 * 1024];
+    new Random(7).nextBytes(large);
+    tree.write("720p/large.ts", large);
+    origin = RunningOrigin.start(b -> b.staticRoot("/streams/", tree.streams)
+        .limits(OriginLimits.defaults().withIdleTimeout(Duration.ofSeconds(1))));
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    long started = System.nanoTime();
+    try (Socket socket = new Socket()) {
+      socket.setReceiveBufferSize(16 * 1024);
+      socket.connect(new InetSocketAddress("127.0.0.1", origin.port));
+      socket.getOutputStream().write(RawClient.get(STREAM + "720p/large.ts").getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      byte[] buf = new byte[16 * 1024];
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+        received.write(buf, 0, n);
+        if (received.size() >= large.length) {
+          break; // the headers came first, so the body is complete once this much has arrived
+        }
+        Thread.sleep(3); // a few MB/s
+      }
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(3));
+    byte[] all = received.toByteArray();
+    assertThat(all.length).as("bytes received before the server closed").isGreaterThan(large.length);
+    assertThat(new String(all, 0, 12, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+    assertThat(sha256(java.util.Arrays.copyOfRange(all, all.length - large.length, all.length)))
+        .isEqualTo(sha256(large));
   }
 
   @Test
