@@ -8,11 +8,12 @@ import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const [watchUrl, runsArg, viewerDir] = process.argv.slice(2);
+const [watchUrl, runsArg, viewerArg] = process.argv.slice(2)
+const viewerDir = viewerArg && resolve(viewerArg);
 const runs = Number(runsArg);
 if (!watchUrl || !(runs > 0) || !viewerDir) {
   console.error('usage: node first-frame.mjs WATCH_URL RUNS VIEWER_DIR');
@@ -41,13 +42,26 @@ const stockUrl = `http://127.0.0.1:${server.address().port}/stock.html?src=${enc
 // marks (worker started, source buffers, appends) are for FIRST_FRAME_PROFILE only; same on both pages.
 const firstFrameHook = () => {
   window.firstFrame = { at: null, marks: [] }
-  const mark = (what) => window.firstFrame.marks.length < 40 && window.firstFrame.marks.push([what, performance.now()])
+  const mark = (what) => window.firstFrame.marks.length < 60 && window.firstFrame.marks.push([what, performance.now()])
   const NativeWorker = window.Worker
   window.Worker = class extends NativeWorker {
     constructor(...a) { mark('new Worker'); super(...a) }
   }
   const add = MediaSource.prototype.addSourceBuffer
   MediaSource.prototype.addSourceBuffer = function (type) { mark(`addSourceBuffer ${type}`); return add.call(this, type) }
+  const NativeMediaSource = window.MediaSource
+  window.MediaSource = class extends NativeMediaSource {
+    constructor(...a) { mark('new MediaSource'); super(...a) }
+  }
+  // Only the watch page verifies: its signature checks and segment hashes, start -> end.
+  for (const op of ['verify', 'digest']) {
+    const native = crypto.subtle?.[op]?.bind(crypto.subtle)
+    if (!native) continue
+    crypto.subtle[op] = (...a) => {
+      const t = performance.now()
+      return native(...a).finally(() => mark(`subtle.${op} ${Math.round(t)} -> ${Math.round(performance.now())}`))
+    }
+  }
   const append = SourceBuffer.prototype.appendBuffer
   SourceBuffer.prototype.appendBuffer = function (data) { mark(`append ${data.byteLength} B`); return append.call(this, data) }
   document.addEventListener('loadstart', (e) => {
