@@ -5,9 +5,9 @@
 # machine it ran on, into docs/benchmarks.md.
 #
 # Usage: bench/report.sh [--quick] [NAME...]
-#   NAME: jmh ingest publish origin tracker relay hostile latency egress manifestjs fuzz
+#   NAME: jmh ingest publish origin tracker relay hostile latency egress firstframe manifestjs fuzz
 #         (default: all, in that order)
-#   --quick: shorter runs (about 40 minutes in all instead of about 95); the figures are noisier.
+#   --quick: shorter runs (about 40 minutes in all instead of about 100); the figures are noisier.
 # Needs what the individual scripts need: java, mvn, ffmpeg, node, npm, nginx, libnginx-mod-rtmp, wrk,
 # chromium (Debian: apt-get install -y ffmpeg nginx libnginx-mod-rtmp wrk chromium).
 set -uo pipefail
@@ -18,11 +18,11 @@ for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
     -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    jmh|ingest|publish|origin|tracker|relay|hostile|latency|egress|manifestjs|fuzz) names+=("$a") ;;
+    jmh|ingest|publish|origin|tracker|relay|hostile|latency|egress|firstframe|manifestjs|fuzz) names+=("$a") ;;
     *) echo "unknown benchmark '$a' (try --help)" >&2; exit 2 ;;
   esac
 done
-(( ${#names[@]} )) || names=(jmh ingest publish origin tracker relay hostile latency egress manifestjs fuzz)
+(( ${#names[@]} )) || names=(jmh ingest publish origin tracker relay hostile latency egress firstframe manifestjs fuzz)
 out="$root/bench/target/report-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 summary="$out/summary.txt"
@@ -94,6 +94,7 @@ for n in "${names[@]}"; do
       "$root/bench/hostile-upstreams.sh" "$(pick 3 1)" 3 ;;
     latency) run latency 'MET| stages \(' "$root/bench/latency-offload.sh" 8 "$(pick 180 120)" ;;
     egress) run egress 'viewers: origin|MET' "$root/bench/origin-egress.sh" "$(pick 120 90)" ;;
+    firstframe) run firstframe '^run [0-9]+:|^first frame:' "$root/bench/first-frame.sh" "$(pick 5 3)" ;;
     manifestjs) run manifestjs '"sample"' "$root/bench/viewer-manifest-cost.sh" "$(pick 2000 200)" ;;
     fuzz) run fuzz '^differential fuzz:|^verdicts by kind' "$root/bench/differential-fuzz.sh" "$(pick 200000 20000)" ;;
   esac

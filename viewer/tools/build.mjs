@@ -2,11 +2,13 @@
 // Usage: node tools/build.mjs OUT_DIR. Everything the page needs ends up in OUT_DIR: no CDN at run time.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { enginePatches } from './engine-patches.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Where watch.html gets the player's modulepreload links (preloadPlayerCode). */
+const PRELOAD_MARKER = '<!--ownerless:preload-->';
 const out = process.argv[2];
 if (!out) {
   console.error('usage: node tools/build.mjs OUT_DIR');
@@ -43,6 +45,7 @@ copyFileSync(join(root, 'node_modules/hls.js/dist/hls.worker.js'), join(out, 'hl
 for (const f of readdirSync(join(root, 'src/main/web'))) {
   copyFileSync(join(root, 'src/main/web', f), join(out, f));
 }
+preloadPlayerCode(result.metafile, join(out, 'watch.html'));
 // The list the Java side extracts from the jar (it cannot list a directory inside a jar portably).
 writeFileSync(
   join(out, 'files.txt'),
@@ -53,6 +56,40 @@ writeFileSync(
 );
 console.log(`viewer: bundled into ${out} in ${Date.now() - started} ms`);
 
+/** The output files `file` imports statically, itself included. */
+function staticClosure(outputs, file, into = new Set()) {
+  if (into.has(file) || !outputs[file]) return into;
+  into.add(file);
+  for (const i of outputs[file].imports) if (i.kind === 'import-statement') staticClosure(outputs, i.path, into);
+  return into;
+}
+
+/** The output file built for entry point `source` (a path under src/main/js), dynamic imports included. */
+function outputOf(outputs, source) {
+  return Object.keys(outputs).find((f) => (outputs[f].entryPoint ?? '').endsWith(source));
+}
+
+/**
+ * main.js is small and imports the player (watch.js: mostly hls.js) only once it has sent the page's
+ * first requests. The page names the modules both import as modulepreload links, so that they load
+ * with main.js rather than one after the other. Not the player's own file: the browser compiles a
+ * preloaded module at once, and compiling hls.js before main.js ran held the page's first requests
+ * back (bench/first-frame.sh).
+ */
+function preloadPlayerCode(metafile, page) {
+  const outputs = metafile.outputs;
+  const entry = outputOf(outputs, 'src/main/js/main.js');
+  const player = outputOf(outputs, 'src/main/js/watch.js');
+  if (!entry || !player) throw new Error('build: main.js or watch.js is not an output of its own');
+  const files = [...staticClosure(outputs, entry), ...staticClosure(outputs, player)].filter(
+    (f) => f !== entry && f !== player && f.endsWith('.js'),
+  );
+  const links = [...new Set(files)].map((f) => `<link rel="modulepreload" href="${basename(f)}" />`);
+  const html = readFileSync(page, 'utf8');
+  if (!html.includes(PRELOAD_MARKER)) throw new Error(`build: ${page} has no ${PRELOAD_MARKER}`);
+  writeFileSync(page, html.replace(PRELOAD_MARKER, links.join('\n    ')));
+}
+
 /**
  * Source maps for the page's own code only: the WalletConnect chunks (loaded when a viewer tips with
  * Reown AppKit) would add some 15 MB of maps to the jar. Kept: everything viewer.js imports statically
@@ -61,14 +98,9 @@ console.log(`viewer: bundled into ${out} in ${Date.now() - started} ms`);
 function dropLazyWalletSourceMaps(metafile) {
   const outputs = metafile.outputs;
   const keep = new Set();
-  const visit = (file) => {
-    if (keep.has(file) || !outputs[file]) return;
-    keep.add(file);
-    for (const i of outputs[file].imports) if (i.kind === 'import-statement') visit(i.path);
-  };
-  for (const [file, o] of Object.entries(outputs)) {
-    const entry = o.entryPoint ?? '';
-    if (entry.endsWith('src/main/js/main.js') || entry.endsWith('src/main/js/tips/index.js')) visit(file);
+  for (const source of ['src/main/js/main.js', 'src/main/js/watch.js', 'src/main/js/tips/index.js']) {
+    const file = outputOf(outputs, source);
+    if (file) staticClosure(outputs, file, keep);
   }
   for (const file of Object.keys(outputs)) {
     if (!file.endsWith('.js') || keep.has(file)) continue;

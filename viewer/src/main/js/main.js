@@ -1,11 +1,14 @@
 // Entry point of the viewer page. The stream comes from the URL: /watch/PUB/NAME on a node or relay
 // (the hint is the page's own origin), or ?pub=PUB&name=NAME&hint=URL for a copy of the page hosted
 // anywhere. ?latency=low|normal overrides the creator's default mode.
+//
+// This module is kept small on purpose: it sends the page's first requests (the announce, then the
+// first manifest: EarlyFetches) and starts hls.js's transmux worker before the player's code, mostly
+// hls.js, has loaded and run; the player (watch.js) then verifies those bytes as if it had fetched
+// them itself.
 
-import { Events } from './player/events.js';
-import { Page } from './ui/page.js';
-import { TipsView } from './ui/tips-view.js';
-import { Viewer } from './player/viewer.js';
+import { EarlyFetches } from './player/early-fetches.js';
+import { prestartWorker } from './player/prestarted-worker.js';
 
 const PUB = /^[A-Za-z0-9_-]{43}$/;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -34,30 +37,11 @@ async function main() {
     window.ownerless = { stats: () => ({ state: 'failed', message: e.message }) };
     return;
   }
-  const page = new Page(root, stream);
-  const viewer = new Viewer({ ...stream, video: root.querySelector('video') });
-  window.ownerless = {
-    stats: () => viewer.stats.snapshot(),
-    events: () => viewer.eventLog.list(),
-    origins: () => ({ list: [...viewer.origins.list], current: viewer.origins.base }),
-    viewer,
-  };
-  page.follow(viewer.bus);
-  page.render(viewer.stats.snapshot(), viewer.stats.history);
-  // Only verified announces reach the tip panel: the first from start(), newer ones as they are adopted.
-  const tips = new TipsView(page.tipContainer(), {
-    panelOptions: { reownProjectId: root.dataset.reownProjectId || undefined },
-  });
-  const show = (announce) => {
-    page.showAnnounce(announce);
-    tips.show(announce.tips).catch(() => {}); // the tip panel is optional
-  };
-  viewer.bus.on(Events.ANNOUNCE_UPDATED, ({ announce }) => show(announce));
-  try {
-    show(await viewer.start());
-  } catch {
-    // A failed start already reached the page through PlaybackState.
-  }
+  const early = EarlyFetches.start(stream);
+  // hls.js's transmux worker (workerPath in player/viewer.js), started now rather than at the first segment.
+  prestartWorker(new URL('hls.worker.js', import.meta.url).href);
+  const { watch } = await import('./watch.js');
+  await watch(root, stream, early);
 }
 
 main();

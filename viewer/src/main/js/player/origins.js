@@ -15,7 +15,7 @@ export class Origins {
   }
 
   add(url) {
-    const base = normalize(url);
+    const base = originBase(url);
     if (base && !this.list.includes(base) && this.list.length < MAX_ORIGINS) this.list.push(base);
   }
 
@@ -48,7 +48,8 @@ export class Origins {
   }
 }
 
-function normalize(url) {
+/** The base URL an origin's files are read under (http/https, ending in '/'), or null. */
+export function originBase(url) {
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;

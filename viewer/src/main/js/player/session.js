@@ -7,6 +7,9 @@ import { EpochSequence } from './epoch-sequence.js';
 import { DiscontinuityCounter, masterPlaylist, mediaPlaylist } from './playlists.js';
 import { segmentBudget } from './segment-budget.js';
 
+/** How recently a root must have been verified to serve for a rendition's first media playlist. */
+const FIRST_PLAYLIST_REUSE_MS = 1000;
+
 export class Session {
   constructor(address, origins, streamTrust, verifier, bus) {
     this.address = address;
@@ -28,7 +31,11 @@ export class Session {
   }
 
   async mediaPlaylist(rendition) {
-    const root = await this.trust.refreshManifest(rendition);
+    // The first playlist of a rendition may be written from a root verified just before (the one the
+    // player was sized from, Viewer.measureSegmentSeconds): one round trip less before the first
+    // frame. Its age still reaches hls.js (playlistAgeMs); every later playlist reads a new root.
+    const first = !this.playlistRoots.has(rendition);
+    const root = await this.trust.refreshManifest(rendition, { reuseWithinMs: first ? FIRST_PLAYLIST_REUSE_MS : 0 });
     let counter = this.discontinuities.get(rendition);
     if (!counter) this.discontinuities.set(rendition, (counter = new DiscontinuityCounter()));
     let sequence = this.sequences.get(rendition);

@@ -6,6 +6,7 @@
 // untrusted.
 
 import { fetchBytes } from './bounded-fetch.js';
+import { ANNOUNCE_LIMIT, JSON_LIMIT, JSON_TIMEOUT_MS } from './fetch-limits.js';
 import { GapRoots, walkedRootCap } from './gap-roots.js';
 import { Events } from './events.js';
 import {
@@ -20,11 +21,6 @@ import {
 } from './trust-api.js';
 import { FileKind, fileRefused } from './trust-verdict.js';
 
-/** A manifest: the protocol's limit (an ended stream's window holds up to 8192 entries). */
-const JSON_LIMIT = 2 * 1024 * 1024;
-/** An announce: its longest legal form (32 hint URLs of 2 KiB, 16 renditions, tips) is under 128 KiB. */
-const ANNOUNCE_LIMIT = 256 * 1024;
-const JSON_TIMEOUT_MS = 5000;
 /** Entries remembered per rendition: a bit more than one manifest window, older ones are not played. */
 const REMEMBERED_ENTRIES = 8192 + 64;
 
@@ -39,10 +35,12 @@ export class UntrustedError extends Error {
 }
 
 export class StreamTrust {
-  constructor(address, origins, bus) {
+  /** `early`: the page's EarlyFetches, whose bytes stand in for the first fetch of their URLs. */
+  constructor(address, origins, bus, early = null) {
     this.address = address;
     this.origins = origins;
     this.bus = bus;
+    this.early = early;
     this.announce = null;
     this.announceTracker = new AnnounceTracker({ creator: address.pub, name: address.name });
     this.renditions = new Map(); // name -> {tracker, root, entries: Map uri -> entry, refreshing}
@@ -68,15 +66,19 @@ export class StreamTrust {
       if (!this.announce?.renditions.some((x) => x.name === name)) {
         throw new UntrustedError(`rendition ${name} is not in the signed announce`, Problem.WRONG_STREAM);
       }
-      r = { tracker: new RootTracker(), root: null, entries: new Map(), refreshing: null };
+      r = { tracker: new RootTracker(), root: null, acceptedAt: -Infinity, entries: new Map(), refreshing: null };
       this.renditions.set(name, r);
     }
     return r;
   }
 
-  /** The latest manifest of {@code name}, verified and accepted; concurrent callers share one fetch. */
-  refreshManifest(name) {
+  /**
+   * The latest manifest of {@code name}, verified and accepted; concurrent callers share one fetch.
+   * With `reuseWithinMs`, a root this viewer accepted that recently is answer enough (no fetch).
+   */
+  refreshManifest(name, { reuseWithinMs = 0 } = {}) {
     const r = this.rendition(name);
+    if (!r.refreshing && r.root && performance.now() - r.acceptedAt <= reuseWithinMs) return Promise.resolve(r.root);
     if (!r.refreshing) {
       r.refreshing = this.fetchManifest(name, r).finally(() => {
         r.refreshing = null;
@@ -100,6 +102,7 @@ export class StreamTrust {
       },
     );
     r.root = r.tracker.last ?? root;
+    r.acceptedAt = performance.now();
     if (isStale(r.root, this.announce, Date.now())) await this.lookPastStale(name, r, expect, servedBy);
     for (const e of r.root.window) {
       r.entries.set(entryKey(r.root.epoch, e.uri), e);
@@ -204,11 +207,9 @@ export class StreamTrust {
   }
 
   async fetchText(base, file, maxBytes = JSON_LIMIT) {
-    const bytes = await fetchBytes(base + this.address.originPath(file), {
-      maxBytes,
-      timeoutMs: JSON_TIMEOUT_MS,
-    });
-    return bytes;
+    const url = base + this.address.originPath(file);
+    const early = await this.early?.take(url, maxBytes);
+    return early ?? fetchBytes(url, { maxBytes, timeoutMs: JSON_TIMEOUT_MS });
   }
 
   /**

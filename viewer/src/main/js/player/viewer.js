@@ -26,7 +26,8 @@ const HlsWithP2P = HlsJsP2PEngine.injectMixin(Hls);
 const DEFAULT_SEGMENT_SECONDS = 1;
 
 export class Viewer {
-  constructor({ pub, name, hint, video, latency }) {
+  /** `early`: the page's EarlyFetches (early-fetches.js), if it started any. */
+  constructor({ pub, name, hint, video, latency, early = null }) {
     this.address = new StreamAddress(pub, name);
     this.video = video;
     this.requestedLatency = latency;
@@ -36,7 +37,7 @@ export class Viewer {
     this.eventLog = new EventLog(this.bus);
     this.playbackState = new PlaybackState(this.bus);
     this.origins = new Origins(hint, this.bus);
-    this.trust = new StreamTrust(this.address, this.origins, this.bus);
+    this.trust = new StreamTrust(this.address, this.origins, this.bus, early);
     this.verifier = new SegmentVerifier(this.address, this.trust, this.bus);
     this.session = new Session(this.address, this.origins, this.trust, this.verifier, this.bus);
     this.engineHttp = new EngineHttp(this.session, this.verifier);

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Time to first frame (issue 17): `./ownerless demo` (node + built-in RTMP test source), then RUNS
+# times each: a fresh headless Chromium opens the watch page, another one a stock page (plain hls.js +
+# p2p-media-loader, the versions the viewer bundles, default settings) playing the node's same master
+# playlist; the time from navigation start to the first presented video frame. Prints per-run times,
+# the medians and their ratio, with a verdict: the watch page, which verifies the announce, manifest
+# and every segment before playing, must take no longer than the stock page (median).
+# Not a test. Usage: bench/first-frame.sh [RUNS (default 5)]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-5}"
+[[ "$runs" =~ ^[0-9]+$ ]] && (( runs >= 1 && runs <= 50 )) || { echo "RUNS must be 1..50" >&2; exit 2; }
+for tool in node npm java ffmpeg; do command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 2; }; done
+work="$(mktemp -d)"
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+(cd "$root/bench/viewers-js" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+# Builds the jar now, outside the measured window; the viewer's npm packages (the stock page is
+# bundled from them) are installed by that build.
+"$root/ownerless" --version >/dev/null
+[ -d "$root/viewer/node_modules/hls.js" ] || (cd "$root/viewer" && node tools/npm-install.mjs >&2)
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+http=$(free_port); rtmp=$(free_port)
+"$root/ownerless" demo --no-browser --data "$work/demo" --http-port "$http" --rtmp-port "$rtmp" >"$work/demo.log" 2>&1 &
+demo=$!
+url=""
+for _ in $(seq 1 600); do
+  url=$(sed -n 's/^  Watch:  //p' "$work/demo.log" | head -1)
+  [ -n "$url" ] && break
+  kill -0 "$demo" 2>/dev/null || { cat "$work/demo.log" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$url" ] || { echo "the demo printed no watch URL" >&2; exit 1; }
+sleep 8   # a few segments in the playlist before the first page opens
+echo "== first frame: $runs runs, $url" >&2
+node "$root/bench/viewers-js/first-frame.mjs" "$url" "$runs" "$root/viewer"

@@ -1,0 +1,160 @@
+// Time to first frame, the watch page against a stock hls.js + p2p-media-loader page on the same live
+// stream (bench/first-frame.sh, issue 17). Each run opens each page once, in its own fresh headless
+// Chromium (empty cache), alternating which goes first; the time is from navigation start to the first
+// video frame presented (requestVideoFrameCallback's first call), the same hook on both pages.
+// Usage: node first-frame.mjs WATCH_URL RUNS VIEWER_DIR
+// FIRST_FRAME_PROFILE=1 also prints, for each page, what it fetched and when (ms from navigation start).
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const [watchUrl, runsArg, viewerArg] = process.argv.slice(2)
+const viewerDir = viewerArg && resolve(viewerArg);
+const runs = Number(runsArg);
+if (!watchUrl || !(runs > 0) || !viewerDir) {
+  console.error('usage: node first-frame.mjs WATCH_URL RUNS VIEWER_DIR');
+  process.exit(2);
+}
+const here = dirname(fileURLToPath(import.meta.url));
+const executablePath = process.env.OWNERLESS_CHROMIUM ?? '/usr/bin/chromium'
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required',
+  '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns']
+const TIMEOUT_MS = 30000
+const profile = process.env.FIRST_FRAME_PROFILE === '1'
+
+// The node's own files for the stock page: /watch/PUB/NAME -> /streams/PUB/NAME/master.m3u8.
+const watch = new URL(watchUrl)
+const [, pub, name] = /^\/watch\/([^/]+)\/([^/]+)/.exec(watch.pathname)
+const master = `${watch.origin}/streams/${pub}/${name}/master.m3u8`
+const tracker = `ws://${watch.host}/announce`
+
+const out = mkdtempSync(join(tmpdir(), 'stock-page-'))
+const server = await serveStockPage(out)
+const stockUrl = `http://127.0.0.1:${server.address().port}/stock.html?src=${encodeURIComponent(master)}` +
+  `&tracker=${encodeURIComponent(tracker)}`
+
+// Armed before any page script: the first <video> that starts loading gets the frame callback. The
+// marks (worker started, source buffers, appends) are for FIRST_FRAME_PROFILE only; same on both pages.
+const firstFrameHook = () => {
+  window.firstFrame = { at: null, marks: [] }
+  const mark = (what) => window.firstFrame.marks.length < 60 && window.firstFrame.marks.push([what, performance.now()])
+  const NativeWorker = window.Worker
+  window.Worker = class extends NativeWorker {
+    constructor(...a) { mark('new Worker'); super(...a) }
+  }
+  const add = MediaSource.prototype.addSourceBuffer
+  MediaSource.prototype.addSourceBuffer = function (type) { mark(`addSourceBuffer ${type}`); return add.call(this, type) }
+  const NativeMediaSource = window.MediaSource
+  window.MediaSource = class extends NativeMediaSource {
+    constructor(...a) { mark('new MediaSource'); super(...a) }
+  }
+  // Only the watch page verifies: its signature checks and segment hashes, start -> end.
+  for (const op of ['verify', 'digest']) {
+    const native = crypto.subtle?.[op]?.bind(crypto.subtle)
+    if (!native) continue
+    crypto.subtle[op] = (...a) => {
+      const t = performance.now()
+      return native(...a).finally(() => mark(`subtle.${op} ${Math.round(t)} -> ${Math.round(performance.now())}`))
+    }
+  }
+  const append = SourceBuffer.prototype.appendBuffer
+  SourceBuffer.prototype.appendBuffer = function (data) { mark(`append ${data.byteLength} B`); return append.call(this, data) }
+  document.addEventListener('loadstart', (e) => {
+    const v = e.target
+    if (!(v instanceof HTMLVideoElement) || window.firstFrame.armed) return
+    window.firstFrame.armed = true
+    v.requestVideoFrameCallback(() => { window.firstFrame.at ??= performance.now() })
+  }, true)
+}
+
+async function firstFrameMs(url) {
+  const browser = await chromium.launch({ executablePath, headless: true, args })
+  try {
+    const page = await (await browser.newContext()).newPage()
+    await page.addInitScript(firstFrameHook)
+    await page.goto(url, { waitUntil: 'commit' })
+    const end = Date.now() + TIMEOUT_MS
+    while (Date.now() < end) {
+      const at = await page.evaluate(() => window.firstFrame?.at).catch(() => null)
+      if (at != null) {
+        if (profile) console.log(`  ${url.split('?')[0]}: frame at ${Math.round(at)} ms\n${await page.evaluate(timeline)}`)
+        return Math.round(at)
+      }
+      await new Promise(resolve => setTimeout(resolve, 50))
+    }
+    return null
+  } finally {
+    await browser.close()
+  }
+}
+
+// The page's fetches (start -> end, ms from navigation start) and its own parse milestones.
+const timeline = () => {
+  const nav = performance.getEntriesByType('navigation')[0]
+  const lines = [`    html ${Math.round(nav.responseEnd)}, dom interactive ${Math.round(nav.domInteractive)},` +
+    ` DOMContentLoaded end ${Math.round(nav.domContentLoadedEventEnd)}`]
+  const rows = performance.getEntriesByType('resource').map(e =>
+    [e.startTime, `${Math.round(e.startTime)} -> ${Math.round(e.responseEnd)} ${e.name.replace(/^.*\/\/[^/]+/, '').slice(-60)}`])
+  for (const [what, t] of window.firstFrame.marks) rows.push([t, `${Math.round(t)} ${what}`])
+  for (const [, line] of rows.sort((a, b) => a[0] - b[0])) lines.push(`    ${line}`)
+  return lines.join('\n')
+}
+
+const median = xs => {
+  const s = xs.filter(x => x != null).sort((a, b) => a - b)
+  return s.length ? (s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null
+}
+
+try {
+  const times = { watch: [], stock: [] }
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 ? ['stock', 'watch'] : ['watch', 'stock']
+    for (const page of order) times[page].push(await firstFrameMs(page === 'watch' ? watchUrl : stockUrl))
+    console.log(`run ${i + 1}: watch ${times.watch[i] ?? 'no frame'} ms, stock ${times.stock[i] ?? 'no frame'} ms` +
+      ` (${order[0]} first; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`)
+  }
+  const w = median(times.watch)
+  const s = median(times.stock)
+  const failed = times.watch.concat(times.stock).filter(t => t == null).length
+  const met = w != null && s != null && w <= s && failed === 0
+  console.log(`first frame: watch page median ${w} ms, stock hls.js + p2p-media-loader page median ${s} ms,` +
+    ` ratio ${w != null && s ? (w / s).toFixed(2) : '?'} over ${runs} runs` +
+    `${failed ? `, ${failed} pages showed no frame in ${TIMEOUT_MS / 1000} s` : ''}: ${met ? 'MET' : 'NOT MET'}`)
+} finally {
+  server.close()
+  rmSync(out, { recursive: true, force: true })
+}
+
+/** Bundles the stock page from the viewer's own npm packages and serves it over loopback HTTP. */
+async function serveStockPage(dir) {
+  const { build } = createRequire(join(viewerDir, 'package.json'))('esbuild')
+  await build({
+    entryPoints: [join(here, 'stock-page/stock.js')],
+    outfile: join(dir, 'stock.bundle.js'),
+    nodePaths: [join(viewerDir, 'node_modules')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    minify: true,
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // The same Node `process` stand-in the viewer's bundle gets (the tracker client touches it).
+    inject: [join(viewerDir, 'src/main/js/shims/process.js')],
+  })
+  const files = {
+    '/stock.html': ['text/html', readFileSync(join(here, 'stock-page/stock.html'))],
+    '/stock.bundle.js': ['text/javascript', readFileSync(join(dir, 'stock.bundle.js'))],
+  }
+  const s = createServer((req, res) => {
+    const f = files[new URL(req.url, 'http://x').pathname]
+    if (!f) return res.writeHead(404).end()
+    res.writeHead(200, { 'content-type': f[0], 'content-length': f[1].length }).end(f[1])
+  })
+  await new Promise(resolve => s.listen(0, '127.0.0.1', resolve))
+  return s
+}

@@ -1,0 +1,47 @@
+// The page's early requests: the announce, then the manifest of its first rendition; each body is
+// handed over once, only within the caller's size limit, and a failure just means "fetch it yourself".
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { EarlyFetches } from '../../../main/js/player/early-fetches.js';
+
+const PUB = 'A'.repeat(43);
+const base = 'https://origin.example/';
+const announceUrl = `${base}streams/${PUB}/show/announce.json`;
+const manifestUrl = `${base}streams/${PUB}/show/360p/manifest.json`;
+
+function serve(files) {
+  const asked = [];
+  globalThis.fetch = async (url) => {
+    asked.push(url);
+    const body = files[url];
+    return body === undefined ? new Response('no', { status: 404 }) : new Response(body);
+  };
+  return asked;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+test('the announce, then its first rendition manifest, are fetched before anyone asks', async () => {
+  const asked = serve({ [announceUrl]: JSON.stringify({ renditions: [{ name: '360p' }] }), [manifestUrl]: '{"m":1}' });
+  const early = EarlyFetches.start({ pub: PUB, name: 'show', hint: base });
+  await settle();
+  assert.deepEqual(asked, [announceUrl, manifestUrl]);
+  assert.equal(new TextDecoder().decode(await early.take(manifestUrl, 2 * 1024 * 1024)), '{"m":1}');
+  assert.equal(
+    await early.take(manifestUrl, 2 * 1024 * 1024),
+    null,
+    'handed over once: a later read wants a newer copy',
+  );
+  assert.equal(await early.take(announceUrl, 1024), null, 'fetched with a larger limit than this caller allows');
+});
+
+test('a rendition name that is not one never becomes a request; a failed fetch hands over nothing', async () => {
+  const asked = serve({ [announceUrl]: JSON.stringify({ renditions: [{ name: '../../x' }] }) });
+  const early = EarlyFetches.start({ pub: PUB, name: 'show', hint: base });
+  await settle();
+  assert.deepEqual(asked, [announceUrl]);
+  serve({});
+  const failed = EarlyFetches.start({ pub: PUB, name: 'show', hint: base });
+  assert.equal(await failed.take(announceUrl, 256 * 1024), null);
+  assert.ok(early);
+});
