@@ -12,6 +12,7 @@ packages=(
   gstreamer1.0-plugins-ugly              # x264enc
   gstreamer1.0-libav                     # avenc_aac
   chromium                               # viewer tests (driven by Playwright, no browser download)
+  nginx libnginx-mod-rtmp                # --hls-input fed by a real nginx-rtmp packager (HlsInputFromNginxRtmpTest)
 )
 
 missing=()
