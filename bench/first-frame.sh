@@ -19,18 +19,10 @@ trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$wo
 "$root/ownerless" --version >/dev/null
 [ -d "$root/viewer/node_modules/hls.js" ] || (cd "$root/viewer" && node tools/npm-install.mjs >&2)
 
+source "$root/bench/lib/demo.sh"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 http=$(free_port); rtmp=$(free_port)
-"$root/ownerless" demo --no-browser --data "$work/demo" --http-port "$http" --rtmp-port "$rtmp" >"$work/demo.log" 2>&1 &
-demo=$!
-url=""
-for _ in $(seq 1 600); do
-  url=$(sed -n 's/^  Watch:  //p' "$work/demo.log" | head -1)
-  [ -n "$url" ] && break
-  kill -0 "$demo" 2>/dev/null || { cat "$work/demo.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "the demo printed no watch URL" >&2; exit 1; }
+start_demo "$work/demo.log" --data "$work/demo" --http-port "$http" --rtmp-port "$rtmp"
 sleep 8   # a few segments in the playlist before the first page opens
 echo "== first frame: $runs runs, $url" >&2
 node "$root/bench/viewers-js/first-frame.mjs" "$url" "$runs" "$root/viewer"

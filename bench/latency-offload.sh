@@ -39,6 +39,7 @@ trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$wo
 (cd "$root/bench/viewers-js" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
 "$root/ownerless" --version >/dev/null   # build the jar now, outside the measured window
 
+source "$root/bench/lib/demo.sh"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "source ${size} 30 fps, ladder src + 240p, $(nproc) cores, viewers at niceness ${viewer_nice}" >&2
@@ -47,16 +48,8 @@ for n in $counts; do
   for mode in $modes; do
     for run in $(seq 1 "$runs"); do
       http=$(free_port); rtmp=$(free_port); data="$work/demo-$n-$mode-$run"
-      "$root/ownerless" demo --no-browser --data "$data" --http-port "$http" --rtmp-port "$rtmp" \
-          --latency "$mode" --source-size "$size" >"$data.log" 2>&1 &
-      demo=$!
-      url=""
-      for _ in $(seq 1 600); do
-        url=$(sed -n 's/^  Watch:  //p' "$data.log" | head -1)
-        [ -n "$url" ] && break
-        kill -0 "$demo" 2>/dev/null || { cat "$data.log" >&2; exit 1; }
-        sleep 0.1
-      done
+      start_demo "$data.log" --data "$data" --http-port "$http" --rtmp-port "$rtmp" \
+          --latency "$mode" --source-size "$size"
       # Stage probe while viewers join, done before the counted window (its polls are origin egress too).
       playlist="${url/\/watch\//\/streams\/}/src/index.m3u8"
       OWNERLESS_SOURCE_WIDTH="${size%x*}" node "$root/bench/viewers-js/stage-probe.mjs" "$playlist" $(( 8 + 3 * n + 15 )) \

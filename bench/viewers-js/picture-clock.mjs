@@ -1,16 +1,18 @@
-// Reads the demo source's clock stripe (app/.../demo/ClockCode.java: keep the layout in step) from the
-// frame a viewer's <video> shows now. Glass-to-glass latency is then Date.now() minus the stamp: same
-// machine, same clock. Cheap on purpose: only the stripe is drawn, scaled down to 4 canvas pixels per
-// cell (the scaling averages each block), and only that tiny canvas is read back.
+// Reads the demo source's clock stripe (layout and code: clock-stripe.mjs) from the frame a viewer's
+// <video> shows now. Glass-to-glass latency is then Date.now() minus the stamp: same machine, same clock.
+// Cheap on purpose: only the stripe is drawn, scaled down to 4 canvas pixels per cell (the scaling
+// averages each block), and only that tiny canvas is read back.
 
-/** The stripe's geometry, in cells of (frame width / cellsAcross) pixels, as ClockCode draws it. */
-export const STRIPE = { cellsAcross: 36, firstColumn: 2, firstRow: 0.75, bits: 32 }
+export { STRIPE } from './clock-stripe.mjs'
 
 /**
  * Runs inside the page (self-contained: Playwright sends its source). Returns null before the video has
  * a frame; {at, ageMs: null} when the rows disagree (the frame is not read rather than read wrong);
  * else {at, ageMs}: how old the shown frame's stamp is at `at`, to the millisecond, plus up to one frame
  * period (the frame on screen may have been there since the last vsync).
+ *
+ * Its decoding repeats clock-stripe.mjs's decodeStamp and stampAge on purpose: Playwright sends this
+ * function's source to the page, where it cannot import; clock-stripe.test.mjs holds the two together.
  */
 export function readPictureAge ({ cellsAcross, firstColumn, firstRow, bits }) {
   const video = document.querySelector('video')

@@ -7,7 +7,7 @@
 // whose origin bytes are being counted.
 // Usage: node stage-probe.mjs PLAYLIST_URL SECONDS
 import { spawn } from 'node:child_process'
-import { STRIPE } from './picture-clock.mjs'
+import { STRIPE, STRIPE_DEPTH, decodeStamp, stampAge } from './clock-stripe.mjs'
 
 const [playlistUrl, secondsArg] = process.argv.slice(2)
 const seconds = Number(secondsArg)
@@ -21,7 +21,7 @@ const pct = (xs, q) => xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.len
 function stripeRows (bytes) {
   return new Promise((resolve, reject) => {
     const ff = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', 'pipe:0', '-vf',
-      `crop=iw:ceil(iw*${STRIPE.firstRow + 2.25}/${STRIPE.cellsAcross}):0:0,format=gray`,
+      `crop=iw:ceil(iw*${STRIPE_DEPTH}/${STRIPE.cellsAcross}):0:0,format=gray`,
       '-f', 'rawvideo', 'pipe:1'], { stdio: ['pipe', 'pipe', 'inherit'] })
     const out = []
     ff.stdout.on('data', b => out.push(b))
@@ -35,25 +35,16 @@ function stripeRows (bytes) {
 function readGray (gray, offset, width) {
   const cell = width / STRIPE.cellsAcross
   const bright = (x, y) => gray[offset + Math.floor(y) * width + Math.floor(x)] > 128
-  let code = 0
-  for (let i = 0; i < STRIPE.bits; i++) {
-    const x = cell * (STRIPE.firstColumn + i + 0.5)
-    const upper = bright(x, cell * (STRIPE.firstRow + 0.5))
-    if (upper === bright(x, cell * (STRIPE.firstRow + 1.5))) return null
-    if (upper) code += 2 ** i
-  }
-  return code
+  return decodeStamp((i, row) => bright(cell * (STRIPE.firstColumn + i + 0.5), cell * (STRIPE.firstRow + row + 0.5)))
 }
-
-const ageAt = (now, code) => ((now % 2 ** 32) - code + 2 ** 32) % 2 ** 32
 
 async function stampsOf (uri, listedAt, width) {
   const bytes = Buffer.from(await (await fetch(new URL(uri, playlistUrl))).arrayBuffer())
   const gray = await stripeRows(bytes)
-  const frame = width * Math.ceil(width * (STRIPE.firstRow + 2.25) / STRIPE.cellsAcross)
+  const frame = width * Math.ceil(width * STRIPE_DEPTH / STRIPE.cellsAcross)
   const first = readGray(gray, 0, width)
   const last = readGray(gray, gray.length - frame, width)
-  return { firstToListed: first == null ? null : ageAt(listedAt, first), lastToListed: last == null ? null : ageAt(listedAt, last) }
+  return { firstToListed: first == null ? null : stampAge(listedAt, first), lastToListed: last == null ? null : stampAge(listedAt, last) }
 }
 
 const width = Number(process.env.OWNERLESS_SOURCE_WIDTH ?? 854)

@@ -7,12 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.ownerless.ingest.transcode.RenditionSpec;
 import org.ownerless.ingest.transcode.SelectedRendition;
+import org.ownerless.net.Directories;
 import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.model.TipTargets;
 import org.slf4j.Logger;
@@ -61,7 +60,7 @@ public final class PublishWarmup {
         // Only slower first segments follow from this; the node publishes as before.
         log.debug("publishing path warm-up stopped: {}", e.toString());
       } finally {
-        deleteQuietly(scratch);
+        Directories.deleteQuietly(scratch);
       }
     }, "publish-warmup");
     t.setDaemon(true);
@@ -105,7 +104,7 @@ public final class PublishWarmup {
       }
     } finally {
       stream.discard();
-      deleteQuietly(scratch);
+      Directories.deleteQuietly(scratch);
     }
     return new Result(segments, CPU.getCurrentThreadCpuTime() - cpuStart, System.nanoTime() - wallStart);
   }
@@ -115,23 +114,5 @@ public final class PublishWarmup {
     byte[] seed = new byte[Signer.SEED_LENGTH];
     new SecureRandom().nextBytes(seed);
     return Signer.fromSeed(seed);
-  }
-
-  /** Deletes {@code dir} and everything under it, as far as it can. */
-  static void deleteQuietly(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      all.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          log.debug("cannot delete {}: {}", p, e.getMessage());
-        }
-      });
-    } catch (IOException e) {
-      log.debug("cannot clean {}: {}", dir, e.getMessage());
-    }
   }
 }

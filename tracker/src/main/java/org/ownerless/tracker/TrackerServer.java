@@ -9,6 +9,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
+import org.ownerless.net.ServerTransport;
 
 /**
  * The tracker on its own port: HTTP only to upgrade /announce to a WebSocket. One event-loop thread
@@ -20,7 +21,7 @@ public final class TrackerServer implements AutoCloseable, TrackerCounters {
   private final TrackerInstaller installer;
   private final int threads;
   private EventLoopGroup group;
-  private Transport transport;
+  private ServerTransport transport;
   private Channel server;
 
   public TrackerServer(InetSocketAddress bind, TrackerConfig config) {
@@ -42,7 +43,7 @@ public final class TrackerServer implements AutoCloseable, TrackerCounters {
 
   /** Binds and returns the port (useful with port 0). */
   public int start() throws InterruptedException {
-    transport = Transport.best();
+    transport = ServerTransport.best("ownerless.tracker.nio");
     group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers());
     server = new ServerBootstrap().group(group).channel(transport.serverChannel())
         .childHandler(new ChannelInitializer<SocketChannel>() {

@@ -12,8 +12,9 @@ import java.util.List;
  * <p>The code: bit i of (epoch ms mod 2^32) is block i of the upper row, white for 1; the lower row holds
  * the complement, so a reader rejects a frame whose rows disagree (a blurred, half-decoded or covered
  * stripe) instead of reading a wrong time. Everything is measured in cells of width/36 px, square, so the
- * stripe scales with any rendition: at 854x480 a block is 19 px, at 240p still 9 px. The reader in
- * bench/viewers-js/picture-clock.mjs samples the centres of these cells; keep the two in step.
+ * stripe scales with any rendition: at 854x480 a block is 19 px, at 240p still 9 px. The bench's readers
+ * (bench/viewers-js/clock-stripe.mjs; the layout in clock-stripe.json beside it, held to these constants
+ * by ClockStripeLayoutTest) sample the centres of these cells.
  *
  * <p>The stamp is taken by {@code setpts} from the real-time clock when the frame enters the filter graph
  * (with {@code -re}: when the frame is due), in a 1 ms time base; the frames then get regular timestamps

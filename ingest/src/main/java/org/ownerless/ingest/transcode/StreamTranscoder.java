@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.ownerless.ingest.flv.AudioTagHeader;
 import org.ownerless.ingest.flv.FlvFormatException;
 import org.ownerless.ingest.flv.FlvWriter;
 import org.ownerless.ingest.flv.VideoTagHeader;
+import org.ownerless.net.Directories;
 import org.ownerless.net.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -343,30 +343,13 @@ public final class StreamTranscoder {
     } else {
       log.info("{}: ffmpeg run {} finished", stream, ended.number());
     }
-    deleteRecursively(runDir);
+    Directories.deleteQuietly(runDir);
     listener.onFfmpegExit(stream, ended.number(), exitCode, crashed, tail);
   }
 
   private synchronized boolean takeDiscontinuity(int runNumber, String rendition) {
     Set<String> pending = discontinuityPending.get(runNumber);
     return pending != null && pending.remove(rendition);
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          log.debug("cannot delete {}: {}", p, e.getMessage());
-        }
-      });
-    } catch (IOException e) {
-      log.debug("cannot clean {}: {}", dir, e.getMessage());
-    }
   }
 
   /** Bridges one run's callbacks back to this stream; segment callbacks are not under the stream lock. */

@@ -1,12 +1,9 @@
 package org.ownerless.origin.http;
 
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +25,11 @@ import org.slf4j.LoggerFactory;
  * not see a stall: a zero-copy file region counts zero bytes toward the write-buffer watermark. Like
  * the header deadline, a limit is enforced at most a quarter of its length late.
  */
-final class ConnectionWatch extends ChannelDuplexHandler {
+final class ConnectionWatch extends PeriodicConnectionCheck {
   private static final Logger log = LoggerFactory.getLogger(ConnectionWatch.class);
-  private static final int CHECKS_PER_TIMEOUT = 4;
 
   private final long stallNanos;
   private long idleNanos; // 0: not watched (upgraded connection)
-  private ScheduledFuture<?> checker;
 
   private boolean readSinceCheck;
   private long writes;
@@ -56,25 +51,13 @@ final class ConnectionWatch extends ChannelDuplexHandler {
   }
 
   @Override
-  public void handlerAdded(ChannelHandlerContext ctx) {
-    if (ctx.channel().isActive()) {
-      start(ctx);
-    }
+  long periodNanos() {
+    return periodFor(Math.min(idleNanos, stallNanos));
   }
 
   @Override
-  public void channelActive(ChannelHandlerContext ctx) {
-    start(ctx);
-    ctx.fireChannelActive();
-  }
-
-  private void start(ChannelHandlerContext ctx) {
-    if (checker != null) {
-      return;
-    }
-    lastActivity = lastOutputMove = System.nanoTime();
-    long period = Math.max(1, Math.min(idleNanos, stallNanos) / CHECKS_PER_TIMEOUT);
-    checker = ctx.executor().scheduleAtFixedRate(() -> check(ctx), period, period, TimeUnit.NANOSECONDS);
+  void started(long now) {
+    lastActivity = lastOutputMove = now;
   }
 
   @Override
@@ -89,7 +72,8 @@ final class ConnectionWatch extends ChannelDuplexHandler {
     ctx.write(msg, promise);
   }
 
-  private void check(ChannelHandlerContext ctx) {
+  @Override
+  void check(ChannelHandlerContext ctx) {
     long now = System.nanoTime();
     ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
     Object inFlight = out == null ? null : out.current();
@@ -112,33 +96,10 @@ final class ConnectionWatch extends ChannelDuplexHandler {
     boolean outputPending = inFlight != null || pending > 0 || !ctx.channel().isWritable();
     if (outputPending && now - lastOutputMove >= stallNanos) {
       log.debug("{}: client stopped reading, closing", ctx.channel().remoteAddress());
-      close(ctx);
+      closeConnection(ctx);
     } else if (idleNanos > 0 && now - lastActivity >= idleNanos) {
       log.debug("{}: idle, closing", ctx.channel().remoteAddress());
-      close(ctx);
-    }
-  }
-
-  private void close(ChannelHandlerContext ctx) {
-    stop();
-    ctx.close();
-  }
-
-  @Override
-  public void channelInactive(ChannelHandlerContext ctx) {
-    stop();
-    ctx.fireChannelInactive();
-  }
-
-  @Override
-  public void handlerRemoved(ChannelHandlerContext ctx) {
-    stop();
-  }
-
-  private void stop() {
-    if (checker != null) {
-      checker.cancel(false);
-      checker = null;
+      closeConnection(ctx);
     }
   }
 }

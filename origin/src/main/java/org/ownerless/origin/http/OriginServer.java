@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import org.ownerless.net.ConnectionLimiter;
+import org.ownerless.net.ServerTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +79,7 @@ public final class OriginServer implements AutoCloseable {
     }
     ConnectionLimiter limiter = new ConnectionLimiter("HTTP", limits.maxConnections(), limits.maxConnectionsPerIp());
     metrics = new HttpMetrics(registry, limiter::active);
-    OriginTransport transport = OriginTransport.best();
+    ServerTransport transport = ServerTransport.best("ownerless.origin.nio");
     acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("origin-accept"), transport.ioHandlers());
     workers = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("origin-io"), transport.ioHandlers());
     ServerBootstrap bootstrap = new ServerBootstrap()
