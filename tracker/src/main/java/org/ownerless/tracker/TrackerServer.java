@@ -45,14 +45,15 @@ public final class TrackerServer implements AutoCloseable, TrackerCounters {
   public int start() throws InterruptedException {
     transport = ServerTransport.best("ownerless.tracker.nio");
     group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers());
-    server = new ServerBootstrap().group(group).channel(transport.serverChannel())
+    ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(transport.serverChannel())
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
             ch.pipeline().addLast(new HttpServerCodec(4096, 8192, 8192), new HttpObjectAggregator(8192),
                 new HttpGate(installer));
           }
-        }).bind(bind).sync().channel();
+        });
+    server = ServerTransport.bind(bootstrap, bind);
     return ((InetSocketAddress) server.localAddress()).getPort();
   }
 

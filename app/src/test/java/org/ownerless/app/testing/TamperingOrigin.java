@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +24,7 @@ public final class TamperingOrigin implements AutoCloseable {
   private final String upstream;
   private volatile BiFunction<String, byte[], byte[]> rewrite;
   private final AtomicInteger requests = new AtomicInteger();
+  private final List<String> paths = new CopyOnWriteArrayList<>();
 
   /** An honest mirror of {@code upstream} until {@link #rewrite} is set. */
   public TamperingOrigin(String upstream) throws IOException {
@@ -51,6 +54,11 @@ public final class TamperingOrigin implements AutoCloseable {
     return requests.get();
   }
 
+  /** The paths asked for so far (below the origin root, without query), in arrival order. */
+  public List<String> paths() {
+    return List.copyOf(paths);
+  }
+
   /** The node's bytes for a path below the origin root, e.g. "streams/PUB/NAME/src/roots/3.json"; null unless 200. */
   public byte[] fetchUpstream(String path) throws Exception {
     HttpResponse<byte[]> r = Http.get(upstream + "/" + path);
@@ -62,6 +70,7 @@ public final class TamperingOrigin implements AutoCloseable {
     try (ex) {
       ex.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
       String path = ex.getRequestURI().getPath().substring(1);
+      paths.add(path);
       byte[] body;
       try {
         byte[] original = fetchUpstream(path);

@@ -92,11 +92,11 @@ public final class OriginServer implements AutoCloseable {
             new WriteBufferWaterMark(limits.writeBufferLowWaterMark(), limits.writeBufferHighWaterMark()))
         .childHandler(new OriginChannelInitializer(limits, ssl, limiter, new MetricsHandler(metrics), routes));
     try {
-      serverChannel = bootstrap.bind(new InetSocketAddress(host, requestedPort)).sync().channel();
+      serverChannel = ServerTransport.bind(bootstrap, new InetSocketAddress(host, requestedPort));
     } catch (Exception e) {
       close();
-      if (e instanceof IOException io) { // Netty rethrows the bind failure as-is (e.g. BindException)
-        throw new UncheckedIOException("cannot listen on " + host + ":" + requestedPort, io);
+      if (e instanceof UncheckedIOException io) { // a busy port's cause is a BindException with either transport
+        throw new UncheckedIOException("cannot listen on " + host + ":" + requestedPort, io.getCause());
       }
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
