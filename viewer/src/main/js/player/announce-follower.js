@@ -8,6 +8,7 @@
 import { Events } from './events.js';
 import { announceRefused } from './trust-verdict.js';
 import { Problem } from './trust-api.js';
+import { timeText } from '../trust/time-text.js';
 
 /** How often the announce is re-read: the node's re-signing interval. */
 export const ANNOUNCE_REFRESH_MS = 10000;
@@ -66,7 +67,7 @@ export class AnnounceFollower {
         seq: held.seq,
         expiresAtMs: held.expiresAtMs,
         message:
-          `announce seq ${held.seq} expired at ${new Date(held.expiresAtMs).toISOString()} and no origin ` +
+          `announce seq ${held.seq} expired at ${timeText(held.expiresAtMs)} and no origin ` +
           'has a newer one: the stream can no longer be confirmed',
       });
       return;

@@ -15,6 +15,7 @@ import { Problem, TrustError, malformed } from './problems.js';
 import { expectedKeyText } from './public-key.js';
 import { readEnvelope, verifySignedObject } from './signed-object.js';
 import { MAX_SAFE_INTEGER, parseStrictJson } from './strict-json.js';
+import { timeText } from './time-text.js';
 
 export const ANNOUNCE_TYPE = 'STREAM_ANNOUNCE';
 export const MAX_TITLE = 200;
@@ -51,13 +52,13 @@ export async function verifyAnnounce(text, expectedPub, nowMs) {
   if (nowMs >= announce.expiresAtMs) {
     throw new TrustError(
       Problem.EXPIRED,
-      `announce seq ${announce.seq} expired at ${new Date(announce.expiresAtMs).toISOString()}`,
+      `announce seq ${announce.seq} expired at ${timeText(announce.expiresAtMs)}`,
     );
   }
   if (announce.issuedAtMs > nowMs + MAX_CLOCK_SKEW_MS) {
     throw new TrustError(
       Problem.NOT_YET_VALID,
-      `announce issued in the future (${new Date(announce.issuedAtMs).toISOString()})`,
+      `announce issued in the future (${timeText(announce.issuedAtMs)})`,
     );
   }
   return announce;

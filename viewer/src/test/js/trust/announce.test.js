@@ -745,3 +745,14 @@ test('the proof in an equivocation error re-verifies: both halves are valid, sam
   assert.equal(first.seq, second.seq);
   assert.notEqual(first.canonicalBody, second.canonicalBody);
 });
+
+test('a signed time past what a JavaScript Date holds is still a verdict, not a crash', async () => {
+  // 2^53 − 1 ms is a valid integer time; Date (and toISOString) end at 8.64e15 ms.
+  const far = Number.MAX_SAFE_INTEGER;
+  const expired = await signText({ ...announceBody(1), expiresAtMs: far - 10 });
+  const expiredVerdict = await verdict(() => verifyAnnounce(expired, CREATOR.pub, far));
+  assert.equal(expiredVerdict, 'EXPIRED');
+  const future = await signText({ ...announceBody(1), issuedAtMs: far - 20, expiresAtMs: far - 10 });
+  assert.equal(await verdict(() => verifyAnnounce(future, CREATOR.pub, NOW_MS)), 'NOT_YET_VALID');
+  await assert.rejects(() => verifyAnnounce(expired, CREATOR.pub, far), (e) => /ms after 1970/.test(e.message));
+});
