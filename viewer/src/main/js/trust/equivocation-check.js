@@ -1,6 +1,6 @@
 // Checks an EQUIVOCATION_PROOF (protocol §4.5) received as bytes, as the Java EquivocationProof.parse
 // and `ownerless verify FILE` do: it is MALFORMED unless both objects parse, are signed by the key
-// they name, and contradict each other in one of the three ways of §4.5; only a valid proof can then
+// they name, and contradict each other in one of the ways of §4.5; only a valid proof can then
 // be WRONG_KEY (signed by another key than the expected one: it says nothing about that stream).
 
 import { readAnnounceFields, ANNOUNCE_TYPE } from './announce.js';
@@ -8,6 +8,7 @@ import { sameEpochLink } from './epoch-link.js';
 import { EQUIVOCATION_PROOF_TYPE } from './equivocation.js';
 import { Fields } from './fields.js';
 import { MANIFEST_TYPE, readManifestFields } from './manifest.js';
+import { PartsOrder, partsOrder } from './parts.js';
 import { Problem, TrustError, malformed } from './problems.js';
 import { expectedKeyText } from './public-key.js';
 import { PROTOCOL_VERSION, readEnvelope, verifySignedObject } from './signed-object.js';
@@ -70,7 +71,8 @@ function rootsAgree(a, b) {
     return 'roots of different logs';
   }
   if (a.epoch === b.epoch && a.treeSize === b.treeSize) {
-    return a.rootHash === b.rootHash && sameEpochLink(a.previous, b.previous) ? 'the roots agree' : null;
+    const sameLog = a.rootHash === b.rootHash && sameEpochLink(a.previous, b.previous);
+    return sameLog && partsOrder(a.parts, b.parts) !== PartsOrder.FORK ? 'the roots agree' : null;
   }
   if (b.epoch === a.epoch + 1) {
     const link = b.previous;

@@ -46,6 +46,7 @@ export {
   INIT_LEAF_INPUT_LENGTH,
 } from './merkle.js';
 export { sha256 } from './sha256.js';
-export { checkSegment, verifySegment } from './segment.js';
+export { checkSegment, verifyPart, verifySegment } from './segment.js';
+export { MAX_PARTS, PartsOrder, partsOrder } from './parts.js';
 export { checkPlaylistItem, extinfMicros } from './playlist.js';
 export { isStale, isBehindLogs, staleAfterMs, MIN_STALE_AFTER_MS, STALE_AFTER_SEGMENTS } from './freshness.js';

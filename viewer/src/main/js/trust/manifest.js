@@ -10,6 +10,7 @@ import { readEpochLink } from './epoch-link.js';
 import { Fields } from './fields.js';
 import { deepFreeze } from './freeze.js';
 import { frontierCount, rootFromFrontier } from './frontier.js';
+import { checkParts, readParts } from './parts.js';
 import { RENDITION_NAME, RENDITION_RULE, SEGMENT_URI, SEGMENT_URI_RULE } from './names.js';
 import { Problem, TrustError, malformed } from './problems.js';
 import { expectedKeyText } from './public-key.js';
@@ -84,7 +85,9 @@ export async function verifyManifest(text, expected = {}) {
  *     json (parsed object with sig), canonicalBody (JCS text without sig) }
  * where entry = {index, uri, durationUs, sha256 (64 hex), size, discontinuity, init} and init is
  * null (an MPEG-TS segment) or the `inits` item {uri, sha256, size} the fMP4 segment needs; the root
- * also carries `inits`: [init] (empty when the rendition is MPEG-TS).
+ * also carries `inits`: [init] (empty when the rendition is MPEG-TS) and `parts`: [part] (parts.js;
+ * empty unless the root lists completed LL-HLS parts of segment `treeSize`), where part =
+ * {uri, durationUs, sha256, size, independent, init}.
  */
 export function readManifestFields(envelope, json) {
   const { f, creator, creatorKey, name } = readCommonFields(envelope, MANIFEST_TYPE);
@@ -98,10 +101,13 @@ export function readManifestFields(envelope, json) {
   const window = f
     .array('window', MAX_WINDOW)
     .map((item, i) => readEntry(item, `${MANIFEST_TYPE}.window[${i}]`, byUri));
+  const parts = readParts(f, MANIFEST_TYPE, (g) => readBytesRef(g, byUri));
   // An unreferenced init is bytes a relay would mirror and nobody plays: refuse it (§4.3).
-  const used = new Set(window.map((e) => e.init?.uri));
+  const used = new Set([...window, ...parts].map((e) => e.init?.uri));
   for (const i of inits) {
-    if (!used.has(i.uri)) throw malformed(`${MANIFEST_TYPE}: inits lists ${i.uri}, which no window entry uses`);
+    if (!used.has(i.uri)) {
+      throw malformed(`${MANIFEST_TYPE}: inits lists ${i.uri}, which no window entry or part uses`);
+    }
   }
   const frontier = f.stringArray('frontier', MAX_PROOF, 64);
   frontier.forEach((h, i) => {
@@ -141,6 +147,7 @@ export function readManifestFields(envelope, json) {
         ` needs ${frontierCount(first)}`,
     );
   }
+  checkParts(parts, window, inits, MANIFEST_TYPE);
 
   return deepFreeze({
     type: MANIFEST_TYPE,
@@ -154,6 +161,7 @@ export function readManifestFields(envelope, json) {
     timeMs,
     window,
     inits,
+    parts,
     frontier,
     previous,
     consistency,
@@ -196,18 +204,22 @@ function readEntry(item, where, initsByUri) {
     index: f.integer('index', 0, MAX_SAFE_INTEGER),
     uri: f.matching('uri', SEGMENT_URI, SEGMENT_URI_RULE),
     durationUs: f.integer('durationUs', 1, MAX_DURATION_US),
-    sha256: hex(f, 'sha256'),
-    size: f.integer('size', 1, MAX_SEGMENT_SIZE),
+    ...readBytesRef(f, initsByUri),
     discontinuity: f.bool('discontinuity'),
-    init: null,
   };
-  if (f.has('init')) {
-    const uri = f.matching('init', SEGMENT_URI, SEGMENT_URI_RULE);
-    entry.init = initsByUri.get(uri) ?? null;
-    if (entry.init === null) throw f.error('init', `names ${uri}, which inits does not list`);
-  }
   f.rejectUnknown();
   return entry;
+}
+
+/** What names the bytes of a window entry or a part: {sha256, size, init (an inits item or null)}. */
+function readBytesRef(f, initsByUri) {
+  const ref = { sha256: hex(f, 'sha256'), size: f.integer('size', 1, MAX_SEGMENT_SIZE), init: null };
+  if (f.has('init')) {
+    const uri = f.matching('init', SEGMENT_URI, SEGMENT_URI_RULE);
+    ref.init = initsByUri.get(uri) ?? null;
+    if (ref.init === null) throw f.error('init', `names ${uri}, which inits does not list`);
+  }
+  return ref;
 }
 
 /** The window entry with log index `index`, or null if the window does not cover it. */

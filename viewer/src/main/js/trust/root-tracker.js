@@ -7,6 +7,7 @@
 import { equivocationProof } from './equivocation.js';
 import { describeEpochLink, sameEpochLink } from './epoch-link.js';
 import { verifyConsistency } from './merkle.js';
+import { PartsOrder, partsOrder } from './parts.js';
 import { Problem, TrustError } from './problems.js';
 
 /**
@@ -46,8 +47,9 @@ export class RootTracker {
    *
    * @returns Promise of 'first' (nothing was accepted before), 'extended' (proven larger tree),
    *          'new-epoch' (the next epoch, linked to where the accepted log ended), 'restarted' (a
-   *          gap too long to walk, or a skipped epoch: the log starts again from `next`) or
-   *          'unchanged' (same position, same root). `tracker.last` is the accepted root afterwards.
+   *          gap too long to walk, or a skipped epoch: the log starts again from `next`), 'parts'
+   *          (same position, more parts of the segment in progress) or 'unchanged' (same position,
+   *          same root, same or fewer parts). `tracker.last` is the accepted root afterwards.
    */
   accept(next, options = {}) {
     const run = this.queue.then(() => this.acceptSerially(next, options));
@@ -120,8 +122,7 @@ export class RootTracker {
             `(previous: ${describeEpochLink(l.previous)}) and ${n.rootHash} (previous: ${describeEpochLink(n.previous)})`,
         );
       }
-      if (n.timeMs >= l.timeMs) this.last = n; // same log state, fresher signature
-      return 'unchanged';
+      return this.acceptSameState(n);
     }
     if (l.treeSize === 0) {
       this.last = n; // every log extends the empty log
@@ -154,6 +155,29 @@ export class RootTracker {
     }
     this.last = n;
     return 'extended';
+  }
+
+  /**
+   * §4.4 rule 4 for one log state signed again: the parts of the segment in progress decide which
+   * root is newer. Returns 'parts' when `n` lists more parts, else 'unchanged'.
+   */
+  acceptSameState(n) {
+    const l = this.last;
+    const order = partsOrder(l.parts, n.parts);
+    if (order === PartsOrder.FORK) {
+      throw this.equivocation(
+        n,
+        `two different lists of parts signed for segment ${n.treeSize} of epoch ${n.epoch}: ` +
+          `${l.parts.map((p) => p.uri).join(',')} and ${n.parts.map((p) => p.uri).join(',')}`,
+      );
+    }
+    if (order === PartsOrder.EXTENDS) {
+      this.last = n;
+      return 'parts';
+    }
+    // An older state of the same segment (PRECEDES) leaves the newer one we hold.
+    if (order === PartsOrder.SAME && n.timeMs >= l.timeMs) this.last = n; // fresher signature
+    return 'unchanged';
   }
 
   /** §4.4 rule 2: an older epoch, the next one (linked by `previous`), or one further on. */

@@ -31,3 +31,17 @@ export async function verifySegment(entry, bytes) {
     );
   }
 }
+
+/**
+ * The part check of protocol §4.3: an LL-HLS part's bytes are played only if their length and
+ * SHA-256 equal the signed part's (a `parts` item of an accepted root). Rejects with
+ * TrustError(SEGMENT_MISMATCH).
+ */
+export async function verifyPart(part, bytes) {
+  if (!(await checkSegment(part, bytes))) {
+    throw new TrustError(
+      Problem.SEGMENT_MISMATCH,
+      `part ${part.uri} does not match its signed part (${asUint8(bytes).byteLength} bytes, signed size ${part.size})`,
+    );
+  }
+}

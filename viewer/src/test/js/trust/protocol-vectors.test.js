@@ -23,6 +23,7 @@ import {
   verifyAnnounce,
   verifyEquivocationProof,
   verifyManifest,
+  verifyPart,
   verifySegment,
 } from '../../../main/js/trust/index.js';
 import { NOW_MS, hex, protocolVectors as V } from './helpers.js';
@@ -54,6 +55,7 @@ const HANDLED = {
   announceSequences: 'AnnounceTracker verdicts per step',
   segments: 'checkSegment / verifySegment verdicts, leaf input and leaf hash',
   leaves: 'leafInput and entryLeafHash of TS and fMP4 (init-bound) entries',
+  parts: 'verifyPart verdicts: LL-HLS part bytes against the signed part',
   freshness: 'verifyAnnounce and verifyManifest at nowMs, then isStale: OK or STALE',
   proofs: 'verifyEquivocationProof verdicts (pinned to pinnedKey when given)',
 };
@@ -72,6 +74,7 @@ test('protocol.json: every category is handled and counted', (t) => {
     announceSequences: `${V.announceSequences.length} sequences, ${steps(V.announceSequences)} steps`,
     segments: V.segments.length,
     leaves: V.leaves.length,
+    parts: V.parts.length,
     freshness: V.freshness.length,
     proofs: V.proofs.length,
   };
@@ -85,6 +88,7 @@ test('protocol.json: every category is handled and counted', (t) => {
     'rootSequences',
     'announceSequences',
     'segments',
+    'parts',
     'freshness',
     'proofs',
   ]) {
@@ -216,5 +220,13 @@ test('protocol.json segments: verdicts, leaf input and leaf hash', async () => {
     assert.equal(await checkSegment(entry, bytes.buffer), v.expect === 'OK', `${v.name} (ArrayBuffer)`);
     assert.equal(toHex(leafInput(entry)), v.leafInputHex, v.name);
     assert.equal(toHex(await entryLeafHash(entry)), v.leafHash, v.name);
+  }
+});
+
+test('protocol.json parts: verdicts of part bytes against the signed part', async () => {
+  for (const v of V.parts) {
+    // The part the Java test builds: its uri, sha256 and size.
+    const part = { uri: v.uri, durationUs: 500000, sha256: v.sha256, size: v.size, independent: true, init: null };
+    assert.equal(await verdict(() => verifyPart(part, hex(v.bytesHex))), v.expect, v.name);
   }
 });

@@ -2,6 +2,7 @@ package org.ownerless.protocol.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.json.JsonFields;
@@ -35,6 +36,22 @@ public record InitSection(String uri, Digest sha256, long size) {
     long size = f.integer("size", 1, MAX_SIZE);
     f.rejectUnknown();
     return new InitSection(uri, sha256, size);
+  }
+
+  /**
+   * The init section an entry or part names in its optional {@code init} field: one of the root's
+   * {@code inits} (by uri), or {@code null} when the field is absent (MPEG-TS).
+   */
+  static InitSection named(JsonFields f, Map<String, InitSection> inits) throws ProtocolException {
+    if (!f.has("init")) {
+      return null;
+    }
+    String initUri = f.string("init", Names.SEGMENT_URI, Names.SEGMENT_URI_RULE);
+    InitSection init = inits.get(initUri);
+    if (init == null) {
+      throw f.error("init", "names '" + initUri + "', which the root's inits do not list");
+    }
+    return init;
   }
 
   ObjectNode toJson() {

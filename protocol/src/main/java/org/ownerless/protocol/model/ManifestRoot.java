@@ -26,7 +26,9 @@ import org.ownerless.protocol.signing.SignedObject;
  * lets a verifier recompute {@code rootHash} from the window ({@link #recomputedRoot()}), which
  * binds what is played to what is signed; {@code previous} links an epoch after the first to where
  * the one before ended. {@code consistency}, when present, proves this root extends the previously
- * published one (RFC 9162 consistency proof from {@code consistency.size1()}).
+ * published one (RFC 9162 consistency proof from {@code consistency.size1()}). {@code parts} (empty
+ * for none) are the completed LL-HLS parts of the segment with index {@code treeSize}, still being
+ * written: signed, but outside the tree ({@link ManifestParts}).
  */
 public record ManifestRoot(
     PublicKey creator,
@@ -39,7 +41,8 @@ public record ManifestRoot(
     List<SegmentEntry> window,
     List<Digest> frontier,
     EpochLink previous,
-    ConsistencyProof consistency) {
+    ConsistencyProof consistency,
+    List<PartEntry> parts) {
 
   public static final String TYPE = "MANIFEST_ROOT";
   public static final int MAX_WINDOW = 8192;
@@ -76,7 +79,8 @@ public record ManifestRoot(
             + ", expected " + (first + i) + " (the window must be the last entries of the log)");
       }
     }
-    initsOf(window);
+    parts = parts == null ? List.of() : List.copyOf(parts);
+    ManifestParts.check(parts, window, initsOf(window, parts));
     frontier = List.copyOf(frontier);
     if (frontier.size() != FrontierRoot.count(first)) {
       throw new IllegalArgumentException("frontier holds " + frontier.size() + " hashes; a window starting at leaf "
@@ -98,6 +102,14 @@ public record ManifestRoot(
         throw new IllegalArgumentException("consistency proof longer than " + MAX_PROOF);
       }
     }
+  }
+
+  /** A root without parts: the segment in progress has none completed, or the stream is not LL-HLS. */
+  public ManifestRoot(PublicKey creator, String name, String rendition, long epoch, long treeSize, Digest rootHash,
+      long timeMs, List<SegmentEntry> window, List<Digest> frontier, EpochLink previous,
+      ConsistencyProof consistency) {
+    this(creator, name, rendition, epoch, treeSize, rootHash, timeMs, window, frontier, previous, consistency,
+        List.of());
   }
 
   /**
@@ -126,7 +138,17 @@ public record ManifestRoot(
 
   /** The same signed state with another window and the root it then hashes to: a test's forgery tool. */
   public ManifestRoot withWindow(List<SegmentEntry> otherWindow) {
-    return bound(creator, name, rendition, epoch, treeSize, timeMs, otherWindow, frontier, previous, consistency);
+    return bound(creator, name, rendition, epoch, treeSize, timeMs, otherWindow, frontier, previous, consistency)
+        .withParts(parts);
+  }
+
+  /**
+   * The same log state listing {@code completed} as the parts of the segment in progress: what the
+   * signer publishes each time a part completes ({@code rootHash} does not change).
+   */
+  public ManifestRoot withParts(List<PartEntry> completed) {
+    return new ManifestRoot(creator, name, rendition, epoch, treeSize, rootHash, timeMs, window, frontier, previous,
+        consistency, completed);
   }
 
   private static List<Digest> leafHashes(List<SegmentEntry> window) {
@@ -136,22 +158,25 @@ public record ManifestRoot(
   }
 
   /**
-   * The distinct init sections the window's entries use, in order of first use: the root's
-   * {@code inits} field, empty for an all-TS window.
+   * The distinct init sections the window's entries and then the parts use, in order of first use:
+   * the root's {@code inits} field, empty when all are TS.
    */
   public List<InitSection> inits() {
-    return initsOf(window);
+    return initsOf(window, parts);
   }
 
-  private static List<InitSection> initsOf(List<SegmentEntry> window) {
+  private static List<InitSection> initsOf(List<SegmentEntry> window, List<PartEntry> parts) {
     Map<String, InitSection> byUri = new LinkedHashMap<>();
-    for (SegmentEntry e : window) {
-      if (e.init() == null) {
+    List<InitSection> used = new ArrayList<>();
+    window.forEach(e -> used.add(e.init()));
+    parts.forEach(p -> used.add(p.init()));
+    for (InitSection init : used) {
+      if (init == null) {
         continue;
       }
-      InitSection known = byUri.putIfAbsent(e.init().uri(), e.init());
-      if (known != null && !known.equals(e.init())) {
-        throw new IllegalArgumentException("init uri '" + e.init().uri() + "' names two different init sections");
+      InitSection known = byUri.putIfAbsent(init.uri(), init);
+      if (known != null && !known.equals(init)) {
+        throw new IllegalArgumentException("init uri '" + init.uri() + "' names two different init sections");
       }
     }
     if (byUri.size() > MAX_INITS) {
@@ -197,6 +222,11 @@ public record ManifestRoot(
     window.forEach(e -> entries.add(e.toJson()));
     ArrayNode left = o.putArray("frontier");
     frontier.forEach(d -> left.add(d.hex()));
+    if (!parts.isEmpty()) {
+      // Absent without parts, so roots of streams that are not LL-HLS stay byte for byte the same.
+      ArrayNode completed = o.putArray("parts");
+      parts.forEach(p -> completed.add(p.toJson()));
+    }
     if (previous != null) {
       o.set("previous", previous.toJson());
     }
@@ -225,9 +255,10 @@ public record ManifestRoot(
       for (int i = 0; i < items.size(); i++) {
         window.add(SegmentEntry.fromJson(items.get(i), TYPE + ".window[" + i + "]", inits));
       }
-      List<String> unused = unreferenced(inits, window);
+      List<PartEntry> parts = parseParts(f, inits);
+      List<String> unused = unreferenced(inits, window, parts);
       if (!unused.isEmpty()) {
-        throw f.error("inits", "lists '" + unused.get(0) + "', which no window entry uses");
+        throw f.error("inits", "lists '" + unused.get(0) + "', which no window entry or part uses");
       }
       List<Digest> frontier = new ArrayList<>();
       for (String hex : f.stringArray("frontier", MAX_PROOF, 64)) {
@@ -248,7 +279,7 @@ public record ManifestRoot(
       }
       f.rejectUnknown();
       return new ManifestRoot(creator, name, rendition, epoch, treeSize, rootHash, timeMs, window, frontier, previous,
-          consistency);
+          consistency, parts);
     } catch (IllegalArgumentException e) {
       throw new ProtocolException(TYPE + ": " + e.getMessage());
     }
@@ -273,9 +304,27 @@ public record ManifestRoot(
     return out;
   }
 
-  private static List<String> unreferenced(Map<String, InitSection> inits, List<SegmentEntry> window) {
+  /** The optional {@code parts} list: present means 1..{@link ManifestParts#MAX_PARTS} items. */
+  private static List<PartEntry> parseParts(JsonFields f, Map<String, InitSection> inits) throws ProtocolException {
+    List<PartEntry> out = new ArrayList<>();
+    if (!f.has("parts")) {
+      return out;
+    }
+    List<JsonNode> items = f.array("parts", ManifestParts.MAX_PARTS);
+    if (items.isEmpty()) {
+      throw f.error("parts", "is empty; leave it out when no part of the next segment is complete");
+    }
+    for (int i = 0; i < items.size(); i++) {
+      out.add(PartEntry.fromJson(items.get(i), TYPE + ".parts[" + i + "]", inits));
+    }
+    return out;
+  }
+
+  private static List<String> unreferenced(Map<String, InitSection> inits, List<SegmentEntry> window,
+      List<PartEntry> parts) {
     List<String> out = new ArrayList<>(inits.keySet());
     window.forEach(e -> out.remove(e.init() == null ? null : e.init().uri()));
+    parts.forEach(p -> out.remove(p.init() == null ? null : p.init().uri()));
     return out;
   }
 

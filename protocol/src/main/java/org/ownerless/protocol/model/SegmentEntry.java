@@ -90,14 +90,7 @@ public record SegmentEntry(long index, String uri, long durationUs, Digest sha25
     Digest sha256 = ManifestRoot.digest(f, "sha256");
     long size = f.integer("size", 1, MAX_SIZE);
     boolean discontinuity = f.bool("discontinuity");
-    InitSection init = null;
-    if (f.has("init")) {
-      String initUri = f.string("init", Names.SEGMENT_URI, Names.SEGMENT_URI_RULE);
-      init = inits.get(initUri);
-      if (init == null) {
-        throw f.error("init", "names '" + initUri + "', which the root's inits do not list");
-      }
-    }
+    InitSection init = InitSection.named(f, inits);
     f.rejectUnknown();
     return new SegmentEntry(index, uri, durationUs, sha256, size, discontinuity, init);
   }

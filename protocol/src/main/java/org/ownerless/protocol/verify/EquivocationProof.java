@@ -11,6 +11,7 @@ import org.ownerless.protocol.json.CanonicalJson;
 import org.ownerless.protocol.json.JsonFields;
 import org.ownerless.protocol.json.StrictJson;
 import org.ownerless.protocol.model.EpochLink;
+import org.ownerless.protocol.model.ManifestParts;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.StreamAnnounce;
 import org.ownerless.protocol.signing.SignedObject;
@@ -18,7 +19,7 @@ import org.ownerless.protocol.signing.SignedObject;
 /**
  * Two objects the same creator signed that contradict each other (docs/protocol.md §4.5): two
  * MANIFEST_ROOTs of one rendition with equal epoch and tree size that differ in root hash or epoch
- * link; a root of epoch e and one of epoch e + 1 whose link ends epoch e below that root's size or
+ * link, or whose parts of the segment in progress fork (neither list a prefix of the other); a root of epoch e and one of epoch e + 1 whose link ends epoch e below that root's size or
  * at its size with another hash; or two STREAM_ANNOUNCEs with equal seq but different content.
  * Anyone can check it with the two signatures alone, so it can be published as evidence that the
  * creator's key forked its log.
@@ -140,8 +141,9 @@ public final class EquivocationProof {
         return "roots of different logs";
       }
       if (a.epoch() == b.epoch() && a.treeSize() == b.treeSize()) {
-        return a.rootHash().equals(b.rootHash()) && Objects.equals(a.previous(), b.previous())
-            ? "the roots agree" : null;
+        boolean sameLog = a.rootHash().equals(b.rootHash()) && Objects.equals(a.previous(), b.previous());
+        boolean partsFork = ManifestParts.order(a.parts(), b.parts()) == ManifestParts.Order.FORK;
+        return sameLog && !partsFork ? "the roots agree" : null;
       }
       if (b.epoch() == a.epoch() + 1) {
         EpochLink link = b.previous();

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.merkle.ConsistencyProof;
 import org.ownerless.protocol.model.EpochLink;
+import org.ownerless.protocol.model.ManifestParts;
 import org.ownerless.protocol.model.ManifestRoot;
 
 /**
@@ -128,9 +129,7 @@ public final class RootTracker {
             + ": " + l.rootHash() + " (previous: " + l.previous() + ") and " + n.rootHash()
             + " (previous: " + n.previous() + ")");
       }
-      if (n.timeMs() >= l.timeMs()) {
-        last = next;
-      }
+      acceptSameState(next);
       return;
     }
     if (l.treeSize() == 0) {
@@ -150,6 +149,23 @@ public final class RootTracker {
           + " does not extend the accepted root of size " + l.treeSize() + " (consistency proof fails)");
     }
     last = next;
+  }
+
+  // Same log state, signed again: the parts of the segment in progress decide which is newer.
+  private void acceptSameState(Signed<ManifestRoot> next) throws VerificationException {
+    ManifestRoot l = last.content();
+    ManifestRoot n = next.content();
+    switch (ManifestParts.order(l.parts(), n.parts())) {
+      case FORK -> throw equivocation(next, "two different lists of parts signed for segment " + n.treeSize()
+          + " of epoch " + n.epoch() + ": " + l.parts() + " and " + n.parts());
+      case EXTENDS -> last = next;
+      case PRECEDES -> { } // an older state of the same segment: the newer one we hold stays
+      case SAME -> {
+        if (n.timeMs() >= l.timeMs()) {
+          last = next;
+        }
+      }
+    }
   }
 
   // The epoch after ours: it must start exactly where our log ended, or further on (a GAP to walk).

@@ -6,6 +6,7 @@ import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.crypto.PublicKey;
 import org.ownerless.protocol.model.InitSection;
 import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.model.PartEntry;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
 import org.ownerless.protocol.signing.SignedObject;
@@ -105,6 +106,15 @@ public final class Verifier {
     if (bytes.length != init.size() || !actual.equals(init.sha256())) {
       throw new VerificationException(Problem.SEGMENT_MISMATCH, "init section " + init.uri() + " is " + bytes.length
           + " bytes hashing to " + actual + ", the signed root says " + init.size() + " bytes, " + init.sha256());
+    }
+  }
+
+  /** Checks the bytes of an LL-HLS part against the signed part: exact length and SHA-256. */
+  public static void verifyPart(PartEntry part, byte[] bytes) throws VerificationException {
+    Digest actual = Digest.sha256(bytes);
+    if (bytes.length != part.size() || !actual.equals(part.sha256())) {
+      throw new VerificationException(Problem.SEGMENT_MISMATCH, "part " + part.uri() + " is " + bytes.length
+          + " bytes hashing to " + actual + ", the signed root says " + part.size() + " bytes, " + part.sha256());
     }
   }
 

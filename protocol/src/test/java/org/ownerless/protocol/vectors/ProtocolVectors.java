@@ -13,6 +13,7 @@ import org.ownerless.protocol.json.StrictJson;
 import org.ownerless.protocol.model.EpochLink;
 import org.ownerless.protocol.model.LogHead;
 import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.model.PartEntry;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
 import org.ownerless.protocol.signing.SignedObject;
@@ -45,6 +46,7 @@ final class ProtocolVectors {
     announceSequences(root.putArray("announceSequences"));
     segments(root.putArray("segments"));
     leaves(root.putArray("leaves"));
+    parts(root.putArray("parts"));
     freshness(root.putArray("freshness"));
     proofs(root.putArray("proofs"));
     return root;
@@ -259,6 +261,7 @@ final class ProtocolVectors {
     obj(out, "a link with an unknown field", signedText(e2.toBody(),
         b -> ((ObjectNode) b.get("previous")).put("note", "x")), pub, "MALFORMED");
     fmp4Manifests(out, pub);
+    PartVectors.manifests(out, pub);
   }
 
   /** fMP4/CMAF roots (§4.3): the init sections of the window, listed once each and bound into the leaves. */
@@ -301,7 +304,7 @@ final class ProtocolVectors {
   }
 
   /** {@code body} changed by {@code change}, then signed by the creator: what a key holder could publish. */
-  private static String signedText(ObjectNode body, java.util.function.Consumer<ObjectNode> change) {
+  static String signedText(ObjectNode body, java.util.function.Consumer<ObjectNode> change) {
     change.accept(body);
     return text(SignedObject.sign(body, Fixtures.CREATOR).toCanonicalBytes());
   }
@@ -343,6 +346,8 @@ final class ProtocolVectors {
     ManifestRoot fmp4 = Fixtures.fmp4Manifest(Fixtures.CREATOR, 7, 4, 0);
     step(initFork, fmp4, "OK");
     step(initFork, fmp4.withWindow(otherInitAt(fmp4, 6)), "EQUIVOCATION");
+
+    PartVectors.rootSequences(out);
 
     ArrayNode rewrite = sequence(out, "a later root re-listing an old index with other bytes does not link");
     step(rewrite, Fixtures.manifest(Fixtures.CREATOR, 1, 5, 3, 0), "OK");
@@ -460,6 +465,7 @@ final class ProtocolVectors {
     ObjectNode v1 = proofJson(honest.sign(Fixtures.CREATOR).toJson(), fork.sign(Fixtures.CREATOR).toJson());
     v1.put("v", 1);
     proofText(out, "proof of version 1", text(org.ownerless.protocol.json.CanonicalJson.bytes(v1)), null, "MALFORMED");
+    PartVectors.proofs(out);
     StreamAnnounce a6 = Fixtures.announce(Fixtures.CREATOR, 6);
     StreamAnnounce other6 = new StreamAnnounce(a6.creator(), a6.name(), "another title", 6, a6.issuedAtMs(),
         a6.expiresAtMs(), a6.status(), a6.latency(), a6.renditions(), a6.origins(), a6.trackers(), a6.tips(), a6.logs());
@@ -467,7 +473,7 @@ final class ProtocolVectors {
         a6.sign(Fixtures.CREATOR).toJson(), other6.sign(Fixtures.CREATOR).toJson()))), null, "OK");
   }
 
-  private static void proof(ArrayNode out, String name, ManifestRoot first, ManifestRoot second, String pinnedKey,
+  static void proof(ArrayNode out, String name, ManifestRoot first, ManifestRoot second, String pinnedKey,
       String expect) {
     ObjectNode p = proofJson(first.sign(Fixtures.CREATOR).toJson(), second.sign(Fixtures.CREATOR).toJson());
     proofText(out, name, text(org.ownerless.protocol.json.CanonicalJson.bytes(p)), pinnedKey, expect);
@@ -507,6 +513,28 @@ final class ProtocolVectors {
     segment(out, "one extra byte", e, java.util.Arrays.copyOf(bytes, bytes.length + 1), "SEGMENT_MISMATCH");
   }
 
+  /** §4.3: LL-HLS part bytes against their signed part (length and SHA-256, like a segment). */
+  private static void parts(ArrayNode out) {
+    PartEntry p = Fixtures.part(9, 2);
+    byte[] bytes = Fixtures.partBytes(9, 2);
+    part(out, "matching bytes", p, bytes, "OK");
+    byte[] flipped = bytes.clone();
+    flipped[bytes.length - 1] ^= 1;
+    part(out, "one flipped bit", p, flipped, "SEGMENT_MISMATCH");
+    part(out, "one byte short", p, java.util.Arrays.copyOf(bytes, bytes.length - 1), "SEGMENT_MISMATCH");
+    part(out, "the next part's bytes", p, Fixtures.partBytes(9, 3), "SEGMENT_MISMATCH");
+  }
+
+  private static void part(ArrayNode out, String name, PartEntry p, byte[] bytes, String expect) {
+    ObjectNode v = out.addObject();
+    v.put("name", name);
+    v.put("uri", p.uri());
+    v.put("sha256", p.sha256().hex());
+    v.put("size", p.size());
+    v.put("bytesHex", HEX.formatHex(bytes));
+    v.put("expect", expect);
+  }
+
   /** §4.1: entries and the exact leaf input and leaf hash they encode to (TS: 57 bytes, fMP4: 97). */
   private static void leaves(ArrayNode out) {
     leaf(out, "TS entry", Fixtures.entry(3));
@@ -540,13 +568,13 @@ final class ProtocolVectors {
     v.put("expect", expect);
   }
 
-  private static ArrayNode sequence(ArrayNode out, String name) {
+  static ArrayNode sequence(ArrayNode out, String name) {
     ObjectNode s = out.addObject();
     s.put("name", name);
     return s.putArray("steps");
   }
 
-  private static void step(ArrayNode steps, ManifestRoot m, String expect) {
+  static void step(ArrayNode steps, ManifestRoot m, String expect) {
     ObjectNode v = steps.addObject();
     v.put("json", text(m.sign(Fixtures.CREATOR).toCanonicalBytes()));
     v.put("expect", expect);
@@ -558,7 +586,7 @@ final class ProtocolVectors {
     v.put("expect", expect);
   }
 
-  private static void obj(ArrayNode out, String name, String json, String pinnedKey, String expect) {
+  static void obj(ArrayNode out, String name, String json, String pinnedKey, String expect) {
     ObjectNode v = out.addObject();
     v.put("name", name);
     v.put("json", json);
@@ -568,7 +596,7 @@ final class ProtocolVectors {
     v.put("expect", expect);
   }
 
-  private static String text(byte[] utf8) {
+  static String text(byte[] utf8) {
     return new String(utf8, StandardCharsets.UTF_8);
   }
 }

@@ -14,6 +14,7 @@ import org.ownerless.protocol.crypto.PublicKey;
 import org.ownerless.protocol.json.CanonicalJson;
 import org.ownerless.protocol.json.StrictJson;
 import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.model.PartEntry;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
 import org.ownerless.protocol.signing.SignedObject;
@@ -159,6 +160,20 @@ class ProtocolVectorsTest {
       })).as(v.get("name").textValue()).isEqualTo(v.get("expect").textValue());
     }
     assertThat(ManifestRoot.MAX_WINDOW).isPositive();
+  }
+
+  @Test
+  void partVerdictsHold() {
+    assertThat(vectors.get("parts")).isNotEmpty();
+    for (JsonNode v : vectors.get("parts")) {
+      byte[] bytes = HexFormat.of().parseHex(v.get("bytesHex").textValue());
+      PartEntry part = new PartEntry(v.get("uri").textValue(), 500_000,
+          org.ownerless.protocol.crypto.Digest.fromHex(v.get("sha256").textValue()), v.get("size").longValue(), true);
+      assertThat(verdict(() -> {
+        Verifier.verifyPart(part, bytes);
+        return null;
+      })).as(v.get("name").textValue()).isEqualTo(v.get("expect").textValue());
+    }
   }
 
   @Test

@@ -245,4 +245,50 @@ class RootTrackerTest {
       return signed(r);
     }
   }
+
+  private static Signed<ManifestRoot> withParts(long size, int parts) throws VerificationException {
+    return signed(Fixtures.manifest(Fixtures.CREATOR, 1, size, 4, size - 1).withParts(Fixtures.parts(size, parts)));
+  }
+
+  @Test
+  void rootsOfOneSizeWhosePartsGrowReplaceEachOtherAndAnOlderOneIsIgnored() throws Exception {
+    tracker.accept(root(5, 0));
+    tracker.accept(withParts(6, 1));
+    tracker.accept(withParts(6, 3));
+    assertThat(tracker.last().orElseThrow().content().parts()).hasSize(3);
+
+    tracker.accept(withParts(6, 2)); // an older state of the same segment: not an error
+    tracker.accept(root(6, 5));
+    assertThat(tracker.last().orElseThrow().content().parts()).hasSize(3);
+
+    tracker.accept(withParts(7, 0)); // the segment completed: the larger root owes nothing to the old parts
+    assertThat(tracker.last().orElseThrow().content().treeSize()).isEqualTo(7);
+    assertThat(tracker.last().orElseThrow().content().parts()).isEmpty();
+  }
+
+  @Test
+  void twoRootsListingADifferentPartAtOnePositionAreAPortableEquivocation() throws Exception {
+    tracker.accept(withParts(6, 2));
+    var parts = new ArrayList<>(Fixtures.parts(6, 3));
+    var p = parts.get(1);
+    parts.set(1, new org.ownerless.protocol.model.PartEntry(p.uri(), p.durationUs() + 1, p.sha256(), p.size(),
+        p.independent()));
+    Signed<ManifestRoot> forked = signed(Fixtures.manifest(Fixtures.CREATOR, 1, 6, 4, 5).withParts(parts));
+
+    VerificationException e = org.junit.jupiter.api.Assertions.assertThrows(VerificationException.class,
+        () -> tracker.accept(forked));
+    assertThat(e.problem()).isEqualTo(Problem.EQUIVOCATION);
+    EquivocationProof proof = EquivocationProof.parse(e.equivocation().orElseThrow().toString()
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(ManifestRoot.fromSigned(proof.second()).parts()).hasSize(3);
+    assertThat(tracker.last().orElseThrow().content().parts()).hasSize(2);
+  }
+
+  @Test
+  void rootsWhosePartsOnlyPrecedeOneAnotherAreNoEquivocationProof() throws Exception {
+    var older = withParts(6, 1).envelope();
+    var newer = withParts(6, 3).envelope();
+    org.junit.jupiter.api.Assertions.assertThrows(org.ownerless.protocol.ProtocolException.class,
+        () -> EquivocationProof.of(older, newer));
+  }
 }

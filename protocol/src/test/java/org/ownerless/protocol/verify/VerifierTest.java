@@ -81,6 +81,20 @@ class VerifierTest {
         Problem.SEGMENT_MISMATCH);
   }
 
+  @Test
+  void partBytesMustMatchTheirSignedPartExactly() throws Exception {
+    var part = Fixtures.part(9, 2);
+    byte[] bytes = Fixtures.partBytes(9, 2);
+    Verifier.verifyPart(part, bytes);
+
+    byte[] flipped = bytes.clone();
+    flipped[0] ^= 1;
+    assertProblem(() -> Verifier.verifyPart(part, flipped), Problem.SEGMENT_MISMATCH);
+    assertProblem(() -> Verifier.verifyPart(part, java.util.Arrays.copyOf(bytes, bytes.length - 1)),
+        Problem.SEGMENT_MISMATCH);
+    assertProblem(() -> Verifier.verifyPart(part, Fixtures.partBytes(9, 3)), Problem.SEGMENT_MISMATCH);
+  }
+
   static void assertProblem(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Problem problem) {
     assertThatThrownBy(call).isInstanceOf(VerificationException.class)
         .satisfies(e -> assertThat(((VerificationException) e).problem()).isEqualTo(problem));
