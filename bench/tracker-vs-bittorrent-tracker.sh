@@ -15,7 +15,11 @@
 #      and the compared figure leaves such replies out);
 #   2. memory per connected peer at 10k and 50k idle-ish peers (announce once with offers, hold):
 #      server RSS for both, live JVM heap (jcmd GC.run + GC.heap_info) for ours; three runs each,
-#      the median run reported (all three printed). TRACKER_BENCH_MEMORY=no skips this part.
+#      the median run reported (all three printed). TRACKER_BENCH_MEMORY=no skips this part;
+#      TRACKER_BENCH_ONLY=heap runs nothing but our live-heap runs (no throughput, no npm server).
+#      Each heap sample waits until the server has settled: every announce answered, then a second
+#      with no message and no server CPU, then no byte queued in a socket to or from its port
+#      (before 2026-12-06 it was taken 2 s after the last reply and could count relays in flight).
 # Targets: >= 5x bittorrent-tracker's responses/s, >= 100k responses/s on one core,
 # <= 3 KB heap per connected peer. The ownerless side is skipped (and said so) if
 # `./ownerless tracker --port P` does not come up; TRACKER_BENCH_SERVER=classes runs the same
@@ -41,7 +45,7 @@ echo "building the load generator and installing bittorrent-tracker..." >&2
 cp="$root/bench/target/classes:$(cat "$work/cp")"
 # Quiet Netty's per-handshake DEBUG lines if a logback binding is on the class path.
 printf '<configuration><root level="WARN"/></configuration>\n' >"$work/logback.xml"
-(cd "$root/bench/tracker-js" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+[ "${TRACKER_BENCH_ONLY:-}" = heap ] || (cd "$root/bench/tracker-js" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
 
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 fds="$(ulimit -n)"
@@ -137,7 +141,9 @@ if [ "$ours_how" = launcher ] && { ! grep -q -- '--port' "$work/ours-help.log" |
   echo "note: './ownerless tracker' is not available ($(tail -2 "$work/ours-help.log" | tr '\n' ' ')); running org.ownerless.bench.tracker.StandaloneTracker from bench/target/classes" >&2
   ours_how=classes
 fi
-for side in js ours; do
+heap_only=no; sides=(js ours)
+[ "${TRACKER_BENCH_ONLY:-}" = heap ] && { heap_only=yes; sides=(ours); }
+[ "$heap_only" = yes ] || for side in js ours; do
   [ "$ours_ok" = no ] && [ "$side" = ours ] && continue
   for c in 1000 10000; do
     echo "== $side: $c peers, ${secs}s, server on one core" >&2
@@ -160,7 +166,7 @@ mem_sizes=(10000 50000)
 [ "${TRACKER_BENCH_MEMORY:-yes}" = no ] && mem_sizes=()
 for n in "${mem_sizes[@]}"; do
   peers=$n; (( peers > max_peers )) && peers=$max_peers
-  for side in js ours; do
+  for side in "${sides[@]}"; do
     [ "$ours_ok" = no ] && [ "$side" = ours ] && continue
     # Three runs, each on a fresh server; the row is the median run (single runs of the same build
     # moved by up to 15 % here, e.g. when the generator lags and replies queue in the server).
@@ -168,7 +174,7 @@ for n in "${mem_sizes[@]}"; do
     runs=()
     # Above ~15k peers the ramp plus the first announces' offer storm take longer than 20 s on this
     # machine, and an unsettled run reports no heap figure; the run ends early once settled anyway.
-    mem_secs=20; (( peers > 12000 )) && mem_secs=60
+    mem_secs=60; (( peers > 12000 )) && mem_secs=120
     for k in 1 2 3; do
       echo "== $side: memory with $peers idle peers (asked $n), run $k of 3" >&2
       start_server "$side" no || { stop_server; echo "   $side did not start" >&2; continue; }

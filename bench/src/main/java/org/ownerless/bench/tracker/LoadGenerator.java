@@ -43,6 +43,8 @@ public final class LoadGenerator {
   private final LoadStats stats = new LoadStats();
   private volatile boolean running = true;
   private static final long START_FILE_WAIT_NANOS = 120_000_000_000L;
+  /** How long no message and no server CPU use count as the server having nothing in flight. */
+  private static final long SETTLE_QUIET_NANOS = 1_000_000_000L;
 
   public LoadGenerator(LoadConfig config, PrintStream out) {
     this.config = config;
@@ -110,6 +112,7 @@ public final class LoadGenerator {
     double serverCpuStart = -1, selfCpuStart = -1;
     int opened = 0;
     boolean heapSampled = !config.jvmHeap();
+    SettleWatch settle = new SettleWatch(SETTLE_QUIET_NANOS);
     while (System.nanoTime() < end) {
       long now = System.nanoTime();
       // Open connections at the ramp rate, in 10 ms slices.
@@ -151,15 +154,18 @@ public final class LoadGenerator {
         serverCpuStart = probe.cpuSeconds();
         selfCpuStart = ServerProbe.cpuSeconds(self);
       }
-      // Live heap once everyone is in and has had a moment to announce (GC.run pauses the server,
-      // so it is only done when asked for).
-      long heapAt = config.idle() ? 2_000_000_000L : (end - windowStart) / 2;
-      // Idle runs: only once every peer's announce has been answered, so the figure is what peers
-      // retain, not the backlog of their simultaneous first announces.
-      boolean quiet = !config.idle() || stats.replies.sum() + stats.failureReplies.sum() >= stats.connected.sum();
-      if (!heapSampled && windowStart != 0 && quiet && System.nanoTime() - windowStart > heapAt) {
+      // Live heap (GC.run pauses the server, so it is only done when asked for): loaded runs halfway
+      // through the window; idle runs once every announce has been answered and the server has
+      // settled, so the figure is what peers retain, not the backlog of their first announces.
+      boolean answered = stats.replies.sum() + stats.failureReplies.sum() >= stats.connected.sum();
+      if (!heapSampled && windowStart != 0
+          && (config.idle() ? answered && settled(settle, probe) : now - windowStart > (end - windowStart) / 2)) {
         heapDuring = probe.liveHeapKb();
         heapSampled = true;
+        if (config.idle()) {
+          out.printf(Locale.ROOT, "  server settled %.1f s after the load started (idle, nothing queued)%n",
+              (System.nanoTime() - windowStart) / 1e9);
+        }
       }
       // Idle runs measure memory, not speed: once everyone is in and replied to, hold briefly
       // (offers and answers settle) and stop instead of idling out the whole duration.
@@ -202,6 +208,24 @@ public final class LoadGenerator {
         serverCores, selfCores);
     report(result, seconds, stop - start);
     return result;
+  }
+
+  /**
+   * True once the server has been quiet for a whole stretch and then holds no queued bytes in its
+   * sockets (checked only after a quiet stretch: the tables list every connection).
+   */
+  private boolean settled(SettleWatch settle, ServerProbe probe) {
+    long now = System.nanoTime();
+    long messages = stats.messages.sum();
+    double cpu = probe.cpuSeconds();
+    if (!settle.observe(now, messages, cpu)) {
+      return false;
+    }
+    if (SocketQueues.queuedBytes(config.port()) > 0) {
+      settle.restart(now, messages, cpu);
+      return false;
+    }
+    return true;
   }
 
   private void report(LoadResult r, double windowSeconds, long totalNanos) {
