@@ -20,6 +20,9 @@ export class Session {
     this.discontinuities = new Map();
     this.sequences = new Map(); // rendition -> EpochSequence: one growing media sequence across epochs
     this.playlistRoots = new Map(); // rendition -> the root behind its last written media playlist
+    // Whether media playlists list the signed LL-HLS parts of the segment in progress. Only the `low`
+    // latency mode plays that close to the edge (Viewer); others get the playlists they always had.
+    this.listParts = false;
   }
 
   async answer(url, signal) {
@@ -46,6 +49,7 @@ export class Session {
       ended,
       discontinuitySequence: counter.update(items),
       emptySequence: sequence.emptySequence(root),
+      inProgress: this.listParts && !ended && root.parts.length ? { epoch: root.epoch, parts: root.parts } : null,
     });
     this.playlistRoots.set(rendition, root);
     this.bus.emit(Events.MEDIA_PLAYLIST_WRITTEN, { rendition, root });
