@@ -111,7 +111,8 @@ export class Viewer {
         onHlsJsCreated: (created) => this.bindEngine(created),
       },
     });
-    hls.config.fLoader = verifiedFragmentLoaderClass(hls.config.fLoader, this.verifier);
+    // Parts skip the engine's loader for ours (final-check.js): peers exchange whole segments only.
+    hls.config.fLoader = verifiedFragmentLoaderClass(hls.config.fLoader, this.verifier, hls.config.loader);
     hls.on(Hls.Events.LEVEL_SWITCHED, (_, d) => {
       // hls.js orders levels by bandwidth, not as the announce lists them: name them by their URL.
       this.bus.emit(Events.RENDITION_SWITCHED, { rendition: this.renditionOf(hls.levels[d.level]) });
