@@ -97,11 +97,16 @@ export const PART_HOLD_BACK_TARGETS = 3;
  */
 function partControl(parts) {
   if (parts.length === 0) return [];
-  const target = parts.reduce((m, p) => Math.max(m, p.durationUs), 0);
+  const target = partTargetUs(parts);
   return [
     `#EXT-X-PART-INF:PART-TARGET=${seconds(target)}`,
     `#EXT-X-SERVER-CONTROL:PART-HOLD-BACK=${seconds(PART_HOLD_BACK_TARGETS * target)}`,
   ];
+}
+
+/** The PART-TARGET of `parts` (signed parts, at least one), in microseconds: the longest part. */
+export function partTargetUs(parts) {
+  return parts.reduce((m, p) => Math.max(m, p.durationUs), 0);
 }
 
 /** Signed microseconds as playlist seconds, exactly (six decimals, as EXTINF). */

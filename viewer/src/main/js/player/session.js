@@ -35,7 +35,7 @@ export class Session {
 
   async mediaPlaylist(rendition) {
     // The first playlist of a rendition may be written from a root verified just before (the one the
-    // player was sized from, Viewer.measureSegmentSeconds): one round trip less before the first
+    // player was sized from, Viewer.measure): one round trip less before the first
     // frame. Its age still reaches hls.js (playlistAgeMs); every later playlist reads a new root.
     const first = !this.playlistRoots.has(rendition);
     const root = await this.trust.refreshManifest(rendition, { reuseWithinMs: first ? FIRST_PLAYLIST_REUSE_MS : 0 });
