@@ -34,7 +34,8 @@ export function verifiedFragmentLoaderClass(EngineFragmentLoader, verifier, Dire
       };
       if (context.part) {
         this.direct = new DirectLoader(this.hlsConfig);
-        this.stats = this.direct.stats;
+        // hls.js took this loader's stats object (part.stats) before calling load: fill that one.
+        this.direct.stats = this.stats;
         this.direct.load(context, config, guarded);
         return;
       }

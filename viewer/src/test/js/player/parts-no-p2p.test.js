@@ -56,6 +56,7 @@ function recordingLoader(name, loads, bytes) {
 
     load(context, config, callbacks) {
       loads.push(`${name} ${context.url}`);
+      this.stats.loaded = bytes.length;
       callbacks.onSuccess({ url: context.url, data: bytes.slice().buffer }, this.stats, context, null);
     }
 
@@ -76,11 +77,15 @@ test("hls.js's part loads go to the direct loader and are verified; segment load
   const loaded = (context) =>
     new Promise((resolve, reject) => {
       const loader = new Loader({});
-      loader.load(context, {}, { onSuccess: (r) => resolve({ loader, r }), onError: (e) => reject(new Error(e.text)) });
+      const statsHlsTook = loader.stats; // hls.js: part.stats = loader.stats, before load
+      const onSuccess = (r, stats) => resolve({ loader, r, stats, statsHlsTook });
+      loader.load(context, {}, { onSuccess, onError: (e) => reject(new Error(e.text)) });
     });
 
   const part = await loaded({ url: partUrl(9, 1), part: { index: 1 }, frag: { sn: 9 } });
   assert.deepEqual(new Uint8Array(part.r.data), partBytes(9, 1));
+  assert.equal(part.stats, part.statsHlsTook, 'the direct loader fills the stats object hls.js holds');
+  assert.equal(part.statsHlsTook.loaded, partBytes(9, 1).length);
   part.loader.abort();
   const segment = await loaded({ url: segmentUrl, part: null, frag: { sn: 8 } });
   assert.deepEqual(new Uint8Array(segment.r.data), segmentBytes(8));
