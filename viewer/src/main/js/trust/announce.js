@@ -50,16 +50,10 @@ export async function verifyAnnounce(text, expectedPub, nowMs) {
   }
   await verifySignedObject(json, ANNOUNCE_TYPE, announce.creatorKey);
   if (nowMs >= announce.expiresAtMs) {
-    throw new TrustError(
-      Problem.EXPIRED,
-      `announce seq ${announce.seq} expired at ${timeText(announce.expiresAtMs)}`,
-    );
+    throw new TrustError(Problem.EXPIRED, `announce seq ${announce.seq} expired at ${timeText(announce.expiresAtMs)}`);
   }
   if (announce.issuedAtMs > nowMs + MAX_CLOCK_SKEW_MS) {
-    throw new TrustError(
-      Problem.NOT_YET_VALID,
-      `announce issued in the future (${timeText(announce.issuedAtMs)})`,
-    );
+    throw new TrustError(Problem.NOT_YET_VALID, `announce issued in the future (${timeText(announce.issuedAtMs)})`);
   }
   return announce;
 }

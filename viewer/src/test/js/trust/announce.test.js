@@ -754,5 +754,8 @@ test('a signed time past what a JavaScript Date holds is still a verdict, not a 
   assert.equal(expiredVerdict, 'EXPIRED');
   const future = await signText({ ...announceBody(1), issuedAtMs: far - 20, expiresAtMs: far - 10 });
   assert.equal(await verdict(() => verifyAnnounce(future, CREATOR.pub, NOW_MS)), 'NOT_YET_VALID');
-  await assert.rejects(() => verifyAnnounce(expired, CREATOR.pub, far), (e) => /ms after 1970/.test(e.message));
+  await assert.rejects(
+    () => verifyAnnounce(expired, CREATOR.pub, far),
+    (e) => /ms after 1970/.test(e.message),
+  );
 });
