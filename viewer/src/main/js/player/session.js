@@ -46,7 +46,7 @@ export class Session {
     if (!sequence) this.sequences.set(rendition, (sequence = new EpochSequence()));
     const items = sequence.items(root);
     const ended = this.trust.announce?.status === 'ended';
-    const partsListed = this.listParts && !ended && root.parts.length > 0;
+    const partsListed = this.listParts && !ended && root.parts.length > 0 && !startsNewEpoch(root);
     const text = mediaPlaylist(items, rendition, this.address, {
       ended,
       discontinuitySequence: counter.update(items),
@@ -116,6 +116,16 @@ export class Session {
     const base = this.origins.base;
     return { base, url: base + this.address.originPath(`${where.rendition}/${where.uri}`) };
   }
+}
+
+/**
+ * Whether the segment in progress of `root` is the first of a later epoch: EpochSequence puts
+ * EXT-X-DISCONTINUITY before it once it is complete, and parts listed before that tag existed would
+ * reach hls.js under the old discontinuity sequence. Its parts are not listed; the segment plays
+ * whole, as every segment did before parts.
+ */
+function startsNewEpoch(root) {
+  return root.epoch > 1 && root.treeSize === 0;
 }
 
 /**

@@ -4,7 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { address, partUrl, partsStream, rootWithParts } from './parts-stream.js';
+import { EventBus } from '../../../main/js/player/events.js';
+import { Session } from '../../../main/js/player/session.js';
+import { address, partUrl, partsOf, partsStream, rootWithParts } from './parts-stream.js';
 
 /** The lines of the media playlist after the header: segment and part lines only. */
 async function body(s) {
@@ -55,4 +57,16 @@ test('the header announces parts only while the root lists some', async (t) => {
   assert.ok(withParts.includes('#EXT-X-SERVER-CONTROL:PART-HOLD-BACK=1.200000\n'));
   s.root = await rootWithParts(10, 0);
   assert.ok(!(await s.session.answer(address.mediaUrl('src'), null)).includes('PART'));
+});
+
+test("the parts of a later epoch's first segment are not listed: it will follow a discontinuity", async () => {
+  const parts = await partsOf(0, 2);
+  const playlist = async (root) => {
+    const s = new Session(address, null, { announce: null, refreshManifest: async () => root }, null, new EventBus());
+    s.listParts = true;
+    return s.answer(address.mediaUrl('src'), null);
+  };
+  const firstOf = (epoch) => ({ epoch, treeSize: 0, timeMs: Date.now(), window: [], parts });
+  assert.ok(!(await playlist({ ...firstOf(2), previous: { epoch: 1, treeSize: 0 } })).includes('PART'));
+  assert.ok((await playlist(firstOf(1))).includes('#EXT-X-PART:'), "the stream's first segment: listed");
 });
