@@ -2,6 +2,8 @@
 // swarm per stream identity and rendition, whichever origin each viewer came through), how far ahead
 // we fetch from peers and HTTP for each latency mode, and the verification hooks.
 
+import { PART_HOLD_BACK_TARGETS } from './playlists.js';
+
 /**
  * Live settings per latency mode, in seconds of media. Each viewer plays a distance behind the newest
  * segment drawn once from [syncSeconds, syncSeconds + spreadSeconds], and hls.js holds it there (it
@@ -10,6 +12,10 @@
  * first and fetch it; everyone further back finds it at those peers while it is still only in their
  * P2P window. Distances never go below `minSyncSegments` segments: hls.js cannot play inside the
  * newest segment of a live playlist.
+ *
+ * A mode with `parts` plays LL-HLS parts when the stream signs them (Session lists them only then):
+ * hls.js can then play inside the segment in progress, and the distance is set by the parts instead
+ * (partDistance). Modes without `parts` never see a part, so `normal` is what it always was.
  */
 export const LATENCY_MODES = {
   low: {
@@ -20,6 +26,7 @@ export const LATENCY_MODES = {
     httpSeconds: 1,
     p2pSeconds: 4,
     minSyncSegments: 2,
+    parts: { minSyncSeconds: 1 },
   },
   normal: {
     syncSeconds: 4.5,
@@ -34,19 +41,37 @@ export const LATENCY_MODES = {
 
 /**
  * The mode's distances for a stream cut into `segmentSeconds` segments, for a viewer at `place` in
- * [0, 1) along the mode's spread (hls.js live sync and the P2P engine's windows).
+ * [0, 1) along the mode's spread (hls.js live sync and the P2P engine's windows). `partSeconds` > 0:
+ * the stream signs LL-HLS parts of about that length (the playlist's PART-TARGET).
  */
-export function liveDistances(mode, segmentSeconds, place) {
+export function liveDistances(mode, segmentSeconds, place, partSeconds = 0) {
   const m = LATENCY_MODES[mode];
   const seg = Math.max(0.5, segmentSeconds);
   const at = Math.min(Math.max(Number.isFinite(place) ? place : 0.5, 0), 1);
-  const sync = Math.max(m.syncSeconds + Math.pow(at, m.skew) * m.spreadSeconds, m.minSyncSegments * seg);
+  const sync =
+    m.parts && partSeconds > 0
+      ? partDistance(m.parts, seg, partSeconds)
+      : Math.max(m.syncSeconds + Math.pow(at, m.skew) * m.spreadSeconds, m.minSyncSegments * seg);
   return {
     liveSyncDuration: Math.round(sync * 100) / 100,
     liveMaxLatencyDuration: Math.max(m.maxLatencySeconds, sync + 2 * seg),
     httpSeconds: Math.max(m.httpSeconds, seg),
     p2pSeconds: Math.max(m.p2pSeconds, sync + seg),
   };
+}
+
+/**
+ * How far behind the newest part a viewer plays when the stream has parts: the playlist's
+ * PART-HOLD-BACK (3 part targets), but at least one segment plus one part, and at least
+ * `minSyncSeconds`. Origins do not block playlist requests, so hls.js re-reads the playlist about
+ * once a segment (its reload interval without CAN-BLOCK-RELOAD), and the newest part it finds is up
+ * to a part old; any closer and playback runs out of listed parts before the next read. With the
+ * usual 1 s segments and 1/3–1/2 s parts that is 1.3–1.5 s, against 2–3 s without parts. No spread:
+ * at this distance every viewer plays the segment in progress from its parts, which come from origins
+ * only (peers exchange whole segments), so drawing viewers further back moves none onto peers.
+ */
+function partDistance(parts, seg, partSeconds) {
+  return Math.max(parts.minSyncSeconds, PART_HOLD_BACK_TARGETS * partSeconds, seg + partSeconds);
 }
 
 export function swarmId(address) {

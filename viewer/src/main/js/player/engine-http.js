@@ -18,9 +18,14 @@ export class EngineHttp {
     this.pending = new Map(); // virtual URL -> origin base of its try in flight
   }
 
-  /** The engine's httpRequestSetup. Throws (a failed try, nothing fetched) for a segment nobody signed. */
+  /**
+   * The engine's httpRequestSetup. Throws (a failed try, nothing fetched) for a segment nobody signed,
+   * and for an LL-HLS part: the engine only knows whole segments (it registers hls.js's fragments, not
+   * its parts), and a part must never enter its store, from which peers are served.
+   */
   async requestSetup(segmentUrl, segmentByteRange, signal) {
     const entry = await this.verifier.signedEntry(segmentUrl, 'http');
+    if (entry?.part) throw new Error(`${segmentUrl} is a part: the player's loader fetches it, not the P2P engine`);
     const target = entry && this.session.originUrlFor(segmentUrl);
     if (!target) throw new Error(`no signed entry for ${segmentUrl}`);
     this.pending.set(segmentUrl, target.base);

@@ -29,7 +29,10 @@ export const Events = Object.freeze({
   PEER_CLOSED: 'peerClosed',
   /** A tracker connection failed: {message}. */
   TRACKER_ERROR: 'trackerError',
-  /** A media playlist was written for hls.js from this verified root: {rendition, root}. */
+  /**
+   * A media playlist was written for hls.js from this verified root: {rendition, root, edgeTimeMs}
+   * (when its newest listed media was complete, by the signer's clock: Session's edgeTimeOf).
+   */
   MEDIA_PLAYLIST_WRITTEN: 'mediaPlaylistWritten',
   /** The latency mode in force, the creator's or the address's override: {mode}. */
   LATENCY_MODE_CHOSEN: 'latencyModeChosen',

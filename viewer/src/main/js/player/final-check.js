@@ -3,9 +3,20 @@
 // The engine's own validation hooks already refuse bad data before it is stored or shared; this
 // check costs one more SHA-256 per segment and closes every path those hooks do not see. Its passes
 // (source 'player') are what Stats counts as verified segments.
+//
+// An LL-HLS part (hls.js sets `context.part`) never goes near the engine: it is handed straight to
+// `DirectLoader` (the player's own loader, which fetches it from the origins in turn and verifies it),
+// so no part is looked up among peers or kept to be shared. The engine would send it there too, as it
+// knows no part URL, but that is its internal choice, and this must not depend on it.
 
-export function verifiedFragmentLoaderClass(EngineFragmentLoader, verifier) {
+export function verifiedFragmentLoaderClass(EngineFragmentLoader, verifier, DirectLoader) {
   return class VerifiedFragmentLoader extends EngineFragmentLoader {
+    constructor(hlsConfig) {
+      super(hlsConfig);
+      this.hlsConfig = hlsConfig;
+      this.direct = null; // the DirectLoader of a part load
+    }
+
     load(context, config, callbacks) {
       const guarded = {
         ...callbacks,
@@ -21,7 +32,24 @@ export function verifiedFragmentLoaderClass(EngineFragmentLoader, verifier) {
           });
         },
       };
+      if (context.part) {
+        this.direct = new DirectLoader(this.hlsConfig);
+        // hls.js took this loader's stats object (part.stats) before calling load: fill that one.
+        this.direct.stats = this.stats;
+        this.direct.load(context, config, guarded);
+        return;
+      }
       super.load(context, config, guarded);
+    }
+
+    abort() {
+      if (this.direct) this.direct.abort();
+      else super.abort();
+    }
+
+    destroy() {
+      if (this.direct) this.direct.destroy();
+      else super.destroy();
     }
   };
 }

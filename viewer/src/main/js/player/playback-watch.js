@@ -10,11 +10,11 @@ export class PlaybackWatch {
     this.hls = hls;
     this.playbackState = playbackState;
     this.rendition = null;
-    this.playlistRoots = new Map(); // rendition -> the root behind the media playlist hls.js last got
+    this.edgeTimes = new Map(); // rendition -> when the newest media of hls.js's last playlist was complete
     bus.on(Events.RENDITION_SWITCHED, ({ rendition }) => {
       this.rendition = rendition;
     });
-    bus.on(Events.MEDIA_PLAYLIST_WRITTEN, ({ rendition, root }) => this.playlistRoots.set(rendition, root));
+    bus.on(Events.MEDIA_PLAYLIST_WRITTEN, ({ rendition, edgeTimeMs }) => this.edgeTimes.set(rendition, edgeTimeMs));
   }
 
   start() {
@@ -42,15 +42,16 @@ export class PlaybackWatch {
 
   /**
    * How far behind real time the picture is, as far as the signed objects tell: the age of the
-   * newest manifest of the playing rendition (signed the moment its last segment was complete) plus
-   * how much media lies between the playhead and that segment's end. It leaves out only the
-   * encoder's own delay before a segment closes, so it is close to glass-to-glass latency.
+   * newest media in the playing rendition's playlist (signed the moment its last segment, or listed
+   * part, was complete: Session's edgeTimeOf) plus how much media lies between the playhead and that
+   * edge. It leaves out only the encoder's own delay before a segment or part closes, so it is close
+   * to glass-to-glass latency.
    */
   behindLiveSeconds() {
     const level = this.hls.levels?.[this.hls.currentLevel];
-    const root = this.playlistRoots.get(this.rendition);
+    const edgeTimeMs = this.edgeTimes.get(this.rendition);
     const edge = level?.details?.edge;
-    if (!root || !Number.isFinite(edge) || this.video.readyState === 0) return null;
-    return Math.max(0, (Date.now() - root.timeMs) / 1000 + (edge - this.video.currentTime));
+    if (edgeTimeMs === undefined || !Number.isFinite(edge) || this.video.readyState === 0) return null;
+    return Math.max(0, (Date.now() - edgeTimeMs) / 1000 + (edge - this.video.currentTime));
   }
 }

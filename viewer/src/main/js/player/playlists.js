@@ -44,16 +44,28 @@ export class DiscontinuityCounter {
  * entry's init section is named by EXT-X-MAP (HLS version 7) before the first entry and again wherever
  * it changes; its URL is a virtual segment URL too, so hls.js fetches it through the same verified
  * path as the segments (the root's `inits` item is its signed entry).
+ *
+ * `inProgress` ({epoch, parts}, parts of a root's `parts`, or null) makes it an LL-HLS playlist: the
+ * completed parts of the segment being written follow the last complete segment, one EXT-X-PART each,
+ * under virtual URLs like segments' (so verified like them). Without it the text is exactly as before.
  */
-export function mediaPlaylist(items, rendition, address, { ended, discontinuitySequence, emptySequence }) {
+export function mediaPlaylist(
+  items,
+  rendition,
+  address,
+  { ended, discontinuitySequence, emptySequence, inProgress = null },
+) {
+  const parts = inProgress?.parts ?? [];
   const longest = items.reduce((m, i) => Math.max(m, i.entry.durationUs), 1_000_000);
-  const fmp4 = items.some((i) => i.entry.init);
+  // LL-HLS tags need no newer version of their own; parts are fMP4 in practice and so version 7.
+  const fmp4 = items.some((i) => i.entry.init) || parts.some((p) => p.init);
   const lines = [
     '#EXTM3U',
     `#EXT-X-VERSION:${fmp4 ? 7 : 3}`,
     `#EXT-X-TARGETDURATION:${Math.ceil(longest / 1e6)}`,
     `#EXT-X-MEDIA-SEQUENCE:${items.length ? items[0].seq : emptySequence}`,
     `#EXT-X-DISCONTINUITY-SEQUENCE:${discontinuitySequence}`,
+    ...partControl(parts),
   ];
   let map = null; // the EXT-X-MAP URL in force
   for (const i of items) {
@@ -61,11 +73,43 @@ export function mediaPlaylist(items, rendition, address, { ended, discontinuityS
     const init = i.entry.init ? address.segmentUrl(rendition, i.entry.init.uri, i.epoch) : null;
     if (init !== null && init !== map) lines.push(`#EXT-X-MAP:URI="${init}"`);
     map = init;
-    lines.push(
-      `#EXTINF:${(i.entry.durationUs / 1e6).toFixed(6)},`,
-      address.segmentUrl(rendition, i.entry.uri, i.epoch),
-    );
+    lines.push(`#EXTINF:${seconds(i.entry.durationUs)},`, address.segmentUrl(rendition, i.entry.uri, i.epoch));
+  }
+  for (const p of parts) {
+    const init = p.init ? address.segmentUrl(rendition, p.init.uri, inProgress.epoch) : null;
+    // The segment in progress may be the first one (empty window) or start a new init section.
+    if (init !== null && init !== map) lines.push(`#EXT-X-MAP:URI="${init}"`);
+    map = init;
+    const url = address.segmentUrl(rendition, p.uri, inProgress.epoch);
+    lines.push(`#EXT-X-PART:DURATION=${seconds(p.durationUs)},URI="${url}"${p.independent ? ',INDEPENDENT=YES' : ''}`);
   }
   if (ended) lines.push('#EXT-X-ENDLIST');
   return lines.join('\n') + '\n';
+}
+
+/** How many part targets behind the newest part a player starts (the LL-HLS recommendation). */
+export const PART_HOLD_BACK_TARGETS = 3;
+
+/**
+ * The LL-HLS header lines for `parts` (none without parts). PART-TARGET is the longest part listed.
+ * No CAN-BLOCK-RELOAD: origins serve static files and cannot hold a playlist request until the next
+ * part exists, so hls.js must not send blocking requests.
+ */
+function partControl(parts) {
+  if (parts.length === 0) return [];
+  const target = partTargetUs(parts);
+  return [
+    `#EXT-X-PART-INF:PART-TARGET=${seconds(target)}`,
+    `#EXT-X-SERVER-CONTROL:PART-HOLD-BACK=${seconds(PART_HOLD_BACK_TARGETS * target)}`,
+  ];
+}
+
+/** The PART-TARGET of `parts` (signed parts, at least one), in microseconds: the longest part. */
+export function partTargetUs(parts) {
+  return parts.reduce((m, p) => Math.max(m, p.durationUs), 0);
+}
+
+/** Signed microseconds as playlist seconds, exactly (six decimals, as EXTINF). */
+function seconds(us) {
+  return (us / 1e6).toFixed(6);
 }

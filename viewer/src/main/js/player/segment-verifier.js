@@ -1,9 +1,11 @@
 // The one place a segment's bytes are judged: length and SHA-256 against the entry the creator signed
 // for that rendition and URI. Peers, origins and the loader all ask here; every answer is a boolean.
+// An LL-HLS part (protocol §4.3) is judged the same way against its signed part, but only bytes from
+// an origin count: peers exchange whole segments only, so a part offered by a peer is refused unseen.
 
 import { Events } from './events.js';
 import { FileKind, fileRefused } from './trust-verdict.js';
-import { Problem, checkSegment } from './trust-api.js';
+import { Problem, checkSegment, verifyPart } from './trust-api.js';
 
 /** How long a segment may wait for a manifest that covers it before it is refused (NOT_COVERED). */
 const COVER_WAIT_MS = 2500;
@@ -20,7 +22,10 @@ export class SegmentVerifier {
     try {
       const entry = await this.signedEntry(url, source);
       if (!entry) return false;
-      if (!(await checkSegment(entry, data))) {
+      if (entry.part) {
+        if (source === 'p2p') return this.refuse(url, source, Problem.NOT_COVERED, 'a part is never taken from a peer');
+        await verifyPart(entry, data); // a mismatch throws SEGMENT_MISMATCH, refused below
+      } else if (!(await checkSegment(entry, data))) {
         return this.refuse(
           url,
           source,
@@ -51,10 +56,14 @@ export class SegmentVerifier {
     return entry ?? null;
   }
 
-  /** The signed size of the segment at `url` if its entry is known now, else 0: no signature, no bytes. */
+  /**
+   * The size a peer may send for the segment at `url`: its signed size if its entry is known now, else
+   * 0 (no signature, no bytes). Also 0 for a part, which no peer may send.
+   */
   signedSizeNow(url) {
     const where = this.address.parse(url);
-    return (where?.kind === 'segment' && this.trust.entry(where.rendition, where.epoch, where.uri)?.size) || 0;
+    const entry = where?.kind === 'segment' ? this.trust.entry(where.rendition, where.epoch, where.uri) : null;
+    return (entry && !entry.part && entry.size) || 0;
   }
 
   refuse(url, source, problem, message) {

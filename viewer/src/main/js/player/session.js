@@ -20,6 +20,10 @@ export class Session {
     this.discontinuities = new Map();
     this.sequences = new Map(); // rendition -> EpochSequence: one growing media sequence across epochs
     this.playlistRoots = new Map(); // rendition -> the root behind its last written media playlist
+    this.edgeTimes = new Map(); // rendition -> when its last written playlist's newest media was complete (ms)
+    // Whether media playlists list the signed LL-HLS parts of the segment in progress. Only the `low`
+    // latency mode plays that close to the edge (Viewer); others get the playlists they always had.
+    this.listParts = false;
   }
 
   async answer(url, signal) {
@@ -32,7 +36,7 @@ export class Session {
 
   async mediaPlaylist(rendition) {
     // The first playlist of a rendition may be written from a root verified just before (the one the
-    // player was sized from, Viewer.measureSegmentSeconds): one round trip less before the first
+    // player was sized from, Viewer.measure): one round trip less before the first
     // frame. Its age still reaches hls.js (playlistAgeMs); every later playlist reads a new root.
     const first = !this.playlistRoots.has(rendition);
     const root = await this.trust.refreshManifest(rendition, { reuseWithinMs: first ? FIRST_PLAYLIST_REUSE_MS : 0 });
@@ -42,29 +46,35 @@ export class Session {
     if (!sequence) this.sequences.set(rendition, (sequence = new EpochSequence()));
     const items = sequence.items(root);
     const ended = this.trust.announce?.status === 'ended';
+    const partsListed = this.listParts && !ended && root.parts.length > 0 && !startsNewEpoch(root);
     const text = mediaPlaylist(items, rendition, this.address, {
       ended,
       discontinuitySequence: counter.update(items),
       emptySequence: sequence.emptySequence(root),
+      inProgress: partsListed ? { epoch: root.epoch, parts: root.parts } : null,
     });
+    const edgeTimeMs = edgeTimeOf(root, partsListed);
     this.playlistRoots.set(rendition, root);
-    this.bus.emit(Events.MEDIA_PLAYLIST_WRITTEN, { rendition, root });
+    this.edgeTimes.set(rendition, edgeTimeMs);
+    this.bus.emit(Events.MEDIA_PLAYLIST_WRITTEN, { rendition, root, edgeTimeMs });
     return text;
   }
 
   /**
-   * How old (ms) the signed manifest behind the media playlist last written for `url` is. hls.js
-   * estimates the live edge as "playlist edge + time since the playlist loaded"; a playlist written
-   * now from a manifest signed 1.5 s ago is 1.5 s old, and without this hls.js would hold its target
-   * distance from an edge that is really further ahead. Capped at two segment durations: the node's
-   * clock and ours may disagree, and a big error would have hls.js chase an edge that is not there.
+   * How old (ms) the edge of the media playlist last written for `url` is: the time since its signed
+   * manifest was signed, or since its last complete segment was when the manifest also signed parts
+   * the playlist does not list (edgeTimeOf). hls.js estimates the live edge as "playlist edge + time
+   * since the playlist loaded"; a playlist written now from a manifest signed 1.5 s ago is 1.5 s old,
+   * and without this hls.js would hold its target distance from an edge that is really further ahead.
+   * Capped at two segment durations: the node's clock and ours may disagree, and a big error would
+   * have hls.js chase an edge that is not there.
    */
   playlistAgeMs(url) {
     const where = this.address.parse(url);
     const root = where?.kind === 'media' ? this.playlistRoots.get(where.rendition) : null;
     if (!root || !root.window.length) return 0;
     const cap = (2 * root.window[root.window.length - 1].durationUs) / 1000;
-    return Math.min(Math.max(Date.now() - root.timeMs, 0), cap);
+    return Math.min(Math.max(Date.now() - this.edgeTimes.get(where.rendition), 0), cap);
   }
 
   /**
@@ -106,4 +116,24 @@ export class Session {
     const base = this.origins.base;
     return { base, url: base + this.address.originPath(`${where.rendition}/${where.uri}`) };
   }
+}
+
+/**
+ * Whether the segment in progress of `root` is the first of a later epoch: EpochSequence puts
+ * EXT-X-DISCONTINUITY before it once it is complete, and parts listed before that tag existed would
+ * reach hls.js under the old discontinuity sequence. Its parts are not listed; the segment plays
+ * whole, as every segment did before parts.
+ */
+function startsNewEpoch(root) {
+  return root.epoch > 1 && root.treeSize === 0;
+}
+
+/**
+ * When the newest media a playlist written from `root` lists was complete, by the signer's clock:
+ * the root's time, less the parts it signed that the playlist does not list. The node signs a root
+ * as each part completes, in real time, so the last complete segment ended that much media earlier.
+ */
+export function edgeTimeOf(root, partsListed) {
+  if (partsListed || !root.parts?.length) return root.timeMs;
+  return root.timeMs - root.parts.reduce((sum, p) => sum + p.durationUs, 0) / 1000;
 }

@@ -1,6 +1,7 @@
 // What this viewer believes about the stream, and nothing it has not verified: the creator's latest
 // announce and, per rendition, the latest accepted MANIFEST_ROOT with the segment entries it signed
-// (kept by epoch and URI, so the old epoch's entries still play after a linked new epoch began).
+// (kept by epoch and URI, so the old epoch's entries still play after a linked new epoch began), and
+// the LL-HLS parts it signed for the segment in progress, kept apart so they never crowd out entries.
 // Every file comes from some origin; an origin whose file does not verify is reported (FILE_REFUSED)
 // and the next one is asked. Only when no origin has a verifiable answer does the stream become
 // untrusted.
@@ -11,6 +12,7 @@ import { GapRoots, walkedRootCap } from './gap-roots.js';
 import { Events } from './events.js';
 import {
   AnnounceTracker,
+  MAX_PARTS,
   Problem,
   RootTracker,
   TrustError,
@@ -23,6 +25,12 @@ import { FileKind, fileRefused } from './trust-verdict.js';
 
 /** Entries remembered per rendition: a bit more than one manifest window, older ones are not played. */
 const REMEMBERED_ENTRIES = 8192 + 64;
+
+/**
+ * Parts remembered per rendition: those of the segment in progress and of the few before it, since a
+ * playlist written just before a segment completed may still send hls.js for one of its parts.
+ */
+const REMEMBERED_PARTS = 4 * MAX_PARTS;
 
 /** Entries are remembered by epoch and URI: indices, and so possibly names, restart in a new epoch. */
 const entryKey = (epoch, uri) => `${epoch}/${uri}`;
@@ -66,7 +74,14 @@ export class StreamTrust {
       if (!this.announce?.renditions.some((x) => x.name === name)) {
         throw new UntrustedError(`rendition ${name} is not in the signed announce`, Problem.WRONG_STREAM);
       }
-      r = { tracker: new RootTracker(), root: null, acceptedAt: -Infinity, entries: new Map(), refreshing: null };
+      r = {
+        tracker: new RootTracker(),
+        root: null,
+        acceptedAt: -Infinity,
+        entries: new Map(), // entryKey -> signed window entry or init section
+        parts: new Map(), // entryKey -> signed part ({...part, part: true})
+        refreshing: null,
+      };
       this.renditions.set(name, r);
     }
     return r;
@@ -104,18 +119,19 @@ export class StreamTrust {
     r.root = r.tracker.last ?? root;
     r.acceptedAt = performance.now();
     if (isStale(r.root, this.announce, Date.now())) await this.lookPastStale(name, r, expect, servedBy);
+    const epoch = r.root.epoch;
     for (const e of r.root.window) {
-      r.entries.set(entryKey(r.root.epoch, e.uri), e);
-      // An fMP4 segment's init section is fetched and verified like a segment: the signed `inits`
-      // item is its entry, with the duration (so the fetch deadline) of the segment that needs it.
-      // Deleted first so that a long-lived init moves to the young end and is not evicted below.
-      if (e.init) {
-        const key = entryKey(r.root.epoch, e.init.uri);
-        r.entries.delete(key);
-        r.entries.set(key, { ...e.init, durationUs: e.durationUs });
-      }
+      r.entries.set(entryKey(epoch, e.uri), e);
+      rememberInit(r, epoch, e);
     }
-    while (r.entries.size > REMEMBERED_ENTRIES) r.entries.delete(r.entries.keys().next().value);
+    // A signed part is an entry of its own, marked so that it is only ever fetched from origins and
+    // checked as a part (SegmentVerifier); its init section is remembered like a segment's.
+    for (const p of r.root.parts) {
+      r.parts.set(entryKey(epoch, p.uri), { ...p, part: true });
+      rememberInit(r, epoch, p);
+    }
+    evictOldest(r.entries, REMEMBERED_ENTRIES);
+    evictOldest(r.parts, REMEMBERED_PARTS);
     return r.root;
   }
 
@@ -184,9 +200,14 @@ export class StreamTrust {
     }
   }
 
-  /** The signed entry listing `uri` in `epoch` of `rendition`, if a root accepted so far listed it. */
+  /**
+   * The signed entry listing `uri` in `epoch` of `rendition` (a window entry, an init section or a
+   * part, which has `part: true`), if a root accepted so far listed it.
+   */
   entry(rendition, epoch, uri) {
-    return this.renditions.get(rendition)?.entries.get(entryKey(epoch, uri));
+    const r = this.renditions.get(rendition);
+    const key = entryKey(epoch, uri);
+    return r?.entries.get(key) ?? r?.parts.get(key);
   }
 
   /** The signed entry for a segment, reading newer manifests for up to {@code waitMs}. */
@@ -239,4 +260,23 @@ export class StreamTrust {
     }
     throw new UntrustedError(last ? last.message : `no origin for ${file}`, last?.problem ?? Problem.UNAVAILABLE);
   }
+}
+
+/**
+ * An fMP4 segment's or part's init section is fetched and verified like a segment: the signed `inits`
+ * item is its entry, with the duration (so the fetch deadline) of the longest segment or part seen to
+ * need it, so a short part does not shorten it. Deleted first so that a long-lived init moves to the
+ * young end and is not evicted.
+ */
+function rememberInit(r, epoch, needer) {
+  if (!needer.init) return;
+  const key = entryKey(epoch, needer.init.uri);
+  const durationUs = Math.max(needer.durationUs, r.entries.get(key)?.durationUs ?? 0);
+  r.entries.delete(key);
+  r.entries.set(key, { ...needer.init, durationUs });
+}
+
+/** Drops the entries remembered first until at most `max` are left. */
+function evictOldest(map, max) {
+  while (map.size > max) map.delete(map.keys().next().value);
 }

@@ -2,6 +2,7 @@
 export {
   AnnounceTracker,
   MAX_BYTES,
+  MAX_PARTS,
   Problem,
   RootTracker,
   TrustError,
@@ -10,4 +11,5 @@ export {
   isStale,
   verifyAnnounce,
   verifyManifest,
+  verifyPart,
 } from '../trust/index.js';

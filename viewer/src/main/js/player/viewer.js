@@ -5,10 +5,11 @@
 
 import Hls from 'hls.js';
 import { HlsJsP2PEngine } from 'p2p-media-loader-hlsjs';
-import { coreConfig, LATENCY_MODES, liveDistances } from './delivery.js';
+import { coreConfig, LATENCY_MODES } from './delivery.js';
 import { EventBus, Events } from './events.js';
 import { EventLog } from './event-log.js';
 import { installBoundedFetch } from './engine-fetch.js';
+import { LiveDistance, partSecondsOf } from './live-distance.js';
 import { EngineHttp } from './engine-http.js';
 import { verifiedFragmentLoaderClass } from './final-check.js';
 import { ownerlessLoaderClass } from './ownerless-loader.js';
@@ -46,6 +47,8 @@ export class Viewer {
     this.follower = new AnnounceFollower(this.trust, this.bus);
     // Expiry is enforced while playing (protocol §3): with no unexpired announce, playback stops.
     this.bus.on(Events.ANNOUNCE_EXPIRED, () => this.stopPlayback());
+    // Heard before hls.js reads the playlist: it plays the first one with parts at the part distance.
+    this.bus.on(Events.MEDIA_PLAYLIST_WRITTEN, ({ root }) => this.followParts(root));
   }
 
   /** Resolves with the verified announce once playback is set up; a failure leaves state untrusted/failed. */
@@ -63,7 +66,10 @@ export class Viewer {
       this.playbackState.set('failed', 'this browser cannot play HLS with Media Source Extensions');
       return announce;
     }
-    this.segmentSeconds = await this.measureSegmentSeconds(announce);
+    const { segmentSeconds, partSeconds } = await this.measure(announce);
+    // Where this viewer sits in its mode's spread of distances, drawn once: see LATENCY_MODES.
+    this.distance = new LiveDistance(this.mode, segmentSeconds, Math.random(), partSeconds);
+    this.session.listParts = this.distance.playsParts;
     this.hls = this.createHls(announce);
     this.watch = new PlaybackWatch({
       bus: this.bus,
@@ -81,16 +87,17 @@ export class Viewer {
   }
 
   createHls(announce) {
-    // Where this viewer sits in its mode's spread of distances, drawn once: see LATENCY_MODES.
-    const d = liveDistances(this.mode, this.segmentSeconds, Math.random());
+    const d = this.distance.current;
     // The engine fetches through the page's fetch: bound its segment requests (engine-fetch.js).
     installBoundedFetch(window);
     this.bus.emit(Events.LIVE_DISTANCE_DRAWN, { seconds: d.liveSyncDuration });
     const hls = new HlsWithP2P({
       loader: ownerlessLoaderClass(this.session),
       workerPath: new URL('hls.worker.js', import.meta.url).href,
-      // Our playlists have no parts; lowLatencyMode is what makes hls.js speed playback up (to
-      // maxLiveSyncPlaybackRate) when a stall has left it behind its target, instead of drifting.
+      // lowLatencyMode lets hls.js load the LL-HLS parts our `low` playlists list when the stream signs
+      // them; in every mode it is also what makes hls.js speed playback up (to maxLiveSyncPlaybackRate)
+      // when a stall has left it behind its target, instead of drifting. Our liveSyncDuration, not the
+      // playlist's PART-HOLD-BACK, sets the distance (LiveDistance, delivery.js partDistance).
       lowLatencyMode: true,
       liveSyncDuration: d.liveSyncDuration,
       liveMaxLatencyDuration: d.liveMaxLatencyDuration,
@@ -111,7 +118,8 @@ export class Viewer {
         onHlsJsCreated: (created) => this.bindEngine(created),
       },
     });
-    hls.config.fLoader = verifiedFragmentLoaderClass(hls.config.fLoader, this.verifier);
+    // Parts skip the engine's loader for ours (final-check.js): peers exchange whole segments only.
+    hls.config.fLoader = verifiedFragmentLoaderClass(hls.config.fLoader, this.verifier, hls.config.loader);
     hls.on(Hls.Events.LEVEL_SWITCHED, (_, d) => {
       // hls.js orders levels by bandwidth, not as the announce lists them: name them by their URL.
       this.bus.emit(Events.RENDITION_SWITCHED, { rendition: this.renditionOf(hls.levels[d.level]) });
@@ -122,15 +130,30 @@ export class Viewer {
     return hls;
   }
 
-  /** The stream's segment length, from its first signed manifest: the P2P windows are sized in segments. */
-  async measureSegmentSeconds(announce) {
+  /**
+   * The stream's segment length, and its part length if it signs parts, from its first signed
+   * manifest: the P2P windows are sized in segments, the distance of a mode that plays parts in parts.
+   */
+  async measure(announce) {
     try {
       const root = await this.trust.refreshManifest(announce.renditions[0].name);
       const durations = root.window.map((e) => e.durationUs).sort((a, b) => a - b);
-      return durations.length ? durations[durations.length >> 1] / 1e6 : DEFAULT_SEGMENT_SECONDS;
+      return {
+        segmentSeconds: durations.length ? durations[durations.length >> 1] / 1e6 : DEFAULT_SEGMENT_SECONDS,
+        partSeconds: partSecondsOf(root),
+      };
     } catch {
-      return DEFAULT_SEGMENT_SECONDS;
+      return { segmentSeconds: DEFAULT_SEGMENT_SECONDS, partSeconds: 0 };
     }
+  }
+
+  /** Moves hls.js to the part distance when parts first appear after the distance was drawn. */
+  followParts(root) {
+    const d = this.hls ? this.distance.partsSeen(root) : null;
+    if (!d) return;
+    this.hls.config.liveSyncDuration = d.liveSyncDuration;
+    this.hls.config.liveMaxLatencyDuration = d.liveMaxLatencyDuration;
+    this.bus.emit(Events.LIVE_DISTANCE_DRAWN, { seconds: d.liveSyncDuration });
   }
 
   /** The P2P engine's own events, said again as the player's. */

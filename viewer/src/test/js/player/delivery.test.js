@@ -75,3 +75,25 @@ test('the engine gets the windows and the signed trackers', () => {
   assert.equal(c.highDemandTimeWindow, d.httpSeconds);
   assert.equal(c.p2pDownloadTimeWindow, d.p2pSeconds);
 });
+
+test('low with parts plays at the part distance: 3 part targets, a segment and a part, 1 s at least; no spread', () => {
+  for (const place of [0, 0.5, 1]) {
+    // 1 s segments: one segment plus one part is the binding bound (playlists are re-read once a segment).
+    assert.equal(liveDistances('low', 1, place, 0.5).liveSyncDuration, 1.5);
+    assert.equal(liveDistances('low', 1, place, 1 / 3).liveSyncDuration, 1.33);
+    // Very short segments and parts: the 1 s floor.
+    assert.equal(liveDistances('low', 0.5, place, 0.2).liveSyncDuration, 1);
+    // Long parts: PART-HOLD-BACK (3 part targets).
+    assert.equal(liveDistances('low', 1, place, 0.9).liveSyncDuration, 2.7);
+    assert.ok(liveDistances('low', 1, place, 0.5).liveSyncDuration < liveDistances('low', 1, place).liveSyncDuration);
+  }
+  const d = liveDistances('low', 2, 0.3, 0.5);
+  assert.equal(d.liveSyncDuration, 2.5, 'well inside the 2 segments low keeps without parts');
+  assert.ok(d.liveMaxLatencyDuration > d.liveSyncDuration);
+});
+
+test('normal is never given parts: its distances ignore them', () => {
+  for (const place of [0, 0.5, 1]) {
+    assert.deepEqual(liveDistances('normal', 1, place, 0.5), liveDistances('normal', 1, place));
+  }
+});

@@ -54,5 +54,36 @@ test('each written media playlist is announced with the root behind it (for the 
   bus.on(Events.MEDIA_PLAYLIST_WRITTEN, (e) => written.push(e));
   const src = root(700);
   await session({ src }, bus);
-  assert.deepEqual(written, [{ rendition: 'src', root: src }]);
+  assert.deepEqual(written, [{ rendition: 'src', root: src, edgeTimeMs: src.timeMs }]);
+});
+
+/** `root(ageMs)` that also signed parts of 0.4 s + 0.3 s of the segment in progress. */
+const rootWithParts = (ageMs) => ({
+  ...root(ageMs),
+  parts: [
+    { uri: 'seg-2-p0.ts', durationUs: 400_000, sha256: '00'.repeat(32), size: 1, independent: true },
+    { uri: 'seg-2-p1.ts', durationUs: 300_000, sha256: '11'.repeat(32), size: 1, independent: false },
+  ],
+});
+
+test('a playlist that does not list the parts its root signed is as old as its last segment', async () => {
+  // The node signed this root when part 1 completed, 0.7 s of media after segment 1 ended.
+  const near = (a, b) => Math.abs(a - b) < 50;
+  const bus = new EventBus();
+  const written = [];
+  bus.on(Events.MEDIA_PLAYLIST_WRITTEN, (e) => written.push(e));
+  const src = rootWithParts(200);
+  const s = await session({ src }, bus);
+  assert.ok(near(s.playlistAgeMs(address.mediaUrl('src')), 900));
+  assert.equal(written[0].edgeTimeMs, src.timeMs - 700);
+});
+
+test('a playlist that lists the parts is as old as its root: its edge is the last part', async () => {
+  const near = (a, b) => Math.abs(a - b) < 50;
+  const trust = { announce: null, refreshManifest: async () => rootWithParts(200) };
+  const s = new Session(address, null, trust, null, new EventBus());
+  s.listParts = true;
+  const text = await s.answer(address.mediaUrl('src'), null);
+  assert.ok(text.includes('#EXT-X-PART:'));
+  assert.ok(near(s.playlistAgeMs(address.mediaUrl('src')), 200));
 });

@@ -1,0 +1,72 @@
+// Signed roots with parts fed through StreamTrust and Session as a live stream runs, in the low mode
+// (listParts): the playlists hls.js reads follow the newest signed state of the segment in progress,
+// an origin serving an older state of it changes nothing, and a completed segment replaces its parts.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { EventBus } from '../../../main/js/player/events.js';
+import { Session } from '../../../main/js/player/session.js';
+import { address, partUrl, partsOf, partsStream, rootWithParts } from './parts-stream.js';
+
+/** The lines of the media playlist after the header: segment and part lines only. */
+async function body(s) {
+  const text = await s.session.answer(address.mediaUrl('src'), null);
+  return text
+    .trim()
+    .split('\n')
+    .filter((l) => !l.startsWith('#EXT-X-') || l.startsWith('#EXT-X-PART:'))
+    .filter((l) => l !== '#EXTM3U');
+}
+
+const segment = (i) => ['#EXTINF:2.000000,', address.segmentUrl('src', `seg-${String(i).padStart(6, '0')}.ts`, 1)];
+const part = (seg, k) =>
+  `#EXT-X-PART:DURATION=0.400000,URI="${partUrl(seg, k)}"${k % 3 === 0 ? ',INDEPENDENT=YES' : ''}`;
+
+test('the playlists follow the parts of the segment in progress until it completes', async (t) => {
+  const s = await partsStream(t);
+  s.session.listParts = true;
+  s.root = await rootWithParts(9, 1);
+  assert.deepEqual(await body(s), [...segment(6), ...segment(7), ...segment(8), part(9, 0)]);
+
+  s.root = await rootWithParts(9, 4);
+  assert.deepEqual(await body(s), [
+    ...segment(6),
+    ...segment(7),
+    ...segment(8),
+    ...[0, 1, 2, 3].map((k) => part(9, k)),
+  ]);
+
+  // An origin still serving an older state of segment 9 (fewer parts): not an error, nothing goes back.
+  s.root = await rootWithParts(9, 2);
+  assert.deepEqual(
+    (await body(s)).slice(-4),
+    [0, 1, 2, 3].map((k) => part(9, k)),
+  );
+
+  s.root = await rootWithParts(10, 1); // segment 9 complete, segment 10 begins
+  assert.deepEqual(await body(s), [...segment(7), ...segment(8), ...segment(9), part(10, 0)]);
+  assert.deepEqual(s.refused, []);
+});
+
+test('the header announces parts only while the root lists some', async (t) => {
+  const s = await partsStream(t);
+  s.session.listParts = true;
+  s.root = await rootWithParts(9, 2);
+  const withParts = await s.session.answer(address.mediaUrl('src'), null);
+  assert.ok(withParts.includes('#EXT-X-PART-INF:PART-TARGET=0.400000\n'));
+  assert.ok(withParts.includes('#EXT-X-SERVER-CONTROL:PART-HOLD-BACK=1.200000\n'));
+  s.root = await rootWithParts(10, 0);
+  assert.ok(!(await s.session.answer(address.mediaUrl('src'), null)).includes('PART'));
+});
+
+test("the parts of a later epoch's first segment are not listed: it will follow a discontinuity", async () => {
+  const parts = await partsOf(0, 2);
+  const playlist = async (root) => {
+    const s = new Session(address, null, { announce: null, refreshManifest: async () => root }, null, new EventBus());
+    s.listParts = true;
+    return s.answer(address.mediaUrl('src'), null);
+  };
+  const firstOf = (epoch) => ({ epoch, treeSize: 0, timeMs: Date.now(), window: [], parts });
+  assert.ok(!(await playlist({ ...firstOf(2), previous: { epoch: 1, treeSize: 0 } })).includes('PART'));
+  assert.ok((await playlist(firstOf(1))).includes('#EXT-X-PART:'), "the stream's first segment: listed");
+});
