@@ -15,16 +15,14 @@
 # Usage: bench/latency-offload.sh [VIEWERS (default 8; a list: "6 8")] [SECONDS (default 180)]
 #          [MODES (default "low normal")] [RUNS (default 1)]
 # OWNERLESS_SOURCE_SIZE=1280x720 changes the demo source's picture (default 854x480, 30 fps).
-# OWNERLESS_VIEWER_NICE (default 19): the viewers' Chromiums run at this niceness. On a deployment the
-# viewers are other people's machines and take no CPU from the node; here they share its 2 cores, and at
-# niceness 0 six browsers starve the node's niced transcoder (latency then measures the CPU shortage, not
-# the pipeline). At 19 they get what the source, node and transcoder leave. 0 measures the all-equal case.
+# The viewers run as CPU guests (bench/lib/guest-cpu.sh: a control group of the smallest weight): on a
+# deployment they are other people's machines and take no CPU from the node; here they share its 2 cores,
+# and as equals six browsers starve the node's transcoder (niceness 10 by design), so latency measured the
+# CPU shortage, not the pipeline. OWNERLESS_VIEWERS_EQUAL=1 measures the all-equal case.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 counts="${1:-8}"; secs="${2:-180}"; modes="${3:-low normal}"; runs="${4:-1}"
 size="${OWNERLESS_SOURCE_SIZE:-854x480}"
-viewer_nice="${OWNERLESS_VIEWER_NICE:-19}"
-[[ "$viewer_nice" =~ ^[0-9]+$ ]] && (( viewer_nice <= 19 )) || { echo "OWNERLESS_VIEWER_NICE must be 0..19" >&2; exit 2; }
 for n in $counts; do
   [[ "$n" =~ ^[0-9]+$ ]] && (( n >= 2 && n <= 16 )) || { echo "VIEWERS must be 2..16 (or a list of such)" >&2; exit 2; }
 done
@@ -34,15 +32,16 @@ for mode in $modes; do
   [[ "$mode" == low || "$mode" == normal ]] || { echo "MODES are low and normal, not '$mode'" >&2; exit 2; }
 done
 for tool in node npm java ffmpeg; do command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 2; }; done
+source "$root/bench/lib/demo.sh"
+source "$root/bench/lib/guest-cpu.sh"
 work="$(mktemp -d)"
-trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; remove_cpu_guest_group; rm -rf "$work"' EXIT
 (cd "$root/bench/viewers-js" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
 "$root/ownerless" --version >/dev/null   # build the jar now, outside the measured window
 
-source "$root/bench/lib/demo.sh"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-echo "source ${size} 30 fps, ladder src + 240p, $(nproc) cores, viewers at niceness ${viewer_nice}" >&2
+echo "source ${size} 30 fps, ladder src + 240p, $(nproc) cores, $(cpu_guest_description)" >&2
 declare -A met
 for n in $counts; do
   for mode in $modes; do
@@ -57,7 +56,7 @@ for n in $counts; do
       sleep 8   # a few segments before the first viewer
       echo "== $mode: $n viewers, ${secs}s, run $run/$runs, load before $(load), $url" >&2
       result=$(OWNERLESS_METRICS_URL="http://127.0.0.1:$http/metrics" \
-          nice -n "$viewer_nice" node "$root/bench/viewers-js/viewers.mjs" "$url" "$n" "$secs" 30 3000)
+          run_as_cpu_guest node "$root/bench/viewers-js/viewers.mjs" "$url" "$n" "$secs" 30 3000)
       after=$(load)
       kill "$demo"; wait "$demo" 2>/dev/null || true
       echo "$mode $result"
