@@ -262,7 +262,7 @@ public final class StreamTranscoder {
         Path dir = runDir.resolve(r.name());
         Files.createDirectories(dir);
         dirs.add(dir);
-        fifos.add(runDir.resolve(r.name() + ".list"));
+        fifos.add(runDir.resolve(r.name() + (config.hasParts() ? ".mp4" : ".list"))); // a stream, or a list
         names.add(r.name());
       }
       List<String> command = new ArrayList<>();
