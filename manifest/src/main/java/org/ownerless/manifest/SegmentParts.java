@@ -10,7 +10,7 @@ import org.ownerless.protocol.model.PartEntry;
  * treeSize}), and the rule that keeps every list a signer publishes for one position an extension of
  * the one before: a part is listed only if it is the next one of the same unbroken run of parts.
  * Once that breaks at a position (a part missing or out of order, a new ffmpeg run restarting the
- * segment, the protocol's count or duration bound, a first part that is not independent) nothing
+ * segment, the protocol's count or duration bounds, a first part that is not independent) nothing
  * more is listed there: listing the new run's parts would sign a second history of that segment,
  * which any reader that saw both calls EQUIVOCATION. The same holds for the position the log was
  * at when the node started: a previous process may have signed parts there.
@@ -38,7 +38,7 @@ final class SegmentParts {
       durationUs = 0;
       broken = false;
     }
-    boolean next = !broken && index == listed.size() && listed.size() < ManifestParts.MAX_PARTS
+    boolean next = !broken && index == listed.size() && listed.size() < ManifestParts.MAX_PARTS && partDurationUs >= 1
         && durationUs + partDurationUs <= ManifestParts.MAX_TOTAL_DURATION_US && (index > 0 || independent);
     broken = !next;
     return next;
