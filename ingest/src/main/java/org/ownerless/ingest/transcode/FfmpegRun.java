@@ -243,8 +243,9 @@ final class FfmpegRun {
   }
 
   /**
-   * Part mode: cuts the rendition's fragmented MP4 as it arrives. A stream the cutter cannot follow
-   * ends the run (it is restarted like a crash): ffmpeg would otherwise block on a FIFO nobody reads.
+   * Part mode: cuts the rendition's fragmented MP4 as it arrives. A stream the cutter cannot follow,
+   * or cannot write out, ends the run (it is restarted like a crash): ffmpeg would otherwise block on
+   * a FIFO nobody reads, and with it every other rendition.
    */
   private void readPartStream(int index) {
     String rendition = renditions.get(index);
@@ -267,7 +268,10 @@ final class FfmpegRun {
           rendition, e.getMessage());
       kill();
     } catch (IOException e) {
+      // Cut off by ffmpeg's end, or a segment that could not be written (a full disk): either way
+      // nobody reads this FIFO any more, so the run must not go on (a killed run is a no-op).
       log.warn("fragmented MP4 stream of {}/{} failed: {}", stream, rendition, e.getMessage());
+      kill();
     }
   }
 
