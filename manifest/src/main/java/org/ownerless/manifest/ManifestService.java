@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.ownerless.ingest.transcode.PartReady;
 import org.ownerless.ingest.transcode.SegmentReady;
 import org.ownerless.ingest.transcode.SelectedRendition;
 import org.ownerless.ingest.transcode.TranscodeListener;
@@ -105,6 +106,23 @@ public final class ManifestService implements TranscodeListener, AutoCloseable {
     } catch (RuntimeException e) {
       log.error("{}/{}: segment {} could not be signed and published: {}", stream, segment.rendition(),
           segment.file().getFileName(), e.toString());
+    }
+  }
+
+  /**
+   * A part of a segment in progress: published and signed into a root of the current size (the
+   * segment itself follows through {@link #onSegment}). A failure costs this part only.
+   */
+  @Override
+  public void onPart(String stream, PartReady part) {
+    try {
+      stream(stream).onPart(part.rendition(), part.bytes(), part.initFile(), part.durationUs(), part.independent(),
+          part.index());
+    } catch (IOException e) {
+      outage.failed(stream, e);
+    } catch (RuntimeException e) {
+      log.error("{}/{}: part {} of a segment could not be signed and published: {}", stream, part.rendition(),
+          part.index(), e.toString());
     }
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ownerless.protocol.io.AtomicFiles;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.Digest;
@@ -19,6 +20,7 @@ import org.ownerless.protocol.merkle.ConsistencyProof;
 import org.ownerless.protocol.model.EpochLink;
 import org.ownerless.protocol.model.InitSection;
 import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.model.PartEntry;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.signing.SignedObject;
 import org.ownerless.protocol.verify.RootTracker;
@@ -49,6 +51,9 @@ final class RenditionPublisher implements AutoCloseable {
   // or a reader walking a gap through that file finds a root it cannot link.
   private long linkedFrom;
   private boolean ended;
+  /** LL-HLS: the parts listed for the segment being written, and the part files on disk. */
+  private final SegmentParts parts;
+  private final PartFiles partFiles;
 
   RenditionPublisher(Signer signer, String stream, Path dir, ManifestConfig config, RenditionLog rlog,
       EpochLink previous, SigningClock clock) {
@@ -64,6 +69,13 @@ final class RenditionPublisher implements AutoCloseable {
       playlist.observe(PlaylistEntry.of(e));
     }
     publishedOnDisk();
+    this.parts = new SegmentParts(rlog.size());
+    this.partFiles = new PartFiles(dir);
+    try {
+      partFiles.deleteLeftovers();
+    } catch (IOException e) {
+      log.warn("{}/{}: cannot delete the part files of a previous run: {}", stream, rlog.rendition(), e.getMessage());
+    }
   }
 
   String rendition() {
@@ -97,7 +109,40 @@ final class RenditionPublisher implements AutoCloseable {
     }
     publish();
     applyRetention();
+    try {
+      partFiles.segmentPublished(entry.index());
+    } catch (IOException e) {
+      log.warn("{}/{}: cannot delete old part files: {}", stream, rlog.rendition(), e.getMessage());
+    }
     return entry;
+  }
+
+  /**
+   * LL-HLS: part {@code index} of the segment being written (the next leaf, at the log's size) is
+   * complete. Its file is published under its final name, then a root of the current size listing
+   * it and the parts before it is signed and written as {@code manifest.json} (not as a
+   * {@code roots/} file: those stay the part-less roots a gap walk links through). A part that
+   * cannot be listed without forking the parts already signed at this position (see SegmentParts),
+   * or that arrives while the newest entry is unpublished or the stream is ended, is not written.
+   *
+   * @return the part as listed, or empty when it was not
+   */
+  synchronized Optional<PartEntry> addPart(byte[] bytes, Path initFile, long durationUs,
+      boolean independent, int index) throws IOException {
+    long position = rlog.size();
+    if (ended || position < 1 || lastPublishedSize != position
+        || !parts.admits(position, index, durationUs, independent)) {
+      return Optional.empty();
+    }
+    InitSection init = initFile == null ? null : publishInit(initFile);
+    String uri = StreamLayout.part(rlog.epoch(), position, index);
+    PartEntry part = new PartEntry(uri, durationUs, Digest.sha256(bytes), bytes.length, independent, init);
+    Path file = dir.resolve(uri);
+    AtomicFiles.publish(file, bytes); // before the root that lists it
+    partFiles.written(position, file);
+    ManifestRoot root = root(position, linkedFrom).withParts(parts.add(part));
+    AtomicFiles.publish(dir.resolve(StreamLayout.MANIFEST), root.sign(signer).toCanonicalBytes());
+    return Optional.of(part);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ownerless.protocol.io.AtomicFiles;
@@ -16,6 +17,7 @@ import org.ownerless.protocol.crypto.Signer;
 import org.ownerless.protocol.layout.MasterPlaylist;
 import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.model.LogHead;
+import org.ownerless.protocol.model.PartEntry;
 import org.ownerless.protocol.model.Rendition;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamId;
@@ -132,6 +134,19 @@ final class StreamPublisher implements AutoCloseable {
       }
     }
     return p.add(file, initFile, durationUs, discontinuity || afterRestart);
+  }
+
+  /** A part of {@code rendition}'s segment in progress (LL-HLS); empty when it was not listed. */
+  Optional<PartEntry> onPart(String rendition, byte[] bytes, Path initFile, long durationUs, boolean independent,
+      int index) throws IOException {
+    RenditionPublisher p;
+    synchronized (this) {
+      if (ended) {
+        return Optional.empty(); // the stream goes live with its next segment, not with a part
+      }
+      p = open(rendition);
+    }
+    return p.addPart(bytes, initFile, durationUs, independent, index);
   }
 
   synchronized void live() throws IOException {

@@ -91,6 +91,11 @@ public final class NodeCommand implements Callable<Integer>, Checked {
           + "players need HLS version 7) (default: ${DEFAULT-VALUE}).")
   String segmentFormat = NodeSettingsBuilder.DEFAULT_SEGMENT_FORMAT;
 
+  @Option(names = "--part-seconds", paramLabel = "S",
+      description = "LL-HLS part length in seconds with --segment-format fmp4, 0.2 to half of --segment-seconds: "
+          + "each part is signed as it completes; 0 for no parts (default: ${DEFAULT-VALUE}).")
+  double partSeconds = NodeSettingsBuilder.DEFAULT_PART_SECONDS;
+
   @Option(names = "--playlist-window", paramLabel = "N", description = "Segments in a live playlist (default: ${DEFAULT-VALUE}).")
   int playlistWindow = NodeSettingsBuilder.DEFAULT_PLAYLIST_WINDOW;
 
@@ -163,7 +168,7 @@ public final class NodeCommand implements Callable<Integer>, Checked {
     Path dataDir = data.value();
     NodeSettingsBuilder b = NodeSettings.builder().name(name).dataDir(dataDir).keyFile(key).host(host.value())
         .httpPort(httpPort.value()).rtmpPort(rtmpPort.value()).publicUrl(publicUrl.value()).title(title)
-        .latency(latency.value()).ladder(ladder).segmentSeconds(segmentSeconds).segmentFormat(segmentFormat)
+        .latency(latency.value()).ladder(ladder).segmentSeconds(segmentSeconds).segmentFormat(segmentFormat).partSeconds(partSeconds)
         .playlistWindow(playlistWindow)
         .retention(retention).endAfter(DurationParser.parse(endAfter)).newEpoch(newEpoch).reownProjectId(reownProjectId);
     try {

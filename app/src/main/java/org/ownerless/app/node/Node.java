@@ -163,6 +163,7 @@ public final class Node implements AutoCloseable {
   private void startRtmpIngest() throws InterruptedException {
     TranscodeConfig tc = TranscodeConfig.defaults(options.dataDir().resolve("work")).withLadder(options.ladder())
         .withSegmentSeconds(options.segmentSeconds()).withSegmentFormat(options.segmentFormat())
+        .withPartSeconds(options.partSeconds())
         .withFfmpeg(options.ffmpeg());
     IngestConfig ic = IngestConfig.defaults(options.rtmpHost(), options.rtmpPort(), options.publishToken(), tc);
     if (options.rtmps()) {

@@ -21,6 +21,7 @@ import org.ownerless.protocol.model.TipTargets;
  * @param reownProjectId null when viewers tip with a browser wallet only
  * @param bucket where to publish the stream besides the node's own origin; null for nowhere
  * @param segmentFormat what the built-in packager writes: MPEG-TS (default) or fMP4/CMAF
+ * @param partSeconds LL-HLS part length (fMP4 only), 0 for no parts
  * @param rtmpHost where plain RTMP listens (resolved: loopback by default when RTMPS is on)
  * @param rtmpsPort the RTMPS port; meaningless when {@code rtmpsCert} is null
  * @param rtmpsCert null for no RTMPS; otherwise its certificate chain (its own or --tls-cert's)
@@ -42,6 +43,7 @@ public record NodeSettings(
     Ladder ladder,
     double segmentSeconds,
     SegmentFormat segmentFormat,
+    double partSeconds,
     int playlistWindow,
     int retention,
     Duration endAfter,

@@ -50,6 +50,8 @@ public final class NodeSettingsBuilder {
    * assumed (docs/benchmarks.md, bench/cmaf-vs-ts.sh).
    */
   public static final String DEFAULT_SEGMENT_FORMAT = SegmentFormat.TS.flag();
+  /** No LL-HLS parts until the viewer plays them (issue 17): a node opts in with --part-seconds. */
+  public static final double DEFAULT_PART_SECONDS = 0;
   public static final int DEFAULT_PLAYLIST_WINDOW = LiveWindow.DEFAULT_PLAYLIST_WINDOW;
   /** 0 keeps the whole recording: a creator opts in to forgetting, never out of it. */
   public static final int DEFAULT_RETENTION = 0;
@@ -72,6 +74,7 @@ public final class NodeSettingsBuilder {
   private String ladder = DEFAULT_LADDER;
   private double segmentSeconds = DEFAULT_SEGMENT_SECONDS;
   private String segmentFormat = DEFAULT_SEGMENT_FORMAT;
+  private double partSeconds = DEFAULT_PART_SECONDS;
   private int playlistWindow = DEFAULT_PLAYLIST_WINDOW;
   private int retention = DEFAULT_RETENTION;
   private Duration endAfter = DEFAULT_END_AFTER;
@@ -168,6 +171,12 @@ public final class NodeSettingsBuilder {
   /** ts or fmp4; checked by {@link #build()}. */
   public NodeSettingsBuilder segmentFormat(String segmentFormat) {
     this.segmentFormat = Objects.requireNonNull(segmentFormat);
+    return this;
+  }
+
+  /** 0 (no parts) or the LL-HLS part length; checked by {@link #build()}. */
+  public NodeSettingsBuilder partSeconds(double partSeconds) {
+    this.partSeconds = partSeconds;
     return this;
   }
 
@@ -309,6 +318,7 @@ public final class NodeSettingsBuilder {
     if (SegmentFormat.parse(segmentFormat).isEmpty()) {
       throw new UserError("--segment-format " + UserText.quote(segmentFormat) + " must be ts or fmp4");
     }
+    checkPartSeconds();
     try {
       Ladder.parse(ladder);
     } catch (IllegalArgumentException e) {
@@ -390,9 +400,27 @@ public final class NodeSettingsBuilder {
         : rtmps ? LOOPBACK : HostOption.check(host);
     return new NodeSettings(name, keyFile != null ? keyFile : data.resolve("creator.key"), data, HostOption.check(host),
         httpPort, rtmpPort, publishToken, url, title, tips, mode, rungs, segmentSeconds,
-        SegmentFormat.parse(segmentFormat).orElseThrow(), playlistWindow, retention, endAfter, newEpoch, origins, trackerUrls, tlsCert, tlsKey, ffmpeg, reownProjectId,
+        SegmentFormat.parse(segmentFormat).orElseThrow(), partSeconds, playlistWindow, retention, endAfter, newEpoch, origins, trackerUrls, tlsCert, tlsKey, ffmpeg, reownProjectId,
         bucket, plainHost, rtmpsPort != null ? rtmpsPort : RtmpsOptions.DEFAULT_PORT, tlsForRtmps, tlsKeyForRtmps,
         publishTokenFile == null ? null : publishTokenFile.toAbsolutePath(),
         hlsInput == null ? null : hlsInput.toAbsolutePath().normalize());
+  }
+
+  /** Parts need the built-in fMP4 packager, and at least two of them in a segment. */
+  private void checkPartSeconds() {
+    if (partSeconds == 0) {
+      return;
+    }
+    if (SegmentFormat.parse(segmentFormat).orElse(SegmentFormat.TS) != SegmentFormat.FMP4) {
+      throw new UserError("--part-seconds needs --segment-format fmp4 (LL-HLS parts are fMP4 fragments)");
+    }
+    if (hlsInput != null) {
+      throw new UserError("--part-seconds works with the node's own packager, not with --hls-input");
+    }
+    double most = segmentSeconds / 2;
+    if (!(partSeconds >= TranscodeConfig.MIN_PART_SECONDS && partSeconds <= most)) {
+      throw new UserError("--part-seconds must be 0 (no parts) or between " + plain(TranscodeConfig.MIN_PART_SECONDS)
+          + " and half of --segment-seconds (" + plain(most) + "), not " + plain(partSeconds));
+    }
   }
 }

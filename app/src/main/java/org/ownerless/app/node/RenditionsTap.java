@@ -1,6 +1,7 @@
 package org.ownerless.app.node;
 
 import java.util.List;
+import org.ownerless.ingest.transcode.PartReady;
 import org.ownerless.ingest.transcode.Progress;
 import org.ownerless.ingest.transcode.SegmentReady;
 import org.ownerless.ingest.transcode.SelectedRendition;
@@ -48,6 +49,11 @@ final class RenditionsTap implements TranscodeListener {
   @Override
   public void onSegment(String name, SegmentReady segment, boolean discontinuity) {
     next.onSegment(name, segment, discontinuity);
+  }
+
+  @Override
+  public void onPart(String name, PartReady part) {
+    next.onPart(name, part);
   }
 
   @Override

@@ -34,6 +34,7 @@ class NodeSettingsBuilderTest {
     assertThat(s.ladder().toString()).isEqualTo(Ladder.DEFAULT.toString());
     assertThat(s.segmentSeconds()).isEqualTo(1.0);
     assertThat(s.segmentFormat()).isEqualTo(SegmentFormat.TS);
+    assertThat(s.partSeconds()).isZero();
     assertThat(s.playlistWindow()).isEqualTo(10);
     assertThat(s.retention()).isZero();
     assertThat(s.endAfter()).isEqualTo(Duration.ofSeconds(30));
@@ -115,5 +116,24 @@ class NodeSettingsBuilderTest {
     assertThat(valid().segmentFormat("ts").build().segmentFormat()).isEqualTo(SegmentFormat.TS);
     assertThatThrownBy(() -> valid().segmentFormat("mp4").build()).isInstanceOf(UserError.class)
         .hasMessage("--segment-format 'mp4' must be ts or fmp4");
+  }
+
+  @Test
+  void partsNeedFmp4AndALengthFromAFifthOfASecondToHalfASegment() {
+    assertThat(valid().segmentFormat("fmp4").segmentSeconds(2).partSeconds(0.5).build().partSeconds()).isEqualTo(0.5);
+    assertThat(valid().segmentFormat("fmp4").segmentSeconds(2).partSeconds(1).build().partSeconds()).isEqualTo(1);
+    assertThat(valid().segmentFormat("fmp4").partSeconds(0).build().partSeconds()).isZero();
+    assertThatThrownBy(() -> valid().partSeconds(0.5).segmentSeconds(2).build()).isInstanceOf(UserError.class)
+        .hasMessage("--part-seconds needs --segment-format fmp4 (LL-HLS parts are fMP4 fragments)");
+    assertThatThrownBy(() -> valid().segmentFormat("fmp4").segmentSeconds(2).partSeconds(1.5).build())
+        .isInstanceOf(UserError.class)
+        .hasMessage("--part-seconds must be 0 (no parts) or between 0.2 and half of --segment-seconds (1), not 1.5");
+    assertThatThrownBy(() -> valid().segmentFormat("fmp4").segmentSeconds(2).partSeconds(0.1).build())
+        .isInstanceOf(UserError.class).hasMessageContaining("not 0.1");
+    assertThatThrownBy(() -> valid().segmentFormat("fmp4").segmentSeconds(2).partSeconds(-1).build())
+        .isInstanceOf(UserError.class).hasMessageContaining("not -1");
+    assertThatThrownBy(() -> valid().segmentFormat("fmp4").segmentSeconds(2).partSeconds(0.5)
+        .hlsInput(java.nio.file.Path.of("hls")).build()).isInstanceOf(UserError.class)
+        .hasMessageContaining("not with --hls-input");
   }
 }

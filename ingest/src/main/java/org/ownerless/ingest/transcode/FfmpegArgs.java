@@ -20,9 +20,22 @@ public final class FfmpegArgs {
    */
   public static List<String> build(String ffmpeg, List<SelectedRendition> renditions, boolean hasAudio,
       double segmentSeconds, SegmentFormat format, List<Path> renditionDirs, List<Path> segmentLists) {
+    return build(ffmpeg, renditions, hasAudio, segmentSeconds, format, 0, renditionDirs, segmentLists);
+  }
+
+  /**
+   * As above; with {@code partSeconds} > 0 (fMP4 only) each rendition is instead one fragmented MP4
+   * written into its FIFO, a fragment per part, for {@link Fmp4PartStream} to cut.
+   */
+  public static List<String> build(String ffmpeg, List<SelectedRendition> renditions, boolean hasAudio,
+      double segmentSeconds, SegmentFormat format, double partSeconds, List<Path> renditionDirs,
+      List<Path> segmentLists) {
     String seg = String.format(Locale.ROOT, "%.3f", segmentSeconds);
     List<String> a = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "warning",
         "-fflags", "+genpts", "-f", "flv", "-i", "pipe:0"));
+    if (partSeconds > 0) {
+      a.add(1, "-y"); // the outputs are the FIFOs FfmpegRun made: "overwriting" them is writing into them
+    }
 
     List<SelectedRendition> rungs = renditions.stream().filter(r -> !r.spec().isCopy()).toList();
     if (!rungs.isEmpty()) {
@@ -60,6 +73,10 @@ public final class FfmpegArgs {
             "-b:v", kbps + "k", "-maxrate", (kbps * 11 / 10) + "k", "-bufsize", (kbps * 2) + "k",
             "-force_key_frames", "expr:gte(t,n_forced*" + seg + ")", "-sc_threshold", "0"));
       }
+      if (partSeconds > 0) {
+        a.addAll(partStream(partSeconds, segmentLists.get(i)));
+        continue;
+      }
       a.addAll(segmenter(format));
       a.addAll(List.of("-f", "segment", "-segment_time", seg,
           "-segment_list", segmentLists.get(i).toString(), "-segment_list_type", "csv",
@@ -68,6 +85,19 @@ public final class FfmpegArgs {
     }
     a.addAll(List.of("-progress", "pipe:1", "-stats_period", "1"));
     return a;
+  }
+
+  /**
+   * Part mode: one fragmented MP4 per rendition, streamed into its FIFO. Unlike the segment muxer,
+   * which writes a segment's fragments only when the segment closes, the mp4 muxer on a pipe writes
+   * each fragment as soon as it is complete. A fragment starts at every keyframe (so a segment can
+   * start at every one) and otherwise every part length. One continuous stream needs no
+   * frag_discont; bitexact keeps the init bytes the same across runs, as in the segment mode.
+   */
+  private static List<String> partStream(double partSeconds, Path fifo) {
+    return List.of("-fflags", "+bitexact", "-f", "mp4", "-movflags",
+        "+frag_keyframe+empty_moov+default_base_moof+cmaf", "-frag_duration",
+        String.valueOf(Math.round(partSeconds * 1_000_000)), fifo.toString());
   }
 
   /**

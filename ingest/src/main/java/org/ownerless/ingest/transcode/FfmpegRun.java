@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.ownerless.ingest.cmaf.Mp4FormatException;
 import org.ownerless.net.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,9 @@ final class FfmpegRun {
   interface Listener {
     void onSegment(FfmpegRun run, SegmentReady segment);
 
+    /** A part of a segment not yet complete (part mode only); before that segment's onSegment. */
+    default void onPart(FfmpegRun run, PartReady part) {}
+
     void onProgress(FfmpegRun run, Progress progress);
 
     void onExit(FfmpegRun run, int exitCode, List<String> stderrTail);
@@ -50,6 +54,9 @@ final class FfmpegRun {
   private final SegmentFormat format;
   /** Per rendition, for fMP4 runs: splits each listed file into media segment and init. */
   private final Fmp4Segments[] fmp4;
+  /** Part mode (LL-HLS): each FIFO carries a fragmented MP4 stream instead of a segment list; 0 = off. */
+  private final double partSeconds;
+  private final double segmentSeconds;
   private final Listener listener;
   private final BooleanSupplier quietStderr;
   private final long maxQueuedBytes;
@@ -64,6 +71,16 @@ final class FfmpegRun {
 
   FfmpegRun(int number, String stream, List<String> command, List<String> renditions, List<Path> renditionDirs,
       List<Path> fifos, SegmentFormat format, long maxQueuedBytes, Listener listener, BooleanSupplier quietStderr) {
+    this(number, stream, command, renditions, renditionDirs, fifos, format, 0, 0, maxQueuedBytes, listener,
+        quietStderr);
+  }
+
+  /** With parts: {@code partSeconds} > 0 makes every FIFO a fragmented MP4 stream (FfmpegArgs' part mode). */
+  FfmpegRun(int number, String stream, List<String> command, List<String> renditions, List<Path> renditionDirs,
+      List<Path> fifos, SegmentFormat format, double segmentSeconds, double partSeconds, long maxQueuedBytes,
+      Listener listener, BooleanSupplier quietStderr) {
+    this.segmentSeconds = segmentSeconds;
+    this.partSeconds = partSeconds;
     this.quietStderr = quietStderr;
     this.number = number;
     this.stream = stream;
@@ -93,7 +110,8 @@ final class FfmpegRun {
     Thread[] readers = new Thread[fifos.size()];
     for (int i = 0; i < fifos.size(); i++) {
       int index = i;
-      readers[i] = daemon("ffmpeg-segments-" + stream + "-" + renditions.get(i), () -> readSegmentList(index));
+      readers[i] = daemon("ffmpeg-segments-" + stream + "-" + renditions.get(i),
+          partSeconds > 0 ? () -> readPartStream(index) : () -> readSegmentList(index));
     }
     process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
     log.debug("ffmpeg run {} for {}: {}", number, stream, String.join(" ", command));
@@ -221,6 +239,48 @@ final class FfmpegRun {
       }
     } catch (IOException e) {
       // process gone
+    }
+  }
+
+  /**
+   * Part mode: cuts the rendition's fragmented MP4 as it arrives. A stream the cutter cannot follow,
+   * or cannot write out, ends the run (it is restarted like a crash): ffmpeg would otherwise block on
+   * a FIFO nobody reads, and with it every other rendition.
+   */
+  private void readPartStream(int index) {
+    String rendition = renditions.get(index);
+    Fmp4PartStream cut = new Fmp4PartStream(renditionDirs.get(index), rendition, number, segmentSeconds,
+        partSeconds, new Fmp4PartStream.Sink() {
+          @Override
+          public void part(PartReady part) {
+            deliver("part", rendition, () -> listener.onPart(FfmpegRun.this, part));
+          }
+
+          @Override
+          public void segment(SegmentReady segment) {
+            deliver("segment", rendition, () -> listener.onSegment(FfmpegRun.this, segment));
+          }
+        });
+    try (InputStream in = Files.newInputStream(fifos.get(index))) {
+      cut.read(in);
+    } catch (Mp4FormatException e) {
+      log.error("{}/{}: ffmpeg's fragmented MP4 cannot be cut into parts ({}); restarting the run", stream,
+          rendition, e.getMessage());
+      kill();
+    } catch (IOException e) {
+      // Cut off by ffmpeg's end, or a segment that could not be written (a full disk): either way
+      // nobody reads this FIFO any more, so the run must not go on (a killed run is a no-op).
+      log.warn("fragmented MP4 stream of {}/{} failed: {}", stream, rendition, e.getMessage());
+      kill();
+    }
+  }
+
+  /** A listener that fails is logged; the stream goes on with the next part or segment. */
+  private void deliver(String what, String rendition, Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      log.error("{} listener failed for {}/{}", what, stream, rendition, e);
     }
   }
 

@@ -262,7 +262,7 @@ public final class StreamTranscoder {
         Path dir = runDir.resolve(r.name());
         Files.createDirectories(dir);
         dirs.add(dir);
-        fifos.add(runDir.resolve(r.name() + ".list"));
+        fifos.add(runDir.resolve(r.name() + (config.hasParts() ? ".mp4" : ".list"))); // a stream, or a list
         names.add(r.name());
       }
       List<String> command = new ArrayList<>();
@@ -270,9 +270,9 @@ public final class StreamTranscoder {
         command.addAll(List.of("nice", "-n", String.valueOf(config.niceness())));
       }
       command.addAll(FfmpegArgs.build(config.ffmpeg(), renditions, runHasAudio, config.segmentSeconds(),
-          config.segmentFormat(), dirs, fifos));
+          config.segmentFormat(), config.partSeconds(), dirs, fifos));
       FfmpegRun next = new FfmpegRun(number, stream, command, names, dirs, fifos, config.segmentFormat(),
-          config.maxQueuedBytes(),
+          config.segmentSeconds(), config.partSeconds(), config.maxQueuedBytes(),
           new RunListener(runDir), crashLoop::looping);
       next.start();
       run = next;
@@ -368,6 +368,11 @@ public final class StreamTranscoder {
             TimeUnit.NANOSECONDS.toSeconds(outageNanos));
       }
       listener.onSegment(stream, segment, takeDiscontinuity(r.number(), segment.rendition()));
+    }
+
+    @Override
+    public void onPart(FfmpegRun r, PartReady part) {
+      listener.onPart(stream, part);
     }
 
     @Override

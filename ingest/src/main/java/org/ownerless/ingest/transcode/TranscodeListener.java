@@ -15,6 +15,13 @@ public interface TranscodeListener {
    */
   void onSegment(String stream, SegmentReady segment, boolean discontinuity);
 
+  /**
+   * A part of the segment being written is complete (LL-HLS, only with parts on): all parts of a
+   * segment arrive, in order, before the segment's {@link #onSegment}, on the same thread. The bytes
+   * are the callee's copy.
+   */
+  default void onPart(String stream, PartReady part) {}
+
   /** ffmpeg exited; {@code crashed} when it was not asked to stop. */
   default void onFfmpegExit(String stream, int run, int exitCode, boolean crashed, List<String> stderrTail) {}
 

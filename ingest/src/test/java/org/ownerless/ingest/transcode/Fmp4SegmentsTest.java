@@ -28,19 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 class Fmp4SegmentsTest {
   @TempDir
   static Path dir;
-  private static final List<String> RENDITIONS = List.of("src", "144p");
+  private static final List<String> RENDITIONS = CopyAnd144p.NAMES;
   private static final List<List<String>> listed = new ArrayList<>();
 
   @BeforeAll
   static void packageASixSecondSource() throws Exception {
-    Path flv = dir.resolve("source.flv");
-    run(List.of("ffmpeg", "-v", "error", "-nostdin", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
-        "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "6", "-c:v", "libx264", "-preset",
-        "ultrafast", "-g", "25", "-c:a", "aac", "-f", "flv", flv.toString()));
-    List<SelectedRendition> renditions = List.of(
-        new SelectedRendition(RenditionSpec.sourceCopy(), 320, 180, "avc1.42c00d,mp4a.40.2", 600_000),
-        new SelectedRendition(new RenditionSpec("144p", 144, 150, 64), 256, 144, "avc1.4d401f,mp4a.40.2",
-            250_000));
+    Path flv = CopyAnd144p.sixSecondFlv(dir, 25);
+    List<SelectedRendition> renditions = CopyAnd144p.renditions();
     List<Path> dirs = new ArrayList<>();
     List<Path> lists = new ArrayList<>();
     for (String r : RENDITIONS) {

@@ -55,7 +55,7 @@ final class RenditionUpload {
     // The playlist is read before the manifest: the manifest on disk is then at least as new as the
     // one this playlist was written after, so it covers every entry the playlist lists.
     byte[] playlist = readIfExists(dir.resolve(StreamLayout.MEDIA_PLAYLIST));
-    byte[] manifest = readIfExists(dir.resolve(StreamLayout.MANIFEST));
+    byte[] manifest = withoutParts(readIfExists(dir.resolve(StreamLayout.MANIFEST)));
     if (manifest == null) {
       return;
     }
@@ -84,6 +84,21 @@ final class RenditionUpload {
       store.putBytes(playlistKey, playlist, headers(StreamLayout.MEDIA_PLAYLIST));
       versions.uploaded(playlistKey, playlist);
     }
+  }
+
+  /**
+   * The bucket serves no LL-HLS parts (yet): a manifest that lists parts is replaced by the part-less
+   * root of its size, {@code roots/E-N.json}, which the node wrote before it listed any part. So the
+   * bucket never lists a part file it does not hold, and is written once per segment as before, not
+   * once per part. Null when there is no manifest (or, unexpectedly, no such root: try again later).
+   */
+  private byte[] withoutParts(byte[] manifest) throws IOException {
+    if (manifest == null) {
+      return null;
+    }
+    ManifestRoot root = parse(manifest);
+    return root.parts().isEmpty() ? manifest
+        : readIfExists(dir.resolve(StreamLayout.root(root.epoch(), root.treeSize())));
   }
 
   /** Segments of the manifest's window and of the playlist, by index. */

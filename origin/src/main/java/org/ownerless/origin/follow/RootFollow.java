@@ -49,6 +49,8 @@ final class RootFollow {
   private final Listener listener;
   private final RootTracker tracker = new RootTracker();
   private volatile ManifestRoot accepted;
+  /** The last root handed to the listener as the newest (a part-less one; see handOverNewest). */
+  private ManifestRoot handedOver;
   private boolean found;
   private String etag;
   private StreamUrl etagFrom;
@@ -118,11 +120,40 @@ final class RootFollow {
           newest.content().treeSize() - from, newest.content().treeSize(), upstream);
     }
     if (tracker.last().orElseThrow() == newest) {
-      listener.accepted(newest, newest.envelope().toCanonicalBytes());
+      handOverNewest(upstream, announce, newest, cap);
     }
     accepted = tracker.last().orElseThrow().content();
     etag = answer.etag();
     etagFrom = upstream;
+  }
+
+  /**
+   * Hands the newest accepted root to the listener. Followers serve no LL-HLS parts (yet): a root
+   * listing parts is handed over as the part-less root of the same size instead, the upstream's
+   * {@code roots/E-N.json} (a node writes the parts only into {@code manifest.json}), once per size.
+   * So a relay never serves a manifest listing part files it does not have, and publishes once per
+   * segment as before rather than once per part. The part-less root goes through the tracker too:
+   * one that differs from the accepted state in anything but its parts is EQUIVOCATION.
+   */
+  private void handOverNewest(StreamUrl upstream, StreamAnnounce announce, Signed<ManifestRoot> newest, long cap)
+      throws FetchFailure {
+    ManifestRoot n = newest.content();
+    if (n.parts().isEmpty()) {
+      listener.accepted(newest, newest.envelope().toCanonicalBytes());
+      handedOver = n;
+      return;
+    }
+    if (handedOver != null && handedOver.epoch() == n.epoch() && handedOver.treeSize() == n.treeSize()) {
+      return;
+    }
+    Fetched partless = fetchRoot(upstream, announce, n.epoch(), n.treeSize(), cap);
+    try {
+      tracker.accept(partless.root());
+    } catch (VerificationException e) {
+      throw FetchFailure.refused(upstream.resolve(StreamLayout.root(rendition, n.epoch(), n.treeSize())).toString(), e);
+    }
+    listener.accepted(partless.root(), partless.bytes());
+    handedOver = partless.root().content();
   }
 
   /** The upstream that served the newest manifest first, then every other one known. */

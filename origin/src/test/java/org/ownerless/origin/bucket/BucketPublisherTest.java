@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.origin.verify.MediaPlaylistText;
 import org.ownerless.origin.verify.PassResult;
+import org.ownerless.protocol.layout.StreamLayout;
+import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.signing.SignedObject;
 
 /** A stream published by the manifest service, mirrored to a real S3 API server (s3proxy). */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -74,6 +78,27 @@ class BucketPublisherTest {
     PassResult verified = bucket.verify();
     assertThat(verified.failures()).isEmpty();
     assertThat(metrics.get("ownerless.bucket.uploads").tag("result", "ok").counter().count()).isGreaterThan(10);
+  }
+
+  @Test
+  void aManifestListingPartsIsUploadedAsThePartLessRootOfItsSize() throws Exception {
+    stream.addSegment();
+    stream.addSegment();
+    stream.addPart(0);
+    stream.addPart(1);
+    for (String r : PublishedStream.RENDITIONS) {
+      byte[] local = Files.readAllBytes(stream.dir().resolve(r).resolve("manifest.json"));
+      assertThat(ManifestRoot.fromSigned(SignedObject.parse(local)).parts()).as("the node lists parts").hasSize(2);
+    }
+    bucket.awaitTreeSize(2, Duration.ofSeconds(20));
+    for (String r : PublishedStream.RENDITIONS) {
+      byte[] partless = Files.readAllBytes(stream.dir().resolve(r).resolve("roots/1-2.json"));
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(BucketHttp.get(bucket.streamUrl + r + "/manifest.json").body()).isEqualTo(partless));
+      assertThat(BucketHttp.get(bucket.streamUrl + r + "/" + StreamLayout.part(1, 2, 0)).statusCode())
+          .as("parts are not uploaded").isNotEqualTo(200);
+    }
+    assertThat(bucket.verify().failures()).isEmpty();
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.ownerless.ingest.transcode.RenditionSpec;
+import org.ownerless.ingest.transcode.PartReady;
 import org.ownerless.ingest.transcode.SegmentReady;
 import org.ownerless.ingest.transcode.SelectedRendition;
 import org.ownerless.manifest.ManifestConfig;
@@ -56,6 +57,19 @@ final class PublishedStream implements AutoCloseable {
       service.onSegment("show", new SegmentReady(r, staged, next * 2.0, next * 2.0 + 2.0, 1), false);
     }
     next++;
+  }
+
+  /**
+   * Publishes LL-HLS part {@code index} of the segment in progress in every rendition (local
+   * manifest.json then lists it), and nudges the listener as a segment would.
+   */
+  void addPart(int index) {
+    for (String r : RENDITIONS) {
+      byte[] bytes = new byte[500 + random.nextInt(500)];
+      random.nextBytes(bytes);
+      service.onPart("show", new PartReady(r, bytes, 500_000, index == 0, next, index, 1, null));
+    }
+    onPublished.run();
   }
 
   int segments() {

@@ -20,6 +20,7 @@ import org.ownerless.protocol.merkle.MerkleTree;
 import org.ownerless.protocol.model.LatencyMode;
 import org.ownerless.protocol.model.LogHead;
 import org.ownerless.protocol.model.ManifestRoot;
+import org.ownerless.protocol.model.PartEntry;
 import org.ownerless.protocol.model.Rendition;
 import org.ownerless.protocol.model.SegmentEntry;
 import org.ownerless.protocol.model.StreamAnnounce;
@@ -39,6 +40,8 @@ public final class SignedStreamFiles {
     final MerkleTree tree = new MerkleTree();
     final List<SegmentEntry> entries = new ArrayList<>();
     long published;
+    ManifestRoot newest;
+    final List<PartEntry> parts = new ArrayList<>();
   }
 
   public final Signer creator = Signer.generate();
@@ -111,7 +114,28 @@ public final class SignedStreamFiles {
     AtomicFiles.publish(rdir.resolve(StreamLayout.MEDIA_PLAYLIST),
         "#EXTM3U\n# the relay never reads this\n".getBytes(StandardCharsets.UTF_8));
     log.published = size;
+    log.newest = root;
+    log.parts.clear();
     return e;
+  }
+
+  /**
+   * Publishes the next LL-HLS part of {@code rendition}'s segment in progress as a node does: the part
+   * file, then a root of the current size listing the parts so far, as manifest.json only (roots/E-N.json
+   * stays part-less). Needs a segment published first.
+   */
+  public synchronized PartEntry addPart(String rendition) throws IOException {
+    Log log = logs.get(rendition);
+    byte[] bytes = new byte[500 + random.nextInt(500)];
+    random.nextBytes(bytes);
+    PartEntry p = new PartEntry(StreamLayout.part(1, log.tree.size(), log.parts.size()), 500_000,
+        Digest.sha256(bytes), bytes.length, log.parts.isEmpty());
+    Path rdir = dir.resolve(rendition);
+    AtomicFiles.publish(rdir.resolve(p.uri()), bytes);
+    log.parts.add(p);
+    AtomicFiles.publish(rdir.resolve(StreamLayout.MANIFEST),
+        log.newest.withParts(log.parts).sign(creator).toCanonicalBytes());
+    return p;
   }
 
   private void endPlaylists() throws IOException {

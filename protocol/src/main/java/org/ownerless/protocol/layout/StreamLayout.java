@@ -62,6 +62,14 @@ public final class StreamLayout {
   }
 
   /**
+   * {@code seg-E-NNNNNN-pK.m4s}: LL-HLS part {@code part} (from 0) of fMP4 segment {@code index} of
+   * epoch {@code epoch}, served while that segment is being written and shortly after.
+   */
+  public static String part(long epoch, long index, int part) {
+    return "seg-" + epoch + "-" + Digits.zeroPadded(index, 6) + "-p" + part + ".m4s";
+  }
+
+  /**
    * {@code init-<first 16 hex of its sha256>.mp4}: an init section is named by its content, so the
    * name is immutable and the same init across publisher reconnects is one file.
    */
