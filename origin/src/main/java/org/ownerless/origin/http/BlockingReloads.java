@@ -31,12 +31,13 @@ import org.ownerless.protocol.json.StrictJson;
  * timer that watches those files. Files are written by atomic rename, by the node or by any relay or
  * mirror writing the same layout, so the watch polls each watched file's (inode, size, mtime) every
  * {@link #POLL} and rereads it only when that changes; nothing is polled while nothing waits.
- * {@link #fileChanged} lets a writer in the same process skip the wait for the next poll.
+ * (A hook the node's manifest publisher calls could spare the poll's 10 ms average delay; polling
+ * stays, since relays and other writers of the layout have no such hook.)
  *
  * <p>Bounded: beyond {@code maxHeld} parked requests a new one is answered at once, and a closed
  * connection frees its request's slot immediately.
  */
-final class BlockingReloads implements AutoCloseable {
+public final class BlockingReloads implements AutoCloseable {
   static final Duration POLL = Duration.ofMillis(20);
 
   /** The identity of one version of a file: a rename always brings a new inode. */
@@ -127,13 +128,6 @@ final class BlockingReloads implements AutoCloseable {
     return true;
   }
 
-  /** A writer in this process replaced {@code file}: check its waiters now instead of at the next poll. */
-  void fileChanged(Path file) {
-    if (timer != null) {
-      timer.execute(() -> check(file, true));
-    }
-  }
-
   /** Answers the request parked on this connection now (a request was pipelined behind it). */
   void releasePipelined(HeldReload r) {
     release(r, HeldReload.Reason.PIPELINED);
@@ -167,12 +161,12 @@ final class BlockingReloads implements AutoCloseable {
       files = new ArrayList<>(waiting.keySet());
     }
     for (Path f : files) {
-      check(f, false);
+      check(f);
     }
   }
 
-  /** Rereads {@code file} if its version changed since the last look (or if told to) and frees its satisfied waiters. */
-  private void check(Path file, boolean told) {
+  /** Rereads {@code file} if its version changed since the last look and frees its satisfied waiters. */
+  private void check(Path file) {
     BasicFileAttributes attrs;
     try {
       attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -181,7 +175,7 @@ final class BlockingReloads implements AutoCloseable {
     }
     Version v = Version.of(attrs);
     synchronized (this) {
-      if (!waiting.containsKey(file) || (!told && Objects.equals(seen.put(file, v), v))) {
+      if (!waiting.containsKey(file) || Objects.equals(seen.put(file, v), v)) {
         return;
       }
     }

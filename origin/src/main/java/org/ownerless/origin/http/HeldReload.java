@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.util.AttributeKey;
 import java.nio.file.Path;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -74,7 +75,11 @@ final class HeldReload {
     if (ctx.executor().inEventLoop()) {
       finish(reason);
     } else {
-      ctx.executor().execute(() -> finish(reason));
+      try {
+        ctx.executor().execute(() -> finish(reason));
+      } catch (RejectedExecutionException e) {
+        req.release(); // the event loop is gone, and the connection with it: nothing left to answer
+      }
     }
     return true;
   }

@@ -130,13 +130,13 @@ public final class OriginServer implements AutoCloseable {
       serverChannel.close().syncUninterruptibly();
       serverChannel = null;
     }
+    reloads.close(); // while the event loops still run the held requests' last tasks
     if (acceptor != null) {
       acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
       workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
       acceptor = null;
       workers = null;
     }
-    reloads.close();
     if (metrics != null) {
       metrics.close();
       metrics = null;
@@ -196,13 +196,13 @@ public final class OriginServer implements AutoCloseable {
       if (prefix == null || !prefix.endsWith("/")) {
         throw new IllegalArgumentException("static prefix must end with '/': " + prefix);
       }
-      routes.add(prefix, new StaticFileRoute(prefix, dir, pageHeaders, reloads));
-      return this;
+      return route(prefix, new StaticFileRoute(prefix, dir, pageHeaders));
     }
 
     /** An exact path ({@code /metrics}) or, ending in '/', a prefix ({@code /watch/}). */
     public Builder route(String path, HttpRoute route) {
       routes.add(path, Objects.requireNonNull(route, "route"));
+      route.holdReloadsIn(reloads);
       return this;
     }
 

@@ -77,7 +77,8 @@ public final class StaticFileRoute implements HttpRoute {
   private final Map<String, String> pageHeaders;
   private final RealDirectories directories = new RealDirectories();
   private final SmallFileCache smallFiles = new SmallFileCache(SMALL_FILES_CACHED);
-  private final BlockingReloads reloads; // null: blocking queries are ignored, as a plain web server does
+  // null: blocking queries are ignored, as a plain web server does. Set before the server starts.
+  private volatile BlockingReloads reloads;
 
   /**
    * Serves {@code root} at {@code prefix}. Public so that routes with their own policy (the relay's
@@ -92,13 +93,7 @@ public final class StaticFileRoute implements HttpRoute {
    * page's security policy (CSP, framing) belongs to the page, not to the scripts and workers it loads.
    */
   public StaticFileRoute(String prefix, Path root, Map<String, String> pageHeaders) {
-    this(prefix, root, pageHeaders, null);
-  }
-
-  /** As above, holding blocking manifest requests ({@code ?_HLS_msn=N}) in {@code reloads}. */
-  StaticFileRoute(String prefix, Path root, Map<String, String> pageHeaders, BlockingReloads reloads) {
     this.prefix = prefix;
-    this.reloads = reloads;
     this.pageHeaders = Map.copyOf(pageHeaders);
     try {
       this.realRoot = root.toRealPath();
@@ -107,6 +102,13 @@ public final class StaticFileRoute implements HttpRoute {
     }
     if (!Files.isDirectory(realRoot)) {
       throw new IllegalArgumentException("static root " + root + " is not a directory");
+    }
+  }
+
+  @Override
+  public void holdReloadsIn(BlockingReloads reloads) {
+    if (this.reloads == null) {
+      this.reloads = reloads;
     }
   }
 
@@ -126,7 +128,8 @@ public final class StaticFileRoute implements HttpRoute {
       notFound(ctx, req);
       return;
     }
-    if (reloads != null && held(ctx, req, found.get())) {
+    BlockingReloads reloads = this.reloads;
+    if (reloads != null && held(ctx, req, found.get(), reloads)) {
       return;
     }
     serve(ctx, req, found.get());
@@ -137,7 +140,8 @@ public final class StaticFileRoute implements HttpRoute {
    * if it did (the file is then closed here and opened afresh for the answer). A request the file
    * already satisfies, one asking too far ahead and any other file are answered at once.
    */
-  private boolean held(ChannelHandlerContext ctx, FullHttpRequest req, StaticFile file) throws IOException {
+  private boolean held(ChannelHandlerContext ctx, FullHttpRequest req, StaticFile file, BlockingReloads reloads)
+      throws IOException {
     if (!file.name().equals(MANIFEST) || file.size() > StrictJson.MAX_BYTES) {
       return false;
     }
