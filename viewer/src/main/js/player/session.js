@@ -38,8 +38,15 @@ export class Session {
     // The first playlist of a rendition may be written from a root verified just before (the one the
     // player was sized from, Viewer.measure): one round trip less before the first
     // frame. Its age still reaches hls.js (playlistAgeMs); every later playlist reads a new root.
+    // Every later one asks the origin to hold the manifest request until the next segment (or, when
+    // parts are listed, the next part) is signed: this viewer learns of it when it is signed, not up
+    // to one reload interval later. An ended stream gets nothing new to wait for.
     const first = !this.playlistRoots.has(rendition);
-    const root = await this.trust.refreshManifest(rendition, { reuseWithinMs: first ? FIRST_PLAYLIST_REUSE_MS : 0 });
+    const waitFor = first || this.trust.announce?.status === 'ended' ? null : this.listParts ? 'part' : 'segment';
+    const root = await this.trust.refreshManifest(rendition, {
+      reuseWithinMs: first ? FIRST_PLAYLIST_REUSE_MS : 0,
+      waitFor,
+    });
     let counter = this.discontinuities.get(rendition);
     if (!counter) this.discontinuities.set(rendition, (counter = new DiscontinuityCounter()));
     let sequence = this.sequences.get(rendition);

@@ -7,7 +7,7 @@
 // untrusted.
 
 import { fetchBytes } from './bounded-fetch.js';
-import { ANNOUNCE_LIMIT, JSON_LIMIT, JSON_TIMEOUT_MS } from './fetch-limits.js';
+import { ANNOUNCE_LIMIT, JSON_LIMIT, JSON_TIMEOUT_MS, MANIFEST_HOLD_MS } from './fetch-limits.js';
 import { GapRoots, walkedRootCap } from './gap-roots.js';
 import { Events } from './events.js';
 import {
@@ -90,19 +90,21 @@ export class StreamTrust {
   /**
    * The latest manifest of {@code name}, verified and accepted; concurrent callers share one fetch.
    * With `reuseWithinMs`, a root this viewer accepted that recently is answer enough (no fetch).
+   * With `waitFor` ('segment' or 'part'), the fetch asks the origin to hold it until the manifest has
+   * the segment (or part) after the root held now (blockingQuery); without a root it is a plain fetch.
    */
-  refreshManifest(name, { reuseWithinMs = 0 } = {}) {
+  refreshManifest(name, { reuseWithinMs = 0, waitFor = null } = {}) {
     const r = this.rendition(name);
     if (!r.refreshing && r.root && performance.now() - r.acceptedAt <= reuseWithinMs) return Promise.resolve(r.root);
     if (!r.refreshing) {
-      r.refreshing = this.fetchManifest(name, r).finally(() => {
+      r.refreshing = this.fetchManifest(name, r, blockingQuery(r.root, waitFor)).finally(() => {
         r.refreshing = null;
       });
     }
     return r.refreshing;
   }
 
-  async fetchManifest(name, r) {
+  async fetchManifest(name, r, query = '') {
     const expect = { creator: this.address.pub, name: this.address.name, rendition: name };
     let servedBy = null;
     const root = await this.fromAnyOrigin(
@@ -115,6 +117,7 @@ export class StreamTrust {
         servedBy = base;
         return candidate;
       },
+      query,
     );
     r.root = r.tracker.last ?? root;
     r.acceptedAt = performance.now();
@@ -227,22 +230,27 @@ export class StreamTrust {
     }
   }
 
-  async fetchText(base, file, maxBytes = JSON_LIMIT) {
+  /**
+   * `file` from `base`. A blocking `query` is never an early fetch (those are plain, and the first)
+   * and may be held by the origin for MANIFEST_HOLD_MS on top of the usual deadline.
+   */
+  async fetchText(base, file, maxBytes = JSON_LIMIT, query = '') {
     const url = base + this.address.originPath(file);
+    if (query) return fetchBytes(url + query, { maxBytes, timeoutMs: JSON_TIMEOUT_MS + MANIFEST_HOLD_MS });
     const early = await this.early?.take(url, maxBytes);
     return early ?? fetchBytes(url, { maxBytes, timeoutMs: JSON_TIMEOUT_MS });
   }
 
   /**
-   * Asks each origin in turn for `file` (of `kind`, at most `maxBytes`) and returns the first answer
-   * `accept` takes.
+   * Asks each origin in turn for `file` (of `kind`, at most `maxBytes`, with `query` appended) and
+   * returns the first answer `accept` takes.
    * A refused answer is reported and its origin passed over; the last problem is what the viewer sees.
    */
-  async fromAnyOrigin(kind, file, maxBytes, accept) {
+  async fromAnyOrigin(kind, file, maxBytes, accept, query = '') {
     let last = null;
     for (const base of this.origins.inTurn()) {
       try {
-        const bytes = await this.fetchText(base, file, maxBytes);
+        const bytes = await this.fetchText(base, file, maxBytes, query);
         return await accept(bytes, base);
       } catch (e) {
         const refusal = fileRefused({
@@ -260,6 +268,19 @@ export class StreamTrust {
     }
     throw new UntrustedError(last ? last.message : `no origin for ${file}`, last?.problem ?? Problem.UNAVAILABLE);
   }
+}
+
+/**
+ * The blocking-reload query (protocol §5) asking for what comes after `root`: segment `treeSize` is
+ * the one in progress, and its parts 0..K−1 are signed when the root lists K. An origin that can hold
+ * answers once it has segment `treeSize` or, for 'part', part K of it; one that cannot (a plain web
+ * server, a bucket) ignores the query and answers at once, so hls.js's own reload pacing holds. Parts
+ * are waited for only by a player that lists them: otherwise each would wake it for nothing new.
+ */
+export function blockingQuery(root, waitFor) {
+  if (!root || !waitFor) return '';
+  const part = waitFor === 'part' ? `&_HLS_part=${root.parts.length}` : '';
+  return `?_HLS_msn=${root.treeSize}${part}`;
 }
 
 /**

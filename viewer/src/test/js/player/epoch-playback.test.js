@@ -19,7 +19,8 @@ const address = new StreamAddress(CREATOR.pub, 'demo');
 async function player(t, files) {
   const asked = [];
   t.mock.method(globalThis, 'fetch', async (url) => {
-    const path = url.slice(url.indexOf('/demo/') + '/demo/'.length);
+    // A static server: a blocking-reload query (manifest.json?_HLS_msn=…) is ignored.
+    const path = url.slice(url.indexOf('/demo/') + '/demo/'.length).split('?')[0];
     asked.push(path);
     return files[path] == null ? new Response('gone', { status: 404 }) : new Response(files[path]);
   });

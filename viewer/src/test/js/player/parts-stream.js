@@ -60,7 +60,8 @@ export async function partsStream(t) {
   const stream = { root: null, asked: [], refused: [], refusals: [] };
   t.mock.method(globalThis, 'fetch', async (url) => {
     const hostile = url.startsWith(HOSTILE);
-    const path = url.slice(url.indexOf('/demo/') + '/demo/'.length);
+    // Static servers: a blocking-reload query (manifest.json?_HLS_msn=…) is ignored.
+    const path = url.slice(url.indexOf('/demo/') + '/demo/'.length).split('?')[0];
     if (path === 'announce.json') return new Response(announceText);
     if (path === 'src/manifest.json') return new Response(stream.root);
     stream.asked.push(`${hostile ? 'hostile' : 'honest'} ${path}`);

@@ -15,4 +15,11 @@ import io.netty.handler.codec.http.FullHttpRequest;
 @FunctionalInterface
 public interface HttpRoute {
   void handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) throws Exception;
+
+  /**
+   * Called once when the route is registered: a route that serves manifests through a
+   * {@link StaticFileRoute} of its own passes this on, so that its manifests take blocking reloads
+   * (docs/protocol.md §5) under the server's bound like those of the server's static roots.
+   */
+  default void holdReloadsIn(BlockingReloads reloads) {}
 }

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param writeStallTimeout a connection whose pending output makes no progress this long is closed
  * @param writeBufferLowWaterMark channel becomes writable again below this many queued bytes
  * @param writeBufferHighWaterMark channel becomes unwritable above this many queued bytes
+ * @param maxHeldReloads manifest requests held at once waiting for the next segment (blocking reload);
+ *     more are answered at once
  */
 public record OriginLimits(
     int maxInitialLineLength,
@@ -28,7 +30,8 @@ public record OriginLimits(
     Duration idleTimeout,
     Duration writeStallTimeout,
     int writeBufferLowWaterMark,
-    int writeBufferHighWaterMark) {
+    int writeBufferHighWaterMark,
+    int maxHeldReloads) {
 
   public OriginLimits {
     positive(maxInitialLineLength, "maxInitialLineLength");
@@ -40,6 +43,7 @@ public record OriginLimits(
     positive(idleTimeout, "idleTimeout");
     positive(writeStallTimeout, "writeStallTimeout");
     positive(writeBufferLowWaterMark, "writeBufferLowWaterMark");
+    positive(maxHeldReloads, "maxHeldReloads");
     if (writeBufferHighWaterMark < writeBufferLowWaterMark) {
       throw new IllegalArgumentException("writeBufferHighWaterMark must be >= writeBufferLowWaterMark");
     }
@@ -48,32 +52,43 @@ public record OriginLimits(
   /** Defaults sized for a public origin: small requests, many viewers, hostile clients. */
   public static OriginLimits defaults() {
     return new OriginLimits(4096, 8192, 8192, 10_000, 256,
-        Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30), 32 * 1024, 64 * 1024);
+        Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30), 32 * 1024, 64 * 1024, 4096);
   }
 
   public OriginLimits withMaxConnections(int n) {
     return new OriginLimits(maxInitialLineLength, maxHeaderSize, maxRequestBody, n, maxConnectionsPerIp,
-        headerTimeout, idleTimeout, writeStallTimeout, writeBufferLowWaterMark, writeBufferHighWaterMark);
+        headerTimeout, idleTimeout, writeStallTimeout, writeBufferLowWaterMark, writeBufferHighWaterMark,
+        maxHeldReloads);
   }
 
   public OriginLimits withMaxConnectionsPerIp(int n) {
     return new OriginLimits(maxInitialLineLength, maxHeaderSize, maxRequestBody, maxConnections, n,
-        headerTimeout, idleTimeout, writeStallTimeout, writeBufferLowWaterMark, writeBufferHighWaterMark);
+        headerTimeout, idleTimeout, writeStallTimeout, writeBufferLowWaterMark, writeBufferHighWaterMark,
+        maxHeldReloads);
   }
 
   public OriginLimits withHeaderTimeout(Duration d) {
     return new OriginLimits(maxInitialLineLength, maxHeaderSize, maxRequestBody, maxConnections,
-        maxConnectionsPerIp, d, idleTimeout, writeStallTimeout, writeBufferLowWaterMark, writeBufferHighWaterMark);
+        maxConnectionsPerIp, d, idleTimeout, writeStallTimeout, writeBufferLowWaterMark, writeBufferHighWaterMark,
+        maxHeldReloads);
   }
 
   public OriginLimits withIdleTimeout(Duration d) {
     return new OriginLimits(maxInitialLineLength, maxHeaderSize, maxRequestBody, maxConnections,
-        maxConnectionsPerIp, headerTimeout, d, writeStallTimeout, writeBufferLowWaterMark, writeBufferHighWaterMark);
+        maxConnectionsPerIp, headerTimeout, d, writeStallTimeout, writeBufferLowWaterMark, writeBufferHighWaterMark,
+        maxHeldReloads);
   }
 
   public OriginLimits withWriteStallTimeout(Duration d) {
     return new OriginLimits(maxInitialLineLength, maxHeaderSize, maxRequestBody, maxConnections,
-        maxConnectionsPerIp, headerTimeout, idleTimeout, d, writeBufferLowWaterMark, writeBufferHighWaterMark);
+        maxConnectionsPerIp, headerTimeout, idleTimeout, d, writeBufferLowWaterMark, writeBufferHighWaterMark,
+        maxHeldReloads);
+  }
+
+  public OriginLimits withMaxHeldReloads(int n) {
+    return new OriginLimits(maxInitialLineLength, maxHeaderSize, maxRequestBody, maxConnections,
+        maxConnectionsPerIp, headerTimeout, idleTimeout, writeStallTimeout, writeBufferLowWaterMark,
+        writeBufferHighWaterMark, n);
   }
 
   private static void positive(int v, String name) {

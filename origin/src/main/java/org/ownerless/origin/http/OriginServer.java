@@ -52,6 +52,7 @@ public final class OriginServer implements AutoCloseable {
   private final SslContext ssl;
   private final Routes routes;
   private final MeterRegistry registry;
+  private final BlockingReloads reloads;
 
   private EventLoopGroup acceptor;
   private EventLoopGroup workers;
@@ -66,6 +67,7 @@ public final class OriginServer implements AutoCloseable {
     this.ssl = b.ssl;
     this.routes = b.routes.copy();
     this.registry = b.registry;
+    this.reloads = b.reloads;
   }
 
   public static Builder builder() {
@@ -79,6 +81,7 @@ public final class OriginServer implements AutoCloseable {
     }
     ConnectionLimiter limiter = new ConnectionLimiter("HTTP", limits.maxConnections(), limits.maxConnectionsPerIp());
     metrics = new HttpMetrics(registry, limiter::active);
+    reloads.start(limits.maxHeldReloads(), registry);
     ServerTransport transport = ServerTransport.best("ownerless.origin.nio");
     acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("origin-accept"), transport.ioHandlers());
     workers = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("origin-io"), transport.ioHandlers());
@@ -127,6 +130,7 @@ public final class OriginServer implements AutoCloseable {
       serverChannel.close().syncUninterruptibly();
       serverChannel = null;
     }
+    reloads.close(); // while the event loops still run the held requests' last tasks
     if (acceptor != null) {
       acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
       workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
@@ -151,6 +155,7 @@ public final class OriginServer implements AutoCloseable {
     private SslContext ssl;
     private MeterRegistry registry = new CompositeMeterRegistry(); // no children: counts go nowhere
     private final Routes routes = new Routes();
+    private final BlockingReloads reloads = new BlockingReloads(); // one per server: the bound is total
 
     private Builder() {}
 
@@ -191,13 +196,13 @@ public final class OriginServer implements AutoCloseable {
       if (prefix == null || !prefix.endsWith("/")) {
         throw new IllegalArgumentException("static prefix must end with '/': " + prefix);
       }
-      routes.add(prefix, new StaticFileRoute(prefix, dir, pageHeaders));
-      return this;
+      return route(prefix, new StaticFileRoute(prefix, dir, pageHeaders));
     }
 
     /** An exact path ({@code /metrics}) or, ending in '/', a prefix ({@code /watch/}). */
     public Builder route(String path, HttpRoute route) {
       routes.add(path, Objects.requireNonNull(route, "route"));
+      route.holdReloadsIn(reloads);
       return this;
     }
 

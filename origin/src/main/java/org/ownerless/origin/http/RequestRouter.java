@@ -40,6 +40,11 @@ final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       return;
     }
     String path = decoded.get();
+    HeldReload parked = ctx.channel().attr(HeldReload.ON_CHANNEL).get();
+    if (parked != null) {
+      // A request pipelined behind a held one: answers go out in request order, so the held one goes first.
+      parked.releaseNow();
+    }
     Consumer<ChannelPipeline> installer = routes.upgrade(path);
     if (installer != null && isWebSocketHandshake(req)) {
       upgrade(ctx, req, installer);

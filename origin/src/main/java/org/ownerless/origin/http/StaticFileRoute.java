@@ -35,6 +35,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import org.ownerless.net.LogText;
+import org.ownerless.protocol.json.StrictJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,11 +69,16 @@ public final class StaticFileRoute implements HttpRoute {
   /** NAME_MAX of ext4, xfs, btrfs, tmpfs: no published file has a longer name. */
   private static final int MAX_NAME_BYTES = 255;
 
+  /** The one file name a blocking reload query applies to (protocol §5: {@code REND/manifest.json}). */
+  private static final String MANIFEST = "manifest.json";
+
   private final String prefix;
   private final Path realRoot;
   private final Map<String, String> pageHeaders;
   private final RealDirectories directories = new RealDirectories();
   private final SmallFileCache smallFiles = new SmallFileCache(SMALL_FILES_CACHED);
+  // null: blocking queries are ignored, as a plain web server does. Set before the server starts.
+  private volatile BlockingReloads reloads;
 
   /**
    * Serves {@code root} at {@code prefix}. Public so that routes with their own policy (the relay's
@@ -100,6 +106,13 @@ public final class StaticFileRoute implements HttpRoute {
   }
 
   @Override
+  public void holdReloadsIn(BlockingReloads reloads) {
+    if (this.reloads == null) {
+      this.reloads = reloads;
+    }
+  }
+
+  @Override
   public void handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) throws IOException {
     if (!HttpResponses.isRead(req)) {
       HttpResponses.methodNotAllowed(ctx, req, HttpResponses.ALLOW_READ);
@@ -115,7 +128,47 @@ public final class StaticFileRoute implements HttpRoute {
       notFound(ctx, req);
       return;
     }
+    BlockingReloads reloads = this.reloads;
+    if (reloads != null && held(ctx, req, found.get(), reloads)) {
+      return;
+    }
     serve(ctx, req, found.get());
+  }
+
+  /**
+   * Parks a blocking manifest request whose file does not have the asked segment (or part) yet; true
+   * if it did (the file is then closed here and opened afresh for the answer). A request the file
+   * already satisfies, one asking too far ahead and any other file are answered at once.
+   */
+  private boolean held(ChannelHandlerContext ctx, FullHttpRequest req, StaticFile file, BlockingReloads reloads)
+      throws IOException {
+    if (!file.name().equals(MANIFEST) || file.size() > StrictJson.MAX_BYTES) {
+      return false;
+    }
+    Optional<BlockingQuery> query = BlockingQuery.parse(req.uri());
+    if (query.isEmpty()) {
+      return false;
+    }
+    byte[] body = file.size() <= SMALL_FILE ? file.readAll(smallFiles) : Files.readAllBytes(file.path());
+    ManifestProgress progress = reloads.progress(file.path(), file.attrs(), body);
+    BlockingQuery q = query.get();
+    if (progress == null || progress.satisfies(q) || progress.tooFarBehind(q)
+        || !reloads.hold(ctx, req, file.path(), q, progress.holdBound(), this::answerHeld)) {
+      return false;
+    }
+    file.close();
+    return true;
+  }
+
+  /** The answer to a request that was held: the file as it is now, never held again. */
+  private void answerHeld(ChannelHandlerContext ctx, FullHttpRequest req) throws IOException {
+    String relative = RequestPath.decode(req.uri()).orElseThrow().substring(prefix.length());
+    Optional<StaticFile> found = StaticFile.open(realRoot, relative, directories, smallFiles);
+    if (found.isEmpty()) {
+      notFound(ctx, req);
+    } else {
+      serve(ctx, req, found.get());
+    }
   }
 
   /**

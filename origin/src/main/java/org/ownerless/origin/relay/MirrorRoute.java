@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.ownerless.net.LogText;
+import org.ownerless.origin.http.BlockingReloads;
 import org.ownerless.origin.http.HttpRoute;
 import org.ownerless.origin.http.StaticFileRoute;
 import org.ownerless.origin.http.HttpResponses;
@@ -34,6 +35,12 @@ public final class MirrorRoute implements HttpRoute {
     this.streamPrefix = prefixOf(config.stream());
     this.streamDir = config.streamDir();
     this.files = new StaticFileRoute("/streams/", config.streamsDir());
+  }
+
+  /** Its manifests take blocking reloads like an origin's: the mirror renames them in like a node. */
+  @Override
+  public void holdReloadsIn(BlockingReloads reloads) {
+    files.holdReloadsIn(reloads);
   }
 
   /** The URL prefix this route is registered at. */
