@@ -71,7 +71,9 @@ test('the engine gets the windows and the signed trackers', () => {
   });
   assert.equal(c.swarmId, 'ownerless-v1:PUB/live');
   assert.deepEqual(c.announceTrackers, ['wss://a/announce', 'wss://b/announce', 'wss://c/', 'wss://d/']);
-  assert.equal(c.httpDownloadTimeWindow, d.p2pSeconds);
+  // No random HTTP seeding beyond the high-demand window: only a viewer about to play a segment
+  // that no peer gave it fetches it over HTTP.
+  assert.equal(c.httpDownloadTimeWindow, d.httpSeconds);
   assert.equal(c.highDemandTimeWindow, d.httpSeconds);
   assert.equal(c.p2pDownloadTimeWindow, d.p2pSeconds);
 });
