@@ -24,6 +24,7 @@ export const LATENCY_MODES = {
     skew: 1,
     maxLatencySeconds: 5,
     httpSeconds: 1,
+    stallIncreaseSeconds: 0.5,
     p2pSeconds: 4,
     minSyncSegments: 2,
     parts: { minSyncSeconds: 1 },
@@ -34,6 +35,7 @@ export const LATENCY_MODES = {
     skew: 0.5,
     maxLatencySeconds: 10,
     httpSeconds: 2,
+    stallIncreaseSeconds: 1,
     p2pSeconds: 10,
     minSyncSegments: 3,
   },
@@ -55,6 +57,10 @@ export function liveDistances(mode, segmentSeconds, place, partSeconds = 0) {
   return {
     liveSyncDuration: Math.round(sync * 100) / 100,
     liveMaxLatencyDuration: Math.max(m.maxLatencySeconds, sync + 2 * seg),
+    // hls.js moves its target this much further back after each stall, up to one segment. In `low`
+    // the first stall (often at start-up) otherwise cost a whole second for the rest of the session:
+    // 29 of 30 viewers played 1 s behind their drawn distance (issue 17, docs/benchmarks.md).
+    liveSyncOnStallIncrease: m.stallIncreaseSeconds,
     httpSeconds: Math.max(m.httpSeconds, seg),
     p2pSeconds: Math.max(m.p2pSeconds, sync + seg),
   };

@@ -101,6 +101,7 @@ export class Viewer {
       lowLatencyMode: true,
       liveSyncDuration: d.liveSyncDuration,
       liveMaxLatencyDuration: d.liveMaxLatencyDuration,
+      liveSyncOnStallIncrease: d.liveSyncOnStallIncrease,
       maxLiveSyncPlaybackRate: 1.1,
       maxBufferLength: 12,
       backBufferLength: 30,

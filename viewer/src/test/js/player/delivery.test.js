@@ -99,3 +99,10 @@ test('normal is never given parts: its distances ignore them', () => {
     assert.deepEqual(liveDistances('normal', 1, place, 0.5), liveDistances('normal', 1, place));
   }
 });
+
+test('after a stall hls.js moves back half a second in low, a second in normal', () => {
+  for (const place of [0, 0.5, 1]) {
+    assert.equal(liveDistances('low', 1, place).liveSyncOnStallIncrease, 0.5);
+    assert.equal(liveDistances('normal', 1, place).liveSyncOnStallIncrease, 1);
+  }
+});
