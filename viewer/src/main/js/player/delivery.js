@@ -25,6 +25,7 @@ export const LATENCY_MODES = {
     maxLatencySeconds: 5,
     httpSeconds: 1,
     stallIncreaseSeconds: 0.5,
+    randomSeeding: true,
     p2pSeconds: 4,
     minSyncSegments: 2,
     parts: { minSyncSeconds: 1 },
@@ -36,6 +37,7 @@ export const LATENCY_MODES = {
     maxLatencySeconds: 10,
     httpSeconds: 2,
     stallIncreaseSeconds: 1,
+    randomSeeding: false,
     p2pSeconds: 10,
     minSyncSegments: 3,
   },
@@ -63,6 +65,9 @@ export function liveDistances(mode, segmentSeconds, place, partSeconds = 0) {
     liveSyncOnStallIncrease: m.stallIncreaseSeconds,
     httpSeconds: Math.max(m.httpSeconds, seg),
     p2pSeconds: Math.max(m.p2pSeconds, sync + seg),
+    // Where the engine may fetch over HTTP a segment no peer has yet: only the high-demand window, or
+    // (random seeding) the whole P2P window, where now and then a viewer fetches a segment early.
+    seedSeconds: m.randomSeeding ? Math.max(m.p2pSeconds, sync + seg) : Math.max(m.httpSeconds, seg),
   };
 }
 
@@ -98,13 +103,14 @@ export function coreConfig({ address, announce, engineHttp, verifier, distances:
     rtcConfig: { iceServers: [] },
     // Inside highDemandTimeWindow a segment comes over HTTP unless a peer already gave it to us.
     highDemandTimeWindow: d.httpSeconds,
-    // And nowhere else: no random HTTP seeding beyond it. The viewer nearest the edge reaches each new
-    // segment's high-demand window first and fetches it; the spread of distances (LATENCY_MODES) is
-    // what gives everyone behind time to take it from a peer. With the engine's seeding on (the P2P
-    // window here), every viewer rolled for every new segment no peer had yet, the moment it was listed,
-    // and the ones far from the edge fetched 21-27 % of their bytes over HTTP (issue 17, measured at
-    // the origin: 0.76x of the limit in `normal`).
-    httpDownloadTimeWindow: d.httpSeconds,
+    // Beyond it, random HTTP seeding in `low` only (seedSeconds). In `normal` the spread of distances is
+    // wide enough that the viewer nearest the edge reaches each new segment's high-demand window first and
+    // fetches it; with seeding on there, every viewer rolled for every new segment no peer had yet, and the
+    // ones far behind fetched 21-27 % of their bytes over HTTP (0.76x of the limit at the origin). In
+    // `low` viewers on a starved CPU converge on one distance (about 4 s here), so nobody is ahead, and
+    // without seeding all fetched each segment over HTTP (0.26x; with it 0.37-0.55x). Issue 17,
+    // docs/benchmarks.md.
+    httpDownloadTimeWindow: d.seedSeconds,
     p2pDownloadTimeWindow: d.p2pSeconds,
     simultaneousHttpDownloads: 2,
     simultaneousP2PDownloads: 3,

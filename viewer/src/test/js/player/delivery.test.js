@@ -71,8 +71,8 @@ test('the engine gets the windows and the signed trackers', () => {
   });
   assert.equal(c.swarmId, 'ownerless-v1:PUB/live');
   assert.deepEqual(c.announceTrackers, ['wss://a/announce', 'wss://b/announce', 'wss://c/', 'wss://d/']);
-  // No random HTTP seeding beyond the high-demand window: only a viewer about to play a segment
-  // that no peer gave it fetches it over HTTP.
+  // No random HTTP seeding beyond the high-demand window in normal: only a viewer about to play a
+  // segment that no peer gave it fetches it over HTTP.
   assert.equal(c.httpDownloadTimeWindow, d.httpSeconds);
   assert.equal(c.highDemandTimeWindow, d.httpSeconds);
   assert.equal(c.p2pDownloadTimeWindow, d.p2pSeconds);
@@ -104,5 +104,14 @@ test('after a stall hls.js moves back half a second in low, a second in normal',
   for (const place of [0, 0.5, 1]) {
     assert.equal(liveDistances('low', 1, place).liveSyncOnStallIncrease, 0.5);
     assert.equal(liveDistances('normal', 1, place).liveSyncOnStallIncrease, 1);
+  }
+});
+
+test('random HTTP seeding over the whole P2P window in low only', () => {
+  for (const place of [0, 0.5, 1]) {
+    const low = liveDistances('low', 1, place);
+    assert.equal(low.seedSeconds, low.p2pSeconds);
+    const normal = liveDistances('normal', 1, place);
+    assert.equal(normal.seedSeconds, normal.httpSeconds);
   }
 });
