@@ -62,8 +62,8 @@ class ViewerPartsTest {
   }
 
   /**
-   * hls.js is given the parts (EXT-X-PART lines, the completed segments' too, which it needs before it
-   * moves from segments to parts) and everything it plays verifies. Whether it then plays parts is
+   * hls.js is given the parts (EXT-X-PART lines; the completed segments' too when the viewer saw them
+   * whole, which hls.js needs before it moves from segments to parts) and everything it plays verifies. Whether it then plays parts is
    * hls.js's timing: without CAN-BLOCK-RELOAD it re-reads the playlist once a target duration (1 s),
    * often too late for the next 1/3 s part, and falls back to whole segments; so the count is printed.
    */
@@ -81,9 +81,9 @@ class ViewerPartsTest {
         + " verified files; hls.js level details " + details);
     assertThat(s.rejectedSegments()).isZero();
     assertThat(details).matches(".*\"partTarget\":0\\.3\\d*,.*").containsPattern("seg-\\d+-\\d{6}-p\\d+\\.m4s");
-    // The newest complete segment's parts are listed too (Session.completedParts).
-    String last = details.replaceAll(".*\"last\":\"seg-(\\d+-\\d{6})\\.m4s\".*", "$1");
-    assertThat(details).contains("seg-" + last + "-p0.m4s");
+    // Not asserted: whether the newest complete segment's parts are listed too (Session.completedParts).
+    // The viewer reads a root only when hls.js asks for a playlist, once a second, so it often misses
+    // the root with a segment's last part, and a segment whose parts it did not see whole is not listed.
     page.context().browser().close();
   }
 
