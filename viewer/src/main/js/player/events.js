@@ -17,7 +17,7 @@ export const Events = Object.freeze({
   ANNOUNCE_EXPIRED: 'announceExpired',
   /** Failover moved the current origin: {from, to, reason}. */
   ORIGIN_CHANGED: 'originChanged',
-  /** A segment matched its signed entry: {url, bytes, source: 'http' | 'p2p' | 'player'}. */
+  /** A segment or LL-HLS part matched its signed entry: {url, bytes, source: 'http' | 'p2p' | 'player', part}. */
   SEGMENT_VERIFIED: 'segmentVerified',
   /** Media bytes arrived, verified or not yet: {bytes, source: 'http' | 'p2p'}. */
   BYTES_DOWNLOADED: 'bytesDownloaded',

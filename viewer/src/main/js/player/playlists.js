@@ -47,7 +47,8 @@ export class DiscontinuityCounter {
  *
  * `inProgress` ({epoch, parts}, parts of a root's `parts`, or null) makes it an LL-HLS playlist: the
  * completed parts of the segment being written follow the last complete segment, one EXT-X-PART each,
- * under virtual URLs like segments' (so verified like them). Without it the text is exactly as before.
+ * under virtual URLs like segments' (so verified like them); `inProgress.completed` (sequence number →
+ * signed parts) lists a newest complete segment's parts before its EXTINF. Without it the text is exactly as before.
  */
 export function mediaPlaylist(
   items,
@@ -73,6 +74,11 @@ export function mediaPlaylist(
     const init = i.entry.init ? address.segmentUrl(rendition, i.entry.init.uri, i.epoch) : null;
     if (init !== null && init !== map) lines.push(`#EXT-X-MAP:URI="${init}"`);
     map = init;
+    // A newest complete segment's own parts come before its EXTINF (LL-HLS lists the parts of the
+    // last few segments; hls.js needs them to move from segments to parts: Session.completedParts).
+    for (const p of inProgress?.completed?.get(i.seq) ?? []) {
+      lines.push(partLine(p, address.segmentUrl(rendition, p.uri, i.epoch)));
+    }
     lines.push(`#EXTINF:${seconds(i.entry.durationUs)},`, address.segmentUrl(rendition, i.entry.uri, i.epoch));
   }
   for (const p of parts) {
@@ -80,11 +86,15 @@ export function mediaPlaylist(
     // The segment in progress may be the first one (empty window) or start a new init section.
     if (init !== null && init !== map) lines.push(`#EXT-X-MAP:URI="${init}"`);
     map = init;
-    const url = address.segmentUrl(rendition, p.uri, inProgress.epoch);
-    lines.push(`#EXT-X-PART:DURATION=${seconds(p.durationUs)},URI="${url}"${p.independent ? ',INDEPENDENT=YES' : ''}`);
+    lines.push(partLine(p, address.segmentUrl(rendition, p.uri, inProgress.epoch)));
   }
   if (ended) lines.push('#EXT-X-ENDLIST');
   return lines.join('\n') + '\n';
+}
+
+/** The EXT-X-PART line of signed part `p` at `url`. */
+function partLine(p, url) {
+  return `#EXT-X-PART:DURATION=${seconds(p.durationUs)},URI="${url}"${p.independent ? ',INDEPENDENT=YES' : ''}`;
 }
 
 /** How many part targets behind the newest part a player starts (the LL-HLS recommendation). */

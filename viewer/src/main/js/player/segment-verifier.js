@@ -33,7 +33,7 @@ export class SegmentVerifier {
           `${data.byteLength} bytes that are not the signed segment`,
         );
       }
-      this.bus.emit(Events.SEGMENT_VERIFIED, { url, bytes: data.byteLength, source });
+      this.bus.emit(Events.SEGMENT_VERIFIED, { url, bytes: data.byteLength, source, part: Boolean(entry.part) });
       return true;
     } catch (e) {
       return this.refuse(url, source, Problem.SEGMENT_MISMATCH, e.message);

@@ -4,11 +4,17 @@
 import { fetchBytes } from './bounded-fetch.js';
 import { Events } from './events.js';
 import { EpochSequence } from './epoch-sequence.js';
-import { DiscontinuityCounter, masterPlaylist, mediaPlaylist } from './playlists.js';
+import { DiscontinuityCounter, masterPlaylist, mediaPlaylist, partTargetUs } from './playlists.js';
 import { segmentBudget } from './segment-budget.js';
 
 /** How recently a root must have been verified to serve for a rendition's first media playlist. */
 const FIRST_PLAYLIST_REUSE_MS = 1000;
+
+/**
+ * Complete segments whose parts a playlist still lists: the LL-HLS recommendation of three target
+ * durations when segments are 1 s, and StreamTrust remembers the parts of as many (and the one in progress).
+ */
+const COMPLETED_PARTS_SEGMENTS = 3;
 
 export class Session {
   constructor(address, origins, streamTrust, verifier, bus) {
@@ -58,13 +64,33 @@ export class Session {
       ended,
       discontinuitySequence: counter.update(items),
       emptySequence: sequence.emptySequence(root),
-      inProgress: partsListed ? { epoch: root.epoch, parts: root.parts } : null,
+      inProgress: partsListed
+        ? { epoch: root.epoch, parts: root.parts, completed: this.completedParts(rendition, items) }
+        : null,
     });
     const edgeTimeMs = edgeTimeOf(root, partsListed);
     this.playlistRoots.set(rendition, root);
     this.edgeTimes.set(rendition, edgeTimeMs);
     this.bus.emit(Events.MEDIA_PLAYLIST_WRITTEN, { rendition, root, edgeTimeMs });
     return text;
+  }
+  /**
+   * The signed parts of the newest complete segments of `items`, by sequence number: of up to
+   * COMPLETED_PARTS_SEGMENTS of them, newest first, stopping at one whose parts do not cover it all
+   * (roots this viewer missed), as hls.js's part list must have no gap. hls.js only moves from
+   * segments to parts once its buffer reaches the first listed part plus the parts after the last
+   * segment: with the parts of the segment in progress alone that point lies past the live edge, so
+   * it would never play a part; LL-HLS lists the parts of the last few segments for this.
+   */
+  completedParts(rendition, items) {
+    const out = new Map();
+    for (const item of items.slice(-COMPLETED_PARTS_SEGMENTS).reverse()) {
+      const parts = this.trust.segmentParts(rendition, item.epoch, item.entry.index);
+      const covered = parts.reduce((sum, p) => sum + p.durationUs, 0);
+      if (!parts.length || Math.abs(covered - item.entry.durationUs) >= partTargetUs(parts) / 2) break;
+      out.set(item.seq, parts);
+    }
+    return out;
   }
 
   /**

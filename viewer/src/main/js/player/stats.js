@@ -11,7 +11,14 @@ const LOG = 50;
 export class Stats {
   constructor(bus) {
     this.bus = bus;
-    this.counters = { httpBytes: 0, p2pBytes: 0, uploadedBytes: 0, verifiedSegments: 0, rejectedSegments: 0 };
+    this.counters = {
+      httpBytes: 0,
+      p2pBytes: 0,
+      uploadedBytes: 0,
+      verifiedSegments: 0,
+      verifiedParts: 0,
+      rejectedSegments: 0,
+    };
     this.peers = new Set();
     this.state = 'loading';
     this.message = '';
@@ -28,9 +35,12 @@ export class Stats {
     bus.on(Events.BYTES_UPLOADED, ({ bytes }) => {
       this.counters.uploadedBytes += bytes;
     });
-    bus.on(Events.SEGMENT_VERIFIED, ({ source }) => {
+    bus.on(Events.SEGMENT_VERIFIED, ({ source, part }) => {
       // One count per segment handed to hls.js; the P2P engine's hooks verified most of them before.
-      if (source === 'player') this.counters.verifiedSegments++;
+      // Parts count among the segments too, and apart, so a page can tell it plays LL-HLS parts.
+      if (source !== 'player') return;
+      this.counters.verifiedSegments++;
+      if (part) this.counters.verifiedParts++;
     });
     bus.on(Events.FILE_REFUSED, (r) => {
       if (r.kind === FileKind.SEGMENT) this.rejected(r);

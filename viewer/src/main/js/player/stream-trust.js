@@ -32,6 +32,9 @@ const REMEMBERED_ENTRIES = 8192 + 64;
  */
 const REMEMBERED_PARTS = 4 * MAX_PARTS;
 
+/** Parts lists remembered per rendition, one per segment: the one in progress and the 3 a playlist lists. */
+const REMEMBERED_PART_LISTS = 4;
+
 /** Entries are remembered by epoch and URI: indices, and so possibly names, restart in a new epoch. */
 const entryKey = (epoch, uri) => `${epoch}/${uri}`;
 
@@ -80,6 +83,7 @@ export class StreamTrust {
         acceptedAt: -Infinity,
         entries: new Map(), // entryKey -> signed window entry or init section
         parts: new Map(), // entryKey -> signed part ({...part, part: true})
+        segmentParts: new Map(), // "epoch:index" -> the longest parts list signed for that segment
         refreshing: null,
       };
       this.renditions.set(name, r);
@@ -133,8 +137,18 @@ export class StreamTrust {
       r.parts.set(entryKey(epoch, p.uri), { ...p, part: true });
       rememberInit(r, epoch, p);
     }
+    // The parts of the segment in progress (index treeSize) as this viewer last saw them: once it is
+    // complete, the playlist still lists them before its EXTINF, as LL-HLS asks (segmentParts).
+    if (r.root.parts.length) {
+      const key = `${epoch}:${r.root.treeSize}`;
+      if ((r.segmentParts.get(key)?.length ?? 0) < r.root.parts.length) {
+        r.segmentParts.delete(key); // re-inserted last: the newest segment is evicted last
+        r.segmentParts.set(key, r.root.parts);
+      }
+    }
     evictOldest(r.entries, REMEMBERED_ENTRIES);
     evictOldest(r.parts, REMEMBERED_PARTS);
+    evictOldest(r.segmentParts, REMEMBERED_PART_LISTS);
     return r.root;
   }
 
@@ -211,6 +225,15 @@ export class StreamTrust {
     const r = this.renditions.get(rendition);
     const key = entryKey(epoch, uri);
     return r?.entries.get(key) ?? r?.parts.get(key);
+  }
+
+  /**
+   * The signed parts of segment `index` of `epoch` of `rendition`: the longest list an accepted root
+   * gave while that segment was in progress, [] if none did (or it is long forgotten). After the
+   * segment completed, these may cover only its start: a viewer that missed the last roots of it.
+   */
+  segmentParts(rendition, epoch, index) {
+    return this.renditions.get(rendition)?.segmentParts.get(`${epoch}:${index}`) ?? [];
   }
 
   /** The signed entry for a segment, reading newer manifests for up to {@code waitMs}. */

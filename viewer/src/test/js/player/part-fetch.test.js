@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Events } from '../../../main/js/player/events.js';
 import { MAX_PARTS } from '../../../main/js/trust/index.js';
 import { address, partBytes, partUrl, partUri, partsStream, rootWithParts } from './parts-stream.js';
 
@@ -78,4 +79,14 @@ test('parts remembered are bounded: those of the oldest segments go first, windo
   assert.equal(s.trust.entry('src', 1, partUri(10, 0)).part, true);
   assert.equal(s.trust.entry('src', 1, partUri(13, MAX_PARTS - 1)).part, true);
   for (const i of [10, 11, 12]) assert.ok(s.trust.entry('src', 1, `seg-${String(i).padStart(6, '0')}.ts`));
+});
+
+test('a verified part is announced as a part, so the stats can count the parts played', async (t) => {
+  const s = await partsStream(t);
+  s.root = await rootWithParts(9, 2);
+  await s.trust.refreshManifest('src');
+  const verified = [];
+  s.bus.on(Events.SEGMENT_VERIFIED, (e) => verified.push(e));
+  assert.equal(await s.verifier.verify(partUrl(9, 1), partBytes(9, 1).buffer, 'player'), true);
+  assert.deepEqual(verified, [{ url: partUrl(9, 1), bytes: partBytes(9, 1).length, source: 'player', part: true }]);
 });

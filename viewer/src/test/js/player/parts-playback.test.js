@@ -70,3 +70,52 @@ test("the parts of a later epoch's first segment are not listed: it will follow 
   assert.ok(!(await playlist({ ...firstOf(2), previous: { epoch: 1, treeSize: 0 } })).includes('PART'));
   assert.ok((await playlist(firstOf(1))).includes('#EXT-X-PART:'), "the stream's first segment: listed");
 });
+
+test('once a segment completes, its parts seen whole are listed before its EXTINF (hls.js needs them)', async (t) => {
+  const s = await partsStream(t);
+  s.session.listParts = true;
+  for (let k = 1; k <= 5; k++) {
+    s.root = await rootWithParts(9, k); // 5 parts of 0.4 s: all of the 2 s segment 9
+    await body(s);
+  }
+  s.root = await rootWithParts(10, 1);
+  assert.deepEqual(await body(s), [
+    ...segment(7),
+    ...segment(8),
+    ...[0, 1, 2, 3, 4].map((k) => part(9, k)),
+    ...segment(9),
+    part(10, 0),
+  ]);
+  assert.deepEqual(s.refused, []);
+});
+
+test('a completed segment whose parts this viewer saw only in part is listed without them', async (t) => {
+  const s = await partsStream(t);
+  s.session.listParts = true;
+  s.root = await rootWithParts(9, 3); // the roots with parts 3 and 4 of segment 9 were missed
+  await body(s);
+  s.root = await rootWithParts(10, 1);
+  assert.deepEqual(await body(s), [...segment(7), ...segment(8), ...segment(9), part(10, 0)]);
+});
+
+test('the parts of the last three complete segments are listed, back to the first with a gap', async (t) => {
+  const s = await partsStream(t);
+  s.session.listParts = true;
+  const seen = async (segment, count) => {
+    for (let k = 1; k <= count; k++) {
+      s.root = await rootWithParts(segment, k);
+      await body(s);
+    }
+  };
+  await seen(9, 5);
+  await seen(10, 4); // segment 10's last part was missed: nothing at or before it is listed
+  await seen(11, 5);
+  await seen(12, 5);
+  s.root = await rootWithParts(13, 1);
+  const whole = (seg) => [...[0, 1, 2, 3, 4].map((k) => part(seg, k)), ...segment(seg)];
+  assert.deepEqual(await body(s), [...segment(10), ...whole(11), ...whole(12), part(13, 0)]);
+  await seen(13, 5);
+  s.root = await rootWithParts(14, 1);
+  assert.deepEqual(await body(s), [...whole(11), ...whole(12), ...whole(13), part(14, 0)]);
+  assert.deepEqual(s.refused, []);
+});

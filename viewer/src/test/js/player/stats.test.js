@@ -27,6 +27,7 @@ test('the snapshot has exactly the fields of the automation hook (docs/viewer.md
     'state',
     'targetLatencySeconds',
     'uploadedBytes',
+    'verifiedParts',
     'verifiedSegments',
   ]);
   assert.deepEqual(stats.snapshot(), {
@@ -34,6 +35,7 @@ test('the snapshot has exactly the fields of the automation hook (docs/viewer.md
     p2pBytes: 0,
     uploadedBytes: 0,
     verifiedSegments: 0,
+    verifiedParts: 0,
     rejectedSegments: 0,
     p2pShare: 0,
     peers: 0,
@@ -72,6 +74,16 @@ test('a verified segment counts once, when the player gets it; the engine hooks 
     bus.emit(Events.SEGMENT_VERIFIED, { url: 'u', bytes: 10, source });
   }
   assert.equal(stats.snapshot().verifiedSegments, 2);
+  assert.equal(stats.snapshot().verifiedParts, 0);
+});
+
+test('a verified part counts among the verified segments and as a verified part, once', () => {
+  const { bus, stats } = setup();
+  for (const source of ['http', 'player'])
+    bus.emit(Events.SEGMENT_VERIFIED, { url: 'p', bytes: 5, source, part: true });
+  bus.emit(Events.SEGMENT_VERIFIED, { url: 's', bytes: 10, source: 'player', part: false });
+  assert.equal(stats.snapshot().verifiedSegments, 2);
+  assert.equal(stats.snapshot().verifiedParts, 1);
 });
 
 test('every refused segment is counted and listed, whatever its source; refused manifests are not', () => {

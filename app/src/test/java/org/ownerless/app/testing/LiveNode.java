@@ -54,12 +54,25 @@ public final class LiveNode implements AutoCloseable {
 
   /** A node streaming as {@code creator} (one whose stream URL a test gave out before the node ran). */
   public static LiveNode start(NodeSettings options, Signer creator, int seconds) throws Exception {
+    return start(options, creator, seconds, TestPublisher.GOP_FRAMES);
+  }
+
+  /**
+   * As {@link #start(NodeSettings, int)}, the publisher sending a keyframe every {@code gopFrames} frames:
+   * segments shorter than its default 2 s need keyframes as often, or the copied rung cannot be cut there.
+   */
+  public static LiveNode start(NodeSettings options, int seconds, int gopFrames) throws Exception {
+    return start(options, Signer.generate(), seconds, gopFrames);
+  }
+
+  private static LiveNode start(NodeSettings options, Signer creator, int seconds, int gopFrames)
+      throws Exception {
     Path data = options.dataDir();
     Node node = Node.start(options, creator);
     Process ffmpeg;
     try {
       ffmpeg = TestPublisher.start(node.obsServer(), node.obsStreamKey(), seconds,
-          data.resolve("publisher.log").toFile());
+          data.resolve("publisher.log").toFile(), TestPublisher.TESTSRC2, gopFrames);
     } catch (IOException e) {
       node.close();
       throw e;

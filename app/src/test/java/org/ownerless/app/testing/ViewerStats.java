@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** window.ownerless.stats() of one viewer page, read through Playwright (missing numbers read as 0). */
 public record ViewerStats(String state, String message, long httpBytes, long p2pBytes, long verifiedSegments,
-    long rejectedSegments, long peers, double currentTime) {
+    long verifiedParts, long rejectedSegments, long peers, double currentTime) {
 
   /** The states a viewer shows when it stopped trusting or playing the stream (player/playback-state.js). */
   public static final Set<String> ERROR_STATES = Set.of("untrusted", "failed", "expired");
@@ -21,7 +21,8 @@ public record ViewerStats(String state, String message, long httpBytes, long p2p
         "() => ({...(window.ownerless ? window.ownerless.stats() : {state: 'no-hook'}),"
             + " currentTime: document.querySelector('video') ? document.querySelector('video').currentTime : 0})");
     return new ViewerStats(String.valueOf(m.get("state")), String.valueOf(m.get("message")), num(m, "httpBytes"),
-        num(m, "p2pBytes"), num(m, "verifiedSegments"), num(m, "rejectedSegments"), num(m, "peers"),
+        num(m, "p2pBytes"), num(m, "verifiedSegments"),
+        num(m, "verifiedParts"), num(m, "rejectedSegments"), num(m, "peers"),
         ((Number) m.getOrDefault("currentTime", 0)).doubleValue());
   }
 
