@@ -74,8 +74,9 @@ export function liveDistances(mode, segmentSeconds, place, partSeconds = 0) {
 /**
  * How far behind the newest part a viewer plays when the stream has parts: the playlist's
  * PART-HOLD-BACK (3 part targets), but at least one segment plus one part, and at least
- * `minSyncSeconds`. Origins do not block playlist requests, so hls.js re-reads the playlist about
- * once a segment (its reload interval without CAN-BLOCK-RELOAD), and the newest part it finds is up
+ * `minSyncSeconds`. Our playlists do not say CAN-BLOCK-RELOAD (playlists.js), so hls.js re-reads the
+ * playlist about once a segment even where the origin holds the viewer's manifest request, and the
+ * newest part it finds is up
  * to a part old; any closer and playback runs out of listed parts before the next read. With the
  * usual 1 s segments and 1/3–1/2 s parts that is 1.3–1.5 s, against 2–3 s without parts. No spread:
  * at this distance every viewer plays the segment in progress from its parts, which come from origins

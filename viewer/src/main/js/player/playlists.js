@@ -102,8 +102,9 @@ export const PART_HOLD_BACK_TARGETS = 3;
 
 /**
  * The LL-HLS header lines for `parts` (none without parts). PART-TARGET is the longest part listed.
- * No CAN-BLOCK-RELOAD: origins serve static files and cannot hold a playlist request until the next
- * part exists, so hls.js must not send blocking requests.
+ * No CAN-BLOCK-RELOAD: hls.js would then ask again the moment each answer arrives, and the viewer's
+ * manifest request is held only by origins that implement the blocking query (ours); a plain static
+ * origin (nginx, a bucket) answers at once, which would make that a request loop.
  */
 function partControl(parts) {
   if (parts.length === 0) return [];
