@@ -91,6 +91,9 @@ try {
       rejected: last?.rejectedSegments ?? 0,
       verified: last?.verifiedSegments ?? 0,
       targetLatency: last?.targetLatencySeconds ?? null,
+      // Why the viewer's engine went to HTTP, as the viewer counts it since it started (player/http-turn.js).
+      httpFetches: last?.httpFetches ?? null,
+      p2pTries: last?.p2pTries ?? null,
       own,
       picture,
       diff,

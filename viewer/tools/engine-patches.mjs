@@ -1,6 +1,7 @@
 // The changes we make to the P2P engine's packages, applied as esbuild bundles them (tools/build.mjs):
-// the peer size bound below, the tracker client's prompt reconnect (tracker-reconnect-patch.mjs), and
-// hls.js taking the transmux worker the page prestarted (hls-worker-patch.mjs).
+// the peer size bound below, the tracker client's prompt reconnect (tracker-reconnect-patch.mjs),
+// turns at HTTP for segments at the live edge (http-turn-patch.mjs), and hls.js taking the transmux
+// worker the page prestarted (hls-worker-patch.mjs).
 //
 // Why (p2p-media-loader-core 2.3.1): a peer answers a segment request with a SegmentData command declaring the segment's size, and
 // the engine (lib/p2p/peer.js) takes that size as the request's total: it then accepts chunks up to it
@@ -21,6 +22,7 @@ import { readFile } from 'node:fs/promises';
 import { replaceOnce } from './replace-once.mjs';
 import { HLS_FILE, takePrestartedWorker } from './hls-worker-patch.mjs';
 import { WEBSOCKET_TRACKER_FILE, promptTrackerReconnect } from './tracker-reconnect-patch.mjs';
+import { HYBRID_LOADER_FILE, takeTurnsAtHttp } from './http-turn-patch.mjs';
 
 export const PEER_FILE = /p2p-media-loader-core[\\/]lib[\\/]p2p[\\/]peer\.js$/;
 
@@ -58,6 +60,7 @@ export const enginePatches = {
       build.onLoad({ filter }, async (args) => ({ contents: change(await readFile(args.path, 'utf8')), loader: 'js' }));
     patch(PEER_FILE, boundPeerSegmentSize);
     patch(WEBSOCKET_TRACKER_FILE, promptTrackerReconnect);
+    patch(HYBRID_LOADER_FILE, takeTurnsAtHttp);
     patch(HLS_FILE, takePrestartedWorker);
   },
 };

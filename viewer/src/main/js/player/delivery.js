@@ -7,11 +7,13 @@ import { PART_HOLD_BACK_TARGETS } from './playlists.js';
 /**
  * Live settings per latency mode, in seconds of media. Each viewer plays a distance behind the newest
  * segment drawn once from [syncSeconds, syncSeconds + spreadSeconds], and hls.js holds it there (it
- * speeds playback up slightly after a stall). The spread is what makes P2P work at the live edge: the
- * viewers nearest the edge reach each new segment's HTTP window (`httpSeconds` before they play it)
- * first and fetch it; everyone further back finds it at those peers while it is still only in their
- * P2P window. Distances never go below `minSyncSegments` segments: hls.js cannot play inside the
- * newest segment of a live playlist.
+ * speeds playback up slightly after a stall). A new segment is fetched over HTTP by one viewer and
+ * taken from it by the others: a segment becomes fetchable over HTTP `httpSeconds` before the viewer
+ * plays it; each viewer then waits a random moment of up to `tieBreakSeconds`, and for any peer that
+ * has the segment or is fetching it until only `urgentSeconds` are left (player/http-turn.js). The
+ * spread of distances puts most viewers well behind the first, where the segment reaches them from
+ * peers before it is fetchable for them at all. Distances never go below `minSyncSegments`
+ * segments: hls.js cannot play inside the newest segment of a live playlist.
  *
  * A mode with `parts` plays LL-HLS parts when the stream signs them (Session lists them only then):
  * hls.js can then play inside the segment in progress, and the distance is set by the parts instead
@@ -19,13 +21,15 @@ import { PART_HOLD_BACK_TARGETS } from './playlists.js';
  */
 export const LATENCY_MODES = {
   low: {
-    syncSeconds: 2,
-    spreadSeconds: 1,
+    syncSeconds: 2.3,
+    spreadSeconds: 1.2,
     skew: 1,
     maxLatencySeconds: 5,
-    httpSeconds: 1,
+    httpSeconds: 2,
+    urgentSeconds: 1,
+    tieBreakSeconds: 0.4,
     stallIncreaseSeconds: 0.5,
-    randomSeeding: true,
+    randomSeeding: false,
     p2pSeconds: 4,
     minSyncSegments: 2,
     parts: { minSyncSeconds: 1 },
@@ -35,13 +39,18 @@ export const LATENCY_MODES = {
     spreadSeconds: 5,
     skew: 0.5,
     maxLatencySeconds: 10,
-    httpSeconds: 2,
+    httpSeconds: 4,
+    urgentSeconds: 2,
+    tieBreakSeconds: 0.5,
     stallIncreaseSeconds: 1,
     randomSeeding: false,
     p2pSeconds: 10,
     minSyncSegments: 3,
   },
 };
+
+/** How long a viewer fetches everything it needs at once after it starts, whoever else has it. */
+const STARTUP_SECONDS = 10;
 
 /**
  * The mode's distances for a stream cut into `segmentSeconds` segments, for a viewer at `place` in
@@ -68,6 +77,8 @@ export function liveDistances(mode, segmentSeconds, place, partSeconds = 0) {
     // Where the engine may fetch over HTTP a segment no peer has yet: only the high-demand window, or
     // (random seeding) the whole P2P window, where now and then a viewer fetches a segment early.
     seedSeconds: m.randomSeeding ? Math.max(m.p2pSeconds, sync + seg) : Math.max(m.httpSeconds, seg),
+    // Turns at HTTP inside the high-demand window (player/http-turn.js), none while starting up.
+    httpTurn: { urgentSeconds: m.urgentSeconds, tieBreakSeconds: m.tieBreakSeconds, startupSeconds: STARTUP_SECONDS },
   };
 }
 
@@ -98,19 +109,20 @@ export function coreConfig({ address, announce, engineHttp, verifier, distances:
   // keeps only its own keys, so the hook travels on the validation function it already passes to peers.
   const validateP2PSegment = async (url, byteRange, data) => verifier.verify(url, data, 'p2p');
   validateP2PSegment.signedSize = (url) => verifier.signedSizeNow(url);
+  const validateHTTPSegment = (...args) => engineHttp.validate(...args);
+  validateHTTPSegment.httpTurn = d.httpTurn;
   return {
     swarmId: swarmId(address),
     announceTrackers: announce.trackers.slice(0, 4),
     rtcConfig: { iceServers: [] },
-    // Inside highDemandTimeWindow a segment comes over HTTP unless a peer already gave it to us.
+    // Inside highDemandTimeWindow a segment comes over HTTP on this viewer's turn unless a peer gives it
+    // first (httpTurn, travelling on validateHTTPSegment like signedSize below).
     highDemandTimeWindow: d.httpSeconds,
-    // Beyond it, random HTTP seeding in `low` only (seedSeconds). In `normal` the spread of distances is
-    // wide enough that the viewer nearest the edge reaches each new segment's high-demand window first and
-    // fetches it; with seeding on there, every viewer rolled for every new segment no peer had yet, and the
-    // ones far behind fetched 21-27 % of their bytes over HTTP (0.76x of the limit at the origin). In
-    // `low` viewers on a starved CPU converge on one distance (about 4 s here), so nobody is ahead, and
-    // without seeding all fetched each segment over HTTP (0.26x; with it 0.37-0.55x). Issue 17,
-    // docs/benchmarks.md.
+    // No random HTTP seeding beyond it (seedSeconds = the high-demand window in both modes). With
+    // seeding every viewer rolled for every new segment no peer had yet, and the ones far behind fetched
+    // 21-27 % of their bytes over HTTP in `normal` (0.76x of the limit at the origin); in `low` it was the
+    // only thing that spread HTTP fetches out (0.37-0.55x with it, 0.26x without) until viewers took
+    // turns. Issue 17, docs/benchmarks.md.
     httpDownloadTimeWindow: d.seedSeconds,
     p2pDownloadTimeWindow: d.p2pSeconds,
     simultaneousHttpDownloads: 2,
@@ -121,7 +133,7 @@ export function coreConfig({ address, announce, engineHttp, verifier, distances:
     httpErrorRetries: 3,
     p2pErrorRetries: 3,
     httpRequestSetup: (...args) => engineHttp.requestSetup(...args),
-    validateHTTPSegment: (...args) => engineHttp.validate(...args),
+    validateHTTPSegment,
     validateP2PSegment,
   };
 }

@@ -23,6 +23,8 @@ export const Events = Object.freeze({
   BYTES_DOWNLOADED: 'bytesDownloaded',
   /** Bytes this viewer sent to a peer: {bytes}. */
   BYTES_UPLOADED: 'bytesUploaded',
+  /** A segment download from a peer ended: {outcome: 'loaded' | 'aborted' | the engine's error type}. */
+  P2P_TRY_ENDED: 'p2pTryEnded',
   /** {peerId} */
   PEER_CONNECTED: 'peerConnected',
   /** {peerId} */

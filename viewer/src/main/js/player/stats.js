@@ -4,6 +4,7 @@
 
 import { Events } from './events.js';
 import { FileKind } from './trust-verdict.js';
+import { httpFetchReasons } from './http-turn.js';
 
 const HISTORY = 120; // samples, one per second: two minutes of chart
 const LOG = 50;
@@ -27,6 +28,8 @@ export class Stats {
     this.targetLatencySeconds = null;
     this.rejections = [];
     this.history = [];
+    // How segment downloads from peers ended, by outcome (few distinct ones: the engine's error types).
+    this.p2pTries = {};
 
     bus.on(Events.BYTES_DOWNLOADED, ({ bytes, source }) => {
       if (source === 'p2p') this.counters.p2pBytes += bytes;
@@ -44,6 +47,9 @@ export class Stats {
     });
     bus.on(Events.FILE_REFUSED, (r) => {
       if (r.kind === FileKind.SEGMENT) this.rejected(r);
+    });
+    bus.on(Events.P2P_TRY_ENDED, ({ outcome }) => {
+      this.p2pTries[outcome] = (this.p2pTries[outcome] ?? 0) + 1;
     });
     bus.on(Events.PEER_CONNECTED, ({ peerId }) => this.peers.add(peerId));
     bus.on(Events.PEER_CLOSED, ({ peerId }) => this.peers.delete(peerId));
@@ -94,6 +100,8 @@ export class Stats {
       state: this.state,
       message: this.message,
       rejections: this.rejections.map((r) => ({ ...r })),
+      httpFetches: { ...httpFetchReasons },
+      p2pTries: { ...this.p2pTries },
     };
   }
 }

@@ -165,7 +165,16 @@ export class Viewer {
       emit(Events.BYTES_DOWNLOADED, { bytes, source: source === 'p2p' ? 'p2p' : 'http' }),
     );
     engine.addEventListener('onChunkUploaded', (bytes) => emit(Events.BYTES_UPLOADED, { bytes }));
-    engine.addEventListener('onSegmentError', (e) => this.engineHttp.failed(e));
+    engine.addEventListener('onSegmentError', (e) => {
+      this.engineHttp.failed(e);
+      if (e.downloadSource === 'p2p') emit(Events.P2P_TRY_ENDED, { outcome: String(e.error?.type ?? 'failed') });
+    });
+    engine.addEventListener('onSegmentLoaded', (d) => {
+      if (d.downloadSource === 'p2p') emit(Events.P2P_TRY_ENDED, { outcome: 'loaded' });
+    });
+    engine.addEventListener('onSegmentAbort', (d) => {
+      if (d.downloadSource === 'p2p') emit(Events.P2P_TRY_ENDED, { outcome: 'aborted' });
+    });
     engine.addEventListener('onPeerConnect', (p) => emit(Events.PEER_CONNECTED, { peerId: p.peerId }));
     engine.addEventListener('onPeerClose', (p) => emit(Events.PEER_CLOSED, { peerId: p.peerId }));
     engine.addEventListener('onTrackerError', (e) =>

@@ -43,19 +43,30 @@ test('long segments push the distance out: hls.js cannot play inside the newest 
   assert.ok(d.p2pSeconds >= d.liveSyncDuration + 4);
 });
 
-test('segments spend time where only peers are asked for them: for every normal viewer, the back half in low', () => {
-  // A segment's start is (sync - 1 s) ahead of the playhead when it appears; HTTP is used for it only
-  // once it is within httpSeconds. Until then the viewer can only get it from a peer.
-  const peersOnly = (d) => d.liveSyncDuration - 1 - d.httpSeconds;
+test('every viewer has time to take a new segment from a peer before it must fetch it itself', () => {
+  // A segment's start is (sync - 1 s) ahead of the playhead when it appears; a viewer goes to HTTP for it
+  // regardless only once it is within urgentSeconds. Until then its turn (or a peer) decides.
+  const beforeUrgent = (mode, d) => d.liveSyncDuration - 1 - LATENCY_MODES[mode].urgentSeconds;
   for (const place of [0, 0.25, 0.5, 0.75, 1]) {
-    assert.ok(peersOnly(liveDistances('normal', 1, place)) >= 0.5, `normal at ${place}`);
+    assert.ok(beforeUrgent('normal', liveDistances('normal', 1, place)) >= 0.99, `normal at ${place}`);
   }
-  for (const place of [0.5, 0.75, 1]) assert.ok(peersOnly(liveDistances('low', 1, place)) > 0, `low at ${place}`);
+  for (const place of [0.5, 0.75, 1]) {
+    assert.ok(beforeUrgent('low', liveDistances('low', 1, place)) >= 0.69, `low at ${place}`);
+  }
   for (const mode of Object.keys(LATENCY_MODES)) {
     for (const place of [0, 0.5, 1]) {
       const d = liveDistances(mode, 1, place);
       assert.ok(d.p2pSeconds >= d.liveSyncDuration + 1, `${mode} at ${place}: the P2P window reaches the edge`);
       assert.ok(d.liveMaxLatencyDuration > d.liveSyncDuration, `${mode} at ${place}`);
+      const m = LATENCY_MODES[mode];
+      assert.deepEqual(d.httpTurn, {
+        urgentSeconds: m.urgentSeconds,
+        tieBreakSeconds: m.tieBreakSeconds,
+        startupSeconds: 10,
+      });
+      // The high-demand window holds the tie-break and leaves time after it before the urgent margin.
+      assert.equal(d.httpSeconds, m.httpSeconds);
+      assert.ok(d.httpSeconds - m.tieBreakSeconds - m.urgentSeconds >= 0.5, `${mode}: time for a peer transfer`);
     }
   }
 });
@@ -71,11 +82,12 @@ test('the engine gets the windows and the signed trackers', () => {
   });
   assert.equal(c.swarmId, 'ownerless-v1:PUB/live');
   assert.deepEqual(c.announceTrackers, ['wss://a/announce', 'wss://b/announce', 'wss://c/', 'wss://d/']);
-  // No random HTTP seeding beyond the high-demand window in normal: only a viewer about to play a
-  // segment that no peer gave it fetches it over HTTP.
+  // No random HTTP seeding beyond the high-demand window: only a viewer about to play a segment that
+  // no peer gave it fetches it over HTTP, on its turn; the turn policy travels on the HTTP validator.
   assert.equal(c.httpDownloadTimeWindow, d.httpSeconds);
   assert.equal(c.highDemandTimeWindow, d.httpSeconds);
   assert.equal(c.p2pDownloadTimeWindow, d.p2pSeconds);
+  assert.deepEqual(c.validateHTTPSegment.httpTurn, d.httpTurn);
 });
 
 test('low with parts plays at the part distance: 3 part targets, a segment and a part, 1 s at least; no spread', () => {
@@ -107,11 +119,11 @@ test('after a stall hls.js moves back half a second in low, a second in normal',
   }
 });
 
-test('random HTTP seeding over the whole P2P window in low only', () => {
-  for (const place of [0, 0.5, 1]) {
-    const low = liveDistances('low', 1, place);
-    assert.equal(low.seedSeconds, low.p2pSeconds);
-    const normal = liveDistances('normal', 1, place);
-    assert.equal(normal.seedSeconds, normal.httpSeconds);
+test('no random HTTP seeding in either mode: viewers take turns instead', () => {
+  for (const mode of Object.keys(LATENCY_MODES)) {
+    for (const place of [0, 0.5, 1]) {
+      const d = liveDistances(mode, 1, place);
+      assert.equal(d.seedSeconds, d.httpSeconds, `${mode} at ${place}`);
+    }
   }
 });

@@ -16,10 +16,12 @@ test('the snapshot has exactly the fields of the automation hook (docs/viewer.md
   const { stats } = setup();
   assert.deepEqual(Object.keys(stats.snapshot()).sort(), [
     'httpBytes',
+    'httpFetches',
     'latencySeconds',
     'message',
     'p2pBytes',
     'p2pShare',
+    'p2pTries',
     'peers',
     'rejectedSegments',
     'rejections',
@@ -45,6 +47,8 @@ test('the snapshot has exactly the fields of the automation hook (docs/viewer.md
     state: 'loading',
     message: '',
     rejections: [],
+    httpFetches: { startup: 0, peerHad: 0, peerLoading: 0, urgentAlone: 0, turn: 0 },
+    p2pTries: {},
   });
 });
 
@@ -135,4 +139,12 @@ test('each snapshot is a fresh copy', () => {
   s.rejections.push({});
   assert.equal(stats.snapshot().rejections.length, 1);
   assert.equal(stats.snapshot().rejections[0].problem, 'SEGMENT_MISMATCH');
+});
+
+test('downloads from peers are counted by how they ended', () => {
+  const { bus, stats } = setup();
+  for (const outcome of ['loaded', 'loaded', 'aborted', 'bytes-receiving-timeout']) {
+    bus.emit(Events.P2P_TRY_ENDED, { outcome });
+  }
+  assert.deepEqual(stats.snapshot().p2pTries, { loaded: 2, aborted: 1, 'bytes-receiving-timeout': 1 });
 });
