@@ -35,7 +35,7 @@ export const LATENCY_MODES = {
     parts: { minSyncSeconds: 1 },
   },
   normal: {
-    syncSeconds: 4.5,
+    syncSeconds: 4,
     spreadSeconds: 5,
     skew: 0.5,
     maxLatencySeconds: 10,
