@@ -44,6 +44,13 @@ const SWITCHES_WHEN_URGENT = `const shouldSwitchFromP2PToHttp = canLoadThroughHt
                         request.downloadSource === "p2p" &&
                         ownerlessTurn(this, segment).urgent &&`;
 
+const SWITCH = `if (shouldSwitchFromP2PToHttp) {
+                        request.abortFromProcessQueue();`;
+
+const SWITCH_COUNTED = `if (shouldSwitchFromP2PToHttp) {
+                        ownerlessNotePeerDownloadCut();
+                        request.abortFromProcessQueue();`;
+
 const NOT_LOADING = `// High-demand request is not loading
 `;
 
@@ -80,9 +87,10 @@ const CHANGED = 'p2p-media-loader-core hybrid-loader.js changed: re-check tools/
 /** hybrid-loader.js taking turns at HTTP; throws if the engine is not the one this patch is for. */
 export function takeTurnsAtHttp(source) {
   let s = replaceOnce(source, SWITCHES_TO_HTTP, SWITCHES_WHEN_URGENT, CHANGED);
+  s = replaceOnce(s, SWITCH, SWITCH_COUNTED, CHANGED);
   s = replaceOnce(s, NOT_LOADING, NOT_LOADING_TAKES_TURNS, CHANGED);
   s = replaceOnce(s, LOAD_THROUGH_HTTP, LOAD_THROUGH_HTTP_NOTED, CHANGED);
   s = replaceOnce(s, DESTROY, DESTROY_ALARM, CHANGED);
-  const imports = `import { httpTurn as ownerlessHttpTurn, noteHttpFetch as ownerlessNoteHttpFetch, TurnAlarm as OwnerlessTurnAlarm } from ${JSON.stringify(TURN)};`;
+  const imports = `import { httpTurn as ownerlessHttpTurn, noteHttpFetch as ownerlessNoteHttpFetch, notePeerDownloadCut as ownerlessNotePeerDownloadCut, TurnAlarm as OwnerlessTurnAlarm } from ${JSON.stringify(TURN)};`;
   return `${imports}\n${s}\n${HELPER}`;
 }

@@ -65,9 +65,16 @@ function toMs(seconds) {
 /**
  * Why this viewer's engine fetched segments over HTTP, counted as each fetch starts (window.ownerless
  * stats: `httpFetches`): while starting up; with a peer that had the segment or was fetching it (both
- * only once the segment was urgent, or with no policy); or alone, on its turn or urgent.
+ * only once the segment was urgent, or with no policy); or alone, on its turn or urgent. Apart from
+ * those, `cutPeerDownload`: fetches that replaced a download from a peer still in progress at the
+ * urgent margin (the other downloads from peers that end aborted were dropped by the player).
  */
-export const httpFetchReasons = { startup: 0, peerHad: 0, peerLoading: 0, urgentAlone: 0, turn: 0 };
+export const httpFetchReasons = { startup: 0, peerHad: 0, peerLoading: 0, urgentAlone: 0, turn: 0, cutPeerDownload: 0 };
+
+/** Counts one download from a peer that the engine replaced by HTTP at the urgent margin. */
+export function notePeerDownloadCut() {
+  httpFetchReasons.cutPeerDownload++;
+}
 
 /** Counts one HTTP fetch the engine starts, by the reason it had (httpFetchReasons). */
 export function noteHttpFetch(policy, segment, playback, peers, sinceStartSeconds, nowMs) {

@@ -1,7 +1,13 @@
 // Turns at HTTP for segments at the live edge: one viewer fetches a new segment, the others wait for it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { httpTurn, TurnAlarm, httpFetchReasons, noteHttpFetch } from '../../../main/js/player/http-turn.js';
+import {
+  httpTurn,
+  TurnAlarm,
+  httpFetchReasons,
+  noteHttpFetch,
+  notePeerDownloadCut,
+} from '../../../main/js/player/http-turn.js';
 
 const POLICY = { urgentSeconds: 1.5, tieBreakSeconds: 0.5, startupSeconds: 10 };
 const LATER = 60; // seconds since the viewer started: well past start-up
@@ -119,5 +125,7 @@ test('each HTTP fetch is counted by why the engine started it', () => {
   noteHttpFetch(undefined, segment(13.5), at(10), NOBODY, LATER, 0); // no policy: the engine's own way
   noteHttpFetch(POLICY, segment(13.5), at(10), NOBODY, LATER, 0); // on its turn
   const delta = Object.fromEntries(Object.entries(httpFetchReasons).map(([k, v]) => [k, v - before[k]]));
-  assert.deepEqual(delta, { startup: 1, peerHad: 1, peerLoading: 1, urgentAlone: 2, turn: 1 });
+  assert.deepEqual(delta, { startup: 1, peerHad: 1, peerLoading: 1, urgentAlone: 2, turn: 1, cutPeerDownload: 0 });
+  notePeerDownloadCut();
+  assert.equal(httpFetchReasons.cutPeerDownload, before.cutPeerDownload + 1);
 });

@@ -47,7 +47,7 @@ test('the snapshot has exactly the fields of the automation hook (docs/viewer.md
     state: 'loading',
     message: '',
     rejections: [],
-    httpFetches: { startup: 0, peerHad: 0, peerLoading: 0, urgentAlone: 0, turn: 0 },
+    httpFetches: { startup: 0, peerHad: 0, peerLoading: 0, urgentAlone: 0, turn: 0, cutPeerDownload: 0 },
     p2pTries: {},
   });
 });

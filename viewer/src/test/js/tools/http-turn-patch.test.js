@@ -11,7 +11,7 @@ const patched = takeTurnsAtHttp(readFileSync(INSTALLED, 'utf8'));
 test('the installed engine asks whose turn it is before fetching a high-demand segment over HTTP', () => {
   assert.match(
     patched,
-    /^import \{ httpTurn as ownerlessHttpTurn, noteHttpFetch as ownerlessNoteHttpFetch, TurnAlarm as OwnerlessTurnAlarm \} from ".*http-turn\.js";/,
+    /^import \{ httpTurn as ownerlessHttpTurn, noteHttpFetch as ownerlessNoteHttpFetch, notePeerDownloadCut as ownerlessNotePeerDownloadCut, TurnAlarm as OwnerlessTurnAlarm \} from ".*http-turn\.js";/,
   );
   // A segment loading from a peer moves to HTTP only once it is urgent.
   assert.match(patched, /request\.downloadSource === "p2p" &&\s*ownerlessTurn\(this, segment\)\.urgent &&/);
@@ -23,6 +23,11 @@ test('the installed engine asks whose turn it is before fetching a high-demand s
   assert.match(patched, /if \(ownerlessTurnNow\.waitMs > 0\)\s*continue;/);
   // The policy comes with the engine's configuration; a destroyed loader's alarm is cancelled.
   assert.match(patched, /loader\.config\.validateHTTPSegment\?\.httpTurn/);
+  // A peer download cut at the urgent margin is counted before it is aborted.
+  assert.match(
+    patched,
+    /if \(shouldSwitchFromP2PToHttp\) \{\s*ownerlessNotePeerDownloadCut\(\);\s*request\.abortFromProcessQueue\(\);/,
+  );
   // Every HTTP fetch is counted by its reason (window.ownerless.stats().httpFetches).
   assert.match(patched, /loadThroughHttp\(segment\) \{\s*ownerlessNoteHttpFetch\(/);
   assert.match(patched, /destroy\(\) \{\s*this\.ownerlessTurnAlarm\?\.cancel\(\);/);
