@@ -24,6 +24,7 @@ function ownerlessPeers(loader) {
     return {
         someoneHas: (s) => p2p.isSegmentLoadedBySomeone(s),
         someoneIsLoading: (s) => p2p.isSegmentLoadingOrLoadedBySomeone(s),
+        failedBefore: (s) => (loader.requests.get(s)?.failedAttempts.p2pAttemptsCount ?? 0) > 0,
     };
 }
 function ownerlessTurn(loader, segment) {

@@ -33,7 +33,8 @@ function turnOf(segment, nowMs, random) {
  *   behaviour: HTTP at once)
  * @param segment the engine's segment (startTime in seconds of media)
  * @param playback the engine's playback {position, rate}
- * @param peers {someoneHas(segment), someoneIsLoading(segment)}: what the peers announced
+ * @param peers {someoneHas(segment), someoneIsLoading(segment), failedBefore(segment)}: what the peers
+ *   announced, and whether a download of the segment from a peer already failed
  * @param sinceStartSeconds how long this viewer's engine has been loading
  * @param nowMs the clock the waits are measured on (performance.now())
  * @returns {urgent, waitMs}: urgent — HTTP now if a peer has not already given it; otherwise waitMs
@@ -44,6 +45,9 @@ export function httpTurn(policy, segment, playback, peers, sinceStartSeconds, no
   // A viewer starting up fills its buffer as fast as it can: with only the first segment in hand, a
   // wait for its turn left it a second of media to play and starved browsers stalled (issue 17 runs).
   if (sinceStartSeconds < policy.startupSeconds) return { urgent: true, waitMs: 0 };
+  // A peer already failed this viewer on this segment: no second wait on peers for it. On a starved
+  // machine one slow peer after another used the whole window and the player stalled (issue 17, 8 viewers).
+  if (peers.failedBefore?.(segment)) return { urgent: true, waitMs: 0 };
   const rate = playback.rate > 0 ? playback.rate : 1;
   const slack = (segment.startTime - playback.position) / rate;
   const beyondUrgent = slack - policy.urgentSeconds;

@@ -30,6 +30,11 @@ test('a viewer starting up fetches at once: its buffer comes first', () => {
   );
 });
 
+test('a segment a peer already failed to deliver is fetched at once', () => {
+  const failed = { someoneHas: () => true, someoneIsLoading: () => true, failedBefore: () => true };
+  assert.deepEqual(httpTurn(POLICY, segment(13.5), at(10), failed, LATER, 0), { urgent: true, waitMs: 0 });
+});
+
 test('inside the urgent margin a viewer fetches at once, whoever has the segment', () => {
   const someone = { someoneHas: () => true, someoneIsLoading: () => true };
   for (const slack of [1.5, 1, 0, -3]) {

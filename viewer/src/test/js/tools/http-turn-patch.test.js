@@ -23,6 +23,11 @@ test('the installed engine asks whose turn it is before fetching a high-demand s
   assert.match(patched, /if \(ownerlessTurnNow\.waitMs > 0\)\s*continue;/);
   // The policy comes with the engine's configuration; a destroyed loader's alarm is cancelled.
   assert.match(patched, /loader\.config\.validateHTTPSegment\?\.httpTurn/);
+  // A segment that a peer already failed to deliver goes to HTTP without a second wait.
+  assert.match(
+    patched,
+    /failedBefore: \(s\) => \(loader\.requests\.get\(s\)\?\.failedAttempts\.p2pAttemptsCount \?\? 0\) > 0/,
+  );
   // A peer download cut at the urgent margin is counted before it is aborted.
   assert.match(
     patched,
