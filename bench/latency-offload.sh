@@ -15,6 +15,8 @@
 # Usage: bench/latency-offload.sh [VIEWERS (default 8; a list: "6 8")] [SECONDS (default 180)]
 #          [MODES (default "low normal")] [RUNS (default 1)]
 # OWNERLESS_SOURCE_SIZE=1280x720 changes the demo source's picture (default 854x480, 30 fps).
+# OWNERLESS_DEMO_ARGS adds options to `ownerless demo`, e.g. "--segment-format fmp4" (CMAF, which hls.js
+# plays without transmuxing) or "--segment-format fmp4 --part-seconds 0.5" (LL-HLS parts).
 # The viewers run as CPU guests (bench/lib/guest-cpu.sh: a control group of the smallest weight): on a
 # deployment they are other people's machines and take no CPU from the node; here they share its 2 cores,
 # and as equals six browsers starve the node's transcoder (niceness 10 by design), so latency measured the
@@ -41,14 +43,14 @@ trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; remove_cpu_
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-echo "source ${size} 30 fps, ladder src + 240p, $(nproc) cores, $(cpu_guest_description)" >&2
+echo "source ${size} 30 fps, ladder src + 240p${OWNERLESS_DEMO_ARGS:+, demo $OWNERLESS_DEMO_ARGS}, $(nproc) cores, $(cpu_guest_description)" >&2
 declare -A met
 for n in $counts; do
   for mode in $modes; do
     for run in $(seq 1 "$runs"); do
       http=$(free_port); rtmp=$(free_port); data="$work/demo-$n-$mode-$run"
       start_demo "$data.log" --data "$data" --http-port "$http" --rtmp-port "$rtmp" \
-          --latency "$mode" --source-size "$size"
+          --latency "$mode" --source-size "$size" ${OWNERLESS_DEMO_ARGS:-}
       # Stage probe while viewers join, done before the counted window (its polls are origin egress too).
       playlist="${url/\/watch\//\/streams\/}/src/index.m3u8"
       OWNERLESS_SOURCE_WIDTH="${size%x*}" node "$root/bench/viewers-js/stage-probe.mjs" "$playlist" $(( 8 + 3 * n + 15 )) \

@@ -94,6 +94,10 @@ try {
       // Why the viewer's engine went to HTTP, as the viewer counts it since it started (player/http-turn.js).
       httpFetches: last?.httpFetches ?? null,
       p2pTries: last?.p2pTries ?? null,
+      // How long those downloads from peers took (p50/p90 ms per outcome, the viewer's newest 256).
+      p2pTryMs: last?.p2pTryMs ?? null,
+      rendition: last?.rendition ?? null,
+      peers: last?.peers ?? null,
       own,
       picture,
       diff,

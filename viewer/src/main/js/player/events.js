@@ -23,7 +23,10 @@ export const Events = Object.freeze({
   BYTES_DOWNLOADED: 'bytesDownloaded',
   /** Bytes this viewer sent to a peer: {bytes}. */
   BYTES_UPLOADED: 'bytesUploaded',
-  /** A segment download from a peer ended: {outcome: 'loaded' | 'aborted' | the engine's error type}. */
+  /**
+   * A segment download from a peer ended: {outcome: 'loaded' | 'aborted' | the engine's error type,
+   * ms: how long since it started (undefined if its start was not heard)}.
+   */
   P2P_TRY_ENDED: 'p2pTryEnded',
   /** {peerId} */
   PEER_CONNECTED: 'peerConnected',

@@ -5,6 +5,7 @@
 import { Events } from './events.js';
 import { FileKind } from './trust-verdict.js';
 import { httpFetchReasons } from './http-turn.js';
+import { TryDurations } from './try-durations.js';
 
 const HISTORY = 120; // samples, one per second: two minutes of chart
 const LOG = 50;
@@ -30,6 +31,7 @@ export class Stats {
     this.history = [];
     // How segment downloads from peers ended, by outcome (few distinct ones: the engine's error types).
     this.p2pTries = {};
+    this.p2pTryMs = new TryDurations();
 
     bus.on(Events.BYTES_DOWNLOADED, ({ bytes, source }) => {
       if (source === 'p2p') this.counters.p2pBytes += bytes;
@@ -48,8 +50,9 @@ export class Stats {
     bus.on(Events.FILE_REFUSED, (r) => {
       if (r.kind === FileKind.SEGMENT) this.rejected(r);
     });
-    bus.on(Events.P2P_TRY_ENDED, ({ outcome }) => {
+    bus.on(Events.P2P_TRY_ENDED, ({ outcome, ms }) => {
       this.p2pTries[outcome] = (this.p2pTries[outcome] ?? 0) + 1;
+      this.p2pTryMs.add(outcome, ms);
     });
     bus.on(Events.PEER_CONNECTED, ({ peerId }) => this.peers.add(peerId));
     bus.on(Events.PEER_CLOSED, ({ peerId }) => this.peers.delete(peerId));
@@ -102,6 +105,7 @@ export class Stats {
       rejections: this.rejections.map((r) => ({ ...r })),
       httpFetches: { ...httpFetchReasons },
       p2pTries: { ...this.p2pTries },
+      p2pTryMs: this.p2pTryMs.summary(),
     };
   }
 }

@@ -165,15 +165,25 @@ export class Viewer {
       emit(Events.BYTES_DOWNLOADED, { bytes, source: source === 'p2p' ? 'p2p' : 'http' }),
     );
     engine.addEventListener('onChunkUploaded', (bytes) => emit(Events.BYTES_UPLOADED, { bytes }));
+    // Downloads from peers in progress, by segment URL: when each started (the engine has one per segment).
+    const p2pStarts = new Map();
+    const p2pEnded = (url, outcome) => {
+      const started = p2pStarts.get(url);
+      p2pStarts.delete(url);
+      emit(Events.P2P_TRY_ENDED, { outcome, ms: started === undefined ? undefined : performance.now() - started });
+    };
+    engine.addEventListener('onSegmentStart', (d) => {
+      if (d.downloadSource === 'p2p' && p2pStarts.size < 64) p2pStarts.set(d.segment.url, performance.now());
+    });
     engine.addEventListener('onSegmentError', (e) => {
       this.engineHttp.failed(e);
-      if (e.downloadSource === 'p2p') emit(Events.P2P_TRY_ENDED, { outcome: String(e.error?.type ?? 'failed') });
+      if (e.downloadSource === 'p2p') p2pEnded(e.segment.url, String(e.error?.type ?? 'failed'));
     });
     engine.addEventListener('onSegmentLoaded', (d) => {
-      if (d.downloadSource === 'p2p') emit(Events.P2P_TRY_ENDED, { outcome: 'loaded' });
+      if (d.downloadSource === 'p2p') p2pEnded(d.segmentUrl, 'loaded');
     });
     engine.addEventListener('onSegmentAbort', (d) => {
-      if (d.downloadSource === 'p2p') emit(Events.P2P_TRY_ENDED, { outcome: 'aborted' });
+      if (d.downloadSource === 'p2p') p2pEnded(d.segment.url, 'aborted');
     });
     engine.addEventListener('onPeerConnect', (p) => emit(Events.PEER_CONNECTED, { peerId: p.peerId }));
     engine.addEventListener('onPeerClose', (p) => emit(Events.PEER_CLOSED, { peerId: p.peerId }));

@@ -22,6 +22,7 @@ test('the snapshot has exactly the fields of the automation hook (docs/viewer.md
     'p2pBytes',
     'p2pShare',
     'p2pTries',
+    'p2pTryMs',
     'peers',
     'rejectedSegments',
     'rejections',
@@ -47,8 +48,16 @@ test('the snapshot has exactly the fields of the automation hook (docs/viewer.md
     state: 'loading',
     message: '',
     rejections: [],
-    httpFetches: { startup: 0, peerHad: 0, peerLoading: 0, urgentAlone: 0, turn: 0, cutPeerDownload: 0 },
+    httpFetches: {
+      startup: 0,
+      peerHad: 0,
+      peerLoading: 0,
+      urgentAlone: 0,
+      turn: 0,
+      cutPeerDownload: 0,
+    },
     p2pTries: {},
+    p2pTryMs: {},
   });
 });
 
@@ -147,4 +156,19 @@ test('downloads from peers are counted by how they ended', () => {
     bus.emit(Events.P2P_TRY_ENDED, { outcome });
   }
   assert.deepEqual(stats.snapshot().p2pTries, { loaded: 2, aborted: 1, 'bytes-receiving-timeout': 1 });
+});
+
+test('how long downloads from peers took is summed up by outcome, over the newest 256 of each', () => {
+  const { bus, stats } = setup();
+  for (let ms = 1; ms <= 10; ms++) bus.emit(Events.P2P_TRY_ENDED, { outcome: 'loaded', ms: ms * 100 });
+  bus.emit(Events.P2P_TRY_ENDED, { outcome: 'aborted', ms: 1999.6 });
+  bus.emit(Events.P2P_TRY_ENDED, { outcome: 'aborted' }); // start not heard: counted, not timed
+  assert.deepEqual(stats.snapshot().p2pTryMs, {
+    loaded: { n: 10, p50: 600, p90: 1000 },
+    aborted: { n: 1, p50: 2000, p90: 2000 },
+  });
+  assert.equal(stats.snapshot().p2pTries.aborted, 2);
+  // Old ones give way: after 256 slow tries, the 10 fast ones are gone.
+  for (let i = 0; i < 256; i++) bus.emit(Events.P2P_TRY_ENDED, { outcome: 'loaded', ms: 5000 });
+  assert.deepEqual(stats.snapshot().p2pTryMs.loaded, { n: 256, p50: 5000, p90: 5000 });
 });

@@ -24,6 +24,7 @@ import org.ownerless.app.options.HostOption;
 import org.ownerless.app.options.HttpPortOption;
 import org.ownerless.app.options.LatencyOption;
 import org.ownerless.app.options.RtmpPortOption;
+import org.ownerless.app.options.SegmentFormatOptions;
 import org.ownerless.protocol.crypto.Signer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +55,8 @@ public final class DemoCommand implements Callable<Integer>, Checked {
   @Mixin RtmpPortOption rtmpPort = new RtmpPortOption(NodeSettingsBuilder.DEFAULT_RTMP_PORT);
   @Mixin LatencyOption latency = new LatencyOption(NodeSettingsBuilder.DEFAULT_LATENCY);
   @Mixin FfmpegOption ffmpeg = new FfmpegOption(NodeSettingsBuilder.DEFAULT_FFMPEG);
+  @Mixin SegmentFormatOptions segments =
+      new SegmentFormatOptions(NodeSettingsBuilder.DEFAULT_SEGMENT_FORMAT, NodeSettingsBuilder.DEFAULT_PART_SECONDS);
 
   @Option(names = "--duration", paramLabel = "DURATION", converter = DurationParser.class,
       description = "Stop by itself after this long (default: run until Ctrl-C).")
@@ -115,6 +118,7 @@ public final class DemoCommand implements Callable<Integer>, Checked {
     Path dataDir = data.value();
     return NodeSettings.builder().name("demo").title("ownerless demo").dataDir(dataDir).host(host.value())
         .httpPort(httpPort.value()).rtmpPort(rtmpPort.value()).latency(latency.value())
+        .segmentFormat(segments.format()).partSeconds(segments.partSeconds())
         // A copy rendition and one rung: a laptop transcodes this live with room to spare.
         .ladder("src,240p:240:400")
         // The source stops with the demo: end the stream soon after, not after the node's patient default.

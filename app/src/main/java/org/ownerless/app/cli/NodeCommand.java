@@ -26,6 +26,7 @@ import org.ownerless.app.options.PublicUrlOption;
 import org.ownerless.app.options.RtmpHostOption;
 import org.ownerless.app.options.RtmpPortOption;
 import org.ownerless.app.options.RtmpsOptions;
+import org.ownerless.app.options.SegmentFormatOptions;
 import org.ownerless.app.options.TipOptions;
 import org.ownerless.app.options.TlsOptions;
 import org.ownerless.protocol.crypto.Signer;
@@ -86,15 +87,8 @@ public final class NodeCommand implements Callable<Integer>, Checked {
       description = "Segment duration in seconds (default: ${DEFAULT-VALUE}); set the encoder's keyframe interval to it.")
   double segmentSeconds = NodeSettingsBuilder.DEFAULT_SEGMENT_SECONDS;
 
-  @Option(names = "--segment-format", paramLabel = "FORMAT",
-      description = "Segments the built-in packager writes: ts (MPEG-TS) or fmp4 (CMAF, smaller; "
-          + "players need HLS version 7) (default: ${DEFAULT-VALUE}).")
-  String segmentFormat = NodeSettingsBuilder.DEFAULT_SEGMENT_FORMAT;
-
-  @Option(names = "--part-seconds", paramLabel = "S",
-      description = "LL-HLS part length in seconds with --segment-format fmp4, 0.2 to half of --segment-seconds: "
-          + "each part is signed as it completes; 0 for no parts (default: ${DEFAULT-VALUE}).")
-  double partSeconds = NodeSettingsBuilder.DEFAULT_PART_SECONDS;
+  @Mixin SegmentFormatOptions segments =
+      new SegmentFormatOptions(NodeSettingsBuilder.DEFAULT_SEGMENT_FORMAT, NodeSettingsBuilder.DEFAULT_PART_SECONDS);
 
   @Option(names = "--playlist-window", paramLabel = "N", description = "Segments in a live playlist (default: ${DEFAULT-VALUE}).")
   int playlistWindow = NodeSettingsBuilder.DEFAULT_PLAYLIST_WINDOW;
@@ -168,7 +162,7 @@ public final class NodeCommand implements Callable<Integer>, Checked {
     Path dataDir = data.value();
     NodeSettingsBuilder b = NodeSettings.builder().name(name).dataDir(dataDir).keyFile(key).host(host.value())
         .httpPort(httpPort.value()).rtmpPort(rtmpPort.value()).publicUrl(publicUrl.value()).title(title)
-        .latency(latency.value()).ladder(ladder).segmentSeconds(segmentSeconds).segmentFormat(segmentFormat).partSeconds(partSeconds)
+        .latency(latency.value()).ladder(ladder).segmentSeconds(segmentSeconds).segmentFormat(segments.format()).partSeconds(segments.partSeconds())
         .playlistWindow(playlistWindow)
         .retention(retention).endAfter(DurationParser.parse(endAfter)).newEpoch(newEpoch).reownProjectId(reownProjectId);
     try {

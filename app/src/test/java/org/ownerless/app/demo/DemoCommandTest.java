@@ -85,6 +85,15 @@ class DemoCommandTest {
     assertThat(r.err()).contains("no-such-ffmpeg-here was not found on PATH").doesNotContain("\tat ");
   }
 
+  @Test
+  void aSegmentFormatTheNodeCannotWriteIsOneClearLine() throws Exception {
+    Run r = runAsync("demo", "--no-browser", "--data", data.toString(), "--segment-format", "mkv",
+        "--http-port", String.valueOf(freePort()), "--rtmp-port", String.valueOf(freePort())).get(60, TimeUnit.SECONDS);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("mkv").contains("fmp4").doesNotContain("\tat ");
+    assertThat(data.resolve("streams")).as("nothing started").doesNotExist();
+  }
+
   private static long segments(Path streams) throws Exception {
     if (!Files.exists(streams)) {
       return 0;

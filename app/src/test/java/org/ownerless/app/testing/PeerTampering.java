@@ -66,4 +66,28 @@ public final class PeerTampering {
         };
       })();
       """;
+
+  /**
+   * Run in the page before any script: this browser announces the segments it has, as an honest peer
+   * does, and accepts every request for them, but never sends one: the SegmentData and
+   * SegmentDataSendingCompleted commands (types 2 and 3 in the frame format above) and the raw segment
+   * chunks between them are dropped. Counts withheld segments in {@code window.__withheldSegments}.
+   */
+  public static final String WITHHOLD_UPLOADS = """
+      (() => {
+        const send = RTCDataChannel.prototype.send;
+        const frame = (b, at) => String.fromCharCode(b[at], b[at + 1], b[at + 2], b[at + 3]);
+        window.__withheldSegments = 0;
+        RTCDataChannel.prototype.send = function (data) {
+          const b = data instanceof ArrayBuffer ? new Uint8Array(data)
+              : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+          if (!b) return send.call(this, data);
+          const command = b.length >= 10 && frame(b, 0) === 'cstr' && frame(b, b.length - 4) === 'cend';
+          if (!command) return; // a chunk of segment bytes
+          if (b[4] === 2) window.__withheldSegments++;
+          if (b[4] === 2 || b[4] === 3) return;
+          return send.call(this, data);
+        };
+      })();
+      """;
 }
