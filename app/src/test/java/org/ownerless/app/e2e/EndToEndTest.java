@@ -88,9 +88,10 @@ class EndToEndTest {
     }
   }
 
+  /** The page's refusals as "source PROBLEM, ..."; none yet while its player code is still loading. */
   static String rejectedSources(Page page) {
-    return String.valueOf(page.evaluate(
-        "() => window.ownerless.stats().rejections.map(r => r.source + ' ' + r.problem).join(', ')"));
+    return String.valueOf(page.evaluate("() => (window.ownerless ? window.ownerless.stats().rejections ?? [] : [])"
+        + ".map(r => r.source + ' ' + r.problem).join(', ')"));
   }
 
   static RelayOptions relay(LiveNode live, List<String> upstreams, Path dir) {
