@@ -48,7 +48,9 @@ export class DiscontinuityCounter {
  * `inProgress` ({epoch, parts}, parts of a root's `parts`, or null) makes it an LL-HLS playlist: the
  * completed parts of the segment being written follow the last complete segment, one EXT-X-PART each,
  * under virtual URLs like segments' (so verified like them); `inProgress.completed` (sequence number →
- * signed parts) lists a newest complete segment's parts before its EXTINF. Without it the text is exactly as before.
+ * signed parts) lists a newest complete segment's parts before its EXTINF. The header's PART-TARGET is
+ * `inProgress.partTargetUs`, by default the longest part listed; without a part target the text is
+ * exactly as before parts existed.
  */
 export function mediaPlaylist(
   items,
@@ -66,7 +68,7 @@ export function mediaPlaylist(
     `#EXT-X-TARGETDURATION:${Math.ceil(longest / 1e6)}`,
     `#EXT-X-MEDIA-SEQUENCE:${items.length ? items[0].seq : emptySequence}`,
     `#EXT-X-DISCONTINUITY-SEQUENCE:${discontinuitySequence}`,
-    ...partControl(parts),
+    ...partControl(inProgress?.partTargetUs ?? longestListed(inProgress)),
   ];
   let map = null; // the EXT-X-MAP URL in force
   for (const i of items) {
@@ -101,18 +103,23 @@ function partLine(p, url) {
 export const PART_HOLD_BACK_TARGETS = 3;
 
 /**
- * The LL-HLS header lines for `parts` (none without parts). PART-TARGET is the longest part listed.
+ * The LL-HLS header lines for a part target of `targetUs` (none for 0).
  * No CAN-BLOCK-RELOAD: hls.js would then ask again the moment each answer arrives, and the viewer's
  * manifest request is held only by origins that implement the blocking query (ours); a plain static
  * origin (nginx, a bucket) answers at once, which would make that a request loop.
  */
-function partControl(parts) {
-  if (parts.length === 0) return [];
-  const target = partTargetUs(parts);
+function partControl(targetUs) {
+  if (targetUs === 0) return [];
   return [
-    `#EXT-X-PART-INF:PART-TARGET=${seconds(target)}`,
-    `#EXT-X-SERVER-CONTROL:PART-HOLD-BACK=${seconds(PART_HOLD_BACK_TARGETS * target)}`,
+    `#EXT-X-PART-INF:PART-TARGET=${seconds(targetUs)}`,
+    `#EXT-X-SERVER-CONTROL:PART-HOLD-BACK=${seconds(PART_HOLD_BACK_TARGETS * targetUs)}`,
   ];
+}
+
+/** The longest part `inProgress` lists, in microseconds (0 for none). */
+function longestListed(inProgress) {
+  const listed = [...(inProgress?.parts ?? []), ...[...(inProgress?.completed?.values() ?? [])].flat()];
+  return listed.length ? partTargetUs(listed) : 0;
 }
 
 /** The PART-TARGET of `parts` (signed parts, at least one), in microseconds: the longest part. */

@@ -27,6 +27,7 @@ export class Session {
     this.sequences = new Map(); // rendition -> EpochSequence: one growing media sequence across epochs
     this.playlistRoots = new Map(); // rendition -> the root behind its last written media playlist
     this.edgeTimes = new Map(); // rendition -> when its last written playlist's newest media was complete (ms)
+    this.partTargets = new Map(); // rendition -> {epoch, us}: the PART-TARGET its playlists announce
     // Whether media playlists list the signed LL-HLS parts of the segment in progress. Only the `low`
     // latency mode plays that close to the edge (Viewer); others get the playlists they always had.
     this.listParts = false;
@@ -59,14 +60,14 @@ export class Session {
     if (!sequence) this.sequences.set(rendition, (sequence = new EpochSequence()));
     const items = sequence.items(root);
     const ended = this.trust.announce?.status === 'ended';
-    const partsListed = this.listParts && !ended && root.parts.length > 0 && !startsNewEpoch(root);
+    const listing = this.listParts && !ended && !startsNewEpoch(root);
+    const completed = listing ? this.completedParts(rendition, items) : new Map();
+    const partsListed = listing && root.parts.length > 0;
     const text = mediaPlaylist(items, rendition, this.address, {
       ended,
       discontinuitySequence: counter.update(items),
       emptySequence: sequence.emptySequence(root),
-      inProgress: partsListed
-        ? { epoch: root.epoch, parts: root.parts, completed: this.completedParts(rendition, items) }
-        : null,
+      inProgress: listing ? this.partsInPlaylist(rendition, root, completed) : null,
     });
     const edgeTimeMs = edgeTimeOf(root, partsListed);
     this.playlistRoots.set(rendition, root);
@@ -74,6 +75,23 @@ export class Session {
     this.bus.emit(Events.MEDIA_PLAYLIST_WRITTEN, { rendition, root, edgeTimeMs });
     return text;
   }
+  /**
+   * What an LL-HLS playlist written from `root` lists of parts (mediaPlaylist's `inProgress`), or null
+   * while this epoch has shown none. Once it has, the header stays, with the longest part seen as its
+   * target, also from a root signed between a segment's completion and the next one's first part (no
+   * part in progress, and often none of the completed segment either: this viewer reads about one root
+   * a second): a header that comes and goes would move hls.js in and out of part playback and its
+   * target distance between PART-HOLD-BACK and the segments' hold-back.
+   */
+  partsInPlaylist(rendition, root, completed) {
+    const listed = [...root.parts, ...[...completed.values()].flat()];
+    const known = this.partTargets.get(rendition);
+    const us = Math.max(listed.length ? partTargetUs(listed) : 0, known?.epoch === root.epoch ? known.us : 0);
+    if (us === 0) return null;
+    this.partTargets.set(rendition, { epoch: root.epoch, us });
+    return { epoch: root.epoch, parts: root.parts, completed, partTargetUs: us };
+  }
+
   /**
    * The signed parts of the newest complete segments of `items`, by sequence number: of up to
    * COMPLETED_PARTS_SEGMENTS of them, newest first, stopping at one whose parts do not cover it all

@@ -48,15 +48,36 @@ test('the playlists follow the parts of the segment in progress until it complet
   assert.deepEqual(s.refused, []);
 });
 
-test('the header announces parts only while the root lists some', async (t) => {
+test("the header announces parts while any are listed, also between a segment and the next one's first part", async (t) => {
   const s = await partsStream(t);
   s.session.listParts = true;
   s.root = await rootWithParts(9, 2);
   const withParts = await s.session.answer(address.mediaUrl('src'), null);
   assert.ok(withParts.includes('#EXT-X-PART-INF:PART-TARGET=0.400000\n'));
   assert.ok(withParts.includes('#EXT-X-SERVER-CONTROL:PART-HOLD-BACK=1.200000\n'));
+  for (let k = 3; k <= 5; k++) {
+    s.root = await rootWithParts(9, k); // all of segment 9 seen
+    await body(s);
+  }
+  // Segment 9 complete, no part of segment 10 signed yet: 9's parts are still listed under the header.
   s.root = await rootWithParts(10, 0);
+  const between = await s.session.answer(address.mediaUrl('src'), null);
+  assert.ok(between.includes('#EXT-X-PART-INF:PART-TARGET=0.400000\n'));
+  assert.deepEqual((await body(s)).slice(-7), [...[0, 1, 2, 3, 4].map((k) => part(9, k)), ...segment(9)]);
+});
+
+test('the header stays when no part is listed at all, once this epoch has shown parts', async (t) => {
+  const s = await partsStream(t);
+  s.session.listParts = true;
+  s.root = await rootWithParts(10, 0); // no part seen yet: a plain playlist
   assert.ok(!(await s.session.answer(address.mediaUrl('src'), null)).includes('PART'));
+  s.root = await rootWithParts(10, 3); // segment 10 seen only in part
+  await body(s);
+  s.root = await rootWithParts(11, 0); // 10 complete, its parts not all seen, none of 11 yet
+  const text = await s.session.answer(address.mediaUrl('src'), null);
+  assert.ok(text.includes('#EXT-X-PART-INF:PART-TARGET=0.400000\n'));
+  assert.ok(text.includes('#EXT-X-SERVER-CONTROL:PART-HOLD-BACK=1.200000\n'));
+  assert.ok(!text.includes('#EXT-X-PART:'), 'no part listed: none with a gap');
 });
 
 test("the parts of a later epoch's first segment are not listed: it will follow a discontinuity", async () => {
