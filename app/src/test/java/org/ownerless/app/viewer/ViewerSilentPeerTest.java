@@ -44,8 +44,19 @@ class ViewerSilentPeerTest {
       viewer.addInitScript(ViewerFailoverTest.STALL_RECORDER);
       viewer.navigate(live.watchUrl());
       // Past start-up (10 s, when a viewer fetches whatever it needs at once) and meeting the liar.
-      Await.until(viewer, Duration.ofSeconds(90), "playing with the silent peer, past start-up",
-          s -> s.state().equals("playing") && s.peers() >= 1 && s.currentTime() > 12);
+      // Meeting is not what is tested here: a WebRTC negotiation that fails under the suite's load is
+      // tried again only at the next announce (the tracker's interval, 120 s), so a viewer that has
+      // not met the liar in 45 s is reloaded once (a new peer with new offers), as a user would.
+      try {
+        Await.until(viewer, Duration.ofSeconds(45), "playing with the silent peer, past start-up",
+            s -> s.state().equals("playing") && s.peers() >= 1 && s.currentTime() > 12);
+      } catch (AssertionError notMet) {
+        System.out.println("silent peer: the viewer had not met the liar in 45 s; reloading it once: "
+            + ViewerStats.of(viewer));
+        viewer.reload();
+        Await.until(viewer, Duration.ofSeconds(90), "playing with the silent peer, past start-up (after a reload)",
+            s -> s.state().equals("playing") && s.peers() >= 1 && s.currentTime() > 12);
+      }
       long withheldBefore = withheld(liar);
       double from = pageNow(viewer);
       double played = ViewerStats.of(viewer).currentTime();
