@@ -104,15 +104,18 @@ export const PART_HOLD_BACK_TARGETS = 3;
 
 /**
  * The LL-HLS header lines for a part target of `targetUs` (none for 0).
- * No CAN-BLOCK-RELOAD: hls.js would then ask again the moment each answer arrives, and the viewer's
- * manifest request is held only by origins that implement the blocking query (ours); a plain static
- * origin (nginx, a bucket) answers at once, which would make that a request loop.
+ * CAN-BLOCK-RELOAD: the playlist is answered by this viewer's Session, which holds each request for as
+ * long as the origin holds its manifest request (until the next part is signed, on origins with the
+ * blocking query). hls.js asks again at once only after an answer that advanced, so at most once per
+ * signed part; an answer with nothing new (a static origin, a bucket: they answer at once) makes it
+ * wait half a reload interval, as without blocking. Without it hls.js re-read the playlist once a
+ * target duration and mostly played whole segments.
  */
 function partControl(targetUs) {
   if (targetUs === 0) return [];
   return [
     `#EXT-X-PART-INF:PART-TARGET=${seconds(targetUs)}`,
-    `#EXT-X-SERVER-CONTROL:PART-HOLD-BACK=${seconds(PART_HOLD_BACK_TARGETS * targetUs)}`,
+    `#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=${seconds(PART_HOLD_BACK_TARGETS * targetUs)}`,
   ];
 }
 

@@ -28,6 +28,7 @@ export class Session {
     this.playlistRoots = new Map(); // rendition -> the root behind its last written media playlist
     this.edgeTimes = new Map(); // rendition -> when its last written playlist's newest media was complete (ms)
     this.partTargets = new Map(); // rendition -> {epoch, us}: the PART-TARGET its playlists announce
+    this.manifestAsks = new Map(); // rendition -> when its manifest was last asked for while parts are listed
     // Whether media playlists list the signed LL-HLS parts of the segment in progress. Only the `low`
     // latency mode plays that close to the edge (Viewer); others get the playlists they always had.
     this.listParts = false;
@@ -50,6 +51,7 @@ export class Session {
     // to one reload interval later. An ended stream gets nothing new to wait for.
     const first = !this.playlistRoots.has(rendition);
     const waitFor = first || this.trust.announce?.status === 'ended' ? null : this.listParts ? 'part' : 'segment';
+    if (waitFor === 'part') await this.spaceManifestAsks(rendition);
     const root = await this.trust.refreshManifest(rendition, {
       reuseWithinMs: first ? FIRST_PLAYLIST_REUSE_MS : 0,
       waitFor,
@@ -75,6 +77,19 @@ export class Session {
     this.bus.emit(Events.MEDIA_PLAYLIST_WRITTEN, { rendition, root, edgeTimeMs });
     return text;
   }
+  /**
+   * Half a part target between two manifest requests of `rendition` while parts are listed. hls.js
+   * asks again at once after every playlist that advanced (CAN-BLOCK-RELOAD); an origin that holds
+   * the request until the next part never meets this spacing, but no origin's answers, however quick,
+   * can turn that into more than two requests per part.
+   */
+  async spaceManifestAsks(rendition) {
+    const gapMs = (this.partTargets.get(rendition)?.us ?? 0) / 2000;
+    const wait = (this.manifestAsks.get(rendition) ?? -Infinity) + gapMs - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    this.manifestAsks.set(rendition, performance.now());
+  }
+
   /**
    * What an LL-HLS playlist written from `root` lists of parts (mediaPlaylist's `inProgress`), or null
    * while this epoch has shown none. Once it has, the header stays, with the longest part seen as its

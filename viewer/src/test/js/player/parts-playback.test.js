@@ -54,7 +54,7 @@ test("the header announces parts while any are listed, also between a segment an
   s.root = await rootWithParts(9, 2);
   const withParts = await s.session.answer(address.mediaUrl('src'), null);
   assert.ok(withParts.includes('#EXT-X-PART-INF:PART-TARGET=0.400000\n'));
-  assert.ok(withParts.includes('#EXT-X-SERVER-CONTROL:PART-HOLD-BACK=1.200000\n'));
+  assert.ok(withParts.includes('#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=1.200000\n'));
   for (let k = 3; k <= 5; k++) {
     s.root = await rootWithParts(9, k); // all of segment 9 seen
     await body(s);
@@ -76,7 +76,7 @@ test('the header stays when no part is listed at all, once this epoch has shown 
   s.root = await rootWithParts(11, 0); // 10 complete, its parts not all seen, none of 11 yet
   const text = await s.session.answer(address.mediaUrl('src'), null);
   assert.ok(text.includes('#EXT-X-PART-INF:PART-TARGET=0.400000\n'));
-  assert.ok(text.includes('#EXT-X-SERVER-CONTROL:PART-HOLD-BACK=1.200000\n'));
+  assert.ok(text.includes('#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=1.200000\n'));
   assert.ok(!text.includes('#EXT-X-PART:'), 'no part listed: none with a gap');
 });
 
@@ -139,4 +139,17 @@ test('the parts of the last three complete segments are listed, back to the firs
   s.root = await rootWithParts(14, 1);
   assert.deepEqual(await body(s), [...whole(11), ...whole(12), ...whole(13), part(14, 0)]);
   assert.deepEqual(s.refused, []);
+});
+
+test('while parts are listed, manifest requests are half a part target apart however fast the origin answers', async (t) => {
+  const s = await partsStream(t); // its origins answer at once, like a static server
+  s.session.listParts = true;
+  s.root = await rootWithParts(9, 2); // 0.4 s parts: 200 ms apart
+  await body(s);
+  await body(s);
+  const start = performance.now();
+  for (let i = 0; i < 5; i++) await body(s);
+  const took = performance.now() - start;
+  assert.ok(took >= 5 * 200 - 5, `5 playlists in ${took.toFixed(0)} ms`);
+  assert.ok(took < 5 * 200 + 800, `5 playlists in ${took.toFixed(0)} ms: waited longer than the spacing`);
 });

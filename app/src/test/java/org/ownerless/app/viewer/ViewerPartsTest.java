@@ -25,8 +25,8 @@ import org.ownerless.protocol.model.LatencyMode;
  * LL-HLS end to end: a node signing parts (--segment-format fmp4 --part-seconds 0.33, 1 s segments,
  * latency low) and the viewer in Chromium playing them. hls.js reads EXT-X-PART lines from the
  * playlists the viewer writes, every part it plays verified against its signed entry, and the viewer
- * draws a distance closer to live. (Whether hls.js plays parts rather than whole segments varies from run
- * to run while our playlists cannot say CAN-BLOCK-RELOAD; the first test prints it.)
+ * draws a distance closer to live. The playlists say CAN-BLOCK-RELOAD (the viewer's Session holds each
+ * request until the origin has the next part), so hls.js re-reads them as parts are signed and plays them.
  */
 @Tag("e2e")
 class ViewerPartsTest {
@@ -59,9 +59,7 @@ class ViewerPartsTest {
   /**
    * hls.js is given the parts (EXT-X-PART lines; the completed segments' too when the viewer saw them
    * whole, which hls.js needs before it moves from segments to parts) under a part header that never
-   * drops out, and everything it plays verifies. Whether it then plays parts is
-   * hls.js's timing: without CAN-BLOCK-RELOAD it re-reads the playlist once a target duration (1 s),
-   * often too late for the next 1/3 s part, and falls back to whole segments; so the count is printed.
+   * drops out, plays parts, and everything it plays verifies.
    */
   @Test
   void hlsJsReadsTheSignedPartsAsExtXPartLinesAndEverythingPlayedVerifies() throws Exception {
@@ -79,21 +77,21 @@ class ViewerPartsTest {
           + " last: d.fragments[d.fragments.length - 1].url.replace(/.*\\//, '')}); }")));
       Thread.sleep(400);
     }
-    System.out.println("ViewerPartsTest: verified parts " + s.verifiedParts() + " of " + s.verifiedSegments()
+    ViewerStats end = ViewerStats.of(page);
+    System.out.println("ViewerPartsTest: verified parts " + end.verifiedParts() + " of " + end.verifiedSegments()
         + " verified files; hls.js level details, newest sample " + samples.get(samples.size() - 1));
-    assertThat(s.rejectedSegments()).isZero();
+    assertThat(end.rejectedSegments()).isZero();
+    // With CAN-BLOCK-RELOAD hls.js re-reads the playlist as each part is signed and plays parts.
+    assertThat(end.verifiedParts()).as("parts hls.js played, verified").isGreaterThan(s.verifiedParts());
     assertThat(samples).allSatisfy(d -> assertThat(d).matches(".*\"partTarget\":0\\.3\\d*,.*"))
         .anySatisfy(d -> assertThat(d).containsPattern("seg-\\d+-\\d{6}-p\\d+\\.m4s"));
-    // Not asserted: whether the newest complete segment's parts are listed too (Session.completedParts).
-    // The viewer reads a root only when hls.js asks for a playlist, once a second, so it often misses
-    // the root with a segment's last part, and a segment whose parts it did not see whole is not listed.
     page.context().browser().close();
   }
 
   /**
    * With parts, `low` draws a distance of a segment and a part (1.33 s here) instead of the 2–3 s
    * drawn without them. What the viewer and hls.js reach is measured over 10 s after a warm-up and
-   * printed, not asserted: see the first test.
+   * printed, not asserted (how close a player gets on a shared machine is the latency benchmark's).
    */
   @Test
   void withPartsTheViewerPlaysCloserToLiveThanLowWithoutParts() throws Exception {
@@ -115,7 +113,6 @@ class ViewerPartsTest {
     System.out.printf("ViewerPartsTest latency: target %s, viewer median %.2f %s, hls.js median %.2f %s%n", target,
         median(viewer), viewer, median(hlsJs), hlsJs);
     assertThat(((Number) target).doubleValue()).as("the drawn distance with parts").isLessThan(2.0);
-    // Not asserted: hls.js reaches that distance only while it plays parts (see the first test).
     page.context().browser().close();
   }
 
