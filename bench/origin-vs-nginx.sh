@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Origin throughput side by side with nginx (Debian) on the same files, same machine, one run:
 # wrk against a 1 MB segment and a small playlist, at 64 and 1024 connections.
-# Not a test. Usage: bench/origin-vs-nginx.sh [SECONDS_PER_RUN]
+# Both servers are warmed up first (a daemon's JIT warm-up is a one-off; without it the first cell
+# measured a cold JVM), then every cell is run ROUNDS times, the two servers alternating which goes
+# first, and the medians are compared.
+# Not a test. Usage: bench/origin-vs-nginx.sh [SECONDS_PER_RUN] [ROUNDS]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 secs="${1:-10}"
+rounds="${2:-3}"
+[[ "$secs" =~ ^[1-9][0-9]*$ && "$rounds" =~ ^[1-9][0-9]*$ ]] || {
+  echo "usage: bench/origin-vs-nginx.sh [SECONDS_PER_RUN] [ROUNDS] (whole numbers, at least 1)" >&2; exit 2; }
 for tool in wrk nginx java; do
   command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install -y wrk nginx)" >&2; exit 2; }
 done
@@ -51,20 +57,36 @@ done
 
 rps() {
   local out
-  out=$(wrk -t2 -c"$2" -d"${secs}s" "$1")
+  out=$(wrk -t2 -c"$2" -d"${3:-$secs}s" "$1")
   if grep -qE "Non-2xx|Socket errors" <<<"$out"; then echo "$1 ($2 connections) had errors:" >&2; echo "$out" >&2; fi
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
+median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR]=$1} END {print (NR % 2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+
+echo "warm-up: 5 s per file and server at 64 connections (not counted)"
+for f in seg-1-000001.ts index.m3u8; do
+  for port in $ours $theirs; do rps "http://127.0.0.1:$port/streams/PUB/show/src/$f" 64 5 >/dev/null; done
+done
+echo "each cell: $rounds rounds of ${secs} s per server, alternating which goes first; medians (req/s)"
 printf '%-28s %12s %12s %8s  %s\n' "request, connections" "ownerless" "nginx" "ratio" "target >= 1.00"
 met=0; rows=0
 for c in 64 1024; do
   for f in seg-1-000001.ts index.m3u8; do
-    a=$(rps "http://127.0.0.1:$ours/streams/PUB/show/src/$f" "$c")
-    b=$(rps "http://127.0.0.1:$theirs/streams/PUB/show/src/$f" "$c")
+    ours_runs=""; theirs_runs=""
+    for r in $(seq 1 "$rounds"); do
+      if (( r % 2 )); then
+        ours_runs+=" $(rps "http://127.0.0.1:$ours/streams/PUB/show/src/$f" "$c")"
+        theirs_runs+=" $(rps "http://127.0.0.1:$theirs/streams/PUB/show/src/$f" "$c")"
+      else
+        theirs_runs+=" $(rps "http://127.0.0.1:$theirs/streams/PUB/show/src/$f" "$c")"
+        ours_runs+=" $(rps "http://127.0.0.1:$ours/streams/PUB/show/src/$f" "$c")"
+      fi
+    done
+    a=$(median <<<"$ours_runs"); b=$(median <<<"$theirs_runs")
     r=$(echo "$a / $b" | bc -l)
     v=$(awk -v r="$r" 'BEGIN { print (r >= 1 ? "MET" : "NOT MET") }')
     rows=$((rows + 1)); [ "$v" = MET ] && met=$((met + 1))
-    printf '%-28s %12s %12s %8.2f  %s\n' "$f, $c" "$a" "$b" "$r" "$v"
+    printf '%-28s %12s %12s %8.2f  %s   (ours:%s; nginx:%s)\n' "$f, $c" "$a" "$b" "$r" "$v" "$ours_runs" "$theirs_runs"
   done
 done
 echo "target: ownerless >= nginx req/s (ratio >= 1.00): met in $met of $rows cases"
