@@ -1,5 +1,6 @@
 // The changes we make to the P2P engine's packages, applied as esbuild bundles them (tools/build.mjs):
-// the peer size bound below, the tracker client's prompt reconnect (tracker-reconnect-patch.mjs),
+// the peer size bound below, the tracker client's prompt reconnect (tracker-reconnect-patch.mjs), its
+// extra announces while a viewer is alone in a swarm of others (lonely-reannounce-patch.mjs),
 // turns at HTTP for segments at the live edge (http-turn-patch.mjs), and hls.js taking the transmux
 // worker the page prestarted (hls-worker-patch.mjs).
 //
@@ -23,6 +24,7 @@ import { replaceOnce } from './replace-once.mjs';
 import { HLS_FILE, takePrestartedWorker } from './hls-worker-patch.mjs';
 import { WEBSOCKET_TRACKER_FILE, promptTrackerReconnect } from './tracker-reconnect-patch.mjs';
 import { HYBRID_LOADER_FILE, takeTurnsAtHttp } from './http-turn-patch.mjs';
+import { TRACKER_CLIENT_FILE, reannounceWhenLonely } from './lonely-reannounce-patch.mjs';
 
 export const PEER_FILE = /p2p-media-loader-core[\\/]lib[\\/]p2p[\\/]peer\.js$/;
 
@@ -62,5 +64,6 @@ export const enginePatches = {
     patch(WEBSOCKET_TRACKER_FILE, promptTrackerReconnect);
     patch(HYBRID_LOADER_FILE, takeTurnsAtHttp);
     patch(HLS_FILE, takePrestartedWorker);
+    patch(TRACKER_CLIENT_FILE, reannounceWhenLonely);
   },
 };

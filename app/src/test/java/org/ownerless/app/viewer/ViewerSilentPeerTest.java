@@ -44,9 +44,9 @@ class ViewerSilentPeerTest {
       viewer.addInitScript(ViewerFailoverTest.STALL_RECORDER);
       viewer.navigate(live.watchUrl());
       // Past start-up (10 s, when a viewer fetches whatever it needs at once) and meeting the liar.
-      // Meeting is not what is tested here: a WebRTC negotiation that fails under the suite's load is
-      // tried again only at the next announce (the tracker's interval, 120 s), so a viewer that has
-      // not met the liar in 45 s is reloaded once (a new peer with new offers), as a user would.
+      // Meeting is not what is tested here (ViewerMeetAgainTest is): a WebRTC negotiation that fails
+      // under the suite's load is tried again after 10 s, 20 s … (player/lonely-reannounce.js), so a
+      // viewer that has still not met the liar in 45 s is reloaded once, as a user would.
       try {
         Await.until(viewer, Duration.ofSeconds(45), "playing with the silent peer, past start-up",
             s -> s.state().equals("playing") && s.peers() >= 1 && s.currentTime() > 12);
