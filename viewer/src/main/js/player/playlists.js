@@ -119,8 +119,8 @@ function partControl(targetUs) {
   ];
 }
 
-/** The longest part `inProgress` lists, in microseconds (0 for none). */
-function longestListed(inProgress) {
+/** The longest part `inProgress` lists, in progress or of completed segments, in microseconds (0 for none). */
+export function longestListed(inProgress) {
   const listed = [...(inProgress?.parts ?? []), ...[...(inProgress?.completed?.values() ?? [])].flat()];
   return listed.length ? partTargetUs(listed) : 0;
 }

@@ -4,7 +4,7 @@
 import { fetchBytes } from './bounded-fetch.js';
 import { Events } from './events.js';
 import { EpochSequence } from './epoch-sequence.js';
-import { DiscontinuityCounter, masterPlaylist, mediaPlaylist, partTargetUs } from './playlists.js';
+import { DiscontinuityCounter, longestListed, masterPlaylist, mediaPlaylist, partTargetUs } from './playlists.js';
 import { segmentBudget } from './segment-budget.js';
 
 /** How recently a root must have been verified to serve for a rendition's first media playlist. */
@@ -77,6 +77,7 @@ export class Session {
     this.bus.emit(Events.MEDIA_PLAYLIST_WRITTEN, { rendition, root, edgeTimeMs });
     return text;
   }
+
   /**
    * Half a part target between two manifest requests of `rendition` while parts are listed. hls.js
    * asks again at once after every playlist that advanced (CAN-BLOCK-RELOAD); an origin that holds
@@ -94,14 +95,14 @@ export class Session {
    * What an LL-HLS playlist written from `root` lists of parts (mediaPlaylist's `inProgress`), or null
    * while this epoch has shown none. Once it has, the header stays, with the longest part seen as its
    * target, also from a root signed between a segment's completion and the next one's first part (no
-   * part in progress, and often none of the completed segment either: this viewer reads about one root
-   * a second): a header that comes and goes would move hls.js in and out of part playback and its
+   * part in progress, and none of the completed segment when this viewer missed one of its parts' roots):
+   * a header that comes and goes would move hls.js in and out of part playback and its
    * target distance between PART-HOLD-BACK and the segments' hold-back.
    */
   partsInPlaylist(rendition, root, completed) {
-    const listed = [...root.parts, ...[...completed.values()].flat()];
     const known = this.partTargets.get(rendition);
-    const us = Math.max(listed.length ? partTargetUs(listed) : 0, known?.epoch === root.epoch ? known.us : 0);
+    const listed = longestListed({ parts: root.parts, completed });
+    const us = Math.max(listed, known?.epoch === root.epoch ? known.us : 0);
     if (us === 0) return null;
     this.partTargets.set(rendition, { epoch: root.epoch, us });
     return { epoch: root.epoch, parts: root.parts, completed, partTargetUs: us };
