@@ -2,7 +2,8 @@
 # Time to first frame (issue 17): `./ownerless demo` (node + built-in RTMP test source), then RUNS
 # times each: a fresh headless Chromium opens the watch page, another one a stock page (plain hls.js +
 # p2p-media-loader, the versions the viewer bundles, default settings) playing the node's same master
-# playlist; the time from navigation start to the first presented video frame. Prints per-run times,
+# playlist, once that browser has finished its own start-up; the time from navigation start to the
+# first presented video frame. Prints per-run times,
 # the medians and their ratio, with a verdict: the watch page, which verifies the announce, manifest
 # and every segment before playing, must take no longer than the stock page (median).
 # Not a test. Usage: bench/first-frame.sh [RUNS (default 5)]

@@ -1,11 +1,12 @@
 // Time to first frame, the watch page against a stock hls.js + p2p-media-loader page on the same live
 // stream (bench/first-frame.sh, issue 17). Each run opens each page once, in its own fresh headless
-// Chromium (empty cache), alternating which goes first; the time is from navigation start to the first
-// video frame presented (requestVideoFrameCallback's first call), the same hook on both pages.
+// Chromium (empty cache) that has finished its own start-up, alternating which goes first; the time is
+// from navigation start to the first video frame presented (requestVideoFrameCallback's first call),
+// the same hook on both pages.
 // Usage: node first-frame.mjs WATCH_URL RUNS VIEWER_DIR
 // FIRST_FRAME_PROFILE=1 also prints, for each page, what it fetched and when (ms from navigation start).
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -73,10 +74,13 @@ const firstFrameHook = () => {
 }
 
 async function firstFrameMs(url) {
-  const browser = await chromium.launch({ executablePath, headless: true, args })
+  const profileDir = mkdtempSync(join(tmpdir(), 'first-frame-profile-'))
+  const context = await chromium.launchPersistentContext(profileDir, { executablePath, headless: true, args })
   try {
-    const page = await (await browser.newContext()).newPage()
+    const page = context.pages()[0] ?? await context.newPage()
     await page.addInitScript(firstFrameHook)
+    const settled = await browserSettled(profileDir)
+    if (profile) console.log(`  browser start-up settled after ${settled.waitedMs} ms (${settled.cpuMs} ms of CPU)`)
     await page.goto(url, { waitUntil: 'commit' })
     const end = Date.now() + TIMEOUT_MS
     while (Date.now() < end) {
@@ -89,8 +93,50 @@ async function firstFrameMs(url) {
     }
     return null
   } finally {
-    await browser.close()
+    await context.close()
+    rmSync(profileDir, { recursive: true, force: true })
   }
+}
+
+// A viewer opens the link in a browser that is already running, so the browser's own start-up must
+// not fall inside the measured window. Chromium 156 preloads WebUI pages of its own as it starts (the
+// omnibox popup, chrome://omnibox-popup.top-chrome: about 1 s of CPU here), in a renderer of its own;
+// traces showed it inside the first ~2 s of a page load in half the runs, on either page. So each
+// page is opened once the browser's processes have used under 5 % of a core over 300 ms (at most 10 s).
+async function browserSettled(profileDir) {
+  const start = Date.now()
+  const cpuMs = () => browserCpuMs(profileDir)
+  const first = cpuMs()
+  let before = first
+  while (Date.now() - start < 10000) {
+    await new Promise(resolve => setTimeout(resolve, 300))
+    const now = cpuMs()
+    if (now - before < 15) return { waitedMs: Date.now() - start, cpuMs: now - first }
+    before = now
+  }
+  return { waitedMs: Date.now() - start, cpuMs: cpuMs() - first }
+}
+
+/** CPU time (user + system, ms) of the browser started on `profileDir` and all its descendants. */
+function browserCpuMs(profileDir) {
+  const procs = []
+  for (const pid of readdirSync('/proc').filter(d => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ') // fields from the 3rd (state) on
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      procs.push({ pid, ppid: f[1], ticks: Number(f[11]) + Number(f[12]), root: cmd.includes(`--user-data-dir=${profileDir}`) })
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const tree = new Set(procs.filter(p => p.root).map(p => p.pid))
+  for (let grew = true; grew;) {
+    grew = false
+    for (const p of procs) if (!tree.has(p.pid) && tree.has(p.ppid)) { tree.add(p.pid); grew = true }
+  }
+  const ticks = procs.filter(p => tree.has(p.pid)).reduce((sum, p) => sum + p.ticks, 0)
+  return ticks * 10 // USER_HZ is 100 on Linux
 }
 
 // The page's fetches (start -> end, ms from navigation start) and its own parse milestones.
