@@ -61,3 +61,17 @@ test('with a peer, or alone in its swarm, it announces nothing extra; a peer sta
   stop();
   assert.ok(timer.cleared);
 });
+
+test('a tracker that gives no count, or nonsense for one, reads as a swarm of one: nothing extra', () => {
+  const { tc, client, timer, options } = fakeTrackerClient();
+  watchLoneliness(tc, options);
+  timer.next(); // no answer from the tracker at all
+  timer.next();
+  assert.equal(client.updates, 0, 'no update event');
+  for (const answer of [undefined, {}, { complete: 'many', incomplete: null }, { complete: -5, incomplete: 3 }]) {
+    client.emit('update', answer);
+    timer.next();
+  }
+  assert.equal(client.updates, 0, 'no count, or counts that add up to at most one');
+  assert.deepEqual(new Set(timer.waits), new Set([10_000]), 'and the waits do not grow');
+});
