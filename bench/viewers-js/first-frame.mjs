@@ -131,6 +131,8 @@ function browserCpuMs(profileDir) {
     }
   }
   const tree = new Set(procs.filter(p => p.root).map(p => p.pid))
+  // Without it the wait would end at once and the bench would silently measure a starting browser.
+  if (tree.size === 0) throw new Error(`no browser process with --user-data-dir=${profileDir} in /proc`)
   for (let grew = true; grew;) {
     grew = false
     for (const p of procs) if (!tree.has(p.pid) && tree.has(p.ppid)) { tree.add(p.pid); grew = true }
