@@ -6,6 +6,8 @@
 # first presented video frame. Prints per-run times,
 # the medians and their ratio, with a verdict: the watch page, which verifies the announce, manifest
 # and every segment before playing, must take no longer than the stock page (median).
+# FIRST_FRAME_RTT_MS=N adds N ms to every request of both pages (Chromium's network emulation): a
+# viewer that is not on the server's machine. Default 0 (loopback, the verdict's measure).
 # Not a test. Usage: bench/first-frame.sh [RUNS (default 5)]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

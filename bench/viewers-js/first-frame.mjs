@@ -5,6 +5,8 @@
 // the same hook on both pages.
 // Usage: node first-frame.mjs WATCH_URL RUNS VIEWER_DIR
 // FIRST_FRAME_PROFILE=1 also prints, for each page, what it fetched and when (ms from navigation start).
+// FIRST_FRAME_RTT_MS=N adds N ms to every request of both pages (Chromium's network emulation over CDP):
+// a viewer whose server is not on the same machine, where each request the page waits for costs a round trip.
 import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,6 +29,11 @@ const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
   '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns']
 const TIMEOUT_MS = 30000
 const profile = process.env.FIRST_FRAME_PROFILE === '1'
+const rttMs = Number(process.env.FIRST_FRAME_RTT_MS ?? 0)
+if (!(rttMs >= 0 && rttMs <= 1000)) {
+  console.error('FIRST_FRAME_RTT_MS must be 0..1000')
+  process.exit(2)
+}
 
 // The node's own files for the stock page: /watch/PUB/NAME -> /streams/PUB/NAME/master.m3u8.
 const watch = new URL(watchUrl)
@@ -81,6 +88,12 @@ async function firstFrameMs(url) {
     await page.addInitScript(firstFrameHook)
     const settled = await browserSettled(profileDir)
     if (profile) console.log(`  browser start-up settled after ${settled.waitedMs} ms (${settled.cpuMs} ms of CPU)`)
+    if (rttMs > 0) {
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Network.enable')
+      await cdp.send('Network.emulateNetworkConditions',
+        { offline: false, latency: rttMs, downloadThroughput: -1, uploadThroughput: -1 })
+    }
     await page.goto(url, { waitUntil: 'commit' })
     const end = Date.now() + TIMEOUT_MS
     while (Date.now() < end) {
@@ -172,6 +185,7 @@ try {
   const met = w != null && s != null && w <= s && failed === 0
   console.log(`first frame: watch page median ${w} ms, stock hls.js + p2p-media-loader page median ${s} ms,` +
     ` ratio ${w != null && s ? (w / s).toFixed(2) : '?'} over ${runs} runs` +
+    `${rttMs ? ` with ${rttMs} ms added to each request` : ''}` +
     `${failed ? `, ${failed} pages showed no frame in ${TIMEOUT_MS / 1000} s` : ''}: ${met ? 'MET' : 'NOT MET'}`)
 } finally {
   server.close()
