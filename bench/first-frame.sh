@@ -8,6 +8,7 @@
 # and every segment before playing, must take no longer than the stock page (median).
 # FIRST_FRAME_RTT_MS=N adds N ms to every request of both pages (Chromium's network emulation): a
 # viewer that is not on the server's machine. Default 0 (loopback, the verdict's measure).
+# FIRST_FRAME_RETURNING=1 measures each page's second visit in its browser (a returning viewer).
 # Not a test. Usage: bench/first-frame.sh [RUNS (default 5)]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

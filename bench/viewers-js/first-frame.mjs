@@ -5,6 +5,8 @@
 // the same hook on both pages.
 // Usage: node first-frame.mjs WATCH_URL RUNS VIEWER_DIR
 // FIRST_FRAME_PROFILE=1 also prints, for each page, what it fetched and when (ms from navigation start).
+// FIRST_FRAME_RETURNING=1 measures a returning viewer: each browser opens the page once (not measured),
+// leaves it, and the second visit is measured, with what the first left in the browser's HTTP cache.
 // FIRST_FRAME_RTT_MS=N adds N ms to every request of both pages (Chromium's network emulation over CDP):
 // a viewer whose server is not on the same machine, where each request the page waits for costs a round trip.
 import { createServer } from 'node:http';
@@ -29,6 +31,7 @@ const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
   '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns']
 const TIMEOUT_MS = 30000
 const profile = process.env.FIRST_FRAME_PROFILE === '1'
+const returning = process.env.FIRST_FRAME_RETURNING === '1'
 const rttMs = Number(process.env.FIRST_FRAME_RTT_MS ?? 0)
 if (!(rttMs >= 0 && rttMs <= 1000)) {
   console.error('FIRST_FRAME_RTT_MS must be 0..1000')
@@ -94,21 +97,31 @@ async function firstFrameMs(url) {
       await cdp.send('Network.emulateNetworkConditions',
         { offline: false, latency: rttMs, downloadThroughput: -1, uploadThroughput: -1 })
     }
-    await page.goto(url, { waitUntil: 'commit' })
-    const end = Date.now() + TIMEOUT_MS
-    while (Date.now() < end) {
-      const at = await page.evaluate(() => window.firstFrame?.at).catch(() => null)
-      if (at != null) {
-        if (profile) console.log(`  ${url.split('?')[0]}: frame at ${Math.round(at)} ms\n${await page.evaluate(timeline)}`)
-        return Math.round(at)
-      }
-      await new Promise(resolve => setTimeout(resolve, 50))
+    if (returning) {
+      await page.goto(url, { waitUntil: 'commit' })
+      if (await frameAt(page) == null) return null
+      await page.goto('about:blank')
+      await browserSettled(profileDir)
     }
-    return null
+    await page.goto(url, { waitUntil: 'commit' })
+    const at = await frameAt(page)
+    if (at != null && profile) console.log(`  ${url.split('?')[0]}: frame at ${at} ms\n${await page.evaluate(timeline)}`)
+    return at
   } finally {
     await context.close()
     rmSync(profileDir, { recursive: true, force: true })
   }
+}
+
+/** When the page in `page` showed its first frame (ms from its navigation start), or null after TIMEOUT_MS. */
+async function frameAt(page) {
+  const end = Date.now() + TIMEOUT_MS
+  while (Date.now() < end) {
+    const at = await page.evaluate(() => window.firstFrame?.at).catch(() => null)
+    if (at != null) return Math.round(at)
+    await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  return null
 }
 
 // A viewer opens the link in a browser that is already running, so the browser's own start-up must
@@ -185,7 +198,7 @@ try {
   const met = w != null && s != null && w <= s && failed === 0
   console.log(`first frame: watch page median ${w} ms, stock hls.js + p2p-media-loader page median ${s} ms,` +
     ` ratio ${w != null && s ? (w / s).toFixed(2) : '?'} over ${runs} runs` +
-    `${rttMs ? ` with ${rttMs} ms added to each request` : ''}` +
+    `${rttMs ? ` with ${rttMs} ms added to each request` : ''}${returning ? ', returning viewers' : ''}` +
     `${failed ? `, ${failed} pages showed no frame in ${TIMEOUT_MS / 1000} s` : ''}: ${met ? 'MET' : 'NOT MET'}`)
 } finally {
   server.close()
@@ -209,13 +222,14 @@ async function serveStockPage(dir) {
     inject: [join(viewerDir, 'src/main/js/shims/process.js')],
   })
   const files = {
-    '/stock.html': ['text/html', readFileSync(join(here, 'stock-page/stock.html'))],
-    '/stock.bundle.js': ['text/javascript', readFileSync(join(dir, 'stock.bundle.js'))],
+    '/stock.html': ['text/html', readFileSync(join(here, 'stock-page/stock.html')), 'no-cache'],
+    // As a site would serve a bundle with a versioned name: a returning viewer does not ask again.
+    '/stock.bundle.js': ['text/javascript', readFileSync(join(dir, 'stock.bundle.js')), 'public, max-age=31536000, immutable'],
   }
   const s = createServer((req, res) => {
     const f = files[new URL(req.url, 'http://x').pathname]
     if (!f) return res.writeHead(404).end()
-    res.writeHead(200, { 'content-type': f[0], 'content-length': f[1].length }).end(f[1])
+    res.writeHead(200, { 'content-type': f[0], 'content-length': f[1].length, 'cache-control': f[2] }).end(f[1])
   })
   await new Promise(resolve => s.listen(0, '127.0.0.1', resolve))
   return s

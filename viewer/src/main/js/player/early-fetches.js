@@ -3,9 +3,11 @@
 // verified: StreamTrust takes the bytes in place of its own first fetch of the same URL and verifies
 // them exactly as if it had fetched them itself (a failed early fetch just means StreamTrust fetches).
 // Reading the unverified announce only chooses which file to ask for; a lie there costs one request.
+// Bytes the page itself carries for those URLs (first-bytes.js) are taken instead of asking.
 
 import { fetchBytes } from './bounded-fetch.js';
 import { ANNOUNCE_LIMIT, JSON_LIMIT, JSON_TIMEOUT_MS } from './fetch-limits.js';
+import { firstBytesOf } from './first-bytes.js';
 import { originBase } from './origins.js';
 import { StreamAddress } from './stream-address.js';
 
@@ -13,13 +15,27 @@ import { StreamAddress } from './stream-address.js';
 const RENDITION = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export class EarlyFetches {
-  constructor() {
+  constructor(given = new Map()) {
     this.pending = new Map(); // URL -> Promise of {bytes, maxBytes} or null
+    this.given = given;
   }
 
-  /** Starts both fetches for the stream the page was opened for ({pub, name, hint}). */
-  static start({ pub, name, hint }) {
-    const early = new EarlyFetches();
+  /**
+   * The page's early fetches for `stream`, opened at `loc` in document `doc`: the files the page
+   * carries are its server's, so they stand in only when that server is the stream's hint.
+   */
+  static forPage(stream, loc, doc) {
+    const base = originBase(stream.hint);
+    const own = base !== null && base === originBase(loc.origin + '/');
+    return EarlyFetches.start(stream, own ? firstBytesOf(doc, base) : new Map());
+  }
+
+  /**
+   * Starts both fetches for the stream the page was opened for ({pub, name, hint}); `given`: URL ->
+   * bytes the page carries, used instead of fetching those URLs.
+   */
+  static start({ pub, name, hint }, given = new Map()) {
+    const early = new EarlyFetches(given);
     const base = originBase(hint);
     if (!base) return early;
     const address = new StreamAddress(pub, name);
@@ -32,7 +48,12 @@ export class EarlyFetches {
   }
 
   fetch(url, maxBytes) {
-    const got = fetchBytes(url, { maxBytes, timeoutMs: JSON_TIMEOUT_MS }).then(
+    const carried = this.given.get(url);
+    const got = (
+      carried && carried.byteLength <= maxBytes
+        ? Promise.resolve(carried)
+        : fetchBytes(url, { maxBytes, timeoutMs: JSON_TIMEOUT_MS })
+    ).then(
       (bytes) => ({ bytes, maxBytes }),
       () => null,
     );

@@ -254,14 +254,29 @@ export class StreamTrust {
   }
 
   /**
-   * `file` from `base`. A blocking `query` is never an early fetch (those are plain, and the first)
-   * and may be held by the origin for MANIFEST_HOLD_MS on top of the usual deadline.
+   * `file` from `base`. A blocking `query` may be held by the origin for MANIFEST_HOLD_MS on top of the
+   * usual deadline.
    */
   async fetchText(base, file, maxBytes = JSON_LIMIT, query = '') {
     const url = base + this.address.originPath(file);
     if (query) return fetchBytes(url + query, { maxBytes, timeoutMs: JSON_TIMEOUT_MS + MANIFEST_HOLD_MS });
-    const early = await this.early?.take(url, maxBytes);
-    return early ?? fetchBytes(url, { maxBytes, timeoutMs: JSON_TIMEOUT_MS });
+    return fetchBytes(url, { maxBytes, timeoutMs: JSON_TIMEOUT_MS });
+  }
+
+  /**
+   * What `accept` makes of the page's early bytes of `file` from `base` (fetched as the page loaded, or
+   * carried in it), if it has any; null if it has none or they are refused. Refused early bytes are
+   * not the origin's answer now (the page may be an old copy, cached on the way), so the origin is
+   * then asked itself. A blocking `query` never has early bytes: those are plain, and the first.
+   */
+  async fromEarlyBytes(base, file, maxBytes, accept, query) {
+    const early = query ? null : await this.early?.take(base + this.address.originPath(file), maxBytes);
+    if (!early) return null;
+    try {
+      return await accept(early, base);
+    } catch {
+      return null;
+    }
   }
 
   /**
@@ -273,6 +288,8 @@ export class StreamTrust {
     let last = null;
     for (const base of this.origins.inTurn()) {
       try {
+        const early = await this.fromEarlyBytes(base, file, maxBytes, accept, query);
+        if (early) return early;
         const bytes = await this.fetchText(base, file, maxBytes, query);
         return await accept(bytes, base);
       } catch (e) {

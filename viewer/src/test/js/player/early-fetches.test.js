@@ -45,3 +45,45 @@ test('a rendition name that is not one never becomes a request; a failed fetch h
   assert.equal(await failed.take(announceUrl, 256 * 1024), null);
   assert.ok(early);
 });
+
+test('bytes the page carries are taken without asking; what it lacks is still fetched', async () => {
+  const announce = new TextEncoder().encode(JSON.stringify({ renditions: [{ name: '360p' }] }));
+  const asked = serve({ [manifestUrl]: '{"m":2}' });
+  const early = EarlyFetches.start({ pub: PUB, name: 'show', hint: base }, new Map([[announceUrl, announce]]));
+  await settle();
+  assert.deepEqual(asked, [manifestUrl], 'the carried announce named the manifest; only that was asked for');
+  assert.deepEqual(await early.take(announceUrl, 256 * 1024), announce);
+  assert.equal(new TextDecoder().decode(await early.take(manifestUrl, 2 * 1024 * 1024)), '{"m":2}');
+});
+
+test('carried bytes over the limit of what the page would have read are fetched instead', async () => {
+  const carried = new Uint8Array(256 * 1024 + 1);
+  const asked = serve({ [announceUrl]: JSON.stringify({ renditions: [] }) });
+  EarlyFetches.start({ pub: PUB, name: 'show', hint: base }, new Map([[announceUrl, carried]]));
+  await settle();
+  assert.deepEqual(asked, [announceUrl]);
+});
+
+test("the files the page carries stand in for its own origin's, never for another hint's", async () => {
+  const files = {
+    [`streams/${PUB}/show/announce.json`]: Buffer.from(JSON.stringify({ renditions: [{ name: '360p' }] })).toString(
+      'base64url',
+    ),
+    [`streams/${PUB}/show/360p/manifest.json`]: Buffer.from('{"m":1}').toString('base64url'),
+  };
+  const doc = {
+    getElementById: (id) => (id === 'ownerless-first-bytes' ? { textContent: JSON.stringify(files) } : null),
+  };
+  const page = new URL(`${base}watch/${PUB}/show`);
+
+  const asked = serve({});
+  const early = EarlyFetches.forPage({ pub: PUB, name: 'show', hint: base }, page, doc);
+  await settle();
+  assert.deepEqual(asked, [], 'nothing asked for');
+  assert.equal(new TextDecoder().decode(await early.take(manifestUrl, 2 * 1024 * 1024)), '{"m":1}');
+
+  const elsewhere = serve({});
+  EarlyFetches.forPage({ pub: PUB, name: 'show', hint: 'https://mirror.example/' }, page, doc);
+  await settle();
+  assert.deepEqual(elsewhere, [`https://mirror.example/streams/${PUB}/show/announce.json`]);
+});

@@ -19,6 +19,8 @@ import org.ownerless.protocol.io.AtomicFiles;
 public final class ViewerAssets {
   private static final String ROOT = "org/ownerless/viewer/web/";
   private static final String BASE_MARKER = "<!--ownerless:base-->";
+  /** Where a server that carries the stream puts its first signed files into the watch page. */
+  public static final String FIRST_BYTES_MARKER = "<!--ownerless:first-bytes-->";
 
   private ViewerAssets() {}
 

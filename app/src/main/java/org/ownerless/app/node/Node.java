@@ -99,7 +99,8 @@ public final class Node implements AutoCloseable {
     OriginServer.Builder b = OriginServer.builder().host(options.host()).port(options.httpPort())
         .staticRoot("/streams/", options.dataDir().resolve("streams"))
         .staticRoot(WatchRoute.ASSETS, viewerDir, ViewerPageHeaders.ALL)
-        .route(WatchRoute.PREFIX, new WatchRoute(options.reownProjectId()))
+        .route(WatchRoute.PREFIX,
+            new WatchRoute(options.reownProjectId(), null, options.dataDir().resolve("streams")))
         .route("/metrics", new PrometheusRoute(metrics))
         .route(StudioRoute.PAGE, studio).route(StudioRoute.PREFIX, studio)
         .upgradeRoute(TrackerInstaller.PATH, new TrackerInstaller(trackerRegistry))

@@ -69,7 +69,7 @@ public final class Relay implements AutoCloseable {
         .staticRoot("/streams/", streams)
         .route(MirrorRoute.prefixOf(stream), new MirrorRoute(mirror, config))
         .staticRoot(WatchRoute.ASSETS, viewerDir, ViewerPageHeaders.ALL)
-        .route(WatchRoute.PREFIX, new WatchRoute(null, stream.toString()))
+        .route(WatchRoute.PREFIX, new WatchRoute(null, stream.toString(), streams))
         .route("/metrics", new PrometheusRoute(metrics))
         .meterRegistry(metrics);
     if (options.tlsCert() != null) {

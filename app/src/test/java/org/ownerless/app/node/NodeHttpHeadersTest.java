@@ -8,11 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.protocol.crypto.Signer;
+import org.ownerless.viewer.ViewerAssets;
 
 /**
  * What a browser on another website may do with a node's answers: read the stream's files (viewers
@@ -54,6 +57,23 @@ class NodeHttpHeadersTest {
     assertFramedOnlyBySelf(page);
     assertThat(page.headers().firstValue("content-security-policy"))
         .isEqualTo(get(node.watchUrl()).headers().firstValue("content-security-policy"));
+  }
+
+  @Test
+  void theViewersContentNamedCodeMayBeCachedForeverAndWhatNamesItIsRevalidated() throws Exception {
+    List<String> chunks = ViewerAssets.names().stream().filter(n -> n.matches("chunk-.*\\.js")).toList();
+    assertThat(chunks).as("the build names its code chunks chunk-<hash>.js").isNotEmpty();
+    for (String chunk : chunks) {
+      assertThat(get(node.publicUrl() + "viewer/" + chunk).headers().firstValue("cache-control"))
+          .as(chunk).contains("public, max-age=31536000, immutable");
+      assertThat(get(node.publicUrl() + "viewer/" + chunk + ".map").headers().firstValue("cache-control"))
+          .as(chunk + ".map").isIn(Optional.of("no-cache"), Optional.empty());
+    }
+    for (String named : List.of("viewer.js", "hls.worker.js", "watch.html", "viewer.css")) {
+      assertThat(get(node.publicUrl() + "viewer/" + named).headers().firstValue("cache-control"))
+          .as(named).contains("no-cache");
+    }
+    assertThat(get(node.watchUrl()).headers().firstValue("cache-control")).contains("no-cache");
   }
 
   @Test

@@ -2,28 +2,52 @@ package org.ownerless.app.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.testing.Await;
 import org.ownerless.app.testing.Chromium;
 import org.ownerless.app.testing.LiveNode;
+import org.ownerless.app.testing.LiveViewing;
 import org.ownerless.app.testing.ViewerStats;
-import org.ownerless.protocol.model.LatencyMode;
 import org.ownerless.protocol.model.TipTargets;
 
 /**
- * What the page starts before the player's code has loaded (main.js) is what hls.js then uses, in real
- * Chromium: the transmux worker started with the page (player/prestarted-worker.js, taken by hls.js
- * through the build-time patch tools/hls-worker-patch.mjs). hls.js starting its own instead would put a
- * thread's start-up and its script's load back on the path to the first frame (bench/first-frame.sh).
+ * What the page has before the player's code has run is what the player then uses, in real Chromium:
+ * the transmux worker started with the page (player/prestarted-worker.js, taken by hls.js through the
+ * build-time patch tools/hls-worker-patch.mjs), and the first signed files the node put into the page
+ * (FirstBytes, player/first-bytes.js). Either one missed would put a thread's start-up, or two requests
+ * in a row, back on the path to the first frame (bench/first-frame.sh).
  */
 @Tag("e2e")
 class ViewerStartupTest {
-  @TempDir Path data;
+  @TempDir static Path data;
+  static LiveViewing viewing;
+  static LiveNode live;
+  static Chromium chromium;
+
+  @BeforeAll
+  static void start() throws Exception {
+    viewing = LiveViewing.start(data, TipTargets.NONE, 120, 3);
+    live = viewing.live;
+    chromium = viewing.chromium;
+  }
+
+  @AfterAll
+  static void stop() {
+    if (viewing != null) {
+      viewing.close();
+    }
+  }
 
   /** Records the Workers the page starts and when, and when the first signature check starts. */
   private static final String RECORD_STARTUP = """
@@ -45,25 +69,90 @@ class ViewerStartupTest {
 
   @Test
   void hlsJsTransmuxesInTheWorkerThePageStartedAndStartsNoOtherOne() throws Exception {
-    try (LiveNode live = LiveNode.start(data, "src", LatencyMode.NORMAL, TipTargets.NONE, 60);
-        Chromium chromium = new Chromium()) {
-      live.awaitSegments("src", 3, Duration.ofSeconds(40));
-      Page page = chromium.newViewer();
-      page.addInitScript(RECORD_STARTUP);
-      page.navigate(live.watchUrl());
-      ViewerStats s = Await.until(page, Duration.ofSeconds(60), "playing with 3 verified segments",
-          x -> x.state().equals("playing") && x.verifiedSegments() >= 3 && x.currentTime() > 1);
-      assertThat(s.rejectedSegments()).isZero();
+    Page page = chromium.newViewer();
+    page.addInitScript(RECORD_STARTUP);
+    page.navigate(live.watchUrl());
+    awaitPlaying(page);
 
-      Object startup = page.evaluate("() => window.__startup");
-      System.out.println("start-up: " + startup);
-      assertThat(page.evaluate("() => window.__startup.workers.length")).as("workers started: " + startup)
-          .isEqualTo(1);
-      assertThat((String) page.evaluate("() => window.__startup.workers[0]")).endsWith("/hls.worker.js");
-      // hls.js starts its own worker only when the first segment has arrived, after the announce and
-      // manifest signatures were checked: this one was started by the page, before any check.
-      assertThat(page.evaluate("() => window.__startup.startedAt[0] < window.__startup.firstVerify"))
-          .as("the worker started before the first signature check: " + startup).isEqualTo(true);
+    Object startup = page.evaluate("() => window.__startup");
+    System.out.println("start-up: " + startup);
+    assertThat(page.evaluate("() => window.__startup.workers.length")).as("workers started: " + startup)
+        .isEqualTo(1);
+    assertThat((String) page.evaluate("() => window.__startup.workers[0]")).endsWith("/hls.worker.js");
+    // hls.js starts its own worker only when the first segment has arrived, after the announce and
+    // manifest signatures were checked: this one was started by the page, before any check.
+    assertThat(page.evaluate("() => window.__startup.startedAt[0] < window.__startup.firstVerify"))
+        .as("the worker started before the first signature check: " + startup).isEqualTo(true);
+  }
+
+  @Test
+  void thePageTheNodeServesCarriesTheAnnounceAndFirstManifestSoNeitherIsAskedForBeforePlaying() throws Exception {
+    Page page = chromium.newViewer();
+    List<String> streamRequests = streamRequests(page);
+    page.navigate(live.watchUrl());
+    awaitPlaying(page);
+
+    List<String> beforeFirstSegment = streamRequests.subList(0, firstSegment(streamRequests));
+    assertThat(beforeFirstSegment).as("asked for before the first segment: " + streamRequests)
+        .noneMatch(u -> u.endsWith("/announce.json") || u.endsWith("/manifest.json"));
+  }
+
+  @Test
+  void carriedBytesThatDoNotVerifyAreReplacedByTheNodesOwnAnswer() throws Exception {
+    Page page = chromium.newViewer();
+    List<String> streamRequests = streamRequests(page);
+    List<String> corrupted = new CopyOnWriteArrayList<>();
+    page.route(live.watchUrl(), route -> corruptCarriedAnnounce(route, corrupted));
+    page.navigate(live.watchUrl());
+    ViewerStats s = awaitPlaying(page);
+
+    assertThat(corrupted).as("the page carried an announce, and the test changed it").hasSize(1);
+    assertThat(streamRequests.subList(0, firstSegment(streamRequests)))
+        .as("the node was asked for the announce itself: " + streamRequests)
+        .anyMatch(u -> u.endsWith("/announce.json"));
+    assertThat(s.rejectedSegments()).isZero();
+  }
+
+  private static ViewerStats awaitPlaying(Page page) throws Exception {
+    ViewerStats s = Await.until(page, Duration.ofSeconds(60), "playing with 3 verified segments",
+        x -> x.state().equals("playing") && x.verifiedSegments() >= 3 && x.currentTime() > 1);
+    assertThat(s.rejectedSegments()).isZero();
+    return s;
+  }
+
+  /** The URLs the page asks for under /streams/, in order. */
+  private static List<String> streamRequests(Page page) {
+    List<String> urls = new CopyOnWriteArrayList<>();
+    page.onRequest(r -> {
+      if (r.url().contains("/streams/")) {
+        urls.add(r.url());
+      }
+    });
+    return urls;
+  }
+
+  private static int firstSegment(List<String> urls) {
+    for (int i = 0; i < urls.size(); i++) {
+      if (urls.get(i).endsWith(".ts")) {
+        return i;
+      }
     }
+    throw new AssertionError("no segment was asked for over HTTP: " + urls);
+  }
+
+  /** The node's page with one character of the carried announce's base64url changed. */
+  private static void corruptCarriedAnnounce(Route route, List<String> corrupted) {
+    APIResponse res = route.fetch();
+    String html = res.text();
+    String key = "/announce.json\":\"";
+    int at = html.indexOf(key);
+    if (at < 0) {
+      route.fulfill(new Route.FulfillOptions().setResponse(res));
+      return;
+    }
+    int c = at + key.length() + 40;
+    String changed = html.substring(0, c) + (html.charAt(c) == 'A' ? 'B' : 'A') + html.substring(c + 1);
+    corrupted.add(live.watchUrl());
+    route.fulfill(new Route.FulfillOptions().setResponse(res).setBody(changed));
   }
 }
