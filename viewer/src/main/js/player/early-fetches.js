@@ -48,13 +48,10 @@ export class EarlyFetches {
   }
 
   fetch(url, maxBytes) {
-    const carried = this.given.get(url);
-    const got = (
-      carried && carried.byteLength <= maxBytes
-        ? Promise.resolve(carried)
-        : fetchBytes(url, { maxBytes, timeoutMs: JSON_TIMEOUT_MS })
-    ).then(
-      (bytes) => ({ bytes, maxBytes }),
+    const given = this.given.get(url);
+    const carried = given !== undefined && given.byteLength <= maxBytes;
+    const got = (carried ? Promise.resolve(given) : fetchBytes(url, { maxBytes, timeoutMs: JSON_TIMEOUT_MS })).then(
+      (bytes) => ({ bytes, maxBytes, carried }),
       () => null,
     );
     this.pending.set(url, got);
@@ -66,11 +63,19 @@ export class EarlyFetches {
    * wants a newer copy. Resolves null when there is none or it failed.
    */
   async take(url, maxBytes) {
+    return (await this.takeAnswer(url, maxBytes))?.bytes ?? null;
+  }
+
+  /**
+   * As take(), with where the bytes came from: {bytes, carried} (carried: the page had them, rather
+   * than the origin answering this page now), or null.
+   */
+  async takeAnswer(url, maxBytes) {
     const got = this.pending.get(url);
     if (!got) return null;
     this.pending.delete(url);
     const r = await got;
-    return r && r.maxBytes <= maxBytes ? r.bytes : null;
+    return r && r.maxBytes <= maxBytes ? { bytes: r.bytes, carried: r.carried } : null;
   }
 }
 

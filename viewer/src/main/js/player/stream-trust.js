@@ -265,15 +265,17 @@ export class StreamTrust {
 
   /**
    * What `accept` makes of the page's early bytes of `file` from `base` (fetched as the page loaded, or
-   * carried in it), if it has any; null if it has none or they are refused. Refused early bytes are
-   * not the origin's answer now (the page may be an old copy, cached on the way), so the origin is
-   * then asked itself. A blocking `query` never has early bytes: those are plain, and the first.
+   * carried in it), if it has any; null if it has none. Fetched ones are the origin's answer: refused,
+   * they count against it like any. Carried ones may be an old copy of the page, cached on the way:
+   * refused, they are dropped (null) and the origin is asked itself. A blocking `query` never has early
+   * bytes: those are plain, and the first.
    */
   async fromEarlyBytes(base, file, maxBytes, accept, query) {
-    const early = query ? null : await this.early?.take(base + this.address.originPath(file), maxBytes);
+    const early = query ? null : await this.early?.takeAnswer(base + this.address.originPath(file), maxBytes);
     if (!early) return null;
+    if (!early.carried) return accept(early.bytes, base);
     try {
-      return await accept(early, base);
+      return await accept(early.bytes, base);
     } catch {
       return null;
     }

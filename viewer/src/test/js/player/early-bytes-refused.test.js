@@ -1,6 +1,7 @@
 // The page's early bytes (fetched as it loaded, or carried in it by the server that served it) stand
-// in for the first request of a file; if they are refused, that origin is asked itself before it is
-// passed over: the page may be an old copy cached on the way, not what the origin serves now.
+// in for the first request of a file. Carried ones that are refused make the origin be asked itself
+// before it is passed over: the page may be an old copy cached on the way, not what the origin serves
+// now. Fetched ones are the origin's own answer, and count against it as any answer does.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EarlyFetches } from '../../../main/js/player/early-fetches.js';
@@ -67,5 +68,18 @@ test('an origin whose own answer is refused too is passed over as before', async
   const forged = genuine.replace('"demo"', '"dem0"');
   const p = start(t, { [announceUrl]: forged }, new Map([[announceUrl, bytes(forged)]]));
   await assert.rejects(p.trust.loadAnnounce());
+  assert.equal(p.refused.length, 1);
+});
+
+test('early bytes the origin itself answered, refused, count against it: it is not asked again', async (t) => {
+  const genuine = await signedAnnounce();
+  const forged = genuine.replace('"demo"', '"dem0"');
+  const p = start(t, { [announceUrl]: forged }, new Map());
+  await assert.rejects(p.trust.loadAnnounce());
+  assert.deepEqual(
+    p.asked.filter((u) => u === announceUrl),
+    [announceUrl],
+    'one request: the early fetch',
+  );
   assert.equal(p.refused.length, 1);
 });
