@@ -16,7 +16,7 @@ const RENDITION = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export class EarlyFetches {
   constructor(given = new Map()) {
-    this.pending = new Map(); // URL -> Promise of {bytes, maxBytes} or null
+    this.pending = new Map(); // URL -> Promise of {bytes, maxBytes, carried} or null
     this.given = given;
   }
 
@@ -60,17 +60,10 @@ export class EarlyFetches {
 
   /**
    * The bytes fetched early for `url` (read at most `maxBytes`), once: a later read of the same URL
-   * wants a newer copy. Resolves null when there is none or it failed.
+   * wants a newer copy. Resolves {bytes, carried} (carried: the page had them, rather than the origin
+   * answering this page now), or null when there are none or the fetch failed.
    */
   async take(url, maxBytes) {
-    return (await this.takeAnswer(url, maxBytes))?.bytes ?? null;
-  }
-
-  /**
-   * As take(), with where the bytes came from: {bytes, carried} (carried: the page had them, rather
-   * than the origin answering this page now), or null.
-   */
-  async takeAnswer(url, maxBytes) {
     const got = this.pending.get(url);
     if (!got) return null;
     this.pending.delete(url);

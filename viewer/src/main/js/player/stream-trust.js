@@ -271,7 +271,7 @@ export class StreamTrust {
    * bytes: those are plain, and the first.
    */
   async fromEarlyBytes(base, file, maxBytes, accept, query) {
-    const early = query ? null : await this.early?.takeAnswer(base + this.address.originPath(file), maxBytes);
+    const early = query ? null : await this.early?.take(base + this.address.originPath(file), maxBytes);
     if (!early) return null;
     if (!early.carried) return accept(early.bytes, base);
     try {

@@ -19,6 +19,9 @@ function serve(files) {
   return asked;
 }
 
+/** What take() hands over, as bytes (null for nothing). */
+const bytesOf = async (early, url, maxBytes) => (await early.take(url, maxBytes))?.bytes ?? null;
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 test('the announce, then its first rendition manifest, are fetched before anyone asks', async () => {
@@ -26,13 +29,13 @@ test('the announce, then its first rendition manifest, are fetched before anyone
   const early = EarlyFetches.start({ pub: PUB, name: 'show', hint: base });
   await settle();
   assert.deepEqual(asked, [announceUrl, manifestUrl]);
-  assert.equal(new TextDecoder().decode(await early.take(manifestUrl, 2 * 1024 * 1024)), '{"m":1}');
+  assert.equal(new TextDecoder().decode(await bytesOf(early, manifestUrl, 2 * 1024 * 1024)), '{"m":1}');
   assert.equal(
-    await early.take(manifestUrl, 2 * 1024 * 1024),
+    await bytesOf(early, manifestUrl, 2 * 1024 * 1024),
     null,
     'handed over once: a later read wants a newer copy',
   );
-  assert.equal(await early.take(announceUrl, 1024), null, 'fetched with a larger limit than this caller allows');
+  assert.equal(await bytesOf(early, announceUrl, 1024), null, 'fetched with a larger limit than this caller allows');
 });
 
 test('a rendition name that is not one never becomes a request; a failed fetch hands over nothing', async () => {
@@ -42,7 +45,7 @@ test('a rendition name that is not one never becomes a request; a failed fetch h
   assert.deepEqual(asked, [announceUrl]);
   serve({});
   const failed = EarlyFetches.start({ pub: PUB, name: 'show', hint: base });
-  assert.equal(await failed.take(announceUrl, 256 * 1024), null);
+  assert.equal(await bytesOf(failed, announceUrl, 256 * 1024), null);
   assert.ok(early);
 });
 
@@ -52,8 +55,8 @@ test('bytes the page carries are taken without asking; what it lacks is still fe
   const early = EarlyFetches.start({ pub: PUB, name: 'show', hint: base }, new Map([[announceUrl, announce]]));
   await settle();
   assert.deepEqual(asked, [manifestUrl], 'the carried announce named the manifest; only that was asked for');
-  assert.deepEqual(await early.take(announceUrl, 256 * 1024), announce);
-  assert.equal(new TextDecoder().decode(await early.take(manifestUrl, 2 * 1024 * 1024)), '{"m":2}');
+  assert.deepEqual(await bytesOf(early, announceUrl, 256 * 1024), announce);
+  assert.equal(new TextDecoder().decode(await bytesOf(early, manifestUrl, 2 * 1024 * 1024)), '{"m":2}');
 });
 
 test('carried bytes over the limit of what the page would have read are fetched instead', async () => {
@@ -80,7 +83,7 @@ test("the files the page carries stand in for its own origin's, never for anothe
   const early = EarlyFetches.forPage({ pub: PUB, name: 'show', hint: base }, page, doc);
   await settle();
   assert.deepEqual(asked, [], 'nothing asked for');
-  assert.equal(new TextDecoder().decode(await early.take(manifestUrl, 2 * 1024 * 1024)), '{"m":1}');
+  assert.equal(new TextDecoder().decode(await bytesOf(early, manifestUrl, 2 * 1024 * 1024)), '{"m":1}');
 
   const elsewhere = serve({});
   EarlyFetches.forPage({ pub: PUB, name: 'show', hint: 'https://mirror.example/' }, page, doc);

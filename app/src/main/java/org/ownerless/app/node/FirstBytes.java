@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.ownerless.protocol.crypto.Base64Url;
+import org.ownerless.protocol.model.Names;
 
 /**
  * The signed files a watch page's player reads first, put into the page itself: the stream's announce
@@ -26,7 +26,6 @@ final class FirstBytes {
   static final int ANNOUNCE_MAX = 16 * 1024;
   static final int MANIFEST_MAX = 64 * 1024;
   static final String ELEMENT_ID = "ownerless-first-bytes";
-  private static final Pattern RENDITION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path streamsRoot;
@@ -60,7 +59,7 @@ final class FirstBytes {
     String sep = "";
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
       out.append(sep).append('"').append(f.getKey()).append("\":\"")
-          .append(Base64.getUrlEncoder().withoutPadding().encodeToString(f.getValue())).append('"');
+          .append(Base64Url.encode(f.getValue())).append('"');
       sep = ",";
     }
     return out.append("}</script>").toString();
@@ -70,7 +69,7 @@ final class FirstBytes {
   static String firstRendition(byte[] announce) {
     try {
       JsonNode name = JSON.readTree(announce).path("renditions").path(0).path("name");
-      return name.isTextual() && RENDITION.matcher(name.asText()).matches() ? name.asText() : null;
+      return name.isTextual() && Names.isRenditionName(name.asText()) ? name.asText() : null;
     } catch (IOException e) {
       return null;
     }
