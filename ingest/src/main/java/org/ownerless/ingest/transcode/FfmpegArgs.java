@@ -12,6 +12,17 @@ import java.util.Locale;
  * that every rung cuts at the same instants.
  */
 public final class FfmpegArgs {
+  /**
+   * How early a keyframe may come and still end the segment due at that instant. A source's
+   * keyframes meant for the boundary can land a few milliseconds before it (an encoder stamping
+   * frames from a live clock); without a tolerance the copy rendition runs on to the next keyframe,
+   * a whole GOP later, and its segment numbers drift from the rungs'. Only the copy rendition can
+   * have such keyframes: the rungs' are forced at or after each boundary, never before. Less than
+   * one frame at 20 fps and small beside any GOP a source would use, so no keyframe meant for
+   * another instant is taken for the boundary's.
+   */
+  static final double EARLY_KEYFRAME_TOLERANCE_SECONDS = 0.05;
+
   private FfmpegArgs() {}
 
   /**
@@ -31,6 +42,7 @@ public final class FfmpegArgs {
       double segmentSeconds, SegmentFormat format, double partSeconds, List<Path> renditionDirs,
       List<Path> segmentLists) {
     String seg = String.format(Locale.ROOT, "%.3f", segmentSeconds);
+    String early = String.format(Locale.ROOT, "%.3f", EARLY_KEYFRAME_TOLERANCE_SECONDS);
     List<String> a = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "warning",
         "-fflags", "+genpts", "-f", "flv", "-i", "pipe:0"));
     if (partSeconds > 0) {
@@ -78,7 +90,7 @@ public final class FfmpegArgs {
         continue;
       }
       a.addAll(segmenter(format));
-      a.addAll(List.of("-f", "segment", "-segment_time", seg,
+      a.addAll(List.of("-f", "segment", "-segment_time", seg, "-segment_time_delta", early,
           "-segment_list", segmentLists.get(i).toString(), "-segment_list_type", "csv",
           "-reset_timestamps", "0", renditionDirs.get(i).resolve(format == SegmentFormat.FMP4 ? "%d.mp4" : "%d.ts")
               .toString()));

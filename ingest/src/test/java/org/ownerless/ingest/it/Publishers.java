@@ -21,6 +21,23 @@ final class Publishers {
         "-c:a", "aac", "-b:a", "64k", "-f", "flv", url));
   }
 
+  /**
+   * ffmpeg pushing a keyframe every two seconds, each stamped {@code earlyMs} before its instant and
+   * the frames between on time: the copy rendition's boundaries then fall a little after a keyframe,
+   * as with an encoder that stamps frames from a live clock.
+   */
+  static ExternalProcess ffmpegWithEarlyKeyframes(String url, int earlyMs, int seconds) throws IOException {
+    return ExternalProcess.start(List.of("ffmpeg", "-hide_banner", "-loglevel", "warning", "-nostdin", "-re",
+        "-f", "lavfi", "-i", "testsrc=size=320x180:rate=15",
+        "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
+        "-t", String.valueOf(seconds), "-pix_fmt", "yuv420p",
+        // Millisecond timestamps, and every 30th frame (the keyframes below) moved earlier.
+        "-vf", "settb=1/1000,setpts=PTS-" + earlyMs + "*gt(N\\,0)*eq(mod(N\\,30)\\,0)",
+        "-fps_mode", "passthrough", "-enc_time_base", "1:1000",
+        "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "30", "-keyint_min", "30",
+        "-sc_threshold", "0", "-c:a", "aac", "-b:a", "64k", "-f", "flv", url));
+  }
+
   /** GStreamer's rtmp2sink (gstreamer1.0-plugins-bad) pushing a live test pattern and tone. */
   static ExternalProcess gstreamer(String url, int width, int height, int seconds) throws IOException {
     return gstreamer("rtmp2sink", url, width, height, seconds);
