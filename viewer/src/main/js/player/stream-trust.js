@@ -117,6 +117,8 @@ export class StreamTrust {
       JSON_LIMIT,
       async (text, base) => {
         const candidate = await verifyManifest(text, expect);
+        const behind = behindHeld(candidate, r.tracker.last);
+        if (behind) throw new TrustError(Problem.STALE, behind);
         await this.acceptRoot(r, candidate, text, base, expect);
         servedBy = base;
         return candidate;
@@ -310,6 +312,18 @@ export class StreamTrust {
     }
     throw new UntrustedError(last ? last.message : `no origin for ${file}`, last?.problem ?? Problem.UNAVAILABLE);
   }
+}
+
+/**
+ * Why genuine root `n` is behind the root `held` this viewer accepted (an earlier epoch, or a smaller
+ * tree of the same one), else null. Its origin is behind — a mirror that has not caught up, or one
+ * replaying an old state: the two look the same, and either only costs time — so it is passed over
+ * as STALE (protocol §4.4.1) and the held root stays. Refused as a ROLLBACK instead, a relay one
+ * segment behind the node a viewer just lost would count as distrusted.
+ */
+function behindHeld(n, held) {
+  if (!held || !(n.epoch < held.epoch || (n.epoch === held.epoch && n.treeSize < held.treeSize))) return null;
+  return `behind: root ${n.epoch}-${n.treeSize}, this viewer holds ${held.epoch}-${held.treeSize}`;
 }
 
 /**
