@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.ownerless.ingest.flv.AacAudioConfig;
 import org.ownerless.ingest.flv.AudioTagHeader;
 import org.ownerless.ingest.flv.FlvFormatException;
 import org.ownerless.ingest.flv.FlvWriter;
@@ -50,6 +52,7 @@ public final class StreamTranscoder {
   private final Map<Integer, Set<String>> discontinuityPending = new HashMap<>();
   private volatile Progress progress = Progress.NONE;
   private final InputCadence cadence = new InputCadence();
+  private final AudioTimeline audioTimeline = new AudioTimeline();
   private final InputBitrate bitrate = new InputBitrate();
   private final KeyframeIntervalCheck keyframeCheck;
   private final RealtimeCheck realtimeCheck = new RealtimeCheck();
@@ -72,6 +75,7 @@ public final class StreamTranscoder {
       remux.waitForKeyframe();
       cadence.restart();
       bitrate.restart();
+      audioTimeline.restart();
     }
     listener.onPublisherChange(stream, true);
   }
@@ -192,16 +196,31 @@ public final class StreamTranscoder {
       throw new UnsupportedMediaException("audio format " + header.soundFormat() + " is not supported; publish AAC");
     }
     if (header.isSequenceHeader()) {
-      remux.audioSequenceHeader(ByteBufUtil.getBytes(payload));
+      byte[] tag = ByteBufUtil.getBytes(payload);
+      remux.audioSequenceHeader(tag);
+      audioTimeline.sampleRate(coreSampleRate(tag));
       return;
     }
     bitrate.add(timestamp, payload.readableBytes());
+    long stamp = audioTimeline.stamp(timestamp); // every frame counts, written or not
     if (run != null && remux.passesAudio()) {
-      enqueue(FlvWriter.TAG_AUDIO, timestamp, payload);
+      enqueue(FlvWriter.TAG_AUDIO, stamp, payload);
     }
   }
 
-  /**
+  /** The AAC core sample rate an audio sequence header (a whole tag body) gives; 0 if unreadable. */
+  private static int coreSampleRate(byte[] tag) {
+    if (tag.length <= 2) {
+      return 0;
+    }
+    try {
+      return AacAudioConfig.parse(Arrays.copyOfRange(tag, 2, tag.length)).coreSampleRate();
+    } catch (FlvFormatException e) {
+      return 0; // describeSource says so once, when it leaves the audio out
+    }
+  }
+
+    /**
    * The source copy can only be cut at the publisher's keyframes: while they are too far apart the
    * {@code src} rendition is encoded again with keyframes at the segment length, and copied again
    * once the publisher fixed it. The switch happens on this keyframe, so the new run starts here and
