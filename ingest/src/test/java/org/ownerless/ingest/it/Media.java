@@ -23,9 +23,16 @@ final class Media {
     return new VideoStream(s.path("codec_name").asText(), s.path("width").asInt(), s.path("height").asInt());
   }
 
-  /** Decodes every frame; returns ffmpeg's error output (empty when the file decodes cleanly). */
+  /**
+   * Decodes every frame; returns ffmpeg's error output (empty when the file decodes cleanly and its
+   * timestamps only go forward). The decoded frames keep the file's 90 kHz clock: by default ffmpeg
+   * would restamp video in 1/frame-rate units, and two frames a few ms apart — as a live publisher
+   * may send them, and the copy rendition keeps — would collide there as "non monotonically
+   * increasing dts" although the file's own are not.
+   */
   static String decodeErrors(Path file) throws IOException, InterruptedException {
-    return run(List.of("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(), "-f", "null", "-")).trim();
+    return run(List.of("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(), "-enc_time_base", "-1",
+        "-f", "null", "-")).trim();
   }
 
   private static String run(List<String> command) throws IOException, InterruptedException {
