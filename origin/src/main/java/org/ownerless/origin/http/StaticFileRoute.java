@@ -259,11 +259,14 @@ public final class StaticFileRoute implements HttpRoute {
         byte[] body = file.readAll(smallFiles);
         sent = ctx.writeAndFlush(complete(res, Unpooled.wrappedBuffer(body, (int) offset, (int) length)));
       } else if (ctx.pipeline().get(SslHandler.class) == null) {
-        // Plain TCP: the kernel copies file pages straight to the socket (sendfile).
+        // Plain TCP: the kernel copies file pages straight to the socket (sendfile), the head in
+        // the first full segment with them.
+        TcpCork.hold(ctx.channel());
         ctx.write(res);
         ctx.write(new DefaultFileRegion(file.channel(), offset, length));
         handedOff = true;
         sent = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        sent.addListener((ChannelFutureListener) f -> TcpCork.release(f.channel()));
       } else {
         // TLS must encrypt in user space; ChunkedWriteHandler reads a chunk only when the socket drains.
         ctx.write(res);
