@@ -63,6 +63,11 @@ export class StreamTrust {
       const now = Date.now();
       const a = await verifyAnnounce(text, this.address.pub, now);
       if (a.name !== this.address.name) throw new TrustError(Problem.WRONG_STREAM, `announce is for stream ${a.name}`);
+      const held = this.announceTracker.current;
+      // An older genuine announce: its origin is behind, as with an older root (behindHeld).
+      if (held && a.seq < held.seq) {
+        throw new TrustError(Problem.STALE, `behind: announce seq ${a.seq}, this viewer holds seq ${held.seq}`);
+      }
       this.announceTracker.accept(a, now);
       return this.announceTracker.current;
     });

@@ -145,7 +145,7 @@ test('a newer announce read in time keeps playback going past the first one’s 
   assert.equal(p.timers.at(-1).ms, ANNOUNCE_REFRESH_MS);
 });
 
-test('an origin rolled back to an older announce is refused; the newer one held stays in force', async (t) => {
+test('an origin rolled back to an older announce is passed over as behind; the newer one held stays in force', async (t) => {
   const served = { [A]: await announce(5, T0) };
   const p = player(t, served);
   await p.trust.loadAnnounce();
@@ -155,7 +155,7 @@ test('an origin rolled back to an older announce is refused; the newer one held 
   p.clock.now = T0 + 10_000;
   await p.follower.tick();
   assert.equal(p.trust.announce.seq, 5);
-  assert.deepEqual(refused, [`${A} ROLLBACK`, `${B} UNAVAILABLE`]);
+  assert.deepEqual(refused, [`${A} STALE`, `${B} UNAVAILABLE`]);
   assert.equal(p.heard.filter((h) => h.event === Events.ANNOUNCE_UPDATED).length, 0);
 });
 

@@ -1,7 +1,7 @@
-// An origin whose genuine root is older than the one this viewer holds is behind: a mirror that has
-// not caught up, or one replaying an old state. The viewer keeps its root, reads the next origin, and
-// reports the first as STALE — an origin that only costs time — never as a forgery (a ROLLBACK would
-// make a relay one segment behind a lost node count as distrusted).
+// An origin whose genuine root (or announce) is older than the one this viewer holds is behind: a
+// mirror that has not caught up, or one replaying an old state. The viewer keeps what it holds, reads
+// the next origin, and reports the first as STALE — an origin that only costs time — never as a
+// forgery (a ROLLBACK would make a relay one segment behind a lost node count as distrusted).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EventBus, Events } from '../../../main/js/player/events.js';
@@ -14,17 +14,26 @@ import { address, rootWithParts } from './parts-stream.js';
 const A = 'https://a.example/';
 const B = 'https://b.example/';
 
-/** Origins A (the hint) and B (in the announce), each serving `served[origin]` as src/manifest.json. */
-async function twoOrigins(t) {
-  const announce = announceBody(1);
+/** A signed announce of `seq`, live for another minute, listing origin B. */
+async function announceOf(seq) {
+  const announce = announceBody(seq);
   announce.issuedAtMs = Date.now() - 1000;
   announce.expiresAtMs = Date.now() + 60_000;
   announce.hints.origins = [B];
-  const announceText = await signText(announce);
+  return signText(announce);
+}
+
+/**
+ * Origins A (the hint) and B (in the announce), each serving `served[origin]` as src/manifest.json
+ * and `announces[origin]` (seq 1 at first) as announce.json.
+ */
+async function twoOrigins(t) {
+  const first = await announceOf(1);
+  const announces = { [A]: first, [B]: first };
   const served = { [A]: null, [B]: null };
   t.mock.method(globalThis, 'fetch', async (url) => {
     const base = url.startsWith(A) ? A : B;
-    if (url.endsWith('/announce.json')) return new Response(announceText);
+    if (url.endsWith('/announce.json')) return new Response(announces[base]);
     if (url.split('?')[0].endsWith('/src/manifest.json')) return new Response(served[base]);
     return new Response('gone', { status: 404 });
   });
@@ -34,7 +43,7 @@ async function twoOrigins(t) {
   const origins = new Origins(A, bus);
   const trust = new StreamTrust(address, origins, bus);
   await trust.loadAnnounce();
-  return { served, refused, origins, trust };
+  return { announces, served, refused, origins, trust };
 }
 
 test('an origin serving an older genuine root is passed over as STALE, and the next origin read', async (t) => {
@@ -89,4 +98,24 @@ test('a root of the size held is never behind: more parts are taken, other conte
     s.refused.map((r) => [r.origin, r.problem]),
     [[A, 'EQUIVOCATION']],
   );
+});
+
+test('an origin serving an older genuine announce is passed over as STALE, the newer one kept', async (t) => {
+  const s = await twoOrigins(t);
+  s.announces[A] = await announceOf(3);
+  s.announces[B] = await announceOf(3);
+  assert.equal((await s.trust.loadAnnounce()).seq, 3);
+
+  s.announces[A] = await announceOf(2); // a mirror that has not caught up
+  s.announces[B] = await announceOf(4);
+  assert.equal((await s.trust.loadAnnounce()).seq, 4);
+  assert.deepEqual(
+    s.refused.map((r) => [r.origin, r.problem, r.verdict]),
+    [[A, 'STALE', Verdict.ORIGIN_UNAVAILABLE]],
+  );
+  assert.match(s.refused[0].message, /behind: announce seq 2, this viewer holds seq 3/);
+
+  s.announces[B] = await announceOf(2);
+  await assert.rejects(s.trust.loadAnnounce(), (e) => e.problem === 'STALE');
+  assert.equal(s.trust.announceTracker.current.seq, 4);
 });
