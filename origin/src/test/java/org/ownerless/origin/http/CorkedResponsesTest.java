@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ownerless.origin.http.StreamTree.STREAM;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,16 +35,20 @@ class CorkedResponsesTest {
     new Random(7).nextBytes(content);
     tree.write("src/seg.ts", content);
     origin = RunningOrigin.serving(tree.streams);
+    long[] millis = new long[REQUESTS];
     try (RawClient c = RawClient.connect(origin.port)) {
-      long start = System.nanoTime();
       for (int i = 0; i < REQUESTS; i++) {
+        long start = System.nanoTime();
         RawClient.Response res = c.send(RawClient.get(STREAM + "src/seg.ts")).read();
+        millis[i] = (System.nanoTime() - start) / 1_000_000;
         assertThat(res.status()).isEqualTo(200);
         assertThat(res.body()).isEqualTo(content);
       }
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      // Held corks: at least 200 ms a response, 4 s in all. Loopback without them: tens of ms.
-      assertThat(millis).as("%d responses one after another", REQUESTS).isLessThan(REQUESTS * 200L / 2);
     }
+    // A held cork delays every response by at least 200 ms; on loopback without one they take a few
+    // ms. The median, so that a few responses slowed by a busy machine decide nothing.
+    Arrays.sort(millis);
+    assertThat(millis[REQUESTS / 2]).as("median ms of %d responses: %s", REQUESTS, Arrays.toString(millis))
+        .isLessThan(100);
   }
 }
