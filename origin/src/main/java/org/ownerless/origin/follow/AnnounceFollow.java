@@ -87,6 +87,12 @@ final class AnnounceFollow {
     Signed<StreamAnnounce> signed;
     try {
       signed = Verifier.verifyAnnounce(answer.body(), stream.creator(), now);
+      StreamAnnounce held = current;
+      if (held != null && signed.content().seq() < held.seq()) {
+        // Older than the one held: the upstream is behind, as with roots (RootFollow), not forging.
+        throw new FetchFailure(Problem.STALE, uri + ": behind: announce seq " + signed.content().seq()
+            + ", this follower holds seq " + held.seq());
+      }
       tracker.accept(signed, now);
     } catch (VerificationException e) {
       throw FetchFailure.refused(uri.toString(), e);

@@ -9,6 +9,7 @@ import org.ownerless.protocol.json.StrictJson;
 import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.model.ManifestRoot;
 import org.ownerless.protocol.model.StreamAnnounce;
+import org.ownerless.protocol.verify.Problem;
 import org.ownerless.protocol.verify.RootTracker;
 import org.ownerless.protocol.verify.Signed;
 import org.ownerless.protocol.verify.VerificationException;
@@ -100,6 +101,12 @@ final class RootFollow {
     Signed<ManifestRoot> newest = verify(answer.body(), announce, uri);
     ManifestRoot had = tracker.last().map(Signed::content).orElse(null);
     ManifestRoot n = newest.content();
+    if (had != null && (n.epoch() < had.epoch() || n.epoch() == had.epoch() && n.treeSize() < had.treeSize())) {
+      // Genuine but older than what is held: this upstream is behind (a mirror not caught up, or one
+      // replaying an old state; the same to a reader), not forging. Read elsewhere; report it STALE.
+      throw new FetchFailure(Problem.STALE, uri + ": behind: root " + n.epoch() + "-" + n.treeSize()
+          + ", this follower holds " + had.epoch() + "-" + had.treeSize());
+    }
     long from = had == null ? 0 : had.treeSize();
     long epoch = had == null ? n.epoch() : had.epoch();
     // Within the epoch the walk ends below the newest root; into the next one, where it says ours ended.

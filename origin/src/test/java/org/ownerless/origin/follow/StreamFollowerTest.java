@@ -74,13 +74,14 @@ class StreamFollowerTest {
   }
 
   @Test
-  void anOlderAnnounceAfterANewerOneIsARollback() throws Exception {
+  void anOlderAnnounceAfterANewerOneIsNeverTakenAndItsUpstreamIsBehind() throws Exception {
     long now = System.currentTimeMillis();
     creator.announce(StreamStatus.LIVE, now, Duration.ofHours(1));
     follower.pollAnnounce(url);
     creator.announce(StreamStatus.LIVE, now - 1000, Duration.ofHours(1));
     assertThatThrownBy(() -> follower.pollAnnounce(url)).isInstanceOf(FetchFailure.class)
-        .satisfies(e -> assertThat(((FetchFailure) e).problem()).isEqualTo(Problem.ROLLBACK));
+        .satisfies(e -> assertThat(((FetchFailure) e).problem()).isEqualTo(Problem.STALE))
+        .hasMessageContaining("behind: announce seq " + (now - 1000) + ", this follower holds seq " + now);
     assertThat(follower.announce().seq()).isEqualTo(now);
   }
 

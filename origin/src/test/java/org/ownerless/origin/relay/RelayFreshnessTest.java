@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.origin.follow.UpstreamChoice;
 import org.ownerless.origin.testing.SignedStreamFiles;
 import org.ownerless.origin.testing.TestUpstream;
+import org.ownerless.protocol.model.StreamStatus;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -50,6 +51,35 @@ class RelayFreshnessTest {
       creator.addSegment("src");
       await("size 9 from the live upstream").atMost(Duration.ofSeconds(10)).until(() -> relay.treeSize("src") == 9);
       // Being behind is not a failure of the stale mirror: it is simply not read.
+      assertThat(relay.failures("ROLLBACK")).isZero();
+    }
+  }
+
+  @Test
+  void anUpstreamThatFallsBehindWhatTheRelayHoldsIsPassedOverAsStaleNotRefused() throws Exception {
+    SignedStreamFiles creator = new SignedStreamFiles(tmp.resolve("live"), List.of("src"));
+    for (int i = 0; i < 3; i++) {
+      creator.addSegment("src");
+    }
+    Path frozen = tmp.resolve("frozen");
+    copyTree(creator.streamsDir, frozen); // size 3 and the first announce
+    creator.announce(StreamStatus.LIVE, System.currentTimeMillis() + 1000, Duration.ofHours(1)); // a higher seq
+    for (int i = 0; i < 5; i++) {
+      creator.addSegment("src");
+    }
+    Path mirrorDir = tmp.resolve("mirror");
+    copyTree(creator.streamsDir, mirrorDir);
+    try (TestUpstream mirror = new TestUpstream(mirrorDir);
+        TestUpstream live = new TestUpstream(creator.streamsDir);
+        RunningRelay relay = new RunningRelay(creator.stream, List.of(mirror.url(), live.url()), tmp.resolve("relay"),
+            64)) {
+      await("size 8 from the mirror").atMost(Duration.ofSeconds(20)).until(() -> relay.treeSize("src") == 8);
+      assertThat(relay.mirror.upstreams().current().toString()).startsWith(mirror.url());
+      copyTree(frozen, mirrorDir); // the mirror the relay reads goes back: an older announce and root
+      creator.addSegment("src");
+      await("size 9 from the live upstream").atMost(Duration.ofSeconds(20)).until(() -> relay.treeSize("src") == 9);
+      // Behind is reported as such; the older state was never taken (size 9 followed size 8).
+      assertThat(relay.failures("STALE")).isPositive();
       assertThat(relay.failures("ROLLBACK")).isZero();
     }
   }
