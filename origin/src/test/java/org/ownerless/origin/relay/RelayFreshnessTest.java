@@ -33,15 +33,8 @@ class RelayFreshnessTest {
   @Test
   void aStaleMirrorListedFirstDoesNotPinTheRelayToItsOldRoot() throws Exception {
     SignedStreamFiles creator = new SignedStreamFiles(tmp.resolve("live"), List.of("src"));
-    for (int i = 0; i < 3; i++) {
-      creator.addSegment("src");
-    }
     // The stale mirror keeps the genuine files of size 3 (announce included) and never updates.
-    Path frozen = tmp.resolve("frozen");
-    copyTree(creator.streamsDir, frozen);
-    for (int i = 0; i < 5; i++) {
-      creator.addSegment("src");
-    }
+    Path frozen = frozenAtThreeThenEight(creator, () -> {});
     try (TestUpstream stale = new TestUpstream(frozen);
         TestUpstream live = new TestUpstream(creator.streamsDir);
         RunningRelay relay = new RunningRelay(creator.stream, List.of(stale.url(), live.url()), tmp.resolve("relay"),
@@ -58,15 +51,9 @@ class RelayFreshnessTest {
   @Test
   void anUpstreamThatFallsBehindWhatTheRelayHoldsIsPassedOverAsStaleNotRefused() throws Exception {
     SignedStreamFiles creator = new SignedStreamFiles(tmp.resolve("live"), List.of("src"));
-    for (int i = 0; i < 3; i++) {
-      creator.addSegment("src");
-    }
-    Path frozen = tmp.resolve("frozen");
-    copyTree(creator.streamsDir, frozen); // size 3 and the first announce
-    creator.announce(StreamStatus.LIVE, System.currentTimeMillis() + 1000, Duration.ofHours(1)); // a higher seq
-    for (int i = 0; i < 5; i++) {
-      creator.addSegment("src");
-    }
+    // Size 3 and the first announce frozen; then a higher seq and size 8.
+    Path frozen = frozenAtThreeThenEight(creator,
+        () -> creator.announce(StreamStatus.LIVE, System.currentTimeMillis() + 1000, Duration.ofHours(1)));
     Path mirrorDir = tmp.resolve("mirror");
     copyTree(creator.streamsDir, mirrorDir);
     try (TestUpstream mirror = new TestUpstream(mirrorDir);
@@ -158,6 +145,28 @@ class RelayFreshnessTest {
     assertThat(messages.stream().filter(m -> m.startsWith("no upstream of"))).hasSize(1);
     assertThat(messages.stream().filter(m -> m.contains("failing:"))).hasSize(1);
     assertThat(messages.stream().filter(m -> m.contains("answers again"))).hasSize(1);
+  }
+
+  /** What {@link #frozenAtThreeThenEight} does between the copy and the five segments after it. */
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /**
+   * Publishes 3 segments, copies the creator's files as they are then to {@code tmp/frozen}, runs
+   * {@code between}, then publishes 5 more (size 8). Returns the copy.
+   */
+  private Path frozenAtThreeThenEight(SignedStreamFiles creator, Step between) throws Exception {
+    for (int i = 0; i < 3; i++) {
+      creator.addSegment("src");
+    }
+    Path frozen = tmp.resolve("frozen");
+    copyTree(creator.streamsDir, frozen);
+    between.run();
+    for (int i = 0; i < 5; i++) {
+      creator.addSegment("src");
+    }
+    return frozen;
   }
 
   private static void copyTree(Path from, Path to) throws Exception {
