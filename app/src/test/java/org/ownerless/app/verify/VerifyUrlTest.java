@@ -191,14 +191,17 @@ class VerifyUrlTest {
   }
 
   @Test
-  void anOlderManifestAfterANewerOneIsARollback() throws Exception {
+  void anOlderManifestAfterANewerOneFailsTheWatchAsBehind() throws Exception {
     byte[] older = Files.readAllBytes(data.resolve(base.substring(1) + "src/roots/1-8.json"));
     java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
     origin.override(base + "src/manifest.json", b -> served.incrementAndGet() <= 1 ? b : older);
     // Long enough for a second pass even on a cold, loaded JVM: the first verifies the 24 window segments.
     Run run = verify(url, "--watch", "--interval", "100ms", "--duration", "5s");
     assertThat(run.code()).as(run.out()).isEqualTo(1);
-    assertThat(run.out()).contains("FAIL src/manifest.json: ROLLBACK");
+    // The older root is never taken, and the origin that served it fails the run as behind (protocol
+    // §4.4.1: an older genuine root and a lagging mirror look the same to any reader).
+    assertThat(run.out()).contains("FAIL src/manifest.json: STALE")
+        .contains("behind: root 1-8, this follower holds 1-");
   }
 
   @Test
