@@ -145,9 +145,7 @@ public final class BlockingReloads implements AutoCloseable {
       }
       held--;
     }
-    if (r.release(reason)) {
-      releases.get(reason).increment();
-    }
+    r.release(reason, releases.get(reason)::increment);
   }
 
   private void poll() {

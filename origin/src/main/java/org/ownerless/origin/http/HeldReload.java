@@ -62,12 +62,14 @@ final class HeldReload {
   /**
    * Answers (unless the connection closed) and frees the request, once; false if already done. On the
    * event loop it answers at once, which keeps responses in request order when a pipelined request
-   * forces it; from elsewhere it is queued there.
+   * forces it; from elsewhere it is queued there. {@code counted} runs first, once: whoever has the
+   * answer also sees the release counted.
    */
-  boolean release(Reason reason) {
+  boolean release(Reason reason, Runnable counted) {
     if (!done.compareAndSet(false, true)) {
       return false;
     }
+    counted.run();
     ScheduledFuture<?> t = timeout;
     if (t != null) {
       t.cancel(false);
