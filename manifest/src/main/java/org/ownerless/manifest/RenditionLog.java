@@ -1,9 +1,11 @@
 package org.ownerless.manifest;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.ownerless.protocol.crypto.Digest;
 import org.ownerless.protocol.layout.StreamLayout;
 import org.ownerless.protocol.merkle.ConsistencyProof;
@@ -33,8 +35,14 @@ final class RenditionLog implements AutoCloseable {
   }
 
   static RenditionLog open(Path stateDir, String rendition, long epoch) throws IOException {
+    return open(stateDir, rendition, epoch, UnaryOperator.identity());
+  }
+
+  /** As {@link #open(Path, String, long)}, with the file's channel wrapped (tests: a failing disk). */
+  static RenditionLog open(Path stateDir, String rendition, long epoch, UnaryOperator<FileChannel> wrap)
+      throws IOException {
     List<SegmentEntry> recovered = new ArrayList<>();
-    SegmentLogFile file = SegmentLogFile.open(fileFor(stateDir, rendition, epoch), epoch, recovered);
+    SegmentLogFile file = SegmentLogFile.open(fileFor(stateDir, rendition, epoch), epoch, recovered, wrap);
     RenditionLog log = new RenditionLog(rendition, epoch, file);
     recovered.forEach(log::add);
     return log;
@@ -49,11 +57,41 @@ final class RenditionLog implements AutoCloseable {
 
   /** Makes {@code entry} (from {@link #next}) durable and part of the tree. */
   void append(SegmentEntry entry) throws IOException {
+    write(entry);
+    try {
+      force();
+    } catch (IOException e) {
+      dropWritten();
+      throw e;
+    }
+  }
+
+  /**
+   * Writes {@code entry} (from {@link #next}) to the file without forcing it and adds it to the tree,
+   * so its root can be signed while {@link #force} syncs the disk on another thread. Nothing naming it
+   * may be published before force returned; if force fails, {@link #dropWritten} takes it back.
+   */
+  void write(SegmentEntry entry) throws IOException {
     if (entry.index() != entries.size()) {
       throw new IllegalArgumentException("entry " + entry.index() + " does not extend a log of " + entries.size());
     }
-    file.append(entry);
+    file.write(entry);
     add(entry);
+  }
+
+  /**
+   * Makes the entry {@link #write} wrote durable. Touches the file only, so it may run on another
+   * thread while the tree is read; if it fails, the record is cut from the file and the caller
+   * must {@link #dropWritten} before anything else.
+   */
+  void force() throws IOException {
+    file.force();
+  }
+
+  /** Takes the newest entry, written but not made durable, out of the entries and the tree. */
+  void dropWritten() {
+    entries.remove(entries.size() - 1);
+    tree.truncate(entries.size());
   }
 
   private void add(SegmentEntry e) {

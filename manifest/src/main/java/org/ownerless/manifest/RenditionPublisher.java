@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import org.ownerless.protocol.io.AtomicFiles;
 import org.ownerless.protocol.ProtocolException;
 import org.ownerless.protocol.crypto.Digest;
@@ -31,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * Publishes one rendition in the order that keeps every reader consistent:
  * hash the finished segment (and publish its init section, if fMP4, under its content name, before
  * any root can name it) → move it into place under its final name → append its entry to the
- * durable log (forced to disk) → sign the new MANIFEST_ROOT and write it → only then rewrite the
- * playlist. A playlist therefore never lists an entry that the published manifest does not cover.
+ * durable log (forced to disk; the new MANIFEST_ROOT is signed meanwhile) → write the root → only
+ * then rewrite the playlist. A playlist therefore never lists an entry that the published manifest does not cover.
  */
 final class RenditionPublisher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RenditionPublisher.class);
@@ -102,12 +103,13 @@ final class RenditionPublisher implements AutoCloseable {
     SegmentEntry entry = rlog.next(sha256(segmentFile), size, durationUs, discontinuity, init);
     // In place before the log names it: after a crash the log never points at a missing file.
     AtomicFiles.publishMove(segmentFile, dir.resolve(entry.uri()));
-    rlog.append(entry);
-    playlist.observe(PlaylistEntry.of(entry));
-    if (ended) {
-      ended = false; // media again: the stream is live once more
+    if (lastPublishedSize == rlog.size()) {
+      appendSigningWhileSyncing(entry);
+    } else {
+      rlog.append(entry);
+      observe(entry);
+      publish();
     }
-    publish();
     applyRetention();
     try {
       partFiles.segmentPublished(entry.index());
@@ -180,13 +182,57 @@ final class RenditionPublisher implements AutoCloseable {
     return lastPublishedSize;
   }
 
+  /**
+   * The usual case, every root so far published: the entry is written to the log, and its root is
+   * signed while the disk syncs it; the root is written only once the entry is durable. If the sync
+   * fails, the entry is taken back out of the log as a failed append would be, and nothing is published.
+   */
+  private void appendSigningWhileSyncing(SegmentEntry entry) throws IOException {
+    rlog.write(entry);
+    Future<Void> durable = LogSyncs.start(rlog);
+    long size = rlog.size();
+    long from = lastPublishedSize;
+    ManifestRoot root = null;
+    byte[] signed = null;
+    RuntimeException signing = null;
+    try {
+      root = root(size, from, false);
+      signed = root.sign(signer).toCanonicalBytes();
+    } catch (RuntimeException e) {
+      signing = e; // thrown once the entry is durable: the next segment's root then covers it
+    }
+    try {
+      LogSyncs.await(durable);
+    } catch (IOException | RuntimeException e) {
+      rlog.dropWritten();
+      throw e;
+    }
+    observe(entry);
+    if (signing != null) {
+      throw signing;
+    }
+    writeRoot(root, from, signed);
+  }
+
+  /** The playlist learns of a durable entry; media again means the stream is live once more. */
+  private void observe(SegmentEntry entry) {
+    playlist.observe(PlaylistEntry.of(entry));
+    ended = false;
+  }
+
   private void publish() throws IOException {
     long size = rlog.size();
     publishMissingRoots(size);
     long from = size > lastPublishedSize ? lastPublishedSize : linkedFrom;
     ManifestRoot root = root(size, from);
+    writeRoot(root, from, root.sign(signer).toCanonicalBytes());
+  }
+
+  /** Writes a signed root (then the playlist it lists) as the newest, linked from the root at {@code from}. */
+  private void writeRoot(ManifestRoot root, long from, byte[] signed) throws IOException {
+    long size = root.treeSize();
     // Every published root stays fetchable by epoch and size, so a verifier that missed some can walk the chain.
-    AtomicFiles.publishLinked(rootFile(size), dir.resolve(StreamLayout.MANIFEST), root.sign(signer).toCanonicalBytes());
+    AtomicFiles.publishLinked(rootFile(size), dir.resolve(StreamLayout.MANIFEST), signed);
     linkedFrom = from;
     lastPublishedSize = size;
     List<PlaylistEntry> listed = new ArrayList<>();
@@ -218,8 +264,12 @@ final class RenditionPublisher implements AutoCloseable {
 
   /** The MANIFEST_ROOT of the log at {@code size}, proving consistency with the root at {@code from} (if any). */
   private ManifestRoot root(long size, long from) {
+    return root(size, from, ended);
+  }
+
+  private ManifestRoot root(long size, long from, boolean endedWindow) {
     List<SegmentEntry> window = rlog.tail(size,
-        ended ? ManifestRoot.MAX_WINDOW : LiveWindow.manifestWindow(config.playlistWindow()));
+        endedWindow ? ManifestRoot.MAX_WINDOW : LiveWindow.manifestWindow(config.playlistWindow()));
     ConsistencyProof proof = from >= 1 && from < size ? rlog.consistency(from, size) : null;
     return new ManifestRoot(signer.publicKey(), stream, rlog.rendition(), rlog.epoch(), size, rlog.rootHash(size),
         clock.nowMs(), window, rlog.frontier(size - window.size()), previous, proof);

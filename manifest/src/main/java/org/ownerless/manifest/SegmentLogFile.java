@@ -47,6 +47,8 @@ final class SegmentLogFile implements AutoCloseable {
   private final boolean tagged;
   // Where the last whole record ends: the next append goes here, whatever a failed one left behind.
   private long end;
+  // Where the record written but not yet forced ends; equal to end when there is none.
+  private long written;
 
   private SegmentLogFile(Path file, FileChannel channel, long epoch, boolean tagged, long end) {
     this.file = file;
@@ -54,6 +56,7 @@ final class SegmentLogFile implements AutoCloseable {
     this.epoch = epoch;
     this.tagged = tagged;
     this.end = end;
+    this.written = end;
   }
 
   /** A length-tagged record of a leaf input of {@code leafLength} bytes. */
@@ -182,6 +185,20 @@ final class SegmentLogFile implements AutoCloseable {
    * again before the exception leaves, so the caller may simply retry with the same or a later entry.
    */
   void append(SegmentEntry entry) throws IOException {
+    write(entry);
+    force();
+  }
+
+  /**
+   * Writes one entry after the last whole record without forcing it: {@link #force} must follow
+   * (on any thread, once) before the next write, and nothing may be published that names the entry
+   * until it returned. Lets the caller sign while the disk syncs. If the write fails, what it left is
+   * cut off before the exception leaves.
+   */
+  void write(SegmentEntry entry) throws IOException {
+    if (written != end) {
+      throw new IllegalStateException(file + ": a record is written but not yet forced");
+    }
     byte[] leaf = entry.leafInput();
     if (!tagged && entry.hasInit()) {
       throw new IOException(file + " was created before fMP4 support and holds TS segments only; start a new "
@@ -200,12 +217,26 @@ final class SegmentLogFile implements AutoCloseable {
       for (long pos = end; r.hasRemaining(); ) {
         pos += channel.write(r, pos);
       }
-      channel.force(false);
     } catch (IOException e) {
       cutBackTo(end, e);
       throw e;
     }
-    end += record;
+    written = end + record;
+  }
+
+  /**
+   * Forces the record {@link #write} wrote to disk (fdatasync). If that fails, the record is cut off
+   * again before the exception leaves, so the caller may retry with the same or a later entry.
+   */
+  void force() throws IOException {
+    try {
+      channel.force(false);
+    } catch (IOException e) {
+      written = end;
+      cutBackTo(end, e);
+      throw e;
+    }
+    end = written;
   }
 
   /**

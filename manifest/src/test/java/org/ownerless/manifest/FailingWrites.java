@@ -11,13 +11,18 @@ import java.nio.channels.WritableByteChannel;
 /**
  * A file channel that behaves like a disk filling up, when armed: a write stores at most
  * {@code bytesBeforeFull} bytes (the last free page) and the next fails with ENOSPC's message;
- * {@code truncateFails} makes cutting the file fail as well. Everything else goes to the real file.
+ * {@code truncateFails} makes cutting the file fail as well, {@code syncFails} forcing it to disk.
+ * Everything else goes to the real file.
  */
 final class FailingWrites extends FileChannel {
   private final FileChannel file;
   volatile boolean full;
   volatile int bytesBeforeFull;
   volatile boolean truncateFails;
+  /** Makes the next syncs fail as fdatasync does on a disk error (EIO). */
+  volatile boolean syncFails;
+  /** Runs at the start of every sync, on the thread that syncs. */
+  volatile Runnable beforeSync = () -> {};
 
   FailingWrites(FileChannel file) {
     this.file = file;
@@ -85,6 +90,10 @@ final class FailingWrites extends FileChannel {
 
   @Override
   public void force(boolean metaData) throws IOException {
+    beforeSync.run();
+    if (syncFails) {
+      throw new IOException("Input/output error");
+    }
     file.force(metaData);
   }
 

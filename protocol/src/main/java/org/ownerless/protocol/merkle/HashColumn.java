@@ -41,6 +41,11 @@ final class HashColumn {
     size++;
   }
 
+  /** Drops the hashes from {@code newSize} on; their slots are overwritten by later appends. */
+  void truncate(long newSize) {
+    size = newSize;
+  }
+
   Digest get(long index) {
     byte[] chunk = chunks.get(chunkIndex(index));
     int offset = slotOffset(index);

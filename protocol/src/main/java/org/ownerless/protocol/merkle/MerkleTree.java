@@ -52,6 +52,22 @@ public final class MerkleTree {
     }
   }
 
+  /**
+   * Forgets every leaf from {@code newSize} on: a tentative append (signed over while the log was
+   * syncing) whose record never became durable is taken back. The tree is then exactly the one
+   * those first leaves build.
+   */
+  public void truncate(long newSize) {
+    requireInRange("tree size", newSize, 0, size());
+    // Level h holds one node per complete block of 2^h leaves; a level with none (above 0) goes.
+    for (int level = levels.size() - 1; level > 0 && (newSize >>> level) == 0; level--) {
+      levels.remove(level);
+    }
+    for (int level = 0; level < levels.size(); level++) {
+      levels.get(level).truncate(newSize >>> level);
+    }
+  }
+
   public long size() {
     return levels.get(0).size();
   }

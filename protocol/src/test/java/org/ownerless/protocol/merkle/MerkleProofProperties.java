@@ -2,6 +2,7 @@ package org.ownerless.protocol.merkle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,6 +45,33 @@ class MerkleProofProperties {
         assertThat(proof.path()).isEqualTo(NaiveMerkle.proof(size1, leaves.subList(0, size2)));
       }
       assertThat(proof.verify(tree.rootHash(size1), root2)).as("%d -> %d", size1, size2).isTrue();
+    }
+  }
+
+  @Property(tries = 300)
+  void aTruncatedTreeGrownAgainIsTheTreeOfItsLeaves(
+      @ForAll @IntRange(min = 1, max = 300) int size, @ForAll long seed, @ForAll @IntRange(min = 0) int pick,
+      @ForAll @IntRange(min = 0, max = 70) int regrow) {
+    List<Digest> leaves = TestLeaves.random(size, seed);
+    MerkleTree tree = TestLeaves.treeOf(leaves);
+    int kept = pick % (size + 1);
+    tree.truncate(kept);
+    assertThat(tree.size()).isEqualTo(kept);
+    List<Digest> other = TestLeaves.random(regrow, ~seed);
+    other.forEach(tree::append);
+    List<Digest> expectedLeaves = new ArrayList<>(leaves.subList(0, kept));
+    expectedLeaves.addAll(other);
+    MerkleTree expected = TestLeaves.treeOf(expectedLeaves);
+    int n = expectedLeaves.size();
+    assertThat(tree.size()).isEqualTo(n);
+    for (int s = 0; s <= n; s++) {
+      assertThat(tree.rootHash(s)).as("root at %d", s).isEqualTo(expected.rootHash(s));
+      assertThat(tree.frontier(s)).as("frontier at %d", s).isEqualTo(expected.frontier(s));
+    }
+    if (n > 0) {
+      assertThat(tree.consistencyProof(kept == 0 ? 1 : kept, n).path())
+          .isEqualTo(expected.consistencyProof(kept == 0 ? 1 : kept, n).path());
+      assertThat(tree.inclusionProof(n - 1, n).path()).isEqualTo(expected.inclusionProof(n - 1, n).path());
     }
   }
 
