@@ -17,6 +17,7 @@ import {
   RootTracker,
   TrustError,
   isBehindLogs,
+  isEarlierLogState,
   isStale,
   verifyAnnounce,
   verifyManifest,
@@ -327,7 +328,7 @@ export class StreamTrust {
  * segment behind the node a viewer just lost would count as distrusted.
  */
 function behindHeld(n, held) {
-  if (!held || !(n.epoch < held.epoch || (n.epoch === held.epoch && n.treeSize < held.treeSize))) return null;
+  if (!held || !isEarlierLogState(n, held)) return null;
   return `behind: root ${n.epoch}-${n.treeSize}, this viewer holds ${held.epoch}-${held.treeSize}`;
 }
 

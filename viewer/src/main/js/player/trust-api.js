@@ -8,6 +8,7 @@ export {
   TrustError,
   checkSegment,
   isBehindLogs,
+  isEarlierLogState,
   isStale,
   verifyAnnounce,
   verifyManifest,

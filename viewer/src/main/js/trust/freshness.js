@@ -16,14 +16,20 @@ export function staleAfterMs(root) {
 }
 
 /**
- * The announce's `logs` entry for `root`'s rendition when `root` is behind it (an earlier epoch, or
- * the same epoch and a smaller tree): the creator signed that it had published more. Else null.
+ * Whether log state `a` ({epoch, treeSize}: a root, or an announce's `logs` entry) is earlier than
+ * `b`: an earlier epoch, or the same epoch and a smaller tree.
+ */
+export function isEarlierLogState(a, b) {
+  return a.epoch < b.epoch || (a.epoch === b.epoch && a.treeSize < b.treeSize);
+}
+
+/**
+ * The announce's `logs` entry for `root`'s rendition when `root` is behind it: the creator signed
+ * that it had published more. Else null.
  */
 export function isBehindLogs(root, announce) {
   const head = announce?.logs?.find((h) => h.rendition === root.rendition);
-  if (!head) return null;
-  const behind = root.epoch < head.epoch || (root.epoch === head.epoch && root.treeSize < head.treeSize);
-  return behind ? head : null;
+  return head && isEarlierLogState(root, head) ? head : null;
 }
 
 /**

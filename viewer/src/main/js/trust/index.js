@@ -49,4 +49,11 @@ export { sha256 } from './sha256.js';
 export { checkSegment, verifyPart, verifySegment } from './segment.js';
 export { MAX_PARTS, PartsOrder, partsOrder } from './parts.js';
 export { checkPlaylistItem, extinfMicros } from './playlist.js';
-export { isStale, isBehindLogs, staleAfterMs, MIN_STALE_AFTER_MS, STALE_AFTER_SEGMENTS } from './freshness.js';
+export {
+  isEarlierLogState,
+  isStale,
+  isBehindLogs,
+  staleAfterMs,
+  MIN_STALE_AFTER_MS,
+  STALE_AFTER_SEGMENTS,
+} from './freshness.js';

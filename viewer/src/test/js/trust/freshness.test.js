@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { isStale, staleAfterMs } from '../../../main/js/trust/freshness.js';
+import { isEarlierLogState, isStale, staleAfterMs } from '../../../main/js/trust/freshness.js';
 
 // The numbers of the Java FreshnessTest: the two implementations apply one rule (protocol §4.4.1).
 const root = (durationUs, timeMs = 1_764_000_020_000) => ({
@@ -51,4 +51,13 @@ test('logs entries of other renditions, or none, leave the timeMs rule alone', (
   assert.equal(isStale(r, other, r.timeMs), false);
   assert.equal(isStale(r, other, r.timeMs + 30001), true);
   assert.equal(isStale(r, withLogs([]), r.timeMs + 30000), false);
+});
+
+test('a log state is earlier by its epoch first, then by its tree size, never when equal', () => {
+  const s = (epoch, treeSize) => ({ epoch, treeSize });
+  assert.equal(isEarlierLogState(s(2, 9), s(2, 10)), true, 'same epoch, smaller tree');
+  assert.equal(isEarlierLogState(s(1, 500), s(2, 1)), true, 'earlier epoch, however large');
+  assert.equal(isEarlierLogState(s(2, 10), s(2, 10)), false, 'the same state');
+  assert.equal(isEarlierLogState(s(2, 11), s(2, 10)), false, 'a larger tree');
+  assert.equal(isEarlierLogState(s(3, 1), s(2, 500)), false, 'a later epoch, however small');
 });
