@@ -1,7 +1,6 @@
 package org.ownerless.manifest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
@@ -32,11 +31,7 @@ final class LogSyncs {
   /** Starts forcing what {@link RenditionLog#write} wrote to disk. */
   static Future<Void> start(RenditionLog log) {
     return SYNCS.submit(() -> {
-      try {
-        log.force();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      log.force();
       return null;
     });
   }
@@ -56,8 +51,8 @@ final class LogSyncs {
           interrupted = true;
         } catch (ExecutionException e) {
           Throwable cause = e.getCause();
-          if (cause instanceof UncheckedIOException u) {
-            throw u.getCause();
+          if (cause instanceof IOException io) {
+            throw io;
           }
           if (cause instanceof RuntimeException r) {
             throw r;
