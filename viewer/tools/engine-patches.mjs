@@ -1,8 +1,9 @@
 // The changes we make to the P2P engine's packages, applied as esbuild bundles them (tools/build.mjs):
 // the peer size bound below, the tracker client's prompt reconnect (tracker-reconnect-patch.mjs), its
 // extra announces while a viewer is alone in a swarm of others (lonely-reannounce-patch.mjs),
-// turns at HTTP for segments at the live edge (http-turn-patch.mjs), and hls.js taking the transmux
-// worker the page prestarted (hls-worker-patch.mjs).
+// turns at HTTP for segments at the live edge (http-turn-patch.mjs), the engine storing a segment a
+// viewer put together from its LL-HLS parts (seed-from-parts-patch.mjs), and hls.js taking the
+// transmux worker the page prestarted (hls-worker-patch.mjs).
 //
 // Why (p2p-media-loader-core 2.3.1): a peer answers a segment request with a SegmentData command declaring the segment's size, and
 // the engine (lib/p2p/peer.js) takes that size as the request's total: it then accepts chunks up to it
@@ -25,6 +26,12 @@ import { HLS_FILE, takePrestartedWorker } from './hls-worker-patch.mjs';
 import { WEBSOCKET_TRACKER_FILE, promptTrackerReconnect } from './tracker-reconnect-patch.mjs';
 import { HYBRID_LOADER_FILE, takeTurnsAtHttp } from './http-turn-patch.mjs';
 import { TRACKER_CLIENT_FILE, reannounceWhenLonely } from './lonely-reannounce-patch.mjs';
+import {
+  CORE_FILE,
+  SEGMENT_MANAGER_FILE,
+  followBlockingReloads,
+  storeSegmentsFromParts,
+} from './seed-from-parts-patch.mjs';
 
 export const PEER_FILE = /p2p-media-loader-core[\\/]lib[\\/]p2p[\\/]peer\.js$/;
 
@@ -65,5 +72,7 @@ export const enginePatches = {
     patch(HYBRID_LOADER_FILE, takeTurnsAtHttp);
     patch(HLS_FILE, takePrestartedWorker);
     patch(TRACKER_CLIENT_FILE, reannounceWhenLonely);
+    patch(CORE_FILE, storeSegmentsFromParts);
+    patch(SEGMENT_MANAGER_FILE, followBlockingReloads);
   },
 };

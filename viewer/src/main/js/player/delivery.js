@@ -15,9 +15,13 @@ import { PART_HOLD_BACK_TARGETS } from './playlists.js';
  * peers before it is fetchable for them at all. Distances never go below `minSyncSegments`
  * segments: hls.js cannot play inside the newest segment of a live playlist.
  *
- * A mode with `parts` plays LL-HLS parts when the stream signs them (Session lists them only then):
- * hls.js can then play inside the segment in progress, and the distance is set by the parts instead
- * (partDistance). Modes without `parts` never see a part, so `normal` is what it always was.
+ * A mode with `parts` splits its viewers when the stream signs LL-HLS parts: those at a place below
+ * `edgeShare` play the parts (Session lists them only for these), inside the segment in progress, at
+ * the part distance (partDistance); the others play whole segments over the rest of the spread. An
+ * edge viewer fetches every part from an origin, so it holds each segment the moment it completes and
+ * shares it whole (part-seeding.js): the viewers behind take it from peers at once, instead of waiting
+ * for one of them to fetch it over HTTP. Modes without `parts` never see a part, so `normal` is what
+ * it always was.
  */
 export const LATENCY_MODES = {
   low: {
@@ -32,7 +36,7 @@ export const LATENCY_MODES = {
     randomSeeding: false,
     p2pSeconds: 4,
     minSyncSegments: 2,
-    parts: { minSyncSeconds: 1 },
+    parts: { minSyncSeconds: 1, edgeShare: 0.25 },
   },
   normal: {
     syncSeconds: 4,
@@ -60,11 +64,14 @@ const STARTUP_SECONDS = 10;
 export function liveDistances(mode, segmentSeconds, place, partSeconds = 0) {
   const m = LATENCY_MODES[mode];
   const seg = Math.max(0.5, segmentSeconds);
-  const at = Math.min(Math.max(Number.isFinite(place) ? place : 0.5, 0), 1);
+  const at = placeIn(place);
+  const split = partSeconds > 0 && Boolean(m.parts);
+  // Behind the edge viewers, the whole-segment viewers spread over the mode's distances as usual.
+  const behind = split ? Math.max(0, at - m.parts.edgeShare) / (1 - m.parts.edgeShare) : at;
   const sync =
-    m.parts && partSeconds > 0
+    split && at < m.parts.edgeShare
       ? partDistance(m.parts, seg, partSeconds)
-      : Math.max(m.syncSeconds + Math.pow(at, m.skew) * m.spreadSeconds, m.minSyncSegments * seg);
+      : Math.max(m.syncSeconds + Math.pow(behind, m.skew) * m.spreadSeconds, m.minSyncSegments * seg);
   return {
     liveSyncDuration: Math.round(sync * 100) / 100,
     liveMaxLatencyDuration: Math.max(m.maxLatencySeconds, sync + 2 * seg),
@@ -82,16 +89,25 @@ export function liveDistances(mode, segmentSeconds, place, partSeconds = 0) {
   };
 }
 
+/** Whether a viewer at `place` in `mode` plays LL-HLS parts when the stream signs them. */
+export function playsParts(mode, place) {
+  const parts = LATENCY_MODES[mode].parts;
+  return Boolean(parts) && placeIn(place) < parts.edgeShare;
+}
+
+function placeIn(place) {
+  return Math.min(Math.max(Number.isFinite(place) ? place : 0.5, 0), 1);
+}
+
 /**
- * How far behind the newest part a viewer plays when the stream has parts: the playlist's
+ * How far behind the newest part an edge viewer plays when the stream has parts: the playlist's
  * PART-HOLD-BACK (3 part targets), but at least one segment plus one part, and at least
- * `minSyncSeconds`. Our playlists do not say CAN-BLOCK-RELOAD (playlists.js), so hls.js re-reads the
- * playlist about once a segment even where the origin holds the viewer's manifest request, and the
- * newest part it finds is up
- * to a part old; any closer and playback runs out of listed parts before the next read. With the
- * usual 1 s segments and 1/3–1/2 s parts that is 1.3–1.5 s, against 2–3 s without parts. No spread:
- * at this distance every viewer plays the segment in progress from its parts, which come from origins
- * only (peers exchange whole segments), so drawing viewers further back moves none onto peers.
+ * `minSyncSeconds` (measured before blocking reloads, when hls.js re-read the playlist about once a
+ * segment and any closer ran out of listed parts; kept, as the origin's hold and the viewer's own
+ * spacing of manifest requests still leave the newest part up to a part old). With the usual 1 s
+ * segments and 1/3–1/2 s parts that is 1.3–1.5 s, against 2–3 s without parts. No spread: at this
+ * distance every edge viewer plays the segment in progress from its parts, which come from origins
+ * only (peers exchange whole segments).
  */
 function partDistance(parts, seg, partSeconds) {
   return Math.max(parts.minSyncSeconds, PART_HOLD_BACK_TARGETS * partSeconds, seg + partSeconds);

@@ -19,6 +19,11 @@ export const Events = Object.freeze({
   ORIGIN_CHANGED: 'originChanged',
   /** A segment or LL-HLS part matched its signed entry: {url, bytes, source: 'http' | 'p2p' | 'player', part}. */
   SEGMENT_VERIFIED: 'segmentVerified',
+  /**
+   * A segment this viewer put together from the parts it played was handed to the P2P engine to
+   * share (part-seeding.js): {url, bytes, parts}.
+   */
+  SEGMENT_SEEDED: 'segmentSeeded',
   /** Media bytes arrived, verified or not yet: {bytes, source: 'http' | 'p2p'}. */
   BYTES_DOWNLOADED: 'bytesDownloaded',
   /** Bytes this viewer sent to a peer: {bytes}. */

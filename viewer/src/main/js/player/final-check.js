@@ -6,10 +6,12 @@
 //
 // An LL-HLS part (hls.js sets `context.part`) never goes near the engine: it is handed straight to
 // `DirectLoader` (the player's own loader, which fetches it from the origins in turn and verifies it),
-// so no part is looked up among peers or kept to be shared. The engine would send it there too, as it
-// knows no part URL, but that is its internal choice, and this must not depend on it.
+// so no part is looked up among peers. The engine would send it there too, as it knows no part URL,
+// but that is its internal choice, and this must not depend on it. A verified part's bytes are also
+// told to `onPart`, which joins a segment's parts to share the whole segment (part-seeding.js).
 
-export function verifiedFragmentLoaderClass(EngineFragmentLoader, verifier, DirectLoader) {
+/** `onPart(url, bytes)`: hears each part that verified, with bytes of its own (part-seeding.js). */
+export function verifiedFragmentLoaderClass(EngineFragmentLoader, verifier, DirectLoader, onPart = () => {}) {
   return class VerifiedFragmentLoader extends EngineFragmentLoader {
     constructor(hlsConfig) {
       super(hlsConfig);
@@ -23,6 +25,7 @@ export function verifiedFragmentLoaderClass(EngineFragmentLoader, verifier, Dire
         onSuccess: (response, loaderStats, ctx, details) => {
           verifier.verify(ctx.url, response.data, 'player').then((ok) => {
             if (ok) {
+              if (ctx.part) onPart(ctx.url, response.data);
               // hls.js transfers the buffer to its transmux worker, which empties it here; the P2P
               // engine keeps the same buffer to share with peers, so hls.js gets a copy.
               callbacks.onSuccess({ ...response, data: response.data.slice(0) }, loaderStats, ctx, details);

@@ -3,7 +3,7 @@
 // first root was read without any (a root signed between a segment's completion and the next
 // segment's first part lists none), so a mode that plays parts moves to the part distance.
 
-import { LATENCY_MODES, liveDistances } from './delivery.js';
+import { liveDistances, playsParts } from './delivery.js';
 import { partTargetUs } from './playlists.js';
 
 export class LiveDistance {
@@ -31,9 +31,9 @@ export class LiveDistance {
     return this.current;
   }
 
-  /** Whether the mode plays LL-HLS parts when the stream signs them (Session.listParts). */
+  /** Whether this viewer plays LL-HLS parts when the stream signs them (Session.listParts). */
   get playsParts() {
-    return Boolean(LATENCY_MODES[this.mode].parts);
+    return playsParts(this.mode, this.place);
   }
 }
 

@@ -20,6 +20,7 @@ export class Stats {
       verifiedSegments: 0,
       verifiedParts: 0,
       rejectedSegments: 0,
+      seededSegments: 0,
     };
     this.peers = new Set();
     this.state = 'loading';
@@ -47,6 +48,8 @@ export class Stats {
       this.counters.verifiedSegments++;
       if (part) this.counters.verifiedParts++;
     });
+    // Segments a viewer playing parts put together from them and shared (part-seeding.js).
+    bus.on(Events.SEGMENT_SEEDED, () => this.counters.seededSegments++);
     bus.on(Events.FILE_REFUSED, (r) => {
       if (r.kind === FileKind.SEGMENT) this.rejected(r);
     });

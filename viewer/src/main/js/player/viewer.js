@@ -14,6 +14,7 @@ import { EngineHttp } from './engine-http.js';
 import { verifiedFragmentLoaderClass } from './final-check.js';
 import { ownerlessLoaderClass } from './ownerless-loader.js';
 import { Origins } from './origins.js';
+import { PartSeeding } from './part-seeding.js';
 import { PlaybackState } from './playback-state.js';
 import { PlaybackWatch } from './playback-watch.js';
 import { SegmentVerifier } from './segment-verifier.js';
@@ -27,11 +28,15 @@ const HlsWithP2P = HlsJsP2PEngine.injectMixin(Hls);
 const DEFAULT_SEGMENT_SECONDS = 1;
 
 export class Viewer {
-  /** `early`: the page's EarlyFetches (early-fetches.js), if it started any. */
-  constructor({ pub, name, hint, video, latency, early = null }) {
+  /**
+   * `early`: the page's EarlyFetches (early-fetches.js), if it started any. `place`: where in its
+   * mode's spread this viewer plays, 0 (closest) to 1 (LATENCY_MODES); drawn at random when not given.
+   */
+  constructor({ pub, name, hint, video, latency, place = null, early = null }) {
     this.address = new StreamAddress(pub, name);
     this.video = video;
     this.requestedLatency = latency;
+    this.place = Number.isFinite(place) ? place : Math.random();
     this.bus = new EventBus();
     // Listeners first, so that they hear everything from the first fetch on.
     this.stats = new Stats(this.bus);
@@ -42,6 +47,7 @@ export class Viewer {
     this.verifier = new SegmentVerifier(this.address, this.trust, this.bus);
     this.session = new Session(this.address, this.origins, this.trust, this.verifier, this.bus);
     this.engineHttp = new EngineHttp(this.session, this.verifier);
+    this.seeding = new PartSeeding(this.address, this.trust, this.bus, (url, bytes) => this.storeSeeded(url, bytes));
     this.hls = null;
     this.watch = null;
     this.follower = new AnnounceFollower(this.trust, this.bus);
@@ -68,7 +74,7 @@ export class Viewer {
     }
     const { segmentSeconds, partSeconds } = await this.measure(announce);
     // Where this viewer sits in its mode's spread of distances, drawn once: see LATENCY_MODES.
-    this.distance = new LiveDistance(this.mode, segmentSeconds, Math.random(), partSeconds);
+    this.distance = new LiveDistance(this.mode, segmentSeconds, this.place, partSeconds);
     this.session.listParts = this.distance.playsParts;
     this.hls = this.createHls(announce);
     this.watch = new PlaybackWatch({
@@ -119,8 +125,20 @@ export class Viewer {
         onHlsJsCreated: (created) => this.bindEngine(created),
       },
     });
-    // Parts skip the engine's loader for ours (final-check.js): peers exchange whole segments only.
-    hls.config.fLoader = verifiedFragmentLoaderClass(hls.config.fLoader, this.verifier, hls.config.loader);
+    // Parts skip the engine's loader for ours (final-check.js): peers exchange whole segments only,
+    // which a viewer playing parts puts together from them and shares (part-seeding.js).
+    hls.config.fLoader = verifiedFragmentLoaderClass(
+      hls.config.fLoader,
+      this.verifier,
+      hls.config.loader,
+      (url, data) => this.seeding.partVerified(url, data),
+    );
+    // Heard after the engine's own handler, so the engine lists the playlist's segments by now.
+    hls.on(Hls.Events.LEVEL_UPDATED, (_, d) => {
+      const rendition = this.distance.playsParts ? this.renditionOf(hls.levels[d.level]) : null;
+      const root = rendition ? this.session.playlistRoots.get(rendition) : null;
+      if (root) void this.seeding.seed(rendition, root);
+    });
     hls.on(Hls.Events.LEVEL_SWITCHED, (_, d) => {
       // hls.js orders levels by bandwidth, not as the announce lists them: name them by their URL.
       this.bus.emit(Events.RENDITION_SWITCHED, { rendition: this.renditionOf(hls.levels[d.level]) });
@@ -155,6 +173,12 @@ export class Viewer {
     this.hls.config.liveSyncDuration = d.liveSyncDuration;
     this.hls.config.liveMaxLatencyDuration = d.liveMaxLatencyDuration;
     this.bus.emit(Events.LIVE_DISTANCE_DRAWN, { seconds: d.liveSyncDuration });
+  }
+
+  /** Hands a segment joined from verified parts to the P2P engine (tools/seed-from-parts-patch.mjs). */
+  async storeSeeded(url, bytes) {
+    const core = this.hls?.p2pEngine?.core;
+    return core?.storeVerifiedSegment ? core.storeVerifiedSegment(url, bytes) : 'unknown';
   }
 
   /** The P2P engine's own events, said again as the player's. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LATENCY_MODES, liveDistances, coreConfig } from '../../../main/js/player/delivery.js';
+import { LATENCY_MODES, liveDistances, coreConfig, playsParts } from '../../../main/js/player/delivery.js';
 
 const near = (a, b) => Math.abs(a - b) < 0.011;
 
@@ -90,8 +90,8 @@ test('the engine gets the windows and the signed trackers', () => {
   assert.deepEqual(c.validateHTTPSegment.httpTurn, d.httpTurn);
 });
 
-test('low with parts plays at the part distance: 3 part targets, a segment and a part, 1 s at least; no spread', () => {
-  for (const place of [0, 0.5, 1]) {
+test('low with parts plays at the part distance at the edge places: 3 part targets, a segment and a part, 1 s at least; no spread', () => {
+  for (const place of [0, 0.1, 0.249]) {
     // 1 s segments: one segment plus one part is the binding bound (playlists are re-read once a segment).
     assert.equal(liveDistances('low', 1, place, 0.5).liveSyncDuration, 1.5);
     assert.equal(liveDistances('low', 1, place, 1 / 3).liveSyncDuration, 1.33);
@@ -101,9 +101,22 @@ test('low with parts plays at the part distance: 3 part targets, a segment and a
     assert.equal(liveDistances('low', 1, place, 0.9).liveSyncDuration, 2.7);
     assert.ok(liveDistances('low', 1, place, 0.5).liveSyncDuration < liveDistances('low', 1, place).liveSyncDuration);
   }
-  const d = liveDistances('low', 2, 0.3, 0.5);
+  const d = liveDistances('low', 2, 0.2, 0.5);
   assert.equal(d.liveSyncDuration, 2.5, 'well inside the 2 segments low keeps without parts');
   assert.ok(d.liveMaxLatencyDuration > d.liveSyncDuration);
+});
+
+test('behind the edge places, low viewers of a stream with parts play whole segments over the whole spread', () => {
+  assert.equal(playsParts('low', 0.24), true);
+  assert.equal(playsParts('low', 0.25), false);
+  assert.equal(playsParts('normal', 0), false);
+  // The first place behind the edge is the spread's closest, the last its farthest.
+  assert.deepEqual(liveDistances('low', 1, 0.25, 0.5), liveDistances('low', 1, 0));
+  assert.deepEqual(liveDistances('low', 1, 1, 0.5), liveDistances('low', 1, 1));
+  assert.deepEqual(liveDistances('low', 1, 0.625, 0.5), liveDistances('low', 1, 0.5));
+  for (const place of [0.25, 0.5, 1]) {
+    assert.ok(liveDistances('low', 1, place, 0.5).liveSyncDuration >= 2, 'at least the two segments hls.js needs');
+  }
 });
 
 test('normal is never given parts: its distances ignore them', () => {

@@ -15,13 +15,13 @@ test('the part length of a root is its PART-TARGET, the longest part', () => {
   assert.equal(partSecondsOf(noParts), 0);
 });
 
-test('low moves to the part distance once, when a root first lists parts', () => {
-  const d = new LiveDistance('low', 1, 0.7);
+test('low at an edge place moves to the part distance once, when a root first lists parts', () => {
+  const d = new LiveDistance('low', 1, 0.1);
   assert.equal(d.playsParts, true);
-  assert.deepEqual(d.current, liveDistances('low', 1, 0.7));
+  assert.deepEqual(d.current, liveDistances('low', 1, 0.1));
   assert.equal(d.partsSeen(noParts), null);
   const moved = d.partsSeen(withParts(500_000));
-  assert.deepEqual(moved, liveDistances('low', 1, 0.7, 0.5));
+  assert.deepEqual(moved, liveDistances('low', 1, 0.1, 0.5));
   assert.equal(moved.liveSyncDuration, 1.5);
   assert.equal(d.partsSeen(withParts(300_000)), null, 'drawn once');
   assert.deepEqual(d.current, moved);
@@ -31,6 +31,14 @@ test('a distance drawn from a root with parts does not move again', () => {
   const d = new LiveDistance('low', 1, 0.2, 0.5);
   assert.equal(d.current.liveSyncDuration, 1.5);
   assert.equal(d.partsSeen(withParts(500_000)), null);
+});
+
+test('low behind the edge places plays whole segments and never moves to parts', () => {
+  const d = new LiveDistance('low', 1, 0.7);
+  assert.equal(d.playsParts, false);
+  assert.equal(d.partsSeen(withParts(500_000)), null);
+  assert.deepEqual(d.current, liveDistances('low', 1, 0.7));
+  assert.ok(d.current.liveSyncDuration >= 2);
 });
 
 test('normal never plays parts and never moves', () => {

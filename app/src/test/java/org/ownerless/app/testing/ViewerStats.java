@@ -6,7 +6,8 @@ import java.util.Set;
 
 /** window.ownerless.stats() of one viewer page, read through Playwright (missing numbers read as 0). */
 public record ViewerStats(String state, String message, long httpBytes, long p2pBytes, long verifiedSegments,
-    long verifiedParts, long rejectedSegments, long peers, double currentTime) {
+    long verifiedParts, long rejectedSegments, long peers, double currentTime, long seededSegments,
+    long uploadedBytes) {
 
   /** The states a viewer shows when it stopped trusting or playing the stream (player/playback-state.js). */
   public static final Set<String> ERROR_STATES = Set.of("untrusted", "failed", "expired");
@@ -23,7 +24,8 @@ public record ViewerStats(String state, String message, long httpBytes, long p2p
     return new ViewerStats(String.valueOf(m.get("state")), String.valueOf(m.get("message")), num(m, "httpBytes"),
         num(m, "p2pBytes"), num(m, "verifiedSegments"),
         num(m, "verifiedParts"), num(m, "rejectedSegments"), num(m, "peers"),
-        ((Number) m.getOrDefault("currentTime", 0)).doubleValue());
+        ((Number) m.getOrDefault("currentTime", 0)).doubleValue(), num(m, "seededSegments"),
+        num(m, "uploadedBytes"));
   }
 
   private static long num(Map<String, Object> m, String k) {

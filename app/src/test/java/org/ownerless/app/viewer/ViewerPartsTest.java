@@ -33,6 +33,12 @@ class ViewerPartsTest {
   /** The test publisher's 15 fps picture with a keyframe each second, so the copied rung cuts 1 s segments. */
   private static final int KEYFRAME_EVERY_SECOND = 15;
 
+  /** The closest place of the spread: a `low` viewer there plays parts (delivery.js edgeShare). */
+  private static final String EDGE = "?place=0";
+  /** The farthest: a `low` viewer there plays whole segments, even of a stream with parts. */
+  private static final String BEHIND = "?place=1";
+  private static final int SEGMENTS_MEASURED = 6;
+
   @TempDir static Path data;
   /** The node and the browser, opened once for all tests and closed in reverse order. */
   static final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -63,7 +69,7 @@ class ViewerPartsTest {
    */
   @Test
   void hlsJsReadsTheSignedPartsAsExtXPartLinesAndEverythingPlayedVerifies() throws Exception {
-    Page page = chromium.open(live.watchUrl());
+    Page page = chromium.open(live.watchUrl() + EDGE);
     ViewerStats s = Await.withoutErrorUntil(page, Duration.ofSeconds(60), "playing verified segments",
         x -> x.state().equals("playing") && x.verifiedSegments() >= 6 && x.currentTime() > 4);
     // What hls.js parsed from the playlists the viewer wrote, sampled over about ten playlist reloads:
@@ -95,7 +101,7 @@ class ViewerPartsTest {
    */
   @Test
   void withPartsTheViewerPlaysCloserToLiveThanLowWithoutParts() throws Exception {
-    Page page = chromium.open(live.watchUrl());
+    Page page = chromium.open(live.watchUrl() + EDGE);
     // Warm-up: hls.js starts further back and closes in at 1.1x speed (maxLiveSyncPlaybackRate).
     Await.withoutErrorUntil(page, Duration.ofSeconds(90), "playing for a while",
         x -> x.state().equals("playing") && x.currentTime() > 15);
@@ -114,6 +120,39 @@ class ViewerPartsTest {
         median(viewer), viewer, median(hlsJs), hlsJs);
     assertThat(((Number) target).doubleValue()).as("the drawn distance with parts").isLessThan(2.0);
     page.context().browser().close();
+  }
+
+  /**
+   * A viewer at the edge (parts) and one behind it (whole segments): the edge viewer joins each
+   * segment's verified parts, checks them against the signed segment and hands them to its P2P engine,
+   * and the viewer behind takes those segments from it. Measured past both viewers' start-up: without
+   * the seeding the edge viewer holds no new whole segment then (it plays parts, which peers never
+   * exchange), so the viewer behind fetches every new segment over HTTP.
+   */
+  @Test
+  void aViewerPlayingPartsSharesTheSegmentsItJoinedFromThemWithAViewerBehind() throws Exception {
+    Page edge = chromium.open(live.watchUrl() + EDGE);
+    Page behind = chromium.open(live.watchUrl() + BEHIND);
+    Await.withoutErrorUntil(edge, Duration.ofSeconds(60), "playing parts",
+        x -> x.state().equals("playing") && x.verifiedParts() >= 6);
+    // Past start-up (STARTUP_SECONDS in delivery.js), when a viewer fetches what it needs at once.
+    ViewerStats from = Await.withoutErrorUntil(behind, Duration.ofSeconds(90), "playing with its peer, past start-up",
+        x -> x.state().equals("playing") && x.peers() >= 1 && x.currentTime() > 14);
+    ViewerStats to = Await.withoutErrorUntil(behind, Duration.ofSeconds(60), SEGMENTS_MEASURED + " more segments",
+        x -> x.verifiedSegments() >= from.verifiedSegments() + SEGMENTS_MEASURED);
+    ViewerStats e = ViewerStats.of(edge);
+    long p2p = to.p2pBytes() - from.p2pBytes();
+    long http = to.httpBytes() - from.httpBytes();
+    double share = (double) p2p / Math.max(1, p2p + http);
+    System.out.printf("ViewerPartsTest seeding: edge seeded %d segments, uploaded %d bytes; behind, past start-up: "
+        + "%d bytes from peers, %d over HTTP (%.2f from peers), parts %d%n", e.seededSegments(), e.uploadedBytes(), p2p,
+        http, share, to.verifiedParts());
+    assertThat(e.seededSegments()).as("segments the edge viewer joined from parts and shared").isPositive();
+    assertThat(share).as("share of the new segments' bytes the viewer behind took from its peer").isGreaterThan(0.5);
+    assertThat(to.verifiedParts()).as("the viewer behind plays whole segments").isZero();
+    assertThat(e.rejectedSegments() + to.rejectedSegments()).isZero();
+    edge.context().browser().close();
+    behind.context().browser().close();
   }
 
   private static double median(List<Double> xs) {
