@@ -20,8 +20,10 @@ import { PART_HOLD_BACK_TARGETS } from './playlists.js';
  * the part distance (partDistance); the others play whole segments over the rest of the spread. An
  * edge viewer fetches every part from an origin, so it holds each segment the moment it completes and
  * shares it whole (part-seeding.js): the viewers behind take it from peers at once, instead of waiting
- * for one of them to fetch it over HTTP. Modes without `parts` never see a part, so `normal` is what
- * it always was.
+ * for one of them to fetch it over HTTP. So the whole-segment viewers of such a stream play closer
+ * (`parts.behind`: a narrower spread from a closer start, and a shorter urgent margin, as a peer has
+ * each new segment the moment it is signed).
+ * Modes without `parts` never see a part, so `normal` is what it always was.
  */
 export const LATENCY_MODES = {
   low: {
@@ -36,7 +38,7 @@ export const LATENCY_MODES = {
     randomSeeding: false,
     p2pSeconds: 4,
     minSyncSegments: 2,
-    parts: { minSyncSeconds: 1, edgeShare: 0.25 },
+    parts: { minSyncSeconds: 1, edgeShare: 0.25, behind: { syncSeconds: 2.1, spreadSeconds: 0.6, urgentSeconds: 0.6 } },
   },
   normal: {
     syncSeconds: 4,
@@ -68,10 +70,11 @@ export function liveDistances(mode, segmentSeconds, place, partSeconds = 0) {
   const split = partSeconds > 0 && Boolean(m.parts);
   // Behind the edge viewers, the whole-segment viewers spread over the mode's distances as usual.
   const behind = split ? Math.max(0, at - m.parts.edgeShare) / (1 - m.parts.edgeShare) : at;
+  const whole = split ? { ...m, ...m.parts.behind } : m;
   const sync =
     split && at < m.parts.edgeShare
       ? partDistance(m.parts, seg, partSeconds)
-      : Math.max(m.syncSeconds + Math.pow(behind, m.skew) * m.spreadSeconds, m.minSyncSegments * seg);
+      : Math.max(whole.syncSeconds + Math.pow(behind, m.skew) * whole.spreadSeconds, m.minSyncSegments * seg);
   return {
     liveSyncDuration: Math.round(sync * 100) / 100,
     liveMaxLatencyDuration: Math.max(m.maxLatencySeconds, sync + 2 * seg),
@@ -85,7 +88,11 @@ export function liveDistances(mode, segmentSeconds, place, partSeconds = 0) {
     // (random seeding) the whole P2P window, where now and then a viewer fetches a segment early.
     seedSeconds: m.randomSeeding ? Math.max(m.p2pSeconds, sync + seg) : Math.max(m.httpSeconds, seg),
     // Turns at HTTP inside the high-demand window (player/http-turn.js), none while starting up.
-    httpTurn: { urgentSeconds: m.urgentSeconds, tieBreakSeconds: m.tieBreakSeconds, startupSeconds: STARTUP_SECONDS },
+    httpTurn: {
+      urgentSeconds: whole.urgentSeconds,
+      tieBreakSeconds: m.tieBreakSeconds,
+      startupSeconds: STARTUP_SECONDS,
+    },
   };
 }
 

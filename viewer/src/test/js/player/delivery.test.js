@@ -110,10 +110,14 @@ test('behind the edge places, low viewers of a stream with parts play whole segm
   assert.equal(playsParts('low', 0.24), true);
   assert.equal(playsParts('low', 0.25), false);
   assert.equal(playsParts('normal', 0), false);
-  // The first place behind the edge is the spread's closest, the last its farthest.
-  assert.deepEqual(liveDistances('low', 1, 0.25, 0.5), liveDistances('low', 1, 0));
-  assert.deepEqual(liveDistances('low', 1, 1, 0.5), liveDistances('low', 1, 1));
-  assert.deepEqual(liveDistances('low', 1, 0.625, 0.5), liveDistances('low', 1, 0.5));
+  // The first place behind the edge is the spread's closest; the spread is narrower, as edge viewers
+  // seed each segment the moment it completes.
+  assert.equal(liveDistances('low', 1, 0.25, 0.5).liveSyncDuration, 2.1);
+  assert.equal(liveDistances('low', 1, 1, 0.5).liveSyncDuration, 2.7);
+  assert.equal(liveDistances('low', 1, 0.625, 0.5).liveSyncDuration, 2.4);
+  assert.equal(liveDistances('low', 1, 0.625, 0.5).httpTurn.urgentSeconds, 0.6, 'a peer has each segment at once');
+  assert.equal(liveDistances('low', 1, 0.625).httpTurn.urgentSeconds, 1);
+  assert.equal(liveDistances('low', 1, 1).liveSyncDuration, 3.5, 'without parts, the whole spread');
   for (const place of [0.25, 0.5, 1]) {
     assert.ok(liveDistances('low', 1, place, 0.5).liveSyncDuration >= 2, 'at least the two segments hls.js needs');
   }
