@@ -88,6 +88,9 @@ try {
       state: last?.state,
       httpBytes: (last?.httpBytes ?? 0) - (first?.httpBytes ?? 0),
       p2pBytes: (last?.p2pBytes ?? 0) - (first?.p2pBytes ?? 0),
+      uploadedBytes: (last?.uploadedBytes ?? 0) - (first?.uploadedBytes ?? 0),
+      // Segments a viewer playing LL-HLS parts joined from them and shared (player/part-seeding.js), since it started.
+      seededSegments: last?.seededSegments ?? 0,
       rejected: last?.rejectedSegments ?? 0,
       verified: last?.verifiedSegments ?? 0,
       targetLatency: last?.targetLatencySeconds ?? null,

@@ -5,7 +5,9 @@
 // "stored", "held" when the engine had it already, or "unknown" when it does not list it): stored under the same
 // swarm and segment ids the engine's loader uses, so it is announced to peers and served to them like
 // any other. The stream's loader (and with it the tracker client) is started if this viewer never
-// asked the engine for a whole segment before.
+// asked the engine for a whole segment before, and its peers are switched to the segment's stream if
+// they were another's: a viewer playing parts asks the engine for whole segments only at start-up,
+// often of another rendition, and its announcements would otherwise go to that rendition's swarm.
 //
 // Second, the hls.js side (p2p-media-loader-hlsjs 2.3.1, lib/segment-manager.js) finds the stream of
 // a reloaded playlist by the URL hls.js loaded it from. An LL-HLS playlist with CAN-BLOCK-RELOAD is
@@ -41,7 +43,14 @@ const METHOD = `    // ownerless: a verified segment this viewer put together fr
         if (!segment || !this.isSegmentLoadable(segmentRuntimeId))
             return "unknown";
         await this.initializeSegmentStorage();
-        this.getStreamHybridLoader(segment);
+        // As the loader's own loadSegment does when hls.js asks for a segment of another stream: its
+        // peers for the segment's stream (a rendition this viewer never asked the engine for) are the
+        // ones who must hear of it.
+        const loader = this.getStreamHybridLoader(segment);
+        if (loader.lastRequestedSegment.stream !== segment.stream) {
+            loader.p2pLoaders.changeCurrentLoader(segment.stream);
+            loader.lastRequestedSegment = segment;
+        }
         const config = segment.stream.type === "main" ? this.mainStreamConfig : this.secondaryStreamConfig;
         const swarmId = config.swarmId ?? this.manifestResponseUrl;
         const streamSwarmId = StreamUtils.getStreamSwarmId(swarmId, segment.stream);

@@ -27,6 +27,18 @@ test("it stores with the same arguments as the engine's loader does after a fetc
   assert.match(patched, /const swarmId = config\.swarmId \?\? this\.manifestResponseUrl;/);
 });
 
+test("it moves the loader's peers to the segment's stream, as the engine's own loadSegment does", () => {
+  const own = readFileSync(HYBRID, 'utf8');
+  assert.match(
+    own,
+    /if \(stream !== this\.lastRequestedSegment.stream\) \{[\s\S]*?this\.p2pLoaders\.changeCurrentLoader\(stream\);/,
+  );
+  assert.match(
+    patched,
+    /if \(loader\.lastRequestedSegment\.stream !== segment\.stream\) \{\s*loader\.p2pLoaders\.changeCurrentLoader\(segment\.stream\);\s*loader\.lastRequestedSegment = segment;/,
+  );
+});
+
 test('a changed engine fails the build, naming the patch to re-check', () => {
   assert.throws(() => storeSegmentsFromParts('class Core {}'), /re-check tools\/seed-from-parts-patch\.mjs/);
 });

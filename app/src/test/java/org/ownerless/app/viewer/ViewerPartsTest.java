@@ -135,18 +135,24 @@ class ViewerPartsTest {
     Page behind = chromium.open(live.watchUrl() + BEHIND);
     Await.withoutErrorUntil(edge, Duration.ofSeconds(60), "playing parts",
         x -> x.state().equals("playing") && x.verifiedParts() >= 6);
-    // Past start-up (STARTUP_SECONDS in delivery.js), when a viewer fetches what it needs at once.
-    ViewerStats from = Await.withoutErrorUntil(behind, Duration.ofSeconds(90), "playing with its peer, past start-up",
-        x -> x.state().equals("playing") && x.peers() >= 1 && x.currentTime() > 14);
+    ViewerStats playing = Await.withoutErrorUntil(behind, Duration.ofSeconds(60), "playing with its peer",
+        x -> x.state().equals("playing") && x.peers() >= 1);
+    // Past start-up (STARTUP_SECONDS in delivery.js: 10 s), when a viewer fetches what it needs at once.
+    // Counted in media played since it started playing: a viewer joining a stream that has run for a
+    // while starts at a currentTime of many seconds already.
+    ViewerStats from = Await.withoutErrorUntil(behind, Duration.ofSeconds(60), "past start-up",
+        x -> x.currentTime() > playing.currentTime() + 12);
     ViewerStats to = Await.withoutErrorUntil(behind, Duration.ofSeconds(60), SEGMENTS_MEASURED + " more segments",
         x -> x.verifiedSegments() >= from.verifiedSegments() + SEGMENTS_MEASURED);
     ViewerStats e = ViewerStats.of(edge);
     long p2p = to.p2pBytes() - from.p2pBytes();
     long http = to.httpBytes() - from.httpBytes();
     double share = (double) p2p / Math.max(1, p2p + http);
+    Object why = behind.evaluate("() => JSON.stringify({http: window.ownerless.stats().httpFetches,"
+        + " p2p: window.ownerless.stats().p2pTries, peers: window.ownerless.stats().peers})");
     System.out.printf("ViewerPartsTest seeding: edge seeded %d segments, uploaded %d bytes; behind, past start-up: "
-        + "%d bytes from peers, %d over HTTP (%.2f from peers), parts %d%n", e.seededSegments(), e.uploadedBytes(), p2p,
-        http, share, to.verifiedParts());
+        + "%d bytes from peers, %d over HTTP (%.2f from peers), parts %d; behind's fetches %s%n", e.seededSegments(),
+        e.uploadedBytes(), p2p, http, share, to.verifiedParts(), why);
     assertThat(e.seededSegments()).as("segments the edge viewer joined from parts and shared").isPositive();
     assertThat(share).as("share of the new segments' bytes the viewer behind took from its peer").isGreaterThan(0.5);
     assertThat(to.verifiedParts()).as("the viewer behind plays whole segments").isZero();
