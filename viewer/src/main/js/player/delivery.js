@@ -72,7 +72,7 @@ export function liveDistances(mode, segmentSeconds, place, partSeconds = 0) {
   const behind = split ? Math.max(0, at - m.parts.edgeShare) / (1 - m.parts.edgeShare) : at;
   const whole = split ? { ...m, ...m.parts.behind } : m;
   const sync =
-    split && at < m.parts.edgeShare
+    split && playsParts(mode, at)
       ? partDistance(m.parts, seg, partSeconds)
       : Math.max(whole.syncSeconds + Math.pow(behind, m.skew) * whole.spreadSeconds, m.minSyncSegments * seg);
   return {

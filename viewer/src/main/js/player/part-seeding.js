@@ -11,7 +11,8 @@
 // a part of, or whose parts were cut differently, is simply not seeded.
 
 import { Events } from './events.js';
-import { checkSegment } from './trust-api.js';
+import { evictOldest } from './evict-oldest.js';
+import { asUint8, checkSegment, concatBytes } from './trust-api.js';
 
 /** Verified part bytes kept for joining: three segments of 1/3 s parts, with room to spare. */
 const KEPT_PARTS = 24;
@@ -63,7 +64,7 @@ export class PartSeeding {
     const parts = this.trust.segmentParts(rendition, epoch, entry.index);
     const bytes = parts.map((p) => this.parts.get(this.address.segmentUrl(rendition, p.uri, epoch)));
     if (!parts.length || bytes.some((b) => !b)) return false;
-    const joined = join(bytes);
+    const joined = concatBytes(...bytes.map(asUint8));
     if (!(await checkSegment(entry, joined))) {
       this.done(url);
       return false;
@@ -81,22 +82,5 @@ export class PartSeeding {
   done(url) {
     this.seeded.add(url);
     evictOldest(this.seeded, KEPT_SEEDED);
-  }
-}
-
-function join(buffers) {
-  const out = new Uint8Array(buffers.reduce((sum, b) => sum + b.byteLength, 0));
-  let at = 0;
-  for (const b of buffers) {
-    out.set(new Uint8Array(b), at);
-    at += b.byteLength;
-  }
-  return out;
-}
-
-function evictOldest(collection, max) {
-  for (const key of collection.keys()) {
-    if (collection.size <= max) return;
-    collection.delete(key);
   }
 }

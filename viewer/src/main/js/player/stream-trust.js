@@ -23,6 +23,7 @@ import {
   verifyManifest,
 } from './trust-api.js';
 import { FileKind, fileRefused } from './trust-verdict.js';
+import { evictOldest } from './evict-oldest.js';
 
 /** Entries remembered per rendition: a bit more than one manifest window, older ones are not played. */
 const REMEMBERED_ENTRIES = 8192 + 64;
@@ -360,6 +361,3 @@ function rememberInit(r, epoch, needer) {
 }
 
 /** Drops the entries remembered first until at most `max` are left. */
-function evictOldest(map, max) {
-  while (map.size > max) map.delete(map.keys().next().value);
-}

@@ -4,7 +4,7 @@
 
 export { Problem, TrustError } from './problems.js';
 export { encodeBase64Url, decodeBase64Url } from './base64url.js';
-export { toHex, fromHex } from './bytes.js';
+export { toHex, fromHex, asUint8, concatBytes } from './bytes.js';
 export { parseStrictJson, MAX_BYTES, MAX_DEPTH, MAX_SAFE_INTEGER } from './strict-json.js';
 export { canonicalJson, canonicalJsonBytes } from './canonical-json.js';
 export {
