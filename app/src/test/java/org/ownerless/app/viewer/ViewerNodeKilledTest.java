@@ -49,6 +49,14 @@ class ViewerNodeKilledTest {
           s -> s.state().equals("playing") && s.verifiedSegments() >= 4 && s.currentTime() > 3);
       assertThat(ViewerTamperTest.currentOrigin(page)).isEqualTo(nodeBase(first));
 
+      // The relay follows the node a poll or more behind; under load that can be behind the viewer itself.
+      // The case is a viewer with somewhere to go: the relay holds at least 2 s past the viewer's playhead
+      // (1 s segments) before the node dies.
+      long needed = (long) Math.floor(before.currentTime()) + 3;
+      Awaitility.await("the relay mirroring 2 s past the viewer").atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> relayTreeSize(relay) >= needed);
+
       ManifestRoot atKill = manifest(first.streamUrl);
       first.kill();
       publisher.destroyForcibly().waitFor();
@@ -56,7 +64,7 @@ class ViewerNodeKilledTest {
       // What exists is what the relay mirrored; the viewer plays on from it, at most to its end.
       ViewerStats onRelay = Await.withoutErrorUntil(page, Duration.ofSeconds(45), "playing on from the relay",
           s -> relayUrl.equals(ViewerTamperTest.currentOrigin(page)) && s.currentTime() > before.currentTime() + 2);
-      long relayAtRestart = relay.mirror().published().get("src").treeSize();
+      long relayAtRestart = relayTreeSize(relay);
 
       try (NodeProcess second = NodeProcess.start(nodeData, first.httpPort(), first.rtmpPort(), "--origin", relayUrl)) {
         Process again = publish(second, "publisher-2.log");
@@ -78,7 +86,7 @@ class ViewerNodeKilledTest {
           // The relay tries its lost upstream again with back-off (at most 30 s apart), then follows on.
           Awaitility.await("the relay following the restarted node").atMost(Duration.ofSeconds(45))
               .pollInterval(Duration.ofMillis(250))
-              .until(() -> relay.mirror().published().get("src").treeSize() > relayAtRestart);
+              .until(() -> relayTreeSize(relay) > relayAtRestart);
         } finally {
           again.destroyForcibly().waitFor();
         }
@@ -98,6 +106,11 @@ class ViewerNodeKilledTest {
   private static List<String> refusals(Page page) {
     return (List<String>) page.evaluate(
         "() => window.ownerless.events().filter(e => e.kind === 'refused').map(e => e.text)");
+  }
+
+  private static long relayTreeSize(Relay relay) {
+    ManifestRoot src = relay.mirror().published().get("src");
+    return src == null ? 0 : src.treeSize();
   }
 
   private static String nodeBase(NodeProcess node) {
