@@ -4,13 +4,16 @@
 // from navigation start to the first video frame presented (requestVideoFrameCallback's first call),
 // the same hook on both pages.
 // Usage: node first-frame.mjs WATCH_URL RUNS VIEWER_DIR
-// FIRST_FRAME_PROFILE=1 also prints, for each page, what it fetched and when (ms from navigation start).
+// FIRST_FRAME_PROFILE=1 also prints, for each page, what it fetched and when (ms from navigation start),
+// and the video element's own steps (seeking, seeked, playing) with the media time of the first frame.
+// FIRST_FRAME_CPU_PROFILE=DIR writes each page's main-thread CPU profile (V8 sampler, 250 µs, from just
+// before navigation to the first frame) to DIR as a .cpuprofile (Chromium DevTools opens it).
 // FIRST_FRAME_RETURNING=1 measures a returning viewer: each browser opens the page once (not measured),
 // leaves it, and the second visit is measured, with what the first left in the browser's HTTP cache.
 // FIRST_FRAME_RTT_MS=N adds N ms to every request of both pages (Chromium's network emulation over CDP):
 // a viewer whose server is not on the same machine, where each request the page waits for costs a round trip.
 import { createServer } from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -31,6 +34,7 @@ const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
   '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns']
 const TIMEOUT_MS = 30000
 const profile = process.env.FIRST_FRAME_PROFILE === '1'
+const cpuProfileDir = process.env.FIRST_FRAME_CPU_PROFILE ?? ''
 const returning = process.env.FIRST_FRAME_RETURNING === '1'
 const rttMs = Number(process.env.FIRST_FRAME_RTT_MS ?? 0)
 if (!(rttMs >= 0 && rttMs <= 1000)) {
@@ -53,7 +57,7 @@ const stockUrl = `http://127.0.0.1:${server.address().port}/stock.html?src=${enc
 // marks (worker started, source buffers, appends) are for FIRST_FRAME_PROFILE only; same on both pages.
 const firstFrameHook = () => {
   window.firstFrame = { at: null, marks: [] }
-  const mark = (what) => window.firstFrame.marks.length < 60 && window.firstFrame.marks.push([what, performance.now()])
+  const mark = (what) => window.firstFrame.marks.length < 90 && window.firstFrame.marks.push([what, performance.now()])
   const NativeWorker = window.Worker
   window.Worker = class extends NativeWorker {
     constructor(...a) { mark('new Worker'); super(...a) }
@@ -75,11 +79,17 @@ const firstFrameHook = () => {
   }
   const append = SourceBuffer.prototype.appendBuffer
   SourceBuffer.prototype.appendBuffer = function (data) { mark(`append ${data.byteLength} B`); return append.call(this, data) }
+  // The media element's own steps: where the player seeks to, and when the element has data there.
+  for (const type of ['seeking', 'seeked', 'loadeddata', 'canplay', 'playing', 'waiting']) {
+    document.addEventListener(type, (e) => {
+      if (e.target instanceof HTMLVideoElement) mark(`video ${type} at ${e.target.currentTime.toFixed(2)} s`)
+    }, true)
+  }
   document.addEventListener('loadstart', (e) => {
     const v = e.target
     if (!(v instanceof HTMLVideoElement) || window.firstFrame.armed) return
     window.firstFrame.armed = true
-    v.requestVideoFrameCallback(() => { window.firstFrame.at ??= performance.now() })
+    v.requestVideoFrameCallback((now, meta) => { window.firstFrame.at ??= performance.now(); mark(`first frame, media time ${meta.mediaTime.toFixed(2)} s`) })
   }, true)
 }
 
@@ -103,8 +113,21 @@ async function firstFrameMs(url) {
       await page.goto('about:blank')
       await browserSettled(profileDir)
     }
+    const cpu = cpuProfileDir ? await context.newCDPSession(page) : null
+    if (cpu) {
+      await cpu.send('Profiler.enable')
+      await cpu.send('Profiler.setSamplingInterval', { interval: 250 })
+      await cpu.send('Profiler.start')
+    }
     await page.goto(url, { waitUntil: 'commit' })
     const at = await frameAt(page)
+    if (cpu) {
+      const { profile: cpuProfile } = await cpu.send('Profiler.stop')
+      const navStartEpochMs = await page.evaluate(() => performance.timeOrigin)
+      const file = join(cpuProfileDir, `${url.includes('/watch/') ? 'watch' : 'stock'}-${Date.now()}.cpuprofile`)
+      writeFileSync(file, JSON.stringify({ ...cpuProfile, navStartEpochMs, firstFrameMs: at }))
+      console.log(`  CPU profile: ${file}`)
+    }
     if (at != null && profile) console.log(`  ${url.split('?')[0]}: frame at ${at} ms\n${await page.evaluate(timeline)}`)
     return at
   } finally {

@@ -9,6 +9,8 @@ import { enginePatches } from './engine-patches.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where watch.html gets the player's modulepreload links (preloadPlayerCode). */
 const PRELOAD_MARKER = '<!--ownerless:preload-->';
+/** Followed by the player's file name and `-->`: read by ViewerAssets.playerPreload. */
+const PLAYER_CODE_MARKER = '<!--ownerless:player-code ';
 const out = process.argv[2];
 if (!out) {
   console.error('usage: node tools/build.mjs OUT_DIR');
@@ -74,7 +76,9 @@ function outputOf(outputs, source) {
  * first requests. The page names the modules both import as modulepreload links, so that they load
  * with main.js rather than one after the other. Not the player's own file: the browser compiles a
  * preloaded module at once, and compiling hls.js before main.js ran held the page's first requests
- * back (bench/first-frame.sh).
+ * back (bench/first-frame.sh). The page names that file in a comment instead (PLAYER_CODE_MARKER), for
+ * a server that puts the page's first files into it (the node's WatchRoute): such a page sends no early
+ * requests, so it preloads the player as well.
  */
 function preloadPlayerCode(metafile, page) {
   const outputs = metafile.outputs;
@@ -87,6 +91,7 @@ function preloadPlayerCode(metafile, page) {
   const links = [...new Set(files)].map((f) => `<link rel="modulepreload" href="${basename(f)}" />`);
   const html = readFileSync(page, 'utf8');
   if (!html.includes(PRELOAD_MARKER)) throw new Error(`build: ${page} has no ${PRELOAD_MARKER}`);
+  links.push(`${PLAYER_CODE_MARKER}${basename(player)}-->`);
   writeFileSync(page, html.replace(PRELOAD_MARKER, links.join('\n    ')));
 }
 

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ownerless.protocol.io.AtomicFiles;
 
 /**
@@ -22,7 +24,21 @@ public final class ViewerAssets {
   /** Where a server that carries the stream puts its first signed files into the watch page. */
   public static final String FIRST_BYTES_MARKER = "<!--ownerless:first-bytes-->";
 
+  /** Where the build names the player's own file (watch.js's chunk: hls.js, the engine, the verifier). */
+  private static final Pattern PLAYER_CODE = Pattern.compile("<!--ownerless:player-code ([A-Za-z0-9_-]{1,64}\\.js)-->");
+
   private ViewerAssets() {}
+
+  /**
+   * {@code html} (the watch page or a part of it) with the build's note of the player's own file turned
+   * into a modulepreload link for it, in the same place: after the modules main.js needs. Only for a
+   * page that carries its first files: a page without them sends its first requests from main.js, and a
+   * preloaded player, compiled as soon as it arrives, would hold those back.
+   */
+  public static String withPlayerPreload(String html) {
+    Matcher m = PLAYER_CODE.matcher(html);
+    return m.find() ? m.replaceFirst("<link rel=\"modulepreload\" href=\"$1\" />") : html;
+  }
 
   /** Names of the packaged files (from the list the build writes beside them). */
   public static List<String> names() {

@@ -28,6 +28,10 @@ public final class WatchRoute implements HttpRoute {
   private static final Pattern PATH = Pattern.compile("/watch/[A-Za-z0-9_-]{43}/[A-Za-z0-9][A-Za-z0-9_-]{0,63}/?");
   private final byte[] pageHead;
   private final byte[] pageRest;
+  // The same, with the player's code preloaded, for a page that carries its first files: it sends no
+  // request before the player runs, so the player's code may load (and compile) with the page instead of
+  // after main.js asked for it.
+  private final byte[] pageRestPreloading;
   private final String onlyStream;
   private final FirstBytes firstBytes;
 
@@ -43,7 +47,9 @@ public final class WatchRoute implements HttpRoute {
       throw new IllegalStateException("the packaged watch page has no " + ViewerAssets.FIRST_BYTES_MARKER);
     }
     this.pageHead = page.substring(0, at).getBytes(StandardCharsets.UTF_8);
-    this.pageRest = page.substring(at + ViewerAssets.FIRST_BYTES_MARKER.length()).getBytes(StandardCharsets.UTF_8);
+    String rest = page.substring(at + ViewerAssets.FIRST_BYTES_MARKER.length());
+    this.pageRest = rest.getBytes(StandardCharsets.UTF_8);
+    this.pageRestPreloading = ViewerAssets.withPlayerPreload(rest).getBytes(StandardCharsets.UTF_8);
     this.onlyStream = onlyStream;
     this.firstBytes = streamsRoot == null ? null : new FirstBytes(streamsRoot);
   }
@@ -64,7 +70,7 @@ public final class WatchRoute implements HttpRoute {
     byte[] files = firstBytes == null ? new byte[0]
         : firstBytes.elementFor(stream[0], stream[1]).getBytes(StandardCharsets.UTF_8);
     FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-        Unpooled.wrappedBuffer(pageHead, files, pageRest));
+        Unpooled.wrappedBuffer(pageHead, files, files.length == 0 ? pageRest : pageRestPreloading));
     res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
     res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
     ViewerPageHeaders.ALL.forEach(res.headers()::set);

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ownerless.app.testing.Await;
 import org.ownerless.app.testing.Chromium;
+import org.ownerless.app.testing.Http;
 import org.ownerless.app.testing.LiveNode;
 import org.ownerless.app.testing.LiveViewing;
 import org.ownerless.app.testing.ViewerStats;
@@ -95,6 +99,27 @@ class ViewerStartupTest {
     List<String> beforeFirstSegment = streamRequests.subList(0, firstSegment(streamRequests));
     assertThat(beforeFirstSegment).as("asked for before the first segment: " + streamRequests)
         .noneMatch(u -> u.endsWith("/announce.json") || u.endsWith("/manifest.json"));
+  }
+
+  @Test
+  void thePageTheNodeServesLoadsThePlayersCodeWithThePageNotOnceMainJsRan() throws Exception {
+    // The player is what main.js imports; main.js starts the transmux worker just before it does.
+    Matcher imported = Pattern.compile("import\\(\"\\./([A-Za-z0-9_-]+\\.js)\"\\)")
+        .matcher(Http.text(URI.create(live.watchUrl()).resolve("/viewer/viewer.js").toString()));
+    assertThat(imported.find()).as("viewer.js imports the player").isTrue();
+    String player = "/viewer/" + imported.group(1);
+    Page page = chromium.newViewer();
+    page.addInitScript(RECORD_STARTUP);
+    page.navigate(live.watchUrl());
+    awaitPlaying(page);
+
+    Object asked = page.evaluate("(p) => performance.getEntriesByType('resource')"
+        + ".filter(e => new URL(e.name).pathname === p).map(e => e.startTime)", player);
+    Object workerAt = page.evaluate("() => window.__startup.startedAt[0]");
+    assertThat((List<?>) asked).as("%s asked for once", player).hasSize(1);
+    assertThat(((Number) ((List<?>) asked).get(0)).doubleValue())
+        .as("%s asked for (ms) before main.js ran (worker started at %s ms)", player, workerAt)
+        .isLessThan(((Number) workerAt).doubleValue());
   }
 
   @Test
