@@ -111,6 +111,10 @@ export class Viewer {
       maxLiveSyncPlaybackRate: 1.1,
       maxBufferLength: 12,
       backBufferLength: 30,
+      // Ask for the first segment as soon as its playlist is written: without this hls.js waits for the
+      // <video>'s MediaSource to open (tens of ms after the verified playlist here) and then for its next
+      // 100 ms tick (bench/first-frame.sh: the first segment was asked for ~90 ms after its playlist).
+      startFragPrefetch: true,
       manifestLoadPolicy: retries(2),
       playlistLoadPolicy: retries(4),
       fragLoadPolicy: retries(6),

@@ -73,10 +73,7 @@ class ViewerStartupTest {
 
   @Test
   void hlsJsTransmuxesInTheWorkerThePageStartedAndStartsNoOtherOne() throws Exception {
-    Page page = chromium.newViewer();
-    page.addInitScript(RECORD_STARTUP);
-    page.navigate(live.watchUrl());
-    awaitPlaying(page);
+    Page page = playingWith(RECORD_STARTUP);
 
     Object startup = page.evaluate("() => window.__startup");
     System.out.println("start-up: " + startup);
@@ -108,10 +105,7 @@ class ViewerStartupTest {
         .matcher(Http.text(URI.create(live.watchUrl()).resolve("/viewer/viewer.js").toString()));
     assertThat(imported.find()).as("viewer.js imports the player").isTrue();
     String player = "/viewer/" + imported.group(1);
-    Page page = chromium.newViewer();
-    page.addInitScript(RECORD_STARTUP);
-    page.navigate(live.watchUrl());
-    awaitPlaying(page);
+    Page page = playingWith(RECORD_STARTUP);
 
     Object asked = page.evaluate("(p) => performance.getEntriesByType('resource')"
         + ".filter(e => new URL(e.name).pathname === p).map(e => e.startTime)", player);
@@ -120,6 +114,31 @@ class ViewerStartupTest {
     assertThat(((Number) ((List<?>) asked).get(0)).doubleValue())
         .as("%s asked for (ms) before main.js ran (worker started at %s ms)", player, workerAt)
         .isLessThan(((Number) workerAt).doubleValue());
+  }
+
+  /** Holds every MediaSource's `sourceopen` listeners back 1.5 s, and records when they were let run. */
+  private static final String SLOW_SOURCE_OPEN = """
+      window.__sourceOpenAt = null;
+      const add = MediaSource.prototype.addEventListener;
+      MediaSource.prototype.addEventListener = function (type, listener, ...rest) {
+        if (type !== 'sourceopen') return add.call(this, type, listener, ...rest);
+        return add.call(this, type, (e) => setTimeout(() => {
+          window.__sourceOpenAt ??= performance.now();
+          listener.call(this, e);
+        }, 1500), ...rest);
+      };
+      """;
+
+  @Test
+  void theFirstSegmentIsAskedForWhileTheVideoIsStillOpeningItsMediaSource() throws Exception {
+    Page page = playingWith(SLOW_SOURCE_OPEN);
+
+    Object firstSegmentAt = page.evaluate("() => performance.getEntriesByType('resource')"
+        + ".filter(e => new URL(e.name).pathname.endsWith('.ts')).map(e => e.startTime).sort((a, b) => a - b)[0]");
+    Object sourceOpenAt = page.evaluate("() => window.__sourceOpenAt");
+    assertThat(((Number) firstSegmentAt).doubleValue())
+        .as("first segment asked for at %s ms, MediaSource open at %s ms", firstSegmentAt, sourceOpenAt)
+        .isLessThan(((Number) sourceOpenAt).doubleValue());
   }
 
   @Test
@@ -136,6 +155,15 @@ class ViewerStartupTest {
         .as("the node was asked for the announce itself: " + streamRequests)
         .anyMatch(u -> u.endsWith("/announce.json"));
     assertThat(s.rejectedSegments()).isZero();
+  }
+
+  /** A new viewer page that ran {@code initScript} before the page's own, once it plays. */
+  private static Page playingWith(String initScript) throws Exception {
+    Page page = chromium.newViewer();
+    page.addInitScript(initScript);
+    page.navigate(live.watchUrl());
+    awaitPlaying(page);
+    return page;
   }
 
   private static ViewerStats awaitPlaying(Page page) throws Exception {
