@@ -123,9 +123,8 @@ async function firstFrameMs(url) {
     const at = await frameAt(page)
     if (cpu) {
       const { profile: cpuProfile } = await cpu.send('Profiler.stop')
-      const navStartEpochMs = await page.evaluate(() => performance.timeOrigin)
       const file = join(cpuProfileDir, `${url.includes('/watch/') ? 'watch' : 'stock'}-${Date.now()}.cpuprofile`)
-      writeFileSync(file, JSON.stringify({ ...cpuProfile, navStartEpochMs, firstFrameMs: at }))
+      writeFileSync(file, JSON.stringify({ ...cpuProfile, firstFrameMs: at }))
       console.log(`  CPU profile: ${file}`)
     }
     if (at != null && profile) console.log(`  ${url.split('?')[0]}: frame at ${at} ms\n${await page.evaluate(timeline)}`)

@@ -9,7 +9,7 @@ import { enginePatches } from './engine-patches.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where watch.html gets the player's modulepreload links (preloadPlayerCode). */
 const PRELOAD_MARKER = '<!--ownerless:preload-->';
-/** Followed by the player's file name and `-->`: read by ViewerAssets.playerPreload. */
+/** Followed by the player's file name and `-->`: read by ViewerAssets.withPlayerPreload. */
 const PLAYER_CODE_MARKER = '<!--ownerless:player-code ';
 const out = process.argv[2];
 if (!out) {
