@@ -359,5 +359,3 @@ function rememberInit(r, epoch, needer) {
   r.entries.delete(key);
   r.entries.set(key, { ...needer.init, durationUs });
 }
-
-/** Drops the entries remembered first until at most `max` are left. */

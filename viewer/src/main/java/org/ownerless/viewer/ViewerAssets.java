@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ownerless.protocol.io.AtomicFiles;
 
@@ -36,8 +35,7 @@ public final class ViewerAssets {
    * preloaded player, compiled as soon as it arrives, would hold those back.
    */
   public static String withPlayerPreload(String html) {
-    Matcher m = PLAYER_CODE.matcher(html);
-    return m.find() ? m.replaceFirst("<link rel=\"modulepreload\" href=\"$1\" />") : html;
+    return PLAYER_CODE.matcher(html).replaceFirst("<link rel=\"modulepreload\" href=\"$1\" />");
   }
 
   /** Names of the packaged files (from the list the build writes beside them). */
