@@ -5,7 +5,8 @@
 // the same hook on both pages.
 // Usage: node first-frame.mjs WATCH_URL RUNS VIEWER_DIR
 // FIRST_FRAME_PROFILE=1 also prints, for each page, what it fetched and when (ms from navigation start),
-// and the video element's own steps (seeking, seeked, playing) with the media time of the first frame.
+// the video element's own steps (seeking, seeked, playing) with the media time of the first frame, and
+// after each append the media time ranges its SourceBuffer then holds.
 // FIRST_FRAME_CPU_PROFILE=DIR writes each page's main-thread CPU profile (V8 sampler, 250 µs, from just
 // before navigation to the first frame) to DIR as a .cpuprofile (Chromium DevTools opens it).
 // FIRST_FRAME_RETURNING=1 measures a returning viewer: each browser opens the page once (not measured),
@@ -78,7 +79,13 @@ const firstFrameHook = () => {
     }
   }
   const append = SourceBuffer.prototype.appendBuffer
-  SourceBuffer.prototype.appendBuffer = function (data) { mark(`append ${data.byteLength} B`); return append.call(this, data) }
+  // Each append is marked with what this buffer then holds, once the append is done.
+  const ranges = (b) => Array.from({ length: b.length }, (_, i) => `${b.start(i).toFixed(2)}-${b.end(i).toFixed(2)}`).join(' ')
+  SourceBuffer.prototype.appendBuffer = function (data) {
+    const at = Math.round(performance.now())
+    this.addEventListener('updateend', () => mark(`append ${data.byteLength} B (${at}), holds ${ranges(this.buffered)}`), { once: true })
+    return append.call(this, data)
+  }
   // The media element's own steps: where the player seeks to, and when the element has data there.
   for (const type of ['seeking', 'seeked', 'loadeddata', 'canplay', 'playing', 'waiting']) {
     document.addEventListener(type, (e) => {

@@ -115,6 +115,12 @@ export class Viewer {
       // <video>'s MediaSource to open (tens of ms after the verified playlist here) and then for its next
       // 100 ms tick (bench/first-frame.sh: the first segment was asked for ~90 ms after its playlist).
       startFragPrefetch: true,
+      // Start playing where the first segment begins (a keyframe: every segment starts with one), not
+      // at the drawn distance inside it: Chromium would first decode from that keyframe up to the start
+      // point before showing a frame (bench/first-frame.sh: ~65 ms of the watch page's first frame).
+      // The start is then up to one segment further back than the distance, which hls.js closes by
+      // playing slightly faster (maxLiveSyncPlaybackRate) over the first seconds.
+      startOnSegmentBoundary: true,
       manifestLoadPolicy: retries(2),
       playlistLoadPolicy: retries(4),
       fragLoadPolicy: retries(6),

@@ -141,6 +141,34 @@ class ViewerStartupTest {
         .isLessThan(((Number) sourceOpenAt).doubleValue());
   }
 
+  /** Records the media time of the first frame the video presents, and where its buffered media then began. */
+  private static final String RECORD_FIRST_FRAME = """
+      document.addEventListener('loadstart', (e) => {
+        const v = e.target;
+        if (!(v instanceof HTMLVideoElement) || window.__firstFrame !== undefined) return;
+        window.__firstFrame = null;
+        v.requestVideoFrameCallback((now, meta) => {
+          window.__firstFrame = { mediaTime: meta.mediaTime, bufferedFrom: v.buffered.length ? v.buffered.start(0) : null };
+        });
+      }, true);
+      """;
+
+  @Test
+  void playbackStartsOnTheKeyframeThatBeginsItsFirstSegmentNotInsideIt() throws Exception {
+    // Every segment begins with a keyframe. A start inside one makes Chromium decode from that keyframe
+    // up to the start before it shows a frame (bench/first-frame.sh: tens of ms more to the first frame).
+    // `low` plays two 2 s segments behind the edge, so the start is inside a playlist of three or more.
+    Page page = playingWith(RECORD_FIRST_FRAME, "?latency=low");
+
+    Object first = page.evaluate("() => window.__firstFrame");
+    double mediaTime = ((Number) page.evaluate("() => window.__firstFrame.mediaTime")).doubleValue();
+    double bufferedFrom = ((Number) page.evaluate("() => window.__firstFrame.bufferedFrom")).doubleValue();
+    assertThat(bufferedFrom).as("started past the playlist's first segment: " + first).isGreaterThan(1);
+    // The buffered range starts where audio and video both have media: within a frame or two of the keyframe.
+    assertThat(Math.abs(mediaTime - bufferedFrom)).as("first frame against the first segment's start: " + first)
+        .isLessThan(0.1);
+  }
+
   @Test
   void carriedBytesThatDoNotVerifyAreReplacedByTheNodesOwnAnswer() throws Exception {
     Page page = chromium.newViewer();
@@ -159,9 +187,14 @@ class ViewerStartupTest {
 
   /** A new viewer page that ran {@code initScript} before the page's own, once it plays. */
   private static Page playingWith(String initScript) throws Exception {
+    return playingWith(initScript, "");
+  }
+
+  /** As {@link #playingWith(String)}, with {@code query} added to the watch page's address. */
+  private static Page playingWith(String initScript, String query) throws Exception {
     Page page = chromium.newViewer();
     page.addInitScript(initScript);
-    page.navigate(live.watchUrl());
+    page.navigate(live.watchUrl() + query);
     awaitPlaying(page);
     return page;
   }
