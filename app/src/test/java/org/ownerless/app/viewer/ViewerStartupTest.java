@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -160,9 +161,9 @@ class ViewerStartupTest {
     // `low` plays two 2 s segments behind the edge, so the start is inside a playlist of three or more.
     Page page = playingWith(RECORD_FIRST_FRAME, "?latency=low");
 
-    Object first = page.evaluate("() => window.__firstFrame");
-    double mediaTime = ((Number) page.evaluate("() => window.__firstFrame.mediaTime")).doubleValue();
-    double bufferedFrom = ((Number) page.evaluate("() => window.__firstFrame.bufferedFrom")).doubleValue();
+    Map<?, ?> first = (Map<?, ?>) page.evaluate("() => window.__firstFrame");
+    double mediaTime = ((Number) first.get("mediaTime")).doubleValue();
+    double bufferedFrom = ((Number) first.get("bufferedFrom")).doubleValue();
     assertThat(bufferedFrom).as("started past the playlist's first segment: " + first).isGreaterThan(1);
     // The buffered range starts where audio and video both have media: within a frame or two of the keyframe.
     assertThat(Math.abs(mediaTime - bufferedFrom)).as("first frame against the first segment's start: " + first)
