@@ -10,7 +10,8 @@ export class FetchError extends Error {
   }
 }
 
-export async function fetchBytes(url, { maxBytes, timeoutMs, signal, cache = 'no-store' }) {
+/** `onResponse` runs when a good answer's headers arrived, before its body is read (the first byte's time). */
+export async function fetchBytes(url, { maxBytes, timeoutMs, signal, cache = 'no-store', onResponse = () => {} }) {
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let res;
@@ -25,6 +26,7 @@ export async function fetchBytes(url, { maxBytes, timeoutMs, signal, cache = 'no
     res.body?.cancel();
     throw new FetchError(`larger than ${maxBytes} bytes`);
   }
+  onResponse();
   const reader = limitBody(res.body, maxBytes).getReader();
   const chunks = [];
   let size = 0;

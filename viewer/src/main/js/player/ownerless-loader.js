@@ -32,13 +32,16 @@ export function ownerlessLoaderClass(session) {
       this.context = context;
       const stats = this.stats;
       stats.loading.start = performance.now();
+      let firstByte = 0;
       const done = (data) => {
         if (this.controller.signal.aborted) return;
         const now = performance.now();
         const playlist = typeof data === 'string';
-        // A written playlist's "first byte" is when its manifest was signed (hls.js ages it from there).
         stats.loading.end = now;
-        stats.loading.first = playlist ? now - session.playlistAgeMs(context.url) : now;
+        // hls.js samples bandwidth from the first byte to the end: a fetched file's first byte is when its
+        // serving origin's answer arrived; a written playlist's is when its manifest was signed (hls.js
+        // ages it from there).
+        stats.loading.first = playlist ? now - session.playlistAgeMs(context.url) : firstByte || now;
         stats.loading.start = Math.min(stats.loading.start, stats.loading.first);
         stats.loaded = stats.total = playlist ? data.length : data.byteLength;
         const details = playlist ? new WrittenPlaylist(context.url, data) : null;
@@ -48,11 +51,19 @@ export function ownerlessLoaderClass(session) {
         if (this.controller.signal.aborted) return;
         callbacks.onError({ code: e.status ?? 0, text: e.message }, context, null, stats);
       };
-      session.answer(context.url, this.controller.signal).then(done, fail);
+      const firstByteNow = () => {
+        firstByte = performance.now();
+      };
+      session.answer(context.url, this.controller.signal, firstByteNow).then(done, fail);
     }
 
+    /**
+     * Stops a load in progress. hls.js also calls this (through destroy) on a loader whose load
+     * succeeded: that one was not aborted, and saying so would make hls.js drop its stats, which are
+     * its only bandwidth samples from LL-HLS parts (abr-controller's onFragBuffered skips aborted ones).
+     */
     abort() {
-      if (this.controller.signal.aborted) return;
+      if (this.controller.signal.aborted || this.stats.loading.end) return;
       this.stats.aborted = true;
       this.controller.abort();
     }

@@ -34,12 +34,16 @@ export class Session {
     this.listParts = false;
   }
 
-  async answer(url, signal) {
+  /**
+   * `onFirstByte` runs when the origin whose bytes are answered started sending them (segments and
+   * parts only; playlists are written here): hls.js times bandwidth from there, not from the request.
+   */
+  async answer(url, signal, onFirstByte = () => {}) {
     const where = this.address.parse(url);
     if (!where) throw new Error(`not a file of this stream: ${url}`);
     if (where.kind === 'master') return masterPlaylist(this.trust.announce, this.address);
     if (where.kind === 'media') return this.mediaPlaylist(where.rendition);
-    return this.segment(where.rendition, where.epoch, where.uri, signal);
+    return this.segment(where.rendition, where.epoch, where.uri, signal, onFirstByte);
   }
 
   async mediaPlaylist(rendition) {
@@ -149,7 +153,7 @@ export class Session {
    * while it streams and abandoned at a deadline sized from the signed duration; an origin that fails
    * in any way (error, deadline, too many bytes, wrong bytes) is passed over for the next.
    */
-  async segment(rendition, epoch, uri, signal) {
+  async segment(rendition, epoch, uri, signal, onFirstByte = () => {}) {
     const url = this.address.segmentUrl(rendition, uri, epoch);
     const entry = await this.verifier.signedEntry(url, 'http');
     if (!entry) throw new Error(`no signed entry for ${rendition}/${uri}`);
@@ -162,6 +166,8 @@ export class Session {
           timeoutMs: deadlineMs,
           signal,
           cache: 'default',
+          // Each origin tried says it again: the one whose bytes verify is the last to.
+          onResponse: onFirstByte,
         });
         this.bus.emit(Events.BYTES_DOWNLOADED, { bytes: bytes.byteLength, source: 'http' });
         const data = bytes.buffer;

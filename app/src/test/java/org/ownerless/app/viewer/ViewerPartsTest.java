@@ -38,6 +38,8 @@ class ViewerPartsTest {
   /** The farthest: a `low` viewer there plays whole segments, even of a stream with parts. */
   private static final String BEHIND = "?place=1";
   private static final int SEGMENTS_MEASURED = 6;
+  /** Parts an edge viewer buffers while its bandwidth estimate is watched: three segments' worth. */
+  private static final int PARTS_SAMPLED = 9;
 
   @TempDir static Path data;
   /** The node and the browser, opened once for all tests and closed in reverse order. */
@@ -91,6 +93,37 @@ class ViewerPartsTest {
     assertThat(end.verifiedParts()).as("parts hls.js played, verified").isGreaterThan(s.verifiedParts());
     assertThat(samples).allSatisfy(d -> assertThat(d).matches(".*\"partTarget\":0\\.3\\d*,.*"))
         .anySatisfy(d -> assertThat(d).containsPattern("seg-\\d+-\\d{6}-p\\d+\\.m4s"));
+    page.context().browser().close();
+  }
+
+  /**
+   * The parts an edge viewer plays are hls.js's bandwidth samples while it plays them (whole segments
+   * come through the P2P engine's loader): each part hls.js buffers keeps unaborted stats, and the
+   * estimate moves with them. Stats marked aborted after a load succeeded (hls.js destroys every loader
+   * once done) froze the estimate at its start-up value, so an edge viewer that started on a low
+   * rendition stayed there.
+   */
+  @Test
+  void thePartsAnEdgeViewerPlaysFeedHlsJsBandwidthEstimate() throws Exception {
+    Page page = chromium.open(live.watchUrl() + EDGE);
+    Await.withoutErrorUntil(page, Duration.ofSeconds(60), "playing parts",
+        x -> x.state().equals("playing") && x.verifiedParts() >= 3);
+    page.evaluate("() => { const h = window.ownerless.viewer.hls; window.partsBuffered = [];"
+        + " h.on('hlsFragBuffered', (_, d) => { if (d.part) window.partsBuffered.push("
+        + "{ aborted: d.part.stats.aborted, estimate: h.bandwidthEstimate }); }); }");
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    int seen = 0;
+    while (seen < PARTS_SAMPLED && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      seen = ((Number) page.evaluate("() => window.partsBuffered.length")).intValue();
+    }
+    String buffered = String.valueOf(page.evaluate("() => JSON.stringify(window.partsBuffered)"));
+    System.out.println("ViewerPartsTest: parts buffered and hls.js's estimate after each " + buffered);
+    assertThat(seen).as("parts buffered within 30 s").isGreaterThanOrEqualTo(PARTS_SAMPLED);
+    assertThat(buffered).doesNotContain("\"aborted\":true");
+    long estimates = ((Number) page.evaluate("() => new Set(window.partsBuffered.map(p => p.estimate)).size"))
+        .longValue();
+    assertThat(estimates).as("distinct bandwidth estimates after %d parts", seen).isGreaterThan(1);
     page.context().browser().close();
   }
 
