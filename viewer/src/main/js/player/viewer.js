@@ -26,6 +26,8 @@ import { AnnounceFollower } from './announce-follower.js';
 
 const HlsWithP2P = HlsJsP2PEngine.injectMixin(Hls);
 const DEFAULT_SEGMENT_SECONDS = 1;
+/** How long a rendition that failed stays out of hls.js's choice (long enough not to flap on a broken one). */
+const RENDITION_PENALTY_MS = 20_000;
 
 export class Viewer {
   /**
@@ -121,6 +123,11 @@ export class Viewer {
       // The start is then up to one segment further back than the distance, which hls.js closes by
       // playing slightly faster (maxLiveSyncPlaybackRate) over the first seconds.
       startOnSegmentBoundary: true,
+      // A rendition hls.js put in its penalty box after an error (a parse error, a failed load) is
+      // eligible again after this long; hls.js's default, never, kept a viewer on its lowest rendition
+      // for good after one transient error (bench/latency-offload.sh: LL-HLS edge viewers left on 240p
+      // by one "no media found" part under CPU load, out of their swarm, for the rest of the run).
+      errorPenaltyExpireMs: RENDITION_PENALTY_MS,
       manifestLoadPolicy: retries(2),
       playlistLoadPolicy: retries(4),
       fragLoadPolicy: retries(6),

@@ -74,6 +74,43 @@ class ViewerCmafTest {
     page.context().browser().close();
   }
 
+  /**
+   * After an error in one rendition (here hls.js's own reaction to a fragment it found no media in,
+   * which is what left LL-HLS edge viewers on their lowest rendition under CPU load) hls.js plays
+   * another and keeps the failed one out of its choice: for the viewer's penalty (20 s), not, as by
+   * hls.js's default, for the rest of the session.
+   */
+  @Test
+  void aRenditionLeftAfterAnErrorIsPlayedAgainOnceItsPenaltyIsOver() throws Exception {
+    Page page = chromium.open(live.watchUrl());
+    Await.until(page, Duration.ofSeconds(60), "playing", x -> x.state().equals("playing") && x.currentTime() > 2);
+    awaitRendition(page, "src", Duration.ofSeconds(30));
+    page.evaluate("() => { const h = window.ownerless.viewer.hls; const frag = h.levels[h.currentLevel].details"
+        + ".fragments.at(-1); h.trigger('hlsError', { type: 'mediaError', details: 'fragParsingError',"
+        + " fatal: false, frag, error: new Error('test: found no media') }); }");
+    awaitRendition(page, "144p", Duration.ofSeconds(15));
+    long left = System.nanoTime();
+    awaitRendition(page, "src", Duration.ofSeconds(60));
+    double awaySeconds = (System.nanoTime() - left) / 1e9;
+    System.out.printf("ViewerCmafTest: back on src %.1f s after leaving it for an error%n", awaySeconds);
+    assertThat(awaySeconds).as("kept away for its penalty").isGreaterThan(10);
+    assertThat(ViewerStats.of(page).rejectedSegments()).isZero();
+    page.context().browser().close();
+  }
+
+  private static void awaitRendition(Page page, String rendition, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Object now = null;
+    while (System.nanoTime() < deadline) {
+      now = page.evaluate("() => window.ownerless.stats().rendition");
+      if (rendition.equals(now)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the viewer played " + now + ", not " + rendition + ", for " + timeout);
+  }
+
   @Test
   void anInitSectionAlteredByTheHintOriginIsRefusedAndTakenFromTheNextOrigin() throws Exception {
     AtomicInteger alteredInits = new AtomicInteger();
