@@ -6,7 +6,7 @@ import { Page } from './ui/page.js';
 import { TipsView } from './ui/tips-view.js';
 import { Viewer } from './player/viewer.js';
 
-/** Plays `stream` ({pub, name, hint, latency}) in the player part `root`, using `early`'s bytes first. */
+/** Plays `stream` ({pub, name, hint, latency, place, debug}) in the player part `root`, using `early`'s bytes first. */
 export async function watch(root, stream, early) {
   const page = new Page(root, stream);
   const viewer = new Viewer({ ...stream, video: root.querySelector('video'), early });

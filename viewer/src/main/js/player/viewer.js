@@ -33,12 +33,14 @@ export class Viewer {
   /**
    * `early`: the page's EarlyFetches (early-fetches.js), if it started any. `place`: where in its
    * mode's spread this viewer plays, 0 (closest) to 1 (LATENCY_MODES); drawn at random when not given.
+   * `debug`: hls.js logs to the console (page-address.js, ?debug=hls).
    */
-  constructor({ pub, name, hint, video, latency, place = null, early = null }) {
+  constructor({ pub, name, hint, video, latency, place = null, early = null, debug = false }) {
     this.address = new StreamAddress(pub, name);
     this.video = video;
     this.requestedLatency = latency;
     this.place = Number.isFinite(place) ? place : Math.random();
+    this.debug = debug === true;
     this.bus = new EventBus();
     // Listeners first, so that they hear everything from the first fetch on.
     this.stats = new Stats(this.bus);
@@ -100,6 +102,7 @@ export class Viewer {
     installBoundedFetch(window);
     this.bus.emit(Events.LIVE_DISTANCE_DRAWN, { seconds: d.liveSyncDuration });
     const hls = new HlsWithP2P({
+      debug: this.debug,
       loader: ownerlessLoaderClass(this.session),
       workerPath: new URL('hls.worker.js', import.meta.url).href,
       // lowLatencyMode lets hls.js load the LL-HLS parts our `low` playlists list when the stream signs

@@ -14,7 +14,15 @@ test('a node page names the stream in its path and hints at its own origin', () 
     hint: 'https://node.example/',
     latency: null,
     place: null,
+    debug: false,
   });
+});
+
+test("?debug=hls asks for hls.js's log; any other value does not", () => {
+  assert.equal(streamFromLocation(at('?debug=hls')).debug, true);
+  for (const other of ['', '1', 'true', 'HLS', 'hls.js']) {
+    assert.equal(streamFromLocation(at(`?debug=${encodeURIComponent(other)}`)).debug, false, other);
+  }
 });
 
 test('?latency and ?place are read; place is a number from 0 to 1', () => {
