@@ -186,6 +186,22 @@ class ViewerStartupTest {
     assertThat(s.rejectedSegments()).isZero();
   }
 
+  /**
+   * {@code &debug=hls} turns hls.js's own log on in the browser's console (for a bug report); a page
+   * opened without it logs none of it.
+   */
+  @Test
+  void debugHlsInTheAddressPrintsHlsJsOwnLogAndNothingElseDoes() throws Exception {
+    Page quiet = chromium.open(live.watchUrl() + "?debug=1");
+    awaitPlaying(quiet);
+    Page verbose = chromium.open(live.watchUrl() + "?debug=hls");
+    awaitPlaying(verbose);
+    assertThat(Chromium.console(quiet)).noneMatch(l -> l.contains("[stream-controller]"));
+    assertThat(Chromium.console(verbose)).anyMatch(l -> l.contains("[stream-controller]"));
+    quiet.context().browser().close();
+    verbose.context().browser().close();
+  }
+
   /** A new viewer page that ran {@code initScript} before the page's own, once it plays. */
   private static Page playingWith(String initScript) throws Exception {
     return playingWith(initScript, "");
